@@ -1,0 +1,378 @@
+package org.tpsearch.parse;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.tpsearch.model.EvidenceStatus;
+import org.tpsearch.model.PointType;
+import org.tpsearch.model.Problem;
+import org.tpsearch.model.Region;
+import org.tpsearch.model.Regions;
+import org.tpsearch.model.Report;
+import org.tpsearch.model.ReportKind;
+import org.tpsearch.model.Sector;
+import org.tpsearch.model.Sectors;
+import org.tpsearch.model.TurningPoint;
+
+/**
+ * Parses the pipeline's report files into turning points. Never drops a point: what cannot be
+ * read is left empty, flagged on the point, and reported as a {@link Problem} with file and line.
+ */
+public final class ReportParser {
+  private static final Pattern POINT_HEADING = Pattern.compile("^ {0,3}##\\s*转折点.*$");
+  private static final Pattern POINT_PARTS =
+      Pattern.compile(
+          "^ {0,3}##\\s*转折点\\s*[:：]?\\s*(?<date>[^\\s(（]*)\\s*"
+              + "(?:[(（]\\s*(?<type>[^)）]*?)\\s*[)）])?\\s*"
+              + "(?:[-–—]\\s*)?(?:置信度\\s*[:：]?\\s*(?<conf>\\S*))?\\s*$");
+  private static final Pattern TITLE = Pattern.compile("^#\\s+(.+?)部门\\s*碳排放.*$");
+  private static final Pattern DECLARED = Pattern.compile("共包含\\s*(\\d+)\\s*个");
+  private static final Pattern ISO_DATE = Pattern.compile("^(\\d{4})-(\\d{1,2})-(\\d{1,2})$");
+  private static final Pattern DMY_DATE = Pattern.compile("^(\\d{1,2})[/-](\\d{1,2})[/-](\\d{4})$");
+  private static final Pattern COMPACT_DATE = Pattern.compile("^(\\d{4})(\\d{2})(\\d{2})$");
+  private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,}).*$");
+  private static final Pattern SEPARATOR = Pattern.compile("^ {0,3}([-*_])(\\s*\\1){2,}\\s*$");
+  private static final Pattern ANSWER_START = Pattern.compile("^\\s*回答\\s*[:：]\\s*(.*)$");
+  private static final Pattern QUESTION = Pattern.compile("^\\s*问题\\s*[:：]\\s*(.*)$");
+
+  private ReportParser() {}
+
+  /** Reads and parses one file; the kind comes from its name ({@link FileNames}). */
+  public static Report parse(Path file) throws IOException {
+    return parse(file, Files.readAllBytes(file));
+  }
+
+  /** Parses a file's bytes. */
+  public static Report parse(Path file, byte[] bytes) {
+    DecodedText decoded = TextDecoder.decode(bytes);
+    FileNames.Parsed name = FileNames.parse(file);
+    List<Problem> problems = new ArrayList<>();
+    for (String note : decoded.notes()) {
+      problems.add(new Problem(file, 0, "encoding", note));
+    }
+    ReportKind kind = name.kind().orElse(ReportKind.COMBINED);
+    String[] lines = decoded.text().split("\n", -1);
+    if (kind == ReportKind.PER_POINT) {
+      return parsePerPoint(file, name, decoded, lines, problems);
+    }
+    return parseCombined(file, name, decoded, lines, problems);
+  }
+
+  private static Report parseCombined(
+      Path file, FileNames.Parsed name, DecodedText decoded, String[] lines, List<Problem> problems) {
+    Region region = name.region();
+    Sector sector = name.sector();
+    int declared = -1;
+    int declaredLine = 0;
+    boolean titleSeen = false;
+    List<Integer> headings = new ArrayList<>();
+    boolean inFence = false;
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i];
+      if (FENCE.matcher(line).matches()) {
+        inFence = !inFence;
+        continue;
+      }
+      if (inFence) {
+        continue;
+      }
+      if (POINT_HEADING.matcher(line).matches()) {
+        headings.add(i);
+        continue;
+      }
+      if (!headings.isEmpty()) {
+        continue;
+      }
+      Matcher t = TITLE.matcher(line.strip());
+      if (!titleSeen && t.matches()) {
+        titleSeen = true;
+        Region[] rs = new Region[1];
+        Sector[] ss = new Sector[1];
+        splitTitle(t.group(1), rs, ss);
+        region = reconcile(file, i + 1, "region", region, rs[0], problems);
+        sector = reconcile(file, i + 1, "sector", sector, ss[0], problems);
+        continue;
+      }
+      Matcher d = DECLARED.matcher(line);
+      if (declared < 0 && d.find()) {
+        declared = Integer.parseInt(d.group(1));
+        declaredLine = i + 1;
+      }
+    }
+    if (region == null || sector == null) {
+      problems.add(new Problem(file, titleSeen ? 1 : 0, "no-region-sector",
+          "cannot tell region and sector from the title or the file name"));
+      region = region == null ? Region.unknown("unknown") : region;
+      sector = sector == null ? Sector.unknown("unknown") : sector;
+    } else {
+      noteUnknown(file, region, sector, problems);
+    }
+    if (!titleSeen && !headings.isEmpty()) {
+      problems.add(new Problem(file, 1, "no-title", "no report title (# {Region}省/市 {Sector}部门 ...)"));
+    }
+
+    List<TurningPoint> points = new ArrayList<>();
+    for (int h = 0; h < headings.size(); h++) {
+      int start = headings.get(h);
+      int end = h + 1 < headings.size() ? headings.get(h + 1) : lines.length;
+      boolean last = h == headings.size() - 1;
+      points.add(point(file, region, sector, lines, start, end, last && !decoded.endsWithNewline(), problems));
+    }
+    if (declared >= 0 && declared != points.size()) {
+      problems.add(new Problem(file, declaredLine, "count-mismatch",
+          "declares " + declared + " turning points but has " + points.size()
+              + (declared > points.size() ? " (sections deleted by a clean-up, or the file was cut off)" : "")));
+    }
+    return new Report(file, ReportKind.COMBINED, region, sector, decoded.charset(), declared, points, problems);
+  }
+
+  private static Report parsePerPoint(
+      Path file, FileNames.Parsed name, DecodedText decoded, String[] lines, List<Problem> problems) {
+    Region region = name.region() == null ? Region.unknown("unknown") : name.region();
+    Sector sector = name.sector() == null ? Sector.unknown("unknown") : name.sector();
+    noteUnknown(file, region, sector, problems);
+    int answerLine = -1;
+    String firstAnswerText = "";
+    for (int i = 0; i < lines.length; i++) {
+      Matcher a = ANSWER_START.matcher(lines[i]);
+      if (a.matches()) {
+        answerLine = i;
+        firstAnswerText = a.group(1);
+        break;
+      }
+    }
+    List<String> flags = new ArrayList<>();
+    StringBuilder answer = new StringBuilder();
+    int firstLine;
+    if (answerLine < 0) {
+      problems.add(new Problem(file, 1, "no-answer-marker", "no '回答:' line; the whole file is taken as the answer"));
+      flags.add("no-answer-marker");
+      int from = lines.length > 0 && QUESTION.matcher(lines[0]).matches() ? 1 : 0;
+      for (int i = from; i < lines.length; i++) {
+        answer.append(lines[i]).append('\n');
+      }
+      firstLine = from + 1;
+    } else {
+      if (!firstAnswerText.isBlank()) {
+        answer.append(firstAnswerText).append('\n');
+        firstLine = answerLine + 1;
+      } else {
+        firstLine = answerLine + 2;
+      }
+      for (int i = answerLine + 1; i < lines.length; i++) {
+        answer.append(lines[i]).append('\n');
+      }
+    }
+    Header header = header(file, 1, name.date(), name.type(), "", false, problems);
+    flags.addAll(header.flags);
+    flags.add("no-confidence-in-file");
+    if (!decoded.endsWithNewline()) {
+      flags.add("truncated");
+      problems.add(new Problem(file, lines.length, "truncated", "file ends mid-line: it was cut off"));
+    }
+    TurningPoint tp = build(file, region, sector, header, stripTrailing(answer.toString()), firstLine, 1, flags);
+    return new Report(file, ReportKind.PER_POINT, region, sector, decoded.charset(), 1, List.of(tp), problems);
+  }
+
+  private static TurningPoint point(
+      Path file, Region region, Sector sector, String[] lines, int start, int end, boolean cut,
+      List<Problem> problems) {
+    int headingLine = start + 1;
+    Matcher m = POINT_PARTS.matcher(lines[start]);
+    Header header;
+    if (m.matches()) {
+      header = header(file, headingLine, m.group("date"), nullToEmpty(m.group("type")),
+          nullToEmpty(m.group("conf")), true, problems);
+    } else {
+      problems.add(new Problem(file, headingLine, "bad-heading",
+          "malformed turning-point heading '" + lines[start].strip()
+              + "' (expected '## 转折点: YYYY-MM-DD (Type) - 置信度: 0.xx')"));
+      Matcher date = Pattern.compile("(\\d{4}-\\d{1,2}-\\d{1,2}|\\d{1,2}/\\d{1,2}/\\d{4})").matcher(lines[start]);
+      Matcher type = Pattern.compile("(?i)\\b(Policy|Event|Seasonal|Trend|Unknown)\\b").matcher(lines[start]);
+      Matcher conf = Pattern.compile("置信度\\s*[:：]?\\s*(\\S+)").matcher(lines[start]);
+      header = header(file, headingLine, date.find() ? date.group(1) : "",
+          type.find() ? type.group(1) : "", conf.find() ? conf.group(1) : "", true, problems);
+      header.flags.add(0, "bad-heading");
+    }
+    int from = start + 1;
+    while (from < end && lines[from].isBlank()) {
+      from++;
+    }
+    StringBuilder answer = new StringBuilder();
+    for (int i = from; i < end; i++) {
+      answer.append(lines[i]).append('\n');
+    }
+    List<String> flags = new ArrayList<>(header.flags);
+    if (cut) {
+      flags.add("truncated");
+      problems.add(new Problem(file, end, "truncated", "file ends mid-line: the last turning point was cut off"));
+    }
+    return build(file, region, sector, header, stripTrailing(answer.toString()), from + 1, headingLine, flags);
+  }
+
+  private static TurningPoint build(
+      Path file, Region region, Sector sector, Header header, String answer, int answerLine, int line,
+      List<String> flags) {
+    AnswerParser.Result parsed = AnswerParser.parse(answer, answerLine);
+    List<String> allFlags = new ArrayList<>(flags);
+    allFlags.addAll(parsed.flags());
+    String dateForId = header.date.map(LocalDate::toString).orElse(header.dateAsWritten);
+    String id = TurningPoint.idOf(region, sector, dateForId, header.type);
+    EvidenceStatus status = parsed.status();
+    return new TurningPoint(id, region, sector, header.date, header.dateAsWritten, header.type,
+        header.confidence, status, parsed.items(), parsed.prose(), answer, file, line, allFlags);
+  }
+
+  /** A point heading's values, read leniently. */
+  private static final class Header {
+    Optional<LocalDate> date = Optional.empty();
+    String dateAsWritten = "";
+    String type = "";
+    double confidence = Double.NaN;
+    final List<String> flags = new ArrayList<>();
+  }
+
+  private static Header header(
+      Path file, int line, String date, String type, String conf, boolean expectConfidence,
+      List<Problem> problems) {
+    Header h = new Header();
+    h.dateAsWritten = date.strip();
+    h.date = parseDate(h.dateAsWritten);
+    if (h.date.isEmpty()) {
+      h.flags.add("bad-date");
+      problems.add(new Problem(file, line, "bad-date",
+          h.dateAsWritten.isEmpty() ? "turning point has no date"
+              : "cannot read date '" + h.dateAsWritten + "' (expected YYYY-MM-DD or DD/MM/YYYY)"));
+    }
+    Optional<PointType> known = PointType.lookup(type);
+    if (known.isPresent()) {
+      h.type = known.get().display();
+    } else {
+      h.type = type.isBlank() ? PointType.UNKNOWN.display() : type.strip();
+      h.flags.add("unknown-type");
+      problems.add(new Problem(file, line, "unknown-type",
+          type.isBlank() ? "turning point has no type"
+              : "unknown turning-point type '" + type.strip() + "' (expected Policy, Event, Seasonal, Trend or Unknown)"));
+    }
+    if (expectConfidence) {
+      String c = conf.strip();
+      if (c.isEmpty()) {
+        h.flags.add("no-confidence");
+        problems.add(new Problem(file, line, "no-confidence", "turning point has no confidence"));
+      } else {
+        try {
+          double v = Double.parseDouble(c);
+          if (v < 0 || v > 1 || Double.isNaN(v)) {
+            throw new NumberFormatException();
+          }
+          h.confidence = v;
+        } catch (NumberFormatException e) {
+          h.flags.add("bad-confidence");
+          problems.add(new Problem(file, line, "bad-confidence",
+              "confidence '" + c + "' is not a number in 0..1"));
+        }
+      }
+    }
+    return h;
+  }
+
+  /** {@code YYYY-MM-DD}, {@code DD/MM/YYYY} (the pipeline's other form), or {@code YYYYMMDD}. */
+  static Optional<LocalDate> parseDate(String s) {
+    try {
+      Matcher m = ISO_DATE.matcher(s);
+      if (m.matches()) {
+        return Optional.of(LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+            Integer.parseInt(m.group(3))));
+      }
+      m = DMY_DATE.matcher(s);
+      if (m.matches()) {
+        return Optional.of(LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)),
+            Integer.parseInt(m.group(1))));
+      }
+      m = COMPACT_DATE.matcher(s);
+      if (m.matches()) {
+        return Optional.of(LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+            Integer.parseInt(m.group(3))));
+      }
+    } catch (DateTimeException | NumberFormatException e) {
+      return Optional.empty();
+    }
+    return Optional.empty();
+  }
+
+  /** The answer without the trailing blank lines and {@code ---} separators between points. */
+  private static String stripTrailing(String answer) {
+    String[] lines = answer.split("\n", -1);
+    int end = lines.length;
+    while (end > 0 && (lines[end - 1].isBlank() || SEPARATOR.matcher(lines[end - 1]).matches())) {
+      end--;
+    }
+    return String.join("\n", java.util.Arrays.asList(lines).subList(0, end));
+  }
+
+  /** Splits a title's {@code Inner Mongolia省/市 Ground Transport} into region and sector. */
+  private static void splitTitle(String s, Region[] region, Sector[] sector) {
+    int mark = s.indexOf("省/市");
+    if (mark >= 0) {
+      region[0] = Regions.resolve(s.substring(0, mark));
+      sector[0] = Sectors.resolve(s.substring(mark + 3));
+      return;
+    }
+    String[] words = s.strip().split("\\s+");
+    for (int i = 1; i < words.length; i++) {
+      String r = String.join(" ", java.util.Arrays.asList(words).subList(0, i));
+      String sec = String.join(" ", java.util.Arrays.asList(words).subList(i, words.length));
+      if (Regions.lookup(r).isPresent() && Sectors.lookup(sec).isPresent()) {
+        region[0] = Regions.resolve(r);
+        sector[0] = Sectors.resolve(sec);
+        return;
+      }
+    }
+    if (words.length >= 2) {
+      region[0] = Regions.resolve(words[0]);
+      sector[0] = Sectors.resolve(String.join(" ", java.util.Arrays.asList(words).subList(1, words.length)));
+    }
+  }
+
+  private static <T> T reconcile(Path file, int line, String what, T fromName, T fromTitle, List<Problem> problems) {
+    if (fromTitle == null) {
+      return fromName;
+    }
+    if (fromName != null && !fromName.equals(fromTitle)) {
+      problems.add(new Problem(file, line, what + "-mismatch",
+          "title says " + what + " '" + nameOf(fromTitle) + "' but the file name says '" + nameOf(fromName)
+              + "'; using the title"));
+    }
+    return fromTitle;
+  }
+
+  private static String nameOf(Object o) {
+    return o instanceof Region r ? r.name() : o instanceof Sector s ? s.name() : String.valueOf(o);
+  }
+
+  private static void noteUnknown(Path file, Region region, Sector sector, List<Problem> problems) {
+    if (!region.known()) {
+      problems.add(new Problem(file, 0, "unknown-region", "unknown region '" + region.name() + "', kept as written"));
+    }
+    if (!sector.known()) {
+      problems.add(new Problem(file, 0, "unknown-sector", "unknown sector '" + sector.name() + "', kept as written"));
+    }
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
+  }
+
+  /** Lower-case form used in messages and ids. */
+  static String lower(String s) {
+    return s.toLowerCase(Locale.ROOT);
+  }
+}
