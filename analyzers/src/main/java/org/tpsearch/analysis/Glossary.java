@@ -1,0 +1,182 @@
+package org.tpsearch.analysis;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A curated bilingual synonym table: groups of terms that mean the same thing, matched after folding. */
+public final class Glossary {
+
+  /** Classpath location of the curated table. */
+  public static final String RESOURCE = "/org/tpsearch/analysis/glossary.tsv";
+
+  private final List<List<String>> groups;
+  /** Normalized term to the indexes of every group containing it, in file order. */
+  private final Map<String, List<Integer>> groupsByTerm;
+
+  private Glossary(List<List<String>> groups) {
+    List<List<String>> copy = new ArrayList<>(groups.size());
+    for (List<String> group : groups) {
+      copy.add(List.copyOf(group));
+    }
+    this.groups = List.copyOf(copy);
+    Map<String, List<Integer>> index = new HashMap<>();
+    for (int g = 0; g < this.groups.size(); g++) {
+      for (String term : this.groups.get(g)) {
+        List<Integer> ids = index.computeIfAbsent(TextNormalizer.normalize(term), k -> new ArrayList<>());
+        // A group listing both 绿电 and 綠電 must still count once.
+        if (ids.isEmpty() || ids.get(ids.size() - 1) != g) {
+          ids.add(g);
+        }
+      }
+    }
+    this.groupsByTerm = index;
+  }
+
+  /** An empty glossary: no term has expansions. */
+  public static Glossary empty() {
+    return new Glossary(List.of());
+  }
+
+  /**
+   * Reads the bundled table {@value #RESOURCE}; returns an empty glossary if the resource is
+   * absent, and throws {@link IllegalArgumentException} if a line is malformed.
+   */
+  public static Glossary load() {
+    InputStream stream = Glossary.class.getResourceAsStream(RESOURCE);
+    if (stream == null) {
+      return empty();
+    }
+    try (Reader r = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
+      return parse(r, "classpath:" + RESOURCE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading " + RESOURCE, e);
+    }
+  }
+
+  /**
+   * Parses a table: {@code #} comments and blank lines are skipped, every other line is
+   * {@code category<TAB>term1|term2|...} with at least two non-blank terms.
+   *
+   * @throws IllegalArgumentException naming {@code sourceName:line} for a malformed line
+   * @throws UncheckedIOException if reading fails
+   */
+  public static Glossary parse(Reader r, String sourceName) {
+    try {
+      return parseLines(r instanceof BufferedReader b ? b : new BufferedReader(r), sourceName);
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading " + sourceName, e);
+    }
+  }
+
+  private static Glossary parseLines(BufferedReader in, String sourceName) throws IOException {
+    List<List<String>> groups = new ArrayList<>();
+    int lineNumber = 0;
+    for (String line = in.readLine(); line != null; line = in.readLine()) {
+      lineNumber++;
+      if (lineNumber == 1 && line.startsWith("\uFEFF")) {
+        // Editors on Windows like to add a byte-order mark; it is not part of the category.
+        line = line.substring(1);
+      }
+      if (line.isBlank() || line.strip().startsWith("#")) {
+        continue;
+      }
+      groups.add(parseLine(line, sourceName, lineNumber));
+    }
+    return new Glossary(groups);
+  }
+
+  private static List<String> parseLine(String line, String sourceName, int lineNumber) {
+    String where = sourceName + ":" + lineNumber + ": ";
+    String[] columns = line.split("\t", -1);
+    if (columns.length != 2) {
+      throw new IllegalArgumentException(
+          where + "expected category<TAB>term1|term2|..., found " + (columns.length - 1) + " tabs: " + line);
+    }
+    if (columns[0].isBlank()) {
+      throw new IllegalArgumentException(where + "blank category: " + line);
+    }
+    String[] parts = columns[1].split("\\|", -1);
+    List<String> terms = new ArrayList<>(parts.length);
+    for (String part : parts) {
+      String term = part.strip();
+      if (term.isEmpty()) {
+        throw new IllegalArgumentException(where + "empty term (stray '|'?): " + line);
+      }
+      terms.add(term);
+    }
+    if (terms.size() < 2) {
+      throw new IllegalArgumentException(where + "a group needs at least two terms: " + line);
+    }
+    return terms;
+  }
+
+  /**
+   * Returns a new glossary with {@code extraGroups} appended (region and sector aliases, for
+   * example); this glossary is unchanged.
+   *
+   * @throws IllegalArgumentException if a group has a blank term
+   */
+  public Glossary withGroups(List<List<String>> extraGroups) {
+    List<List<String>> all = new ArrayList<>(groups);
+    for (List<String> group : extraGroups) {
+      List<String> terms = new ArrayList<>(group.size());
+      for (String term : group) {
+        if (term == null || term.isBlank()) {
+          throw new IllegalArgumentException("blank term in extra group " + group);
+        }
+        terms.add(term.strip());
+      }
+      all.add(terms);
+    }
+    return new Glossary(all);
+  }
+
+  /**
+   * Returns every other member of every group containing {@code term}, compared after
+   * {@link TextNormalizer#normalize}: members as written, in file order, without duplicates and
+   * without any member that folds to the term itself.
+   */
+  public List<String> expansions(String term) {
+    String key = TextNormalizer.normalize(term);
+    List<Integer> ids = groupsByTerm.get(key);
+    if (ids == null) {
+      return List.of();
+    }
+    // Keyed by folded form so 绿电 and 綠電 in one table yield only the first as written.
+    Map<String, String> out = new LinkedHashMap<>();
+    for (int g : ids) {
+      for (String member : groups.get(g)) {
+        String folded = TextNormalizer.normalize(member);
+        if (!folded.equals(key)) {
+          out.putIfAbsent(folded, member);
+        }
+      }
+    }
+    return List.copyOf(out.values());
+  }
+
+  /** Number of groups. */
+  public int size() {
+    return groups.size();
+  }
+
+  /** The groups, each a list of terms as written, in file order then in the order added. */
+  public List<List<String>> groups() {
+    return groups;
+  }
+
+  @Override
+  public String toString() {
+    return "Glossary[" + groups.size() + " groups]";
+  }
+}

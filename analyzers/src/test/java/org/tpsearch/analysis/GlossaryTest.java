@@ -1,0 +1,118 @@
+package org.tpsearch.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Parsing, validation and normalized lookup of the bilingual glossary. */
+class GlossaryTest {
+
+  private static final String TABLE =
+      """
+      # category<TAB>terms
+      energy\t绿色电力|绿电|green power|green electricity
+
+      energy\t光伏|photovoltaic|PV|solar PV
+        # indented comment
+      policy\t碳达峰|carbon peak|peak carbon|峰值
+      policy\t碳中和|carbon neutrality|net zero|綠電
+      """;
+
+  private static Glossary parse(String text) {
+    return Glossary.parse(new StringReader(text), "test.tsv");
+  }
+
+  @Test
+  void parsesGroupsInFileOrder() {
+    Glossary g = parse(TABLE);
+    assertEquals(4, g.size());
+    assertEquals(List.of("光伏", "photovoltaic", "PV", "solar PV"), g.groups().get(1));
+    assertThrows(UnsupportedOperationException.class, () -> g.groups().get(0).add("x"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = ';',
+      value = {
+        "绿电; 绿色电力|green power|green electricity|碳中和|carbon neutrality|net zero",
+        "綠電; 绿色电力|green power|green electricity|碳中和|carbon neutrality|net zero",
+        "Green Power; 绿色电力|绿电|green electricity",
+        "ＧＲＥＥＮ　ＰＯＷＥＲ; 绿色电力|绿电|green electricity",
+        "  green   power ; 绿色电力|绿电|green electricity",
+        "pv; 光伏|photovoltaic|solar PV",
+        "碳達峰; carbon peak|peak carbon|峰值",
+      })
+  void expansionsMatchAfterNormalization(String term, String expected) {
+    assertEquals(List.of(expected.split("\\|")), parse(TABLE).expansions(term));
+  }
+
+  @Test
+  void unknownTermsHaveNoExpansions() {
+    Glossary g = parse(TABLE);
+    assertEquals(List.of(), g.expansions("风电"));
+    assertEquals(List.of(), g.expansions("green")); // whole terms only, no prefix matching
+    assertEquals(List.of(), g.expansions(""));
+  }
+
+  @Test
+  void membersThatFoldAlikeAreReturnedOnce() {
+    Glossary g = parse("energy\t绿电|綠電|GREEN POWER|green power|绿色电力\n");
+    assertEquals(List.of("GREEN POWER", "绿色电力"), g.expansions("绿电"));
+    assertEquals(List.of("绿电", "绿色电力"), g.expansions("green power"));
+  }
+
+  @Test
+  void withGroupsAddsWithoutChangingTheOriginal() {
+    Glossary base = parse(TABLE);
+    Glossary more = base.withGroups(List.of(List.of("新疆", "Xinjiang", "新疆维吾尔自治区"), List.of("PV", "太阳能光伏")));
+    assertEquals(4, base.size());
+    assertEquals(6, more.size());
+    assertEquals(List.of("Xinjiang", "新疆维吾尔自治区"), more.expansions("新疆"));
+    // A term in two groups gets both groups' members, file groups first.
+    assertEquals(List.of("光伏", "photovoltaic", "solar PV", "太阳能光伏"), more.expansions("PV"));
+    assertEquals(List.of(), base.expansions("新疆"));
+    assertThrows(IllegalArgumentException.class, () -> base.withGroups(List.of(List.of("a", " "))));
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @CsvSource(
+      delimiter = ';',
+      value = {
+        "energy 绿电|green power; no tab",
+        "energy\\t绿电\\tgreen power; two tabs",
+        "\\t绿电|green power; blank category",
+        "' \\t绿电|green power'; blank category after a space",
+        "energy\\t绿电||green power; empty term",
+        "energy\\t绿电|green power|; trailing bar",
+        "energy\\t绿电; single term",
+      })
+  void malformedLineIsRejectedWithSourceAndLine(String badLine, String why) {
+    // The table spells TAB as a literal backslash-t: CsvSource would trim a real leading tab.
+    String text = "# header\n\nenergy\t光伏|PV\n" + badLine.replace("\\t", "\t") + "\n";
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse(text));
+    assertTrue(e.getMessage().startsWith("test.tsv:4: "), why + ": " + e.getMessage());
+  }
+
+  @Test
+  void toleratesByteOrderMarkAndCrlf() {
+    Glossary g = parse("\uFEFFenergy\t风电|wind power\r\n# c\r\n");
+    assertEquals(1, g.size());
+    assertEquals(List.of("wind power"), g.expansions("風電"));
+  }
+
+  @Test
+  void bundledGlossaryLoadsOrIsEmpty() {
+    // The curated table may not exist yet; load() must then be empty rather than fail, and once
+    // it exists every line must parse.
+    Glossary g = Glossary.load();
+    assertTrue(g.size() >= 0);
+    boolean present = Glossary.class.getResource(Glossary.RESOURCE) != null;
+    assertEquals(present, g.size() > 0, "resource present iff groups loaded");
+  }
+}
