@@ -1,0 +1,84 @@
+package org.tpsearch.index;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tpsearch.model.EvidenceStatus;
+
+/**
+ * What the index knows of the files it was built from: per file its size, modification time and
+ * the points it held (id, document hash, content signature, line, status). Lets a re-index skip
+ * unchanged files without reading them. Written beside the index and named in the commit, so it
+ * changes atomically with the index.
+ */
+final class IndexState {
+  /** One point of one file. */
+  record PointRef(String id, String hash, String signature, int line, EvidenceStatus status) {}
+
+  /** One input file as last indexed. */
+  record FileState(String path, long size, long mtime, int problems, List<PointRef> points) {
+    FileState {
+      points = List.copyOf(points);
+    }
+  }
+
+  final Map<String, FileState> files = new LinkedHashMap<>();
+  /** Indexed documents: id to document hash. */
+  final Map<String, String> indexed = new LinkedHashMap<>();
+
+  String serialize() {
+    StringBuilder sb = new StringBuilder("tpsearch-state 1\n");
+    for (FileState f : files.values()) {
+      sb.append("F\t").append(f.path()).append('\t').append(f.size()).append('\t').append(f.mtime())
+          .append('\t').append(f.problems()).append('\n');
+      for (PointRef p : f.points()) {
+        sb.append("P\t").append(p.id()).append('\t').append(p.hash()).append('\t').append(p.signature())
+            .append('\t').append(p.line()).append('\t').append(p.status().label()).append('\n');
+      }
+    }
+    for (Map.Entry<String, String> e : indexed.entrySet()) {
+      sb.append("D\t").append(e.getKey()).append('\t').append(e.getValue()).append('\n');
+    }
+    return sb.toString();
+  }
+
+  static IndexState parse(String text) throws IOException {
+    IndexState state = new IndexState();
+    BufferedReader r = new BufferedReader(new StringReader(text));
+    String header = r.readLine();
+    if (!"tpsearch-state 1".equals(header)) {
+      throw new IOException("unknown index state format: " + header);
+    }
+    String path = null;
+    long size = 0;
+    long mtime = 0;
+    int problems = 0;
+    List<PointRef> points = new ArrayList<>();
+    for (String line = r.readLine(); line != null; line = r.readLine()) {
+      String[] p = line.split("\t", -1);
+      switch (p[0]) {
+        case "F" -> {
+          if (path != null) {
+            state.files.put(path, new FileState(path, size, mtime, problems, points));
+          }
+          path = p[1];
+          size = Long.parseLong(p[2]);
+          mtime = Long.parseLong(p[3]);
+          problems = Integer.parseInt(p[4]);
+          points = new ArrayList<>();
+        }
+        case "P" -> points.add(new PointRef(p[1], p[2], p[3], Integer.parseInt(p[4]), EvidenceStatus.fromLabel(p[5])));
+        case "D" -> state.indexed.put(p[1], p[2]);
+        default -> throw new IOException("bad index state line: " + line);
+      }
+    }
+    if (path != null) {
+      state.files.put(path, new FileState(path, size, mtime, problems, points));
+    }
+    return state;
+  }
+}

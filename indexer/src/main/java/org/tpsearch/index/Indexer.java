@@ -1,0 +1,389 @@
+package org.tpsearch.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.tpsearch.model.EvidenceStatus;
+import org.tpsearch.model.Problem;
+import org.tpsearch.model.Report;
+import org.tpsearch.model.ReportKind;
+import org.tpsearch.model.TurningPoint;
+import org.tpsearch.parse.ReportParser;
+
+/**
+ * Builds and updates an index from result folders, incrementally: unchanged files are not read,
+ * changed files' points are replaced, points of removed files are removed. Nothing is committed
+ * until the whole run succeeds, so a run that fails halfway leaves the previous index whole.
+ */
+public final class Indexer {
+  static final String STATE_KEY = "tpsearch.state";
+  static final String SCHEMA_KEY = "tpsearch.schema";
+  static final String STATE_PREFIX = "tpsearch-state-";
+
+  /** Receives progress; called from worker threads. */
+  public interface Progress {
+    /** {@code done} of {@code total} report files read. */
+    default void filesRead(int done, int total) {}
+
+    /** {@code done} of {@code total} documents written. */
+    default void documentsWritten(int done, int total) {}
+
+    Progress NONE = new Progress() {};
+  }
+
+  /**
+   * How to run.
+   *
+   * @param full rebuild from scratch instead of updating
+   * @param threads analysis threads (documents are analyzed in parallel)
+   * @param displayBase when set, files are recorded relative to it, else as absolute paths
+   * @param progress progress receiver
+   * @param failAfterDocuments for tests: fail after this many documents (negative: never)
+   */
+  public record Options(boolean full, int threads, Path displayBase, Progress progress, int failAfterDocuments) {
+    public Options {
+      if (threads < 1) {
+        throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+      }
+    }
+
+    /** Incremental, one thread per core, absolute paths, no progress. */
+    public static Options defaults() {
+      return new Options(false, Runtime.getRuntime().availableProcessors(), null, Progress.NONE, -1);
+    }
+
+    public Options withFull(boolean f) {
+      return new Options(f, threads, displayBase, progress, failAfterDocuments);
+    }
+
+    public Options withThreads(int t) {
+      return new Options(full, t, displayBase, progress, failAfterDocuments);
+    }
+
+    public Options withDisplayBase(Path base) {
+      return new Options(full, threads, base, progress, failAfterDocuments);
+    }
+
+    public Options withProgress(Progress p) {
+      return new Options(full, threads, displayBase, p, failAfterDocuments);
+    }
+
+    public Options withFailAfterDocuments(int n) {
+      return new Options(full, threads, displayBase, progress, n);
+    }
+  }
+
+  private record Candidate(CorpusScan.Found file, IndexState.PointRef ref) {}
+
+  private Indexer() {}
+
+  /** What a run will index: files read, one winner per id, duplicates and problems. */
+  private record Plan(
+      CorpusScan.Result scan, List<CorpusScan.Found> parsedFiles, Map<Path, Report> parsed, IndexState state,
+      Map<String, Candidate> winners, int duplicates, List<Problem> problems) {}
+
+  /**
+   * What {@code tpsearch lint} reports.
+   *
+   * @param reportFiles report files read
+   * @param skippedFiles other files passed over
+   * @param points distinct turning points
+   * @param byStatus points by evidence status
+   * @param duplicates points found in more than one file
+   * @param problems every warning, with file and line
+   */
+  public record LintResult(int reportFiles, int skippedFiles, int points, Map<EvidenceStatus, Integer> byStatus,
+      int duplicates, List<Problem> problems) {}
+
+  /** Reads every report under {@code roots} and reports what is wrong, writing nothing. */
+  public static LintResult lint(List<Path> roots, int threads) throws IOException {
+    Plan plan = plan(roots, new IndexState(), Options.defaults().withThreads(threads));
+    Map<EvidenceStatus, Integer> byStatus = new EnumMap<>(EvidenceStatus.class);
+    for (Candidate c : plan.winners().values()) {
+      byStatus.merge(c.ref().status(), 1, Integer::sum);
+    }
+    return new LintResult(plan.scan().reports().size(), plan.scan().skipped(), plan.winners().size(), byStatus,
+        plan.duplicates(), plan.problems());
+  }
+
+  /** Indexes {@code roots} into {@code indexDir}. */
+  public static IndexSummary run(List<Path> roots, Path indexDir, Options options) throws IOException, IndexException {
+    long start = System.nanoTime();
+    Files.createDirectories(indexDir);
+    try (Directory dir = FSDirectory.open(indexDir)) {
+      boolean full = options.full();
+      IndexState old = full ? new IndexState() : readState(dir, indexDir);
+      if (old == null) {
+        full = true;
+        old = new IndexState();
+      }
+      Plan plan = plan(roots, old, options);
+      IndexState state = plan.state();
+
+      // Write what changed, delete what went away; commit only if all of it succeeded.
+      Map<String, String> oldIndexed = full ? Map.of() : old.indexed;
+      List<Candidate> toWrite = new ArrayList<>();
+      Map<EvidenceStatus, Integer> byStatus = new EnumMap<>(EvidenceStatus.class);
+      for (Candidate c : plan.winners().values()) {
+        state.indexed.put(c.ref().id(), c.ref().hash());
+        byStatus.merge(c.ref().status(), 1, Integer::sum);
+        if (!c.ref().hash().equals(oldIndexed.get(c.ref().id()))) {
+          toWrite.add(c);
+        }
+      }
+      List<String> toDelete = new ArrayList<>();
+      for (String id : oldIndexed.keySet()) {
+        if (!plan.winners().containsKey(id)) {
+          toDelete.add(id);
+        }
+      }
+      int updated = (int) toWrite.stream().filter(c -> oldIndexed.containsKey(c.ref().id())).count();
+      write(dir, indexDir, full, toWrite, toDelete, plan.parsed(), state, options);
+
+      CorpusScan.Result scan = plan.scan();
+      long raw = scan.reports().stream().mapToLong(CorpusScan.Found::size).sum();
+      return new IndexSummary(indexDir, scan.reports().size(), plan.parsedFiles().size(),
+          scan.reports().size() - plan.parsedFiles().size(), scan.skipped(), plan.winners().size(), byStatus,
+          toWrite.size() - updated, updated, toDelete.size(), plan.duplicates(), plan.problems(), raw,
+          sizeOf(indexDir), (System.nanoTime() - start) / 1_000_000);
+    }
+  }
+
+  private static Plan plan(List<Path> roots, IndexState old, Options options) throws IOException {
+    CorpusScan.Result scan = CorpusScan.scan(roots);
+    // 1. Read new and changed files, in parallel; reuse what the state says of the others.
+    Map<Path, Report> parsed = new HashMap<>();
+    IndexState state = new IndexState();
+    List<Problem> problems = new ArrayList<>();
+    List<CorpusScan.Found> toParse = new ArrayList<>();
+    for (CorpusScan.Found f : scan.reports()) {
+      IndexState.FileState prev = old.files.get(f.path().toString());
+      if (prev != null && prev.size() == f.size() && prev.mtime() == f.mtime()) {
+        state.files.put(prev.path(), prev);
+      } else {
+        toParse.add(f);
+      }
+    }
+    parseAll(toParse, options, parsed);
+    for (CorpusScan.Found f : toParse) {
+      Report r = parsed.get(f.path());
+      problems.addAll(r.problems());
+      List<IndexState.PointRef> refs = new ArrayList<>();
+      for (TurningPoint p : r.points()) {
+        refs.add(new IndexState.PointRef(p.id(), PointDocuments.contentHash(p, display(options, f.path())),
+            signature(p), p.line(), p.status()));
+      }
+      state.files.put(f.path().toString(), new IndexState.FileState(f.path().toString(), f.size(), f.mtime(),
+          r.problems().size(), refs));
+    }
+
+    // 2. One document per id: a combined report wins over a per-point file, then path order.
+    Map<String, List<Candidate>> byId = new LinkedHashMap<>();
+    for (CorpusScan.Found f : scan.reports()) {
+      for (IndexState.PointRef ref : state.files.get(f.path().toString()).points()) {
+        byId.computeIfAbsent(ref.id(), k -> new ArrayList<>()).add(new Candidate(f, ref));
+      }
+    }
+    int duplicates = 0;
+    Map<String, Candidate> winners = new LinkedHashMap<>();
+    for (Map.Entry<String, List<Candidate>> e : byId.entrySet()) {
+      List<Candidate> cs = e.getValue();
+      Candidate win = cs.stream().filter(c -> c.file().kind() == ReportKind.COMBINED).findFirst().orElse(cs.get(0));
+      winners.put(e.getKey(), win);
+      for (Candidate c : cs) {
+        if (c == win) {
+          continue;
+        }
+        duplicates++;
+        if (!c.ref().signature().equals(win.ref().signature())) {
+          problems.add(new Problem(c.file().path(), c.ref().line(), "conflict",
+              "turning point " + e.getKey() + " is also in " + win.file().path() + ":" + win.ref().line()
+                  + " with different content; the index keeps that one"));
+        }
+      }
+    }
+    return new Plan(scan, toParse, parsed, state, winners, duplicates, problems);
+  }
+
+  private static void parseAll(List<CorpusScan.Found> files, Options options, Map<Path, Report> out)
+      throws IOException {
+    AtomicInteger done = new AtomicInteger();
+    List<Report> reports = inParallel(files, options.threads(), f -> {
+      Report r = ReportParser.parse(f.path());
+      options.progress().filesRead(done.incrementAndGet(), files.size());
+      return r;
+    });
+    for (int i = 0; i < files.size(); i++) {
+      out.put(files.get(i).path(), reports.get(i));
+    }
+  }
+
+  private static void write(
+      Directory dir, Path indexDir, boolean full, List<Candidate> toWrite, List<String> toDelete,
+      Map<Path, Report> parsed, IndexState state, Options options) throws IOException, IndexException {
+    IndexWriterConfig iwc = new IndexWriterConfig(Schema.indexAnalyzer());
+    iwc.setOpenMode(full ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    iwc.setRAMBufferSizeMB(256);
+    iwc.setCommitOnClose(false);
+    FacetsConfig facets = Schema.facetsConfig();
+    String stateName = STATE_PREFIX + Long.toString(System.currentTimeMillis(), 36) + "-" + Long.toString(System.nanoTime() & 0xffffff, 36);
+    IndexWriter writer = new IndexWriter(dir, iwc);
+    try {
+      for (String id : toDelete) {
+        writer.deleteDocuments(new Term(Schema.ID, id));
+      }
+      // Points whose file was not read this run (an earlier winner went away): read it now.
+      for (Candidate c : toWrite) {
+        if (!parsed.containsKey(c.file().path())) {
+          parsed.put(c.file().path(), ReportParser.parse(c.file().path()));
+        }
+      }
+      AtomicInteger written = new AtomicInteger();
+      inParallel(toWrite, options.threads(), c -> {
+        TurningPoint p = pointOf(parsed.get(c.file().path()), c.ref());
+        writer.updateDocument(new Term(Schema.ID, p.id()), PointDocuments.build(p, display(options, c.file().path()), facets));
+        int n = written.incrementAndGet();
+        if (options.failAfterDocuments() >= 0 && n >= options.failAfterDocuments()) {
+          throw new IOException("injected failure after " + n + " documents");
+        }
+        options.progress().documentsWritten(n, toWrite.size());
+        return null;
+      });
+      Path stateFile = indexDir.resolve(stateName);
+      Files.writeString(stateFile, state.serialize(), StandardCharsets.UTF_8);
+      writer.setLiveCommitData(Map.of(SCHEMA_KEY, Schema.VERSION, STATE_KEY, stateName).entrySet());
+      writer.commit();
+      writer.close();
+    } catch (IOException | RuntimeException e) {
+      writer.rollback();
+      Files.deleteIfExists(indexDir.resolve(stateName));
+      throw new IndexException(indexDir, "indexing failed, the previous index is kept: " + e.getMessage(), e);
+    }
+    try (DirectoryStream<Path> old = Files.newDirectoryStream(indexDir, STATE_PREFIX + "*")) {
+      for (Path p : old) {
+        if (!p.getFileName().toString().equals(stateName)) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
+  }
+
+  private static TurningPoint pointOf(Report r, IndexState.PointRef ref) throws IOException {
+    for (TurningPoint p : r.points()) {
+      if (p.id().equals(ref.id()) && p.line() == ref.line()) {
+        return p;
+      }
+    }
+    throw new IOException(r.file() + " changed while indexing: turning point " + ref.id() + " is gone");
+  }
+
+  /** The state of the last commit, or null when there is none or it is of another schema. */
+  private static IndexState readState(Directory dir, Path indexDir) throws IndexException {
+    try {
+      if (!DirectoryReader.indexExists(dir)) {
+        return null;
+      }
+      Map<String, String> data = SegmentInfos.readLatestCommit(dir).getUserData();
+      String name = data.get(STATE_KEY);
+      if (!Schema.VERSION.equals(data.get(SCHEMA_KEY)) || name == null) {
+        return null;
+      }
+      Path file = indexDir.resolve(name);
+      return Files.exists(file) ? IndexState.parse(Files.readString(file, StandardCharsets.UTF_8)) : null;
+    } catch (IOException e) {
+      throw new IndexException(indexDir, "cannot read the index at " + indexDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String display(Options options, Path file) {
+    return options.displayBase() == null ? file.toString() : options.displayBase().toAbsolutePath().normalize().relativize(file).toString();
+  }
+
+  /** A digest of what a point says, whatever file it is in: equal for the same point copied. */
+  static String signature(TurningPoint p) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      md.update(p.status().label().getBytes(StandardCharsets.UTF_8));
+      md.update((byte) 0);
+      md.update(p.answer().strip().replaceAll("\\s+", " ").getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(md.digest(), 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static long sizeOf(Path dir) throws IOException {
+    try (var files = Files.list(dir)) {
+      return files.mapToLong(p -> {
+        try {
+          return Files.size(p);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }).sum();
+    }
+  }
+
+  /** A task that may throw IOException. */
+  @FunctionalInterface
+  private interface Task<T, R> {
+    R apply(T t) throws IOException;
+  }
+
+  /** Runs {@code task} over {@code items} on {@code threads} threads; results in input order. */
+  private static <T, R> List<R> inParallel(List<T> items, int threads, Task<T, R> task) throws IOException {
+    if (items.isEmpty()) {
+      return List.of();
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, items.size()));
+    try {
+      List<Future<R>> futures = new ArrayList<>();
+      for (T item : items) {
+        futures.add(pool.submit(() -> task.apply(item)));
+      }
+      List<R> out = new ArrayList<>();
+      for (Future<R> f : futures) {
+        out.add(f.get());
+      }
+      return out;
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IOException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}

@@ -1,0 +1,136 @@
+package org.tpsearch.index;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DoubleField;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntField;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.tpsearch.model.EvidenceItem;
+import org.tpsearch.model.Link;
+import org.tpsearch.model.TurningPoint;
+
+/** Builds the one Lucene document of a turning point: the only place documents are made. */
+public final class PointDocuments {
+  private PointDocuments() {}
+
+  /** The document for {@code p}, facets already built with {@code config}. */
+  public static Document build(TurningPoint p, String displayFile, FacetsConfig config) throws IOException {
+    Document doc = new Document();
+    doc.add(new KeywordField(Schema.ID, p.id(), Field.Store.YES));
+    doc.add(new StringField(Schema.REGION, p.region().name(), Field.Store.YES));
+    doc.add(new StoredField(Schema.REGION_ZH, p.region().zh()));
+    doc.add(new StringField(Schema.SECTOR, p.sector().name(), Field.Store.YES));
+    doc.add(new StoredField(Schema.SECTOR_ZH, p.sector().zh()));
+    doc.add(new StringField(Schema.TYPE, p.type(), Field.Store.YES));
+    doc.add(new StringField(Schema.STATUS, p.status().label(), Field.Store.YES));
+    doc.add(new StoredField(Schema.DATE_TEXT, p.date().map(Object::toString).orElse(p.dateAsWritten())));
+    // Undated points sort last by date and match no year filter.
+    long epochDay = p.date().map(d -> d.toEpochDay()).orElse(Long.MAX_VALUE);
+    doc.add(new LongField(Schema.DATE, epochDay, Field.Store.NO));
+    p.date().ifPresent(d -> doc.add(new IntField(Schema.YEAR, d.getYear(), Field.Store.NO)));
+    // Unknown confidence sorts last and fails any --min-confidence filter.
+    doc.add(new DoubleField(Schema.CONFIDENCE, p.hasConfidence() ? p.confidence() : -1, Field.Store.YES));
+    for (String flag : p.flags()) {
+      doc.add(new StringField(Schema.FLAG, flag, Field.Store.YES));
+    }
+    doc.add(new StoredField(Schema.FILE, displayFile));
+    doc.add(new StoredField(Schema.LINE, p.line()));
+    doc.add(new StoredField(Schema.HASH, contentHash(p, displayFile)));
+
+    for (EvidenceItem e : p.evidence()) {
+      text(doc, Schema.TITLE, e.title());
+      text(doc, Schema.BODY, e.text());
+      List<String> src = new ArrayList<>();
+      for (Link l : e.sources()) {
+        src.add(l.title() + " " + l.url());
+      }
+      text(doc, Schema.SOURCES, String.join("\n", src));
+      doc.add(new StoredField(Schema.EV_TITLE, e.title()));
+      doc.add(new StoredField(Schema.EV_TIME, e.time()));
+      doc.add(new StoredField(Schema.EV_TEXT, e.text()));
+      doc.add(new StoredField(Schema.EV_LINE, e.line()));
+      doc.add(new StoredField(Schema.EV_SOURCES, encodeLinks(e.sources())));
+      doc.add(new StoredField(Schema.EV_FIELDS, encodeFields(e)));
+    }
+    // The prose is the last body value, after the items, so body offsets map to items first.
+    text(doc, Schema.BODY, p.prose());
+    doc.add(new StoredField(Schema.PROSE, p.prose()));
+    doc.add(new StoredField(Schema.ANSWER, p.answer()));
+    text(doc, Schema.META, metaText(p));
+
+    doc.add(new SortedSetDocValuesFacetField(Schema.DIM_REGION, p.region().name()));
+    doc.add(new SortedSetDocValuesFacetField(Schema.DIM_SECTOR, p.sector().name()));
+    doc.add(new SortedSetDocValuesFacetField(Schema.DIM_YEAR,
+        p.date().map(d -> Integer.toString(d.getYear())).orElse("unknown")));
+    doc.add(new SortedSetDocValuesFacetField(Schema.DIM_TYPE, p.type()));
+    doc.add(new SortedSetDocValuesFacetField(Schema.DIM_STATUS, p.status().label()));
+    doc.add(new SortedSetDocValuesFacetField(Schema.DIM_CONFIDENCE, Schema.confidenceBucket(p.confidence())));
+    return config.build(doc);
+  }
+
+  private static void text(Document doc, String field, String value) {
+    doc.add(new Field(field + Schema.BIGRAM_SUFFIX, value, Schema.TEXT_TYPE));
+    doc.add(new Field(field + Schema.WORD_SUFFIX, value, Schema.TEXT_TYPE));
+  }
+
+  /** Names a user may type for the point's region and sector, its type and date. */
+  private static String metaText(TurningPoint p) {
+    List<String> parts = new ArrayList<>(p.region().allNames());
+    parts.addAll(p.sector().allNames());
+    parts.add(p.type());
+    p.date().ifPresent(d -> parts.add(d.toString()));
+    return String.join("\n", parts);
+  }
+
+  /** Links as {@code title\turl} lines; tabs and newlines cannot occur in either. */
+  static String encodeLinks(List<Link> links) {
+    StringBuilder sb = new StringBuilder();
+    for (Link l : links) {
+      sb.append(clean(l.title())).append('\t').append(clean(l.url())).append('\n');
+    }
+    return sb.toString();
+  }
+
+  /** Fields as {@code label\tvalue} lines, newlines inside values escaped as {@code \u2028}. */
+  static String encodeFields(EvidenceItem e) {
+    StringBuilder sb = new StringBuilder();
+    for (org.tpsearch.model.Field f : e.fields()) {
+      sb.append(clean(f.label())).append('\t').append(f.value().replace('\t', ' ').replace('\n', '\u2028')).append('\n');
+    }
+    return sb.toString();
+  }
+
+  private static String clean(String s) {
+    return s.replace('\t', ' ').replace('\n', ' ');
+  }
+
+  /** A digest of everything a point's document is made from: equal digests, equal documents. */
+  public static String contentHash(TurningPoint p, String displayFile) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      for (String part : List.of(Schema.VERSION, p.id(), displayFile, Integer.toString(p.line()),
+          p.region().name(), p.sector().name(), p.type(), p.dateAsWritten(),
+          String.format(Locale.ROOT, "%.4f", p.confidence()), p.status().label(),
+          String.join(",", p.flags()), p.answer())) {
+        md.update(part.getBytes(StandardCharsets.UTF_8));
+        md.update((byte) 0);
+      }
+      return HexFormat.of().formatHex(md.digest(), 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package org.tpsearch.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.tpsearch.analysis.Glossary;
+import org.tpsearch.index.IndexException;
+import org.tpsearch.search.IndexHandle;
+import org.tpsearch.search.IndexLocation;
+import org.tpsearch.search.QueryCompiler;
+import org.tpsearch.search.Searcher;
+
+/** What commands share: the environment, whether output is a terminal, and lazily made services. */
+public final class Context {
+  private final Map<String, String> env;
+  private final boolean terminal;
+  private Glossary glossary;
+
+  public Context(Map<String, String> env, boolean terminal) {
+    this.env = Map.copyOf(env);
+    this.terminal = terminal;
+  }
+
+  public Map<String, String> env() {
+    return env;
+  }
+
+  /** Whether stdout is a terminal (progress bars, colour). */
+  public boolean terminal() {
+    return terminal;
+  }
+
+  /** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
+  public boolean colour() {
+    return terminal && !env.containsKey("NO_COLOR") && !"dumb".equals(env.get("TERM"));
+  }
+
+  /** The glossary with region and sector aliases, loaded once. */
+  public synchronized Glossary glossary() {
+    if (glossary == null) {
+      glossary = QueryCompiler.defaultGlossary();
+    }
+    return glossary;
+  }
+
+  /** Opens the index that answers (see {@link IndexLocation}). */
+  public IndexHandle openIndex(Path flag) throws IndexException {
+    return IndexLocation.open(flag, env);
+  }
+
+  /** A searcher over the index that answers. */
+  public Searcher searcher(IndexHandle handle) {
+    return new Searcher(handle, new QueryCompiler(glossary()));
+  }
+
+  /** The user's default index folder. */
+  public Path defaultIndex() {
+    return IndexLocation.defaultIndex(env);
+  }
+
+  static void closeQuietly(IndexHandle h) {
+    if (h != null) {
+      try {
+        h.close();
+      } catch (IOException ignored) {
+        // Nothing useful to say after the answer was printed.
+      }
+    }
+  }
+}

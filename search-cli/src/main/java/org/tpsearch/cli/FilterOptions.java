@@ -1,0 +1,65 @@
+package org.tpsearch.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.tpsearch.search.SearchRequest;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Filters shared by {@code search} and {@code facets}. */
+public final class FilterOptions {
+  private static final Pattern YEARS = Pattern.compile("^(\\d{4})?\\s*(?:\\.\\.|-|–)\\s*(\\d{4})?$|^(\\d{4})$");
+
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec spec;
+
+  @Option(names = {"-r", "--region"}, paramLabel = "REGION",
+      description = "Only this region; any name: 新疆, Xinjiang, 新疆维吾尔自治区. Repeat for several.")
+  List<String> regions = new ArrayList<>();
+
+  @Option(names = {"-s", "--sector"}, paramLabel = "SECTOR",
+      description = "Only this sector: Power, Industry, Ground Transport, Residential, Aviation, or 电力, 工业...")
+  List<String> sectors = new ArrayList<>();
+
+  @Option(names = {"-t", "--type"}, paramLabel = "TYPE", description = "Only this turning-point type: Policy, Event, Seasonal, Trend, Unknown.")
+  List<String> types = new ArrayList<>();
+
+  @Option(names = "--status", paramLabel = "STATUS", description = "Only this evidence status: found, none, failed.")
+  List<String> statuses = new ArrayList<>();
+
+  @Option(names = {"-y", "--year"}, paramLabel = "YEARS", description = "A year (2022) or a range (2021..2023, 2021.., ..2022).")
+  String years;
+
+  @Option(names = "--min-confidence", paramLabel = "C", description = "Only points with confidence >= C (0..1).")
+  Double minConfidence;
+
+  int[] yearRange() {
+    if (years == null || years.isBlank()) {
+      return new int[] {0, 0};
+    }
+    Matcher m = YEARS.matcher(years.strip());
+    if (!m.matches() || (m.group(3) == null && m.group(1) == null && m.group(2) == null)) {
+      throw new ParameterException(spec.commandLine(),
+          "Invalid value for option '--year': '" + years + "' (expected 2022, 2021..2023, 2021.. or ..2022)");
+    }
+    if (m.group(3) != null) {
+      int y = Integer.parseInt(m.group(3));
+      return new int[] {y, y};
+    }
+    return new int[] {m.group(1) == null ? 0 : Integer.parseInt(m.group(1)), m.group(2) == null ? 0 : Integer.parseInt(m.group(2))};
+  }
+
+  SearchRequest request(String query, int limit, SearchRequest.SortOrder sort, boolean facets, boolean expand, boolean explain) {
+    if (minConfidence != null && (minConfidence < 0 || minConfidence > 1)) {
+      throw new ParameterException(spec.commandLine(),
+          "Invalid value for option '--min-confidence': " + minConfidence + " (expected 0..1)");
+    }
+    int[] y = yearRange();
+    return new SearchRequest(query, regions, sectors, types, statuses, y[0], y[1],
+        minConfidence == null ? Double.NaN : minConfidence, limit, sort, facets, expand, explain);
+  }
+}

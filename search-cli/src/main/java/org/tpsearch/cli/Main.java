@@ -1,0 +1,139 @@
+package org.tpsearch.cli;
+
+import java.io.Console;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.util.Map;
+import org.tpsearch.index.IndexException;
+import org.tpsearch.search.QueryException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The {@code tpsearch} command: subcommands, exit codes, and the one place that exits. */
+@Command(name = "tpsearch", mixinStandardHelpOptions = true, version = "tpsearch 0.1.0",
+    description = "Full-text search over turning-point reports on China's carbon emissions.",
+    subcommands = {SearchCommand.class, ShowCommand.class, FacetsCommand.class, StatsCommand.class,
+        IndexCommand.class, LintCommand.class, CommandLine.HelpCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:found something (or did what was asked)",
+        "1:no hits (search, show), or warnings (lint)",
+        "2:usage error: bad option, value or query",
+        "3:input or index error: a file or index that cannot be read or written",
+        "4:internal error (a bug: please report it, with -v)"},
+    footer = {"", "Which index answers: --index, else $TPSEARCH_INDEX, else your default index "
+        + "(made by 'tpsearch index'), else the embedded sample index."})
+public final class Main implements Runnable {
+  private final Context context;
+
+  @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Show details of errors (stack traces).")
+  boolean verbose;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  public Main(Context context) {
+    this.context = context;
+  }
+
+  Context context() {
+    return context;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Held so the level sticks: Lucene's note about the vector module is noise for a CLI. */
+  private static final java.util.logging.Logger LUCENE_VECTOR_LOG =
+      java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+
+  public static void main(String[] args) {
+    LUCENE_VECTOR_LOG.setLevel(java.util.logging.Level.SEVERE);
+    Context ctx = new Context(System.getenv(), isTerminal());
+    System.exit(newCommandLine(ctx).execute(args));
+  }
+
+  /** A configured command line; tests set its out and err writers. */
+  public static CommandLine newCommandLine(Context ctx) {
+    Main main = new Main(ctx);
+    CommandLine cl = new CommandLine(main);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setParameterExceptionHandler((ex, args) -> {
+      PrintWriter err = ex.getCommandLine().getErr();
+      err.println("tpsearch: " + ex.getMessage());
+      err.println("(see 'tpsearch " + subcommandPath(ex.getCommandLine()) + "--help')");
+      err.flush();
+      return ExitCodes.USAGE;
+    });
+    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+      PrintWriter err = commandLine.getErr();
+      int code;
+      String message;
+      Throwable e = ex instanceof UncheckedIOException u ? u.getCause() : ex;
+      if (e instanceof QueryException) {
+        code = ExitCodes.USAGE;
+        message = "bad query: " + e.getMessage();
+      } else if (e instanceof CommandLine.ParameterException pe) {
+        code = ExitCodes.USAGE;
+        message = pe.getMessage();
+      } else if (e instanceof IndexException) {
+        code = ExitCodes.INPUT;
+        message = e.getMessage();
+      } else if (e instanceof NoSuchFileException nf) {
+        code = ExitCodes.INPUT;
+        message = "cannot read " + nf.getFile() + ": no such file or folder";
+      } else if (e instanceof AccessDeniedException ad) {
+        code = ExitCodes.INPUT;
+        message = "cannot read " + ad.getFile() + ": permission denied";
+      } else if (e instanceof IOException) {
+        code = ExitCodes.INPUT;
+        message = e.getMessage();
+      } else {
+        code = ExitCodes.INTERNAL;
+        message = "internal error: " + e + (main.verbose ? "" : " (run with -v for details)");
+      }
+      err.println("tpsearch: " + message);
+      if (main.verbose) {
+        ex.printStackTrace(err);
+      }
+      err.flush();
+      return code;
+    });
+    return cl;
+  }
+
+  private static String subcommandPath(CommandLine cl) {
+    StringBuilder sb = new StringBuilder();
+    for (CommandLine c = cl; c.getParent() != null; c = c.getParent()) {
+      sb.insert(0, c.getCommandName() + " ");
+    }
+    return sb.toString();
+  }
+
+  /** Whether stdout is a terminal; JDK 22+ has Console.isTerminal, JDK 21 returns no console when redirected. */
+  static boolean isTerminal() {
+    Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      Method m = Console.class.getMethod("isTerminal");
+      return (Boolean) m.invoke(console);
+    } catch (ReflectiveOperationException e) {
+      return true;
+    }
+  }
+
+  /** For tests: a context with the given environment, not a terminal. */
+  static Context testContext(Map<String, String> env) {
+    return new Context(env, false);
+  }
+}

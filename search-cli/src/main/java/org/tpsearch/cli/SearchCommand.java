@@ -1,0 +1,92 @@
+package org.tpsearch.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.tpsearch.search.IndexHandle;
+import org.tpsearch.search.SearchRequest;
+import org.tpsearch.search.SearchResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code tpsearch search}: ranked turning points for a query, with filters and facets. */
+@Command(name = "search", sortOptions = false,
+    description = {
+        "Search turning points. Words are all required; \"quoted phrases\" match exactly; -word excludes; a OR b.",
+        "Without QUERY, lists every turning point that matches the filters, by date."},
+    footer = {"", "Examples:",
+        "  tpsearch search \"绿色电力 交易\"",
+        "  tpsearch search 光伏 --region 新疆 --year 2021..2023 --min-confidence 0.6 --type Event",
+        "  tpsearch search \"green power\" --sector Industry --facets --format json"})
+final class SearchCommand implements Callable<Integer> {
+  @ParentCommand
+  Main main;
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(arity = "0..*", paramLabel = "QUERY", description = "Query words (joined with spaces).")
+  List<String> query = List.of();
+
+  @Mixin
+  FilterOptions filters;
+
+  @Option(names = {"-n", "--limit"}, paramLabel = "N", defaultValue = "10", description = "Hits to show (default: ${DEFAULT-VALUE}).")
+  int limit;
+
+  @Option(names = "--sort", paramLabel = "ORDER", defaultValue = "relevance",
+      description = "relevance, date or confidence (default: ${DEFAULT-VALUE}).")
+  String sort;
+
+  @Option(names = "--facets", description = "Also count turning points per region, sector, year, type, status, confidence.")
+  boolean facets;
+
+  @Option(names = "--no-expand", description = "Do not expand words with the glossary (绿电 → 绿色电力, green power...).")
+  boolean noExpand;
+
+  @Option(names = "--explain", description = "Show how the query was analyzed and expanded, and why each hit matched.")
+  boolean explain;
+
+  @Mixin
+  FormatOption format;
+
+  @Mixin
+  IndexOption index;
+
+  @Override
+  public Integer call() throws Exception {
+    if (limit < 0) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--limit': " + limit + " (expected >= 0)");
+    }
+    SearchRequest.SortOrder order = switch (sort.toLowerCase(java.util.Locale.ROOT)) {
+      case "relevance", "score" -> SearchRequest.SortOrder.RELEVANCE;
+      case "date" -> SearchRequest.SortOrder.DATE;
+      case "confidence" -> SearchRequest.SortOrder.CONFIDENCE;
+      default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "Invalid value for option '--sort': '" + sort + "' (expected relevance, date or confidence)");
+    };
+    SearchRequest request = filters.request(String.join(" ", query), limit, order, facets, !noExpand, explain);
+    IndexHandle handle = main.context().openIndex(index.index);
+    try {
+      SearchResult result = main.context().searcher(handle).search(request);
+      print(result, spec.commandLine().getOut(), format.format, main.context().colour());
+      return result.total() > 0 ? ExitCodes.OK : ExitCodes.NO_HITS;
+    } finally {
+      Context.closeQuietly(handle);
+    }
+  }
+
+  static void print(SearchResult result, PrintWriter out, FormatOption.Format format, boolean colour) {
+    switch (format) {
+      case json -> out.println(Renderers.json(result));
+      case jsonl -> result.hits().forEach(h -> out.println(Renderers.jsonLine(h, result.partial())));
+      case text -> Renderers.text(result, out, colour);
+    }
+    out.flush();
+  }
+}

@@ -1,0 +1,90 @@
+package org.tpsearch.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.tpsearch.search.IndexHandle;
+import org.tpsearch.search.SearchResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code tpsearch stats}: what the index holds. */
+@Command(name = "stats", description = "Say which index answers and what it holds: turning points, files, counts per dimension.")
+final class StatsCommand implements Callable<Integer> {
+  @ParentCommand
+  Main main;
+
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  FormatOption format;
+
+  @Mixin
+  IndexOption index;
+
+  @Override
+  public Integer call() throws Exception {
+    IndexHandle handle = main.context().openIndex(index.index);
+    try {
+      SearchResult s = main.context().searcher(handle).stats();
+      long files = handle.reader().maxDoc() == 0 ? 0 : countFiles(handle);
+      long bytes = handle.path() == null ? -1 : sizeOf(handle.path());
+      PrintWriter out = spec.commandLine().getOut();
+      if (format.format == FormatOption.Format.text) {
+        out.println("index:          " + s.index());
+        out.println("turning points: " + s.total());
+        out.println("report files:   " + files);
+        if (bytes >= 0) {
+          out.println("index size:     " + bytes + " bytes");
+        }
+        Renderers.facets(s.facets(), out, main.context().colour());
+      } else {
+        Json j = new Json().beginObject().field("index", s.index()).field("turning_points", s.total())
+            .field("report_files", files).field("index_bytes", bytes);
+        j.name("facets").beginObject();
+        for (Map.Entry<String, List<SearchResult.FacetCount>> e : s.facets().entrySet()) {
+          j.name(e.getKey()).beginArray();
+          for (SearchResult.FacetCount c : e.getValue()) {
+            j.beginObject().field("value", c.value()).field("count", c.count()).endObject();
+          }
+          j.endArray();
+        }
+        out.println(j.endObject().endObject());
+      }
+      out.flush();
+      return ExitCodes.OK;
+    } finally {
+      Context.closeQuietly(handle);
+    }
+  }
+
+  private static long countFiles(IndexHandle h) throws java.io.IOException {
+    java.util.Set<String> files = new java.util.HashSet<>();
+    org.apache.lucene.index.StoredFields sf = h.searcher().storedFields();
+    java.util.Set<String> wanted = java.util.Set.of(org.tpsearch.index.Schema.FILE);
+    org.apache.lucene.util.Bits live = org.apache.lucene.index.MultiBits.getLiveDocs(h.reader());
+    for (int i = 0; i < h.reader().maxDoc(); i++) {
+      if (live != null && !live.get(i)) {
+        continue;
+      }
+      files.add(sf.document(i, wanted).get(org.tpsearch.index.Schema.FILE));
+    }
+    files.remove(null);
+    return files.size();
+  }
+
+  private static long sizeOf(java.nio.file.Path dir) throws java.io.IOException {
+    try (var s = java.nio.file.Files.list(dir)) {
+      long total = 0;
+      for (java.nio.file.Path p : s.toList()) {
+        total += java.nio.file.Files.size(p);
+      }
+      return total;
+    }
+  }
+}

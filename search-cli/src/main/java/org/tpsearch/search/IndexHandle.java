@@ -1,0 +1,132 @@
+package org.tpsearch.search;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexOutput;
+import org.tpsearch.index.EmbeddedIndexBuilder;
+import org.tpsearch.index.IndexException;
+import org.tpsearch.index.Schema;
+
+/** An open index: reader, searcher, facet state, and a description of where it came from. */
+public final class IndexHandle implements Closeable {
+  /** Where the embedded sample index sits on the class path. */
+  static final String EMBEDDED = "/org/tpsearch/sampleindex/";
+
+  private final Directory directory;
+  private final DirectoryReader reader;
+  private final IndexSearcher searcher;
+  private final String description;
+  private final Path path;
+  private SortedSetDocValuesReaderState facetState;
+
+  private IndexHandle(Directory directory, String description, Path path) throws IOException {
+    this.directory = directory;
+    this.reader = DirectoryReader.open(directory);
+    this.searcher = new IndexSearcher(reader);
+    this.description = description;
+    this.path = path;
+  }
+
+  /** Opens the index in {@code dir}; {@code description} says where it came from, for output. */
+  public static IndexHandle open(Path dir, String description) throws IndexException {
+    if (!Files.isDirectory(dir)) {
+      throw new IndexException(dir, "cannot open index at " + dir + ": no such folder", null);
+    }
+    Directory d = null;
+    try {
+      d = FSDirectory.open(dir);
+      return new IndexHandle(d, description, dir);
+    } catch (IndexNotFoundException e) {
+      closeQuietly(d);
+      throw new IndexException(dir, "cannot open index at " + dir + ": no index there (build one with 'tpsearch index DIR --index " + dir + "')", e);
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(d);
+      throw new IndexException(dir, "cannot open index at " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Opens the sample index embedded in the jar, copied into memory. */
+  public static IndexHandle openEmbedded() throws IndexException {
+    Path where = Path.of("(embedded sample index)");
+    ByteBuffersDirectory dir = new ByteBuffersDirectory();
+    try (InputStream listing = IndexHandle.class.getResourceAsStream(EMBEDDED + EmbeddedIndexBuilder.LISTING)) {
+      if (listing == null) {
+        throw new IndexException(where, "the embedded sample index is missing from the class path (was the sample-index module built?)", null);
+      }
+      for (String name : new String(listing.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        if (name.isBlank()) {
+          continue;
+        }
+        try (InputStream in = IndexHandle.class.getResourceAsStream(EMBEDDED + name.strip());
+            IndexOutput out = dir.createOutput(name.strip(), IOContext.DEFAULT)) {
+          if (in == null) {
+            throw new IOException("missing embedded index file " + name);
+          }
+          byte[] bytes = in.readAllBytes();
+          out.writeBytes(bytes, bytes.length);
+        }
+      }
+      return new IndexHandle(dir, "the embedded sample index", null);
+    } catch (IOException e) {
+      throw new IndexException(where, "cannot open the embedded sample index: " + e.getMessage(), e);
+    }
+  }
+
+  public IndexSearcher searcher() {
+    return searcher;
+  }
+
+  public DirectoryReader reader() {
+    return reader;
+  }
+
+  /** Where this index came from, for people: "the embedded sample index", "index at X". */
+  public String description() {
+    return description;
+  }
+
+  /** The folder, or null for the embedded index. */
+  public Path path() {
+    return path;
+  }
+
+  /** The facet state, made on first use (it costs a pass over the doc values). */
+  public synchronized SortedSetDocValuesReaderState facetState() throws IOException {
+    if (facetState == null) {
+      facetState = new DefaultSortedSetDocValuesReaderState(reader, Schema.facetsConfig());
+    }
+    return facetState;
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      reader.close();
+    } finally {
+      directory.close();
+    }
+  }
+
+  private static void closeQuietly(Closeable c) {
+    if (c != null) {
+      try {
+        c.close();
+      } catch (IOException ignored) {
+        // Already failing with a better message.
+      }
+    }
+  }
+}

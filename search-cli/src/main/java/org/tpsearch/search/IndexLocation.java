@@ -1,0 +1,51 @@
+package org.tpsearch.search;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.tpsearch.index.IndexException;
+
+/**
+ * Which index answers: {@code --index}, else {@code $TPSEARCH_INDEX}, else the user's default
+ * index (made by {@code tpsearch index} without {@code --index}, under the XDG data directory),
+ * else the embedded sample index.
+ */
+public final class IndexLocation {
+  public static final String ENV = "TPSEARCH_INDEX";
+
+  private IndexLocation() {}
+
+  /** The user's default index folder: {@code $XDG_DATA_HOME/tpsearch/index} or {@code ~/.local/share/...}. */
+  public static Path defaultIndex(Map<String, String> env) {
+    String xdg = env.get("XDG_DATA_HOME");
+    Path base = xdg != null && !xdg.isBlank()
+        ? Path.of(xdg)
+        : Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".local", "share");
+    return base.resolve("tpsearch").resolve("index");
+  }
+
+  /** Opens the index that answers, by the rule above. */
+  public static IndexHandle open(Path flag, Map<String, String> env) throws IndexException {
+    if (flag != null) {
+      return IndexHandle.open(flag, "index at " + flag);
+    }
+    String fromEnv = env.get(ENV);
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      Path p = Path.of(fromEnv);
+      return IndexHandle.open(p, "index at " + p + " ($" + ENV + ")");
+    }
+    Path def = defaultIndex(env);
+    if (Files.isDirectory(def) && hasCommit(def)) {
+      return IndexHandle.open(def, "your default index at " + def);
+    }
+    return IndexHandle.openEmbedded();
+  }
+
+  private static boolean hasCommit(Path dir) {
+    try (var files = Files.list(dir)) {
+      return files.anyMatch(p -> p.getFileName().toString().startsWith("segments_"));
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+}

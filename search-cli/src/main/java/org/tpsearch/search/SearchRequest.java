@@ -1,0 +1,74 @@
+package org.tpsearch.search;
+
+import java.util.List;
+
+/**
+ * A search: the query string (empty lists every point matching the filters) and the filters.
+ *
+ * @param query the query string, see {@link UserQuery}
+ * @param regions region filter: any alias (新疆, Xinjiang, 新疆维吾尔自治区); several are OR'ed
+ * @param sectors sector filter: any alias (工业, Industry)
+ * @param types turning-point types (Policy, Event, ...)
+ * @param statuses evidence statuses (found, none, failed)
+ * @param yearFrom first year, or 0 for no bound
+ * @param yearTo last year, or 0 for no bound
+ * @param minConfidence lowest confidence, or NaN for none
+ * @param limit hits to return
+ * @param sort order of hits
+ * @param facets whether to count facets
+ * @param expand whether to expand words with the glossary
+ * @param explain whether to say how the query was analyzed and why each hit matched
+ */
+public record SearchRequest(
+    String query,
+    List<String> regions,
+    List<String> sectors,
+    List<String> types,
+    List<String> statuses,
+    int yearFrom,
+    int yearTo,
+    double minConfidence,
+    int limit,
+    SortOrder sort,
+    boolean facets,
+    boolean expand,
+    boolean explain) {
+  /** Orders of hits. */
+  public enum SortOrder {
+    /** Best match first; without a query, by date. */
+    RELEVANCE,
+    /** Oldest first. */
+    DATE,
+    /** Highest confidence first. */
+    CONFIDENCE
+  }
+
+  public SearchRequest {
+    query = query == null ? "" : query;
+    regions = List.copyOf(regions);
+    sectors = List.copyOf(sectors);
+    types = List.copyOf(types);
+    statuses = List.copyOf(statuses);
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must be >= 0, got " + limit);
+    }
+  }
+
+  /** A plain query: no filters, ten hits, by relevance, expansion on. */
+  public static SearchRequest of(String query) {
+    return new SearchRequest(query, List.of(), List.of(), List.of(), List.of(), 0, 0, Double.NaN, 10,
+        SortOrder.RELEVANCE, false, true, false);
+  }
+
+  public SearchRequest withFacets(boolean f) {
+    return new SearchRequest(query, regions, sectors, types, statuses, yearFrom, yearTo, minConfidence, limit, sort, f, expand, explain);
+  }
+
+  public SearchRequest withLimit(int n) {
+    return new SearchRequest(query, regions, sectors, types, statuses, yearFrom, yearTo, minConfidence, n, sort, facets, expand, explain);
+  }
+
+  public SearchRequest withExpand(boolean e) {
+    return new SearchRequest(query, regions, sectors, types, statuses, yearFrom, yearTo, minConfidence, limit, sort, facets, e, explain);
+  }
+}

@@ -1,0 +1,88 @@
+package org.tpsearch.search;
+
+import java.util.List;
+import java.util.Map;
+import org.tpsearch.model.Link;
+
+/**
+ * The answer to a search.
+ *
+ * @param query the query as given
+ * @param index where the index came from
+ * @param total number of matching turning points
+ * @param partial true when no point matched every word and the hits match only some
+ * @param hits the top hits
+ * @param facets counts per dimension (drill-sideways for filtered dimensions), when asked
+ * @param explain how the query was analyzed and expanded, when asked
+ */
+public record SearchResult(
+    String query,
+    String index,
+    long total,
+    boolean partial,
+    List<Hit> hits,
+    Map<String, List<FacetCount>> facets,
+    List<String> explain) {
+  public SearchResult {
+    hits = List.copyOf(hits);
+    // Dimension order is meaningful (region, sector, year, ...): keep it.
+    facets = facets == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(facets));
+    explain = List.copyOf(explain);
+  }
+
+  /** One value of a facet dimension and how many points have it. */
+  public record FacetCount(String value, long count) {}
+
+  /**
+   * A matching turning point.
+   *
+   * @param id the turning-point id
+   * @param region canonical English region
+   * @param regionZh Chinese region name, empty when unknown
+   * @param sector canonical English sector
+   * @param sectorZh Chinese sector name
+   * @param date YYYY-MM-DD (or as written when it could not be read)
+   * @param type Policy, Event, ...
+   * @param confidence 0..1, NaN when unknown
+   * @param status found, none or failed
+   * @param score relevance score (0 when sorted otherwise)
+   * @param matchedWords how many query words it matches (all, unless the result is partial)
+   * @param evidence the evidence items that matched, best first (all items when there is no query)
+   * @param snippet a highlighted piece of answer prose, when the match is there rather than in an item
+   * @param file the report file
+   * @param line the line of the point's heading
+   * @param flags what could not be parsed
+   * @param why for --explain: which words matched in which fields
+   */
+  public record Hit(
+      String id,
+      String region,
+      String regionZh,
+      String sector,
+      String sectorZh,
+      String date,
+      String type,
+      double confidence,
+      String status,
+      float score,
+      int matchedWords,
+      List<EvidenceHit> evidence,
+      Snippet snippet,
+      String file,
+      int line,
+      List<String> flags,
+      List<String> why) {
+    public Hit {
+      evidence = List.copyOf(evidence);
+      flags = List.copyOf(flags);
+      why = List.copyOf(why);
+    }
+  }
+
+  /** An evidence item of a hit: its title (highlighted), time, best snippet and sources. */
+  public record EvidenceHit(int ordinal, Snippet title, String time, Snippet snippet, List<Link> sources) {
+    public EvidenceHit {
+      sources = List.copyOf(sources);
+    }
+  }
+}

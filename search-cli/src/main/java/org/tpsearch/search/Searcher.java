@@ -1,0 +1,423 @@
+package org.tpsearch.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DoubleField;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Matches;
+import org.apache.lucene.search.MatchesIterator;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.search.SortedNumericSortField;
+import org.apache.lucene.search.SortedNumericSelector;
+import org.tpsearch.index.Schema;
+import org.tpsearch.model.EvidenceStatus;
+import org.tpsearch.model.Link;
+import org.tpsearch.model.PointType;
+import org.tpsearch.model.Regions;
+import org.tpsearch.model.Sectors;
+
+/** Runs searches, facet counts and look-ups against one open index. */
+public final class Searcher {
+  private static final int SNIPPET_TARGET = 80;
+  private static final int SNIPPET_MAX = 160;
+  private static final int MAX_ITEMS_PER_HIT = 3;
+
+  private final IndexHandle index;
+  private final QueryCompiler compiler;
+
+  public Searcher(IndexHandle index, QueryCompiler compiler) {
+    this.index = index;
+    this.compiler = compiler;
+  }
+
+  public IndexHandle index() {
+    return index;
+  }
+
+  /** Runs {@code r}. */
+  public SearchResult search(SearchRequest r) throws IOException, QueryException {
+    UserQuery uq = UserQuery.parse(r.query());
+    QueryCompiler.Compiled compiled = uq.isEmpty() ? null : compiler.compile(uq, r.expand());
+    List<String> explain = new ArrayList<>();
+    if (compiled != null && r.explain()) {
+      explain.addAll(compiled.explain());
+    }
+    Query text = compiled == null ? new MatchAllDocsQuery() : compiled.strict();
+    DrillDownQuery ddq = drillDown(filtered(text, r), r);
+    IndexSearcher searcher = index.searcher();
+    long total = searcher.count(ddq);
+    boolean partial = false;
+    if (total == 0 && compiled != null && compiled.wordCount() > 1) {
+      text = compiled.partial();
+      ddq = drillDown(filtered(text, r), r);
+      total = searcher.count(ddq);
+      partial = total > 0;
+      if (r.explain()) {
+        explain.add("no point matches every word: showing points that match the most words");
+      }
+    }
+    Sort sort = sortOf(r, compiled == null);
+    int n = Math.max(1, r.limit());
+    TopDocs top;
+    Map<String, List<SearchResult.FacetCount>> facets = null;
+    if (r.facets()) {
+      DrillSideways ds = new DrillSideways(searcher, Schema.facetsConfig(), index.facetState());
+      DrillSideways.DrillSidewaysResult dsr = sort == null ? ds.search(ddq, n) : ds.search(ddq, null, null, n, sort, true);
+      top = dsr.hits;
+      facets = facetCounts(dsr.facets);
+    } else {
+      top = sort == null
+          ? searcher.search(ddq, new TopScoreDocCollectorManager(n, 1000))
+          : searcher.search(ddq, new TopFieldCollectorManager(sort, n, 1000));
+    }
+    List<SearchResult.Hit> hits = new ArrayList<>();
+    if (r.limit() > 0 && total > 0) {
+      Weight highlight = compiled == null ? null
+          : searcher.createWeight(searcher.rewrite(compiled.highlight()), ScoreMode.COMPLETE_NO_SCORES, 1f);
+      List<Weight> unitWeights = new ArrayList<>();
+      if (r.explain() && compiled != null) {
+        for (Query u : compiled.units()) {
+          unitWeights.add(searcher.createWeight(searcher.rewrite(u), ScoreMode.COMPLETE_NO_SCORES, 1f));
+        }
+      }
+      StoredFields stored = searcher.storedFields();
+      for (ScoreDoc sd : top.scoreDocs) {
+        float score = Float.isNaN(sd.score) ? 0f : sd.score;
+        int matched = compiled == null ? 0 : partial ? (int) (score / QueryCompiler.PER_WORD) : compiled.wordCount();
+        hits.add(hit(stored.document(sd.doc), sd.doc, score, matched, highlight, unitWeights, compiled));
+      }
+    }
+    return new SearchResult(r.query(), index.description(), total, partial, hits, facets, explain);
+  }
+
+  /** Facet counts under the filters of {@code r}, without hits. */
+  public SearchResult facets(SearchRequest r) throws IOException, QueryException {
+    return search(r.withFacets(true).withLimit(0));
+  }
+
+  // ---------------------------------------------------------------- filters
+
+  private Query filtered(Query text, SearchRequest r) throws QueryException {
+    if (Double.isNaN(r.minConfidence())) {
+      return text;
+    }
+    if (r.minConfidence() < 0 || r.minConfidence() > 1) {
+      throw new QueryException("--min-confidence must be between 0 and 1, got " + r.minConfidence());
+    }
+    return new BooleanQuery.Builder()
+        .add(text, Occur.MUST)
+        .add(DoubleField.newRangeQuery(Schema.CONFIDENCE, r.minConfidence(), 1.0), Occur.FILTER)
+        .build();
+  }
+
+  private DrillDownQuery drillDown(Query base, SearchRequest r) throws IOException, QueryException {
+    DrillDownQuery ddq = new DrillDownQuery(Schema.facetsConfig(), base);
+    for (String v : r.regions()) {
+      ddq.add(Schema.DIM_REGION, facetValue(Schema.DIM_REGION, Regions.lookup(v).map(x -> x.name()).orElse(v), v));
+    }
+    for (String v : r.sectors()) {
+      ddq.add(Schema.DIM_SECTOR, facetValue(Schema.DIM_SECTOR, Sectors.lookup(v).map(x -> x.name()).orElse(v), v));
+    }
+    for (String v : r.types()) {
+      ddq.add(Schema.DIM_TYPE, facetValue(Schema.DIM_TYPE, PointType.lookup(v).map(PointType::display).orElse(v), v));
+    }
+    for (String v : r.statuses()) {
+      try {
+        ddq.add(Schema.DIM_STATUS, EvidenceStatus.fromLabel(v).label());
+      } catch (IllegalArgumentException e) {
+        throw new QueryException(e.getMessage());
+      }
+    }
+    if (r.yearFrom() > 0 || r.yearTo() > 0) {
+      int from = r.yearFrom() > 0 ? r.yearFrom() : 1900;
+      int to = r.yearTo() > 0 ? r.yearTo() : 2100;
+      if (from > to) {
+        throw new QueryException("year range " + from + ".." + to + " is empty");
+      }
+      if (to - from > 500) {
+        throw new QueryException("year range " + from + ".." + to + " is too wide");
+      }
+      for (int y = from; y <= to; y++) {
+        ddq.add(Schema.DIM_YEAR, Integer.toString(y));
+      }
+    }
+    return ddq;
+  }
+
+  /**
+   * A filter value as indexed. A value the tables know is always fine (zero hits is an answer);
+   * an unknown one must exist in the index, or the user gets the list of values that do.
+   */
+  private String facetValue(String dim, String canonical, String asTyped) throws IOException, QueryException {
+    Set<String> values = new HashSet<>(facetLabels(dim));
+    if (values.contains(canonical)) {
+      return canonical;
+    }
+    for (String v : values) {
+      if (v.equalsIgnoreCase(canonical)) {
+        return v;
+      }
+    }
+    boolean known = switch (dim) {
+      case Schema.DIM_REGION -> Regions.lookup(asTyped).isPresent();
+      case Schema.DIM_SECTOR -> Sectors.lookup(asTyped).isPresent();
+      case Schema.DIM_TYPE -> PointType.lookup(asTyped).isPresent();
+      default -> true;
+    };
+    if (known) {
+      return canonical;
+    }
+    List<String> sorted = new ArrayList<>(values);
+    sorted.sort(null);
+    throw new QueryException("unknown " + dim + " '" + asTyped + "'; this index has: " + String.join(", ", sorted));
+  }
+
+  /** Every value of a dimension in the index. */
+  public List<String> facetLabels(String dim) throws IOException {
+    if (index.reader().maxDoc() == 0) {
+      return List.of();
+    }
+    SortedSetDocValuesFacetCounts all = new SortedSetDocValuesFacetCounts(index.facetState());
+    FacetResult fr = all.getAllChildren(dim);
+    List<String> out = new ArrayList<>();
+    if (fr != null) {
+      for (LabelAndValue lv : fr.labelValues) {
+        out.add(lv.label);
+      }
+    }
+    return out;
+  }
+
+  private static Sort sortOf(SearchRequest r, boolean noQuery) {
+    SortField date = LongField.newSortField(Schema.DATE, false, SortedNumericSelector.Type.MIN);
+    SortField confidence = DoubleField.newSortField(Schema.CONFIDENCE, true, SortedNumericSelector.Type.MIN);
+    return switch (r.sort()) {
+      case RELEVANCE -> noQuery ? new Sort(date, confidence) : null;
+      case DATE -> new Sort(date, SortField.FIELD_SCORE);
+      case CONFIDENCE -> new Sort(confidence, date);
+    };
+  }
+
+  private static Map<String, List<SearchResult.FacetCount>> facetCounts(Facets facets) throws IOException {
+    Map<String, List<SearchResult.FacetCount>> out = new LinkedHashMap<>();
+    for (String dim : Schema.DIMS) {
+      FacetResult fr = facets.getAllChildren(dim);
+      List<SearchResult.FacetCount> counts = new ArrayList<>();
+      if (fr != null) {
+        for (LabelAndValue lv : fr.labelValues) {
+          if (lv.value.longValue() > 0) {
+            counts.add(new SearchResult.FacetCount(lv.label, lv.value.longValue()));
+          }
+        }
+      }
+      // Counts high to low; ties (and years, confidence buckets) in label order.
+      boolean ordered = dim.equals(Schema.DIM_YEAR) || dim.equals(Schema.DIM_CONFIDENCE);
+      counts.sort((a, b) -> ordered ? a.value().compareTo(b.value())
+          : a.count() != b.count() ? Long.compare(b.count(), a.count()) : a.value().compareTo(b.value()));
+      out.put(dim, counts);
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- hits and highlights
+
+  private SearchResult.Hit hit(Document d, int docId, float score, int matched, Weight highlight,
+      List<Weight> unitWeights, QueryCompiler.Compiled compiled) throws IOException {
+    String[] titles = d.getValues(Schema.EV_TITLE);
+    String[] times = d.getValues(Schema.EV_TIME);
+    String[] texts = d.getValues(Schema.EV_TEXT);
+    String[] sources = d.getValues(Schema.EV_SOURCES);
+    String prose = d.get(Schema.PROSE);
+    List<String> bodyValues = new ArrayList<>(Arrays.asList(texts));
+    bodyValues.add(prose == null ? "" : prose);
+
+    List<List<Snippet.Span>> titleSpans = emptySpans(titles.length);
+    List<List<Snippet.Span>> bodySpans = emptySpans(bodyValues.size());
+    if (highlight != null) {
+      List<LeafReaderContext> leaves = index.reader().leaves();
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docId, leaves));
+      Matches m = highlight.matches(leaf, docId - leaf.docBase);
+      if (m != null) {
+        collect(m, Schema.TITLE, Arrays.asList(titles), titleSpans);
+        collect(m, Schema.BODY, bodyValues, bodySpans);
+      }
+    }
+    List<SearchResult.EvidenceHit> evidence = new ArrayList<>();
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < titles.length; i++) {
+      order.add(i);
+    }
+    if (highlight != null) {
+      // Best-matching items first: a title match counts three times a body match.
+      order.removeIf(i -> titleSpans.get(i).isEmpty() && bodySpans.get(i).isEmpty());
+      order.sort((a, b) -> Integer.compare(
+          3 * titleSpans.get(b).size() + bodySpans.get(b).size(),
+          3 * titleSpans.get(a).size() + bodySpans.get(a).size()));
+    }
+    for (int k = 0; k < order.size() && k < MAX_ITEMS_PER_HIT; k++) {
+      int i = order.get(k);
+      Snippet title = new Snippet(titles[i], Snippet.merge(titleSpans.get(i)));
+      Snippet snippet = highlight == null || bodySpans.get(i).isEmpty()
+          ? Snippet.window(texts[i], List.of(), SNIPPET_TARGET, SNIPPET_MAX)
+          : Snippet.window(texts[i], bodySpans.get(i), SNIPPET_TARGET, SNIPPET_MAX);
+      evidence.add(new SearchResult.EvidenceHit(i + 1, title, i < times.length ? times[i] : "", snippet,
+          decodeLinks(i < sources.length ? sources[i] : "")));
+    }
+    Snippet proseSnippet = null;
+    List<Snippet.Span> proseSpans = bodySpans.get(bodyValues.size() - 1);
+    if (prose != null && !prose.isEmpty() && (!proseSpans.isEmpty() || titles.length == 0)) {
+      proseSnippet = Snippet.window(prose, proseSpans, SNIPPET_TARGET, SNIPPET_MAX);
+    }
+    List<String> why = new ArrayList<>();
+    if (!unitWeights.isEmpty()) {
+      List<LeafReaderContext> leaves = index.reader().leaves();
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docId, leaves));
+      for (int u = 0; u < unitWeights.size(); u++) {
+        Matches m = unitWeights.get(u).matches(leaf, docId - leaf.docBase);
+        List<String> fields = new ArrayList<>();
+        if (m != null) {
+          for (String f : m) {
+            fields.add(f);
+          }
+        }
+        fields.sort(null);
+        why.add("word " + (u + 1) + (fields.isEmpty() ? ": no match" : ": in " + String.join(", ", fields)));
+      }
+    }
+    double conf = d.getField(Schema.CONFIDENCE).numericValue().doubleValue();
+    IndexableField line = d.getField(Schema.LINE);
+    return new SearchResult.Hit(
+        d.get(Schema.ID), d.get(Schema.REGION), nz(d.get(Schema.REGION_ZH)), d.get(Schema.SECTOR),
+        nz(d.get(Schema.SECTOR_ZH)), d.get(Schema.DATE_TEXT), d.get(Schema.TYPE), conf < 0 ? Double.NaN : conf,
+        d.get(Schema.STATUS), score, matched, evidence, proseSnippet, d.get(Schema.FILE),
+        line == null ? 0 : line.numericValue().intValue(), Arrays.asList(d.getValues(Schema.FLAG)), why);
+  }
+
+  private static List<List<Snippet.Span>> emptySpans(int n) {
+    List<List<Snippet.Span>> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      out.add(new ArrayList<>());
+    }
+    return out;
+  }
+
+  /**
+   * Gathers match offsets of both analyses of {@code field} and maps them to the value they fall
+   * in: value k of a multi-valued field starts after the earlier values and one offset gap each.
+   */
+  private static void collect(Matches m, String field, List<String> values, List<List<Snippet.Span>> out)
+      throws IOException {
+    int[] starts = new int[values.size() + 1];
+    for (int i = 0; i < values.size(); i++) {
+      starts[i + 1] = starts[i] + values.get(i).length() + Schema.OFFSET_GAP;
+    }
+    for (String suffix : List.of(Schema.BIGRAM_SUFFIX, Schema.WORD_SUFFIX)) {
+      MatchesIterator it = m.getMatches(field + suffix);
+      if (it == null) {
+        continue;
+      }
+      while (it.next()) {
+        int s = it.startOffset();
+        int e = it.endOffset();
+        if (s < 0 || e <= s) {
+          continue;
+        }
+        int k = Arrays.binarySearch(starts, s);
+        k = k >= 0 ? k : -k - 2;
+        if (k < 0 || k >= values.size()) {
+          continue;
+        }
+        int local = s - starts[k];
+        int localEnd = Math.min(e - starts[k], values.get(k).length());
+        if (local < localEnd) {
+          out.get(k).add(new Snippet.Span(local, localEnd));
+        }
+      }
+    }
+  }
+
+  static List<Link> decodeLinks(String encoded) {
+    List<Link> out = new ArrayList<>();
+    for (String line : encoded.split("\n")) {
+      int tab = line.indexOf('\t');
+      if (tab >= 0 && tab + 1 < line.length()) {
+        out.add(new Link(line.substring(0, tab), line.substring(tab + 1)));
+      }
+    }
+    return out;
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
+  }
+
+  // ---------------------------------------------------------------- show and stats
+
+  /** The stored turning point with this id, or null. */
+  public PointView show(String id) throws IOException {
+    IndexSearcher searcher = index.searcher();
+    TopDocs td = searcher.search(new TermQuery(new Term(Schema.ID, id.strip().toLowerCase(Locale.ROOT))), 1);
+    if (td.scoreDocs.length == 0) {
+      return null;
+    }
+    return PointView.of(searcher.storedFields().document(td.scoreDocs[0].doc));
+  }
+
+  /** Ids that start with {@code prefix}, for "did you mean" messages. */
+  public List<String> idsStartingWith(String prefix, int max) throws IOException {
+    List<String> out = new ArrayList<>();
+    org.apache.lucene.search.PrefixQuery q = new org.apache.lucene.search.PrefixQuery(new Term(Schema.ID, prefix));
+    TopDocs td = index.searcher().search(q, max);
+    StoredFields sf = index.searcher().storedFields();
+    for (ScoreDoc sd : td.scoreDocs) {
+      out.add(sf.document(sd.doc).get(Schema.ID));
+    }
+    out.sort(null);
+    return out;
+  }
+
+  /** Counts of the whole index. */
+  public SearchResult stats() throws IOException, QueryException {
+    return facets(SearchRequest.of(""));
+  }
+
+  /** Collects facets for an arbitrary query (used by bench and tests). */
+  Facets facetsFor(Query q) throws IOException {
+    FacetsCollector fc = index.searcher().search(q, new FacetsCollectorManager());
+    return new SortedSetDocValuesFacetCounts(index.facetState(), fc);
+  }
+}

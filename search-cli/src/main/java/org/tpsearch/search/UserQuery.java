@@ -1,0 +1,128 @@
+package org.tpsearch.search;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A parsed query string: groups that must all match (each group is one word, or words joined
+ * by {@code OR}), and words that must not.
+ *
+ * <p>Syntax: words separated by spaces are all required; {@code "a phrase"} matches those words
+ * exactly, in order, without expansion; {@code -word} or {@code -"a phrase"} excludes; {@code a OR
+ * b} matches either. Chinese, full-width and curly quotes work like ASCII ones.
+ */
+public record UserQuery(List<List<Unit>> required, List<Unit> excluded) {
+  /** One word or quoted phrase. */
+  public record Unit(String text, boolean quoted) {
+    @Override
+    public String toString() {
+      return quoted ? "\"" + text + "\"" : text;
+    }
+  }
+
+  public UserQuery {
+    required = required.stream().map(List::copyOf).toList();
+    excluded = List.copyOf(excluded);
+  }
+
+  /** Whether there is nothing to search for (list mode). */
+  public boolean isEmpty() {
+    return required.isEmpty() && excluded.isEmpty();
+  }
+
+  /** Parses {@code q}; throws with a message naming the problem and where it is. */
+  public static UserQuery parse(String q) throws QueryException {
+    List<Token> tokens = tokenize(q == null ? "" : q);
+    List<List<Unit>> required = new ArrayList<>();
+    List<Unit> excluded = new ArrayList<>();
+    boolean pendingOr = false;
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      if (t.or) {
+        if (required.isEmpty() || pendingOr || i == tokens.size() - 1 || tokens.get(i - 1).excluded) {
+          throw new QueryException("OR needs a word on each side (at column " + (t.column + 1) + " of '" + q + "')");
+        }
+        pendingOr = true;
+        continue;
+      }
+      if (t.excluded) {
+        if (pendingOr) {
+          throw new QueryException("cannot OR an excluded word (at column " + (t.column + 1) + " of '" + q + "')");
+        }
+        excluded.add(t.unit);
+        continue;
+      }
+      if (pendingOr) {
+        required.get(required.size() - 1).add(t.unit);
+        pendingOr = false;
+      } else {
+        List<Unit> group = new ArrayList<>();
+        group.add(t.unit);
+        required.add(group);
+      }
+    }
+    if (required.isEmpty() && !excluded.isEmpty()) {
+      throw new QueryException("a query cannot only exclude: add a word to search for, or use filters alone");
+    }
+    return new UserQuery(required, excluded);
+  }
+
+  private record Token(Unit unit, boolean excluded, boolean or, int column) {}
+
+  private static final String OPEN_QUOTES = "\"“「『＂";
+  private static final String CLOSE_QUOTES = "\"”」』＂";
+
+  private static List<Token> tokenize(String q) throws QueryException {
+    List<Token> out = new ArrayList<>();
+    int i = 0;
+    int n = q.length();
+    while (i < n) {
+      char c = q.charAt(i);
+      if (Character.isWhitespace(c) || c == '\u3000') {
+        i++;
+        continue;
+      }
+      int column = i;
+      boolean excluded = false;
+      if ((c == '-' || c == '－') && i + 1 < n && !Character.isWhitespace(q.charAt(i + 1))) {
+        excluded = true;
+        i++;
+        c = q.charAt(i);
+      }
+      int quote = OPEN_QUOTES.indexOf(c);
+      if (quote >= 0) {
+        int end = -1;
+        for (int j = i + 1; j < n; j++) {
+          if (CLOSE_QUOTES.indexOf(q.charAt(j)) >= 0) {
+            end = j;
+            break;
+          }
+        }
+        if (end < 0) {
+          throw new QueryException("unclosed quote at column " + (i + 1) + " of '" + q + "'");
+        }
+        String phrase = q.substring(i + 1, end).strip();
+        if (!phrase.isEmpty()) {
+          out.add(new Token(new Unit(phrase, true), excluded, false, column));
+        }
+        i = end + 1;
+        continue;
+      }
+      int start = i;
+      while (i < n && !Character.isWhitespace(q.charAt(i)) && q.charAt(i) != '\u3000') {
+        i++;
+      }
+      String word = q.substring(start, i);
+      if (!excluded && word.equals("OR")) {
+        out.add(new Token(null, false, true, column));
+      } else if (!excluded && word.equals("AND")) {
+        continue; // AND is what spaces already mean
+      } else if (word.equals("-")) {
+        continue;
+      } else {
+        out.add(new Token(new Unit(word, false), excluded, false, column));
+      }
+    }
+    return out;
+  }
+}
