@@ -38,17 +38,58 @@ public final class TextNormalizer {
    * width, script or case compare equal.
    */
   public static String normalize(String s) {
-    StringBuilder folded = new StringBuilder(s.length());
-    try (Reader r = wrap(new StringReader(s))) {
-      char[] buf = new char[256];
-      for (int n = r.read(buf); n != -1; n = r.read(buf)) {
-        folded.append(buf, 0, n);
+    return collapseWhitespace(fold(s).toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * The folding of {@link #wrap}, Traditional to Simplified then full width to half width, on a
+   * plain string, without building Lucene's {@code NormalizeCharMap} (an FST whose first build
+   * costs about 200 ms in a cold JVM): query-time code folds with this, index-time code wraps.
+   * Offsets are not kept (168 rare mappings change the UTF-16 length), so use it only where
+   * offsets do not matter.
+   */
+  public static String fold(String s) {
+    int[] bmp = FastHolder.BMP;
+    StringBuilder out = null;
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      int n = Character.charCount(cp);
+      int mapped = cp < 0x10000 ? bmp[cp] : FastHolder.SUPPLEMENTARY.getOrDefault(cp, 0);
+      if (mapped == 0) {
+        mapped = cp;
+      }
+      mapped = widthFold(mapped);
+      if (mapped != cp && out == null) {
+        out = new StringBuilder(s.length()).append(s, 0, i);
+      }
+      if (out != null) {
+        out.appendCodePoint(mapped);
+      }
+      i += n;
+    }
+    return out == null ? s : out.toString();
+  }
+
+  /** What CJKWidthCharFilter does to one code point that matters here: full-width ASCII to ASCII. */
+  private static int widthFold(int cp) {
+    if (cp >= 0xFF01 && cp <= 0xFF5E) {
+      return cp - 0xFEE0;
+    }
+    return cp;
+  }
+
+  /** A Reader over the folded text of {@code in}, for query-side analyzers (offsets not kept). */
+  static Reader foldReader(Reader in) {
+    StringBuilder sb = new StringBuilder();
+    char[] buf = new char[256];
+    try {
+      for (int n = in.read(buf); n != -1; n = in.read(buf)) {
+        sb.append(buf, 0, n);
       }
     } catch (IOException e) {
-      // A StringReader never throws; keep the signature free of checked exceptions.
       throw new UncheckedIOException(e);
     }
-    return collapseWhitespace(folded.toString().toLowerCase(Locale.ROOT));
+    return new StringReader(fold(sb.toString()));
   }
 
   /** Number of single-character mappings in the committed T2S table (loads it if needed). */
@@ -112,6 +153,36 @@ public final class TextNormalizer {
 
   /** A built T2S map and the number of mappings it holds. */
   record T2STable(NormalizeCharMap map, int size) {}
+
+  /** The T2S table as plain code-point arrays, for {@link #fold}: parsing only, no FST. */
+  private static final class FastHolder {
+    static final int[] BMP = new int[0x10000];
+    static final java.util.Map<Integer, Integer> SUPPLEMENTARY = new java.util.HashMap<>();
+
+    static {
+      InputStream stream = TextNormalizer.class.getResourceAsStream(T2S_RESOURCE);
+      if (stream == null) {
+        throw new IllegalStateException("missing classpath resource " + T2S_RESOURCE);
+      }
+      try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+          int tab = line.indexOf('\t');
+          if (line.isEmpty() || line.startsWith("#") || tab <= 0) {
+            continue;
+          }
+          int from = line.codePointAt(0);
+          int to = line.codePointAt(tab + 1);
+          if (from < 0x10000) {
+            BMP[from] = to;
+          } else {
+            SUPPLEMENTARY.put(from, to);
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("reading " + T2S_RESOURCE, e);
+      }
+    }
+  }
 
   /** Lazy holder: the table is parsed on first use only (class init is thread-safe). */
   private static final class T2SHolder {
