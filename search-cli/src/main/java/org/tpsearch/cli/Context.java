@@ -50,7 +50,7 @@ public final class Context {
 
   /** A searcher over the index that answers. */
   public Searcher searcher(IndexHandle handle) {
-    return new Searcher(handle, new QueryCompiler(glossary()));
+    return new Searcher(handle, new QueryCompiler(glossary(), handle.reader()));
   }
 
   /** The user's default index folder. */

@@ -18,8 +18,6 @@ import picocli.CommandLine.ScopeType;
 /** The {@code tpsearch} command: subcommands, exit codes, and the one place that exits. */
 @Command(name = "tpsearch", mixinStandardHelpOptions = true, version = "tpsearch 0.1.0",
     description = "Full-text search over turning-point reports on China's carbon emissions.",
-    subcommands = {SearchCommand.class, ShowCommand.class, FacetsCommand.class, StatsCommand.class,
-        IndexCommand.class, LintCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:found something (or did what was asked)",
@@ -56,15 +54,49 @@ public final class Main implements Runnable {
       java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
 
   public static void main(String[] args) {
+    Timing.jvmStarted();
     LUCENE_VECTOR_LOG.setLevel(java.util.logging.Level.SEVERE);
     Context ctx = new Context(System.getenv(), isTerminal());
-    System.exit(newCommandLine(ctx).execute(args));
+    String first = args.length > 0 ? args[0] : null;
+    CommandLine cl = newCommandLine(ctx, first != null && SUBCOMMANDS.containsKey(first) && !first.equals("help") ? first : null);
+    Timing.mark("picocli set-up");
+    int code = cl.execute(args);
+    Timing.mark("command");
+    System.exit(code);
   }
 
-  /** A configured command line; tests set its out and err writers. */
+  /** The subcommands, in help order. Built lazily: picocli's reflection is most of its start-up. */
+  private static final Map<String, java.util.function.Supplier<Object>> SUBCOMMANDS = subcommands();
+
+  private static Map<String, java.util.function.Supplier<Object>> subcommands() {
+    Map<String, java.util.function.Supplier<Object>> m = new java.util.LinkedHashMap<>();
+    m.put("search", SearchCommand::new);
+    m.put("show", ShowCommand::new);
+    m.put("facets", FacetsCommand::new);
+    m.put("stats", StatsCommand::new);
+    m.put("index", IndexCommand::new);
+    m.put("lint", LintCommand::new);
+    m.put("help", CommandLine.HelpCommand::new);
+    return m;
+  }
+
+  /** A configured command line with every subcommand; tests set its out and err writers. */
   public static CommandLine newCommandLine(Context ctx) {
+    return newCommandLine(ctx, null);
+  }
+
+  /**
+   * A configured command line. When {@code only} names a subcommand, only that one is built, so
+   * a search does not pay for reflecting over every other command; help and errors get them all.
+   */
+  static CommandLine newCommandLine(Context ctx, String only) {
     Main main = new Main(ctx);
     CommandLine cl = new CommandLine(main);
+    for (Map.Entry<String, java.util.function.Supplier<Object>> e : SUBCOMMANDS.entrySet()) {
+      if (only == null || only.equals(e.getKey())) {
+        cl.addSubcommand(e.getKey(), e.getValue().get());
+      }
+    }
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setParameterExceptionHandler((ex, args) -> {
       PrintWriter err = ex.getCommandLine().getErr();

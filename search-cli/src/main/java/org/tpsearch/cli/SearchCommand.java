@@ -72,8 +72,12 @@ final class SearchCommand implements Callable<Integer> {
     };
     SearchRequest request = filters.request(String.join(" ", query), limit, order, facets, !noExpand, explain);
     IndexHandle handle = main.context().openIndex(index.index);
+    Timing.mark("open index");
     try {
-      SearchResult result = main.context().searcher(handle).search(request);
+      org.tpsearch.search.Searcher searcher = main.context().searcher(handle);
+      Timing.mark("glossary + analyzers");
+      SearchResult result = searcher.search(request);
+      Timing.mark("search");
       print(result, spec.commandLine().getOut(), format.format, main.context().colour());
       return result.total() > 0 ? ExitCodes.OK : ExitCodes.NO_HITS;
     } finally {

@@ -20,7 +20,6 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
 import org.tpsearch.analysis.BigramAnalyzer;
 import org.tpsearch.analysis.Glossary;
-import org.tpsearch.analysis.WordAnalyzer;
 import org.tpsearch.index.Schema;
 import org.tpsearch.model.Region;
 import org.tpsearch.model.Regions;
@@ -53,9 +52,8 @@ public final class QueryCompiler {
   static final float PER_WORD = 10_000f;
 
   private final Analyzer bigrams = new BigramAnalyzer(false);
-  private final Analyzer words = new WordAnalyzer();
   private final QueryBuilder bigramBuilder = new QueryBuilder(bigrams);
-  private final QueryBuilder wordBuilder = new QueryBuilder(words);
+  private final TermDictionarySegmenter words;
   private final Glossary glossary;
 
   /** A compiled query: the strict form, the partial (most words) form, and what it expanded. */
@@ -71,8 +69,10 @@ public final class QueryCompiler {
     }
   }
 
-  public QueryCompiler(Glossary glossary) {
+  /** A compiler for queries against {@code reader}, whose word dictionary segments query words. */
+  public QueryCompiler(Glossary glossary, org.apache.lucene.index.IndexReader reader) {
     this.glossary = glossary;
+    this.words = new TermDictionarySegmenter(reader);
   }
 
   /** The glossary, with the region and sector aliases of the model added. */
@@ -159,7 +159,7 @@ public final class QueryCompiler {
           clauses++;
         }
         if (!u.quoted()) {
-          Query w = wordBuilder.createPhraseQuery(f.getKey() + Schema.WORD_SUFFIX, forms.get(i));
+          Query w = wordPhrase(f.getKey() + Schema.WORD_SUFFIX, forms.get(i));
           if (w != null) {
             b.add(new BoostQuery(w, f.getValue() * formWeight * WORD_FIELD_WEIGHT), Occur.SHOULD);
             clauses++;
@@ -171,8 +171,24 @@ public final class QueryCompiler {
       return null;
     }
     explain.add(u + (forms.size() > 1 ? " expands to " + forms.subList(1, forms.size()) : "")
-        + " -> bigrams " + tokens(bigrams, u.text()) + (u.quoted() ? "" : ", words " + tokens(words, u.text())));
+        + " -> bigrams " + tokens(bigrams, u.text()) + (u.quoted() ? "" : ", words " + words.segment(u.text())));
     return b.build();
+  }
+
+  /** The words of {@code text} as one phrase on a word field; null when it has none. */
+  private Query wordPhrase(String field, String text) {
+    List<TermDictionarySegmenter.Token> tokens = words.tokens(text);
+    if (tokens.isEmpty()) {
+      return null;
+    }
+    if (tokens.size() == 1) {
+      return new TermQuery(new Term(field, tokens.get(0).term()));
+    }
+    PhraseQuery.Builder pb = new PhraseQuery.Builder();
+    for (TermDictionarySegmenter.Token t : tokens) {
+      pb.add(new Term(field, t.term()), t.position());
+    }
+    return pb.build();
   }
 
   /** All single words in one sloppy phrase over the body's bigrams: close together ranks higher. */
