@@ -2,8 +2,6 @@ package org.tpsearch.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.tpsearch.search.SearchRequest;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -12,8 +10,6 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** Filters shared by {@code search} and {@code facets}. */
 public final class FilterOptions {
-  private static final Pattern YEARS = Pattern.compile("^(\\d{4})?\\s*(?:\\.\\.|-|–)\\s*(\\d{4})?$|^(\\d{4})$");
-
   @Spec(Spec.Target.MIXEE)
   CommandSpec spec;
 
@@ -38,19 +34,22 @@ public final class FilterOptions {
   Double minConfidence;
 
   int[] yearRange() {
-    if (years == null || years.isBlank()) {
-      return new int[] {0, 0};
+    try {
+      return SearchRequest.parseYears(years);
+    } catch (org.tpsearch.search.QueryException e) {
+      throw new ParameterException(spec.commandLine(), "Invalid value for option '--year': '" + years
+          + "' (expected 2022, 2021..2023, 2021.. or ..2022)");
     }
-    Matcher m = YEARS.matcher(years.strip());
-    if (!m.matches() || (m.group(3) == null && m.group(1) == null && m.group(2) == null)) {
-      throw new ParameterException(spec.commandLine(),
-          "Invalid value for option '--year': '" + years + "' (expected 2022, 2021..2023, 2021.. or ..2022)");
+  }
+
+  /** The query words; an unknown {@code --option} among them is a usage error, {@code -word} an exclusion. */
+  String query(List<String> words) {
+    for (String w : words) {
+      if (w.startsWith("--") && w.length() > 2) {
+        throw new ParameterException(spec.commandLine(), "Unknown option: '" + w + "'");
+      }
     }
-    if (m.group(3) != null) {
-      int y = Integer.parseInt(m.group(3));
-      return new int[] {y, y};
-    }
-    return new int[] {m.group(1) == null ? 0 : Integer.parseInt(m.group(1)), m.group(2) == null ? 0 : Integer.parseInt(m.group(2))};
+    return String.join(" ", words);
   }
 
   SearchRequest request(String query, int limit, SearchRequest.SortOrder sort, boolean facets, boolean expand, boolean explain) {

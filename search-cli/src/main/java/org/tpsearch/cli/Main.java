@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.util.List;
 import java.util.Map;
 import org.tpsearch.index.IndexException;
 import org.tpsearch.search.QueryException;
@@ -76,6 +77,9 @@ public final class Main implements Runnable {
     m.put("stats", StatsCommand::new);
     m.put("index", IndexCommand::new);
     m.put("lint", LintCommand::new);
+    m.put("shell", ShellCommand::new);
+    m.put("serve", ServeCommand::new);
+    m.put("bench", BenchCommand::new);
     m.put("help", CommandLine.HelpCommand::new);
     return m;
   }
@@ -95,6 +99,14 @@ public final class Main implements Runnable {
     for (Map.Entry<String, java.util.function.Supplier<Object>> e : SUBCOMMANDS.entrySet()) {
       if (only == null || only.equals(e.getKey())) {
         cl.addSubcommand(e.getKey(), e.getValue().get());
+      }
+    }
+    // `碳达峰 -工业`: a word after '-' is an exclusion, not an unknown option (those commands
+    // reject unknown `--long` options themselves).
+    for (String name : List.of("search", "facets")) {
+      CommandLine sub = cl.getSubcommands().get(name);
+      if (sub != null) {
+        sub.setUnmatchedOptionsArePositionalParams(true);
       }
     }
     cl.setCaseInsensitiveEnumValuesAllowed(true);

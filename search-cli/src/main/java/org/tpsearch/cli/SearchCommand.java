@@ -60,17 +60,7 @@ final class SearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (limit < 0) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--limit': " + limit + " (expected >= 0)");
-    }
-    SearchRequest.SortOrder order = switch (sort.toLowerCase(java.util.Locale.ROOT)) {
-      case "relevance", "score" -> SearchRequest.SortOrder.RELEVANCE;
-      case "date" -> SearchRequest.SortOrder.DATE;
-      case "confidence" -> SearchRequest.SortOrder.CONFIDENCE;
-      default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-          "Invalid value for option '--sort': '" + sort + "' (expected relevance, date or confidence)");
-    };
-    SearchRequest request = filters.request(String.join(" ", query), limit, order, facets, !noExpand, explain);
+    SearchRequest request = request();
     IndexHandle handle = main.context().openIndex(index.index);
     Timing.mark("open index");
     try {
@@ -83,6 +73,21 @@ final class SearchCommand implements Callable<Integer> {
     } finally {
       Context.closeQuietly(handle);
     }
+  }
+
+  /** The request the parsed options describe; also used by the shell, which keeps one index open. */
+  SearchRequest request() {
+    if (limit < 0) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--limit': " + limit + " (expected >= 0)");
+    }
+    SearchRequest.SortOrder order = switch (sort.toLowerCase(java.util.Locale.ROOT)) {
+      case "relevance", "score" -> SearchRequest.SortOrder.RELEVANCE;
+      case "date" -> SearchRequest.SortOrder.DATE;
+      case "confidence" -> SearchRequest.SortOrder.CONFIDENCE;
+      default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "Invalid value for option '--sort': '" + sort + "' (expected relevance, date or confidence)");
+    };
+    return filters.request(filters.query(query), limit, order, facets, !noExpand, explain);
   }
 
   static void print(SearchResult result, PrintWriter out, FormatOption.Format format, boolean colour) {

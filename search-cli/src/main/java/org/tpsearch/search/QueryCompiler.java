@@ -42,6 +42,9 @@ public final class QueryCompiler {
   static final Map<String, Float> FIELD_BOOSTS =
       Map.of(Schema.TITLE, 3f, Schema.BODY, 1f, Schema.SOURCES, 0.5f, Schema.META, 1.5f);
 
+  /** Fields also searched through their word analysis (stems, SmartChinese words). */
+  static final java.util.Set<String> WORD_FIELDS = java.util.Set.of(Schema.TITLE, Schema.BODY);
+
   /** Exact forms beat stems beat expansions. */
   static final float WORD_FIELD_WEIGHT = 0.5f;
   static final float EXPANSION_WEIGHT = 0.4f;
@@ -158,7 +161,8 @@ public final class QueryCompiler {
           b.add(new BoostQuery(bi, f.getValue() * formWeight), Occur.SHOULD);
           clauses++;
         }
-        if (!u.quoted()) {
+        // Word-level matching serves ranking in prose and titles; names and links are matched exactly.
+        if (!u.quoted() && WORD_FIELDS.contains(f.getKey())) {
           Query w = wordPhrase(f.getKey() + Schema.WORD_SUFFIX, forms.get(i));
           if (w != null) {
             b.add(new BoostQuery(w, f.getValue() * formWeight * WORD_FIELD_WEIGHT), Occur.SHOULD);

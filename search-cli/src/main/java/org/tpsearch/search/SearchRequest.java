@@ -54,6 +54,29 @@ public record SearchRequest(
     }
   }
 
+  private static final java.util.regex.Pattern YEARS =
+      java.util.regex.Pattern.compile("^(\\d{4})?\\s*(?:\\.\\.|-|–)\\s*(\\d{4})?$|^(\\d{4})$");
+
+  /**
+   * Parses a year filter: {@code 2022}, {@code 2021..2023}, {@code 2021..}, {@code ..2022} (also
+   * with {@code -}); returns {from, to}, 0 for an open end, {0, 0} for blank.
+   */
+  public static int[] parseYears(String years) throws QueryException {
+    if (years == null || years.isBlank()) {
+      return new int[] {0, 0};
+    }
+    java.util.regex.Matcher m = YEARS.matcher(years.strip());
+    if (!m.matches() || (m.group(3) == null && m.group(1) == null && m.group(2) == null)) {
+      throw new QueryException("bad year '" + years + "' (expected 2022, 2021..2023, 2021.. or ..2022)");
+    }
+    if (m.group(3) != null) {
+      int y = Integer.parseInt(m.group(3));
+      return new int[] {y, y};
+    }
+    return new int[] {m.group(1) == null ? 0 : Integer.parseInt(m.group(1)),
+        m.group(2) == null ? 0 : Integer.parseInt(m.group(2))};
+  }
+
   /** A plain query: no filters, ten hits, by relevance, expansion on. */
   public static SearchRequest of(String query) {
     return new SearchRequest(query, List.of(), List.of(), List.of(), List.of(), 0, 0, Double.NaN, 10,

@@ -56,6 +56,11 @@ public final class Searcher {
   private static final int SNIPPET_MAX = 160;
   private static final int MAX_ITEMS_PER_HIT = 3;
 
+  /** What a hit shows: everything stored but the verbatim answer and the items' field lists. */
+  private static final Set<String> HIT_FIELDS = Set.of(Schema.ID, Schema.REGION, Schema.REGION_ZH, Schema.SECTOR,
+      Schema.SECTOR_ZH, Schema.DATE_TEXT, Schema.TYPE, Schema.STATUS, Schema.CONFIDENCE, Schema.FLAG, Schema.FILE,
+      Schema.LINE, Schema.EV_TITLE, Schema.EV_TIME, Schema.EV_TEXT, Schema.EV_SOURCES, Schema.PROSE);
+
   private final IndexHandle index;
   private final QueryCompiler compiler;
 
@@ -77,33 +82,22 @@ public final class Searcher {
       explain.addAll(compiled.explain());
     }
     Query text = compiled == null ? new MatchAllDocsQuery() : compiled.strict();
-    DrillDownQuery ddq = drillDown(filtered(text, r), r);
-    IndexSearcher searcher = index.searcher();
-    long total = searcher.count(ddq);
+    Sort sort = sortOf(r, compiled == null);
+    int n = Math.max(1, r.limit());
+    Pass pass = run(drillDown(filtered(text, r), r), sort, n, r.facets());
     boolean partial = false;
-    if (total == 0 && compiled != null && compiled.wordCount() > 1) {
+    if (pass.total() == 0 && compiled != null && compiled.wordCount() > 1) {
       text = compiled.partial();
-      ddq = drillDown(filtered(text, r), r);
-      total = searcher.count(ddq);
-      partial = total > 0;
+      pass = run(drillDown(filtered(text, r), r), sort, n, r.facets());
+      partial = pass.total() > 0;
       if (r.explain()) {
         explain.add("no point matches every word: showing points that match the most words");
       }
     }
-    Sort sort = sortOf(r, compiled == null);
-    int n = Math.max(1, r.limit());
-    TopDocs top;
-    Map<String, List<SearchResult.FacetCount>> facets = null;
-    if (r.facets()) {
-      DrillSideways ds = new DrillSideways(searcher, Schema.facetsConfig(), index.facetState());
-      DrillSideways.DrillSidewaysResult dsr = sort == null ? ds.search(ddq, n) : ds.search(ddq, null, null, n, sort, true);
-      top = dsr.hits;
-      facets = facetCounts(dsr.facets);
-    } else {
-      top = sort == null
-          ? searcher.search(ddq, new TopScoreDocCollectorManager(n, 1000))
-          : searcher.search(ddq, new TopFieldCollectorManager(sort, n, 1000));
-    }
+    long total = pass.total();
+    TopDocs top = pass.top();
+    Map<String, List<SearchResult.FacetCount>> facets = pass.facets();
+    IndexSearcher searcher = index.searcher();
     List<SearchResult.Hit> hits = new ArrayList<>();
     if (r.limit() > 0 && total > 0) {
       Weight highlight = compiled == null ? null
@@ -118,10 +112,31 @@ public final class Searcher {
       for (ScoreDoc sd : top.scoreDocs) {
         float score = Float.isNaN(sd.score) ? 0f : sd.score;
         int matched = compiled == null ? 0 : partial ? (int) (score / QueryCompiler.PER_WORD) : compiled.wordCount();
-        hits.add(hit(stored.document(sd.doc), sd.doc, score, matched, highlight, unitWeights, compiled));
+        hits.add(hit(stored.document(sd.doc, HIT_FIELDS), sd.doc, score, matched, highlight, unitWeights, compiled));
       }
     }
     return new SearchResult(r.query(), index.description(), total, partial, hits, facets, explain);
+  }
+
+  /** One execution of a query: exact total, top hits, facet counts when asked. */
+  private record Pass(long total, TopDocs top, Map<String, List<SearchResult.FacetCount>> facets) {}
+
+  /** Runs {@code ddq} once: hits and an exact total in the same pass (and facets, when asked). */
+  private Pass run(DrillDownQuery ddq, Sort sort, int n, boolean withFacets) throws IOException {
+    IndexSearcher searcher = index.searcher();
+    if (withFacets) {
+      DrillSideways ds = new DrillSideways(searcher, Schema.facetsConfig(), index.facetState());
+      DrillSideways.DrillSidewaysResult dsr = sort == null ? ds.search(ddq, n) : ds.search(ddq, null, null, n, sort, true);
+      Map<String, List<SearchResult.FacetCount>> facets = facetCounts(dsr.facets);
+      // Every point has exactly one confidence bucket and that dimension is never drilled, so its
+      // counts add up to the exact number of matches (the hits' own total may be a lower bound).
+      long total = facets.get(Schema.DIM_CONFIDENCE).stream().mapToLong(SearchResult.FacetCount::count).sum();
+      return new Pass(total, dsr.hits, facets);
+    }
+    TopDocs top = sort == null
+        ? searcher.search(ddq, new TopScoreDocCollectorManager(n, Integer.MAX_VALUE))
+        : searcher.search(ddq, new TopFieldCollectorManager(sort, n, Integer.MAX_VALUE));
+    return new Pass(top.totalHits.value(), top, null);
   }
 
   /** Facet counts under the filters of {@code r}, without hits. */

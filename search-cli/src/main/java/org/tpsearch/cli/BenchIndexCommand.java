@@ -1,0 +1,251 @@
+package org.tpsearch.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.IndexableField;
+import org.tpsearch.index.CorpusScan;
+import org.tpsearch.index.IndexSummary;
+import org.tpsearch.index.Indexer;
+import org.tpsearch.index.PointDocuments;
+import org.tpsearch.index.Schema;
+import org.tpsearch.model.Report;
+import org.tpsearch.model.TurningPoint;
+import org.tpsearch.parse.ReportParser;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code tpsearch bench index DIR}: indexing against its analyzer-only limit. Copies DIR to a work
+ * folder (the corpus is not touched), then measures: parsing; analysis alone of exactly the text
+ * the index analyzes, on the same threads; a full index; a re-index with nothing changed; and a
+ * re-index after one file changed, next to that file's own analysis time.
+ */
+@Command(name = "index", description = "Measure indexing of DIR against the analyzer-only limit, and re-indexing after one file changes.")
+final class BenchIndexCommand implements Callable<Integer> {
+  @ParentCommand
+  BenchCommand bench;
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(paramLabel = "DIR", description = "A results folder (e.g. one made by 'tpsearch bench generate').")
+  Path dir;
+
+  @Option(names = "--threads", description = "Threads for analysis and indexing (default: one per core).")
+  Integer threads;
+
+  @Option(names = "--runs", defaultValue = "3", description = "Runs of each timed step; the median is reported (default: ${DEFAULT-VALUE}).")
+  int runs;
+
+  @Option(names = "--work", paramLabel = "DIR", description = "Work folder (default: a temporary folder, removed after).")
+  Path work;
+
+  @Override
+  public Integer call() throws Exception {
+    int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    PrintWriter out = spec.commandLine().getOut();
+    Path base = work != null ? work : Files.createTempDirectory("tpsearch-bench");
+    try {
+      Path corpus = base.resolve("corpus");
+      copyTree(dir, corpus);
+      CorpusScan.Result scan = CorpusScan.scan(List.of(corpus));
+      long raw = scan.reports().stream().mapToLong(CorpusScan.Found::size).sum();
+      out.printf(Locale.ROOT, "corpus: %d report files, %s, %d other files; %d threads, %d cores%n",
+          scan.reports().size(), BenchCommand.mb(raw), scan.skipped(), t, Runtime.getRuntime().availableProcessors());
+
+      // Parse (timed) and build the documents the indexer would write.
+      long p0 = System.nanoTime();
+      List<Report> reports = new ArrayList<>();
+      for (CorpusScan.Found f : scan.reports()) {
+        reports.add(ReportParser.parse(f.path()));
+      }
+      double parseS = (System.nanoTime() - p0) / 1e9;
+      FacetsConfig config = Schema.facetsConfig();
+      List<Document> docs = new ArrayList<>();
+      Set<String> seen = new HashSet<>();
+      for (Report r : reports) {
+        for (TurningPoint p : r.points()) {
+          if (seen.add(p.id())) {
+            docs.add(PointDocuments.build(p, r.file().toString(), config));
+          }
+        }
+      }
+      out.printf(Locale.ROOT, "parse (1 thread): %.2f s for %d points%n", parseS, docs.size());
+
+      // The analyzer-only limit: the same fields through the same analyzers, on t threads.
+      double[] analysis = new double[runs];
+      for (int i = 0; i < runs; i++) {
+        analysis[i] = analyzeAll(docs, t);
+      }
+      double analysisS = median(analysis);
+      out.printf(Locale.ROOT, "analysis only (%d threads): median %.2f s (min %.2f, max %.2f) = %.1f MB/s of report text%n",
+          t, analysisS, min(analysis), max(analysis), raw / 1e6 / analysisS);
+
+      // Full index.
+      double[] full = new double[runs];
+      IndexSummary last = null;
+      Path indexDir = base.resolve("index");
+      for (int i = 0; i < runs; i++) {
+        long s = System.nanoTime();
+        last = Indexer.run(List.of(corpus), indexDir, Indexer.Options.defaults().withFull(true).withThreads(t));
+        full[i] = (System.nanoTime() - s) / 1e9;
+      }
+      double fullS = median(full);
+      out.printf(Locale.ROOT, "full index (%d threads): median %.2f s (min %.2f, max %.2f) = %.2fx the analyzer-only limit%n",
+          t, fullS, min(full), max(full), fullS / analysisS);
+      out.printf(Locale.ROOT, "index size: %s for %s of reports (%.2fx); %d turning points%n",
+          BenchCommand.mb(last.indexBytes()), BenchCommand.mb(raw), (double) last.indexBytes() / raw, last.points());
+
+      // Nothing changed.
+      long n0 = System.nanoTime();
+      IndexSummary none = Indexer.run(List.of(corpus), indexDir, Indexer.Options.defaults().withThreads(t));
+      out.printf(Locale.ROOT, "re-index, nothing changed: %.2f s (%d files read, %d documents written)%n",
+          (System.nanoTime() - n0) / 1e9, none.parsedFiles(), none.added() + none.updated());
+
+      // One file changed: its points are re-analyzed; compare with that file's analysis alone.
+      CorpusScan.Found victim = scan.reports().get(scan.reports().size() / 2);
+      double[] one = new double[runs];
+      IndexSummary changed = null;
+      for (int i = 0; i < runs; i++) {
+        Files.writeString(victim.path(), "\n补充说明：benchmark edit " + i + "。Benchmark edit " + i + ".\n",
+            StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        long s = System.nanoTime();
+        changed = Indexer.run(List.of(corpus), indexDir, Indexer.Options.defaults().withThreads(t));
+        one[i] = (System.nanoTime() - s) / 1e9;
+      }
+      List<Document> victimDocs = new ArrayList<>();
+      for (TurningPoint p : ReportParser.parse(victim.path()).points()) {
+        victimDocs.add(PointDocuments.build(p, victim.path().toString(), config));
+      }
+      double victimAnalysis = analyzeAll(victimDocs, 1);
+      out.printf(Locale.ROOT, "re-index, one file changed: median %.3f s (min %.3f, max %.3f); %d documents written; "
+              + "that file's analysis alone %.3f s%n",
+          median(one), min(one), max(one), changed.added() + changed.updated(), victimAnalysis);
+      out.printf(Locale.ROOT, "peak heap: %s%n", BenchCommand.mb(peakHeap()));
+      out.flush();
+      return ExitCodes.OK;
+    } finally {
+      if (work == null) {
+        deleteTree(base);
+      }
+    }
+  }
+
+  /** Seconds to run every tokenized field of {@code docs} through the index analyzer on t threads. */
+  static double analyzeAll(List<Document> docs, int t) throws Exception {
+    Analyzer analyzer = Schema.indexAnalyzer();
+    ExecutorService pool = Executors.newFixedThreadPool(t);
+    try {
+      long s = System.nanoTime();
+      List<Future<Long>> futures = new ArrayList<>();
+      for (int w = 0; w < t; w++) {
+        int worker = w;
+        futures.add(pool.submit(() -> {
+          long tokens = 0;
+          for (int i = worker; i < docs.size(); i += t) {
+            for (IndexableField f : docs.get(i)) {
+              if (f.fieldType().tokenized() && f.stringValue() != null) {
+                try (TokenStream ts = analyzer.tokenStream(f.name(), f.stringValue())) {
+                  ts.reset();
+                  while (ts.incrementToken()) {
+                    tokens++;
+                  }
+                  ts.end();
+                }
+              }
+            }
+          }
+          return tokens;
+        }));
+      }
+      for (Future<Long> f : futures) {
+        f.get();
+      }
+      return (System.nanoTime() - s) / 1e9;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static long peakHeap() {
+    long sum = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+        sum += pool.getPeakUsage().getUsed();
+      }
+    }
+    return sum;
+  }
+
+  static double median(double[] xs) {
+    double[] s = xs.clone();
+    java.util.Arrays.sort(s);
+    return s[s.length / 2];
+  }
+
+  static double min(double[] xs) {
+    return java.util.Arrays.stream(xs).min().orElse(0);
+  }
+
+  static double max(double[] xs) {
+    return java.util.Arrays.stream(xs).max().orElse(0);
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    Files.walkFileTree(from, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes a) throws IOException {
+        Files.createDirectories(to.resolve(from.relativize(d).toString()));
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFile(Path f, BasicFileAttributes a) throws IOException {
+        Files.copy(f, to.resolve(from.relativize(f).toString()));
+        return FileVisitResult.CONTINUE;
+      }
+    });
+  }
+
+  private static void deleteTree(Path p) {
+    try (var walk = Files.walk(p)) {
+      walk.sorted(java.util.Comparator.reverseOrder()).forEach(x -> {
+        try {
+          Files.delete(x);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (IOException | UncheckedIOException e) {
+      // A leftover temporary folder is not worth failing a benchmark for.
+    }
+  }
+}

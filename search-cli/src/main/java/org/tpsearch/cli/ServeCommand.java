@@ -1,0 +1,56 @@
+package org.tpsearch.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.tpsearch.search.IndexHandle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code tpsearch serve}: the read-only HTTP JSON API, warm, on 127.0.0.1 by default. */
+@Command(name = "serve", description = {"Serve a read-only HTTP JSON API: GET /search?q=..., /facets, "
+    + "/points/{id}, /health. Answers are the JSON of 'search --format json'. Stops on Ctrl-C.",
+    "Binds to 127.0.0.1 unless --host says otherwise."},
+    footer = {"", "Example:", "  tpsearch serve --port 8080 &",
+        "  curl -s 'http://127.0.0.1:8080/search?q=%E7%A2%B3%E8%BE%BE%E5%B3%B0&region=Xinjiang&facets=true'"})
+final class ServeCommand implements Callable<Integer> {
+  @ParentCommand
+  Main main;
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}).")
+  String host;
+
+  @Option(names = {"-p", "--port"}, defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+  int port;
+
+  @Option(names = "--threads", description = "Request threads (default: one per core).")
+  Integer threads;
+
+  @Mixin
+  IndexOption index;
+
+  @Override
+  public Integer call() throws Exception {
+    IndexHandle handle = main.context().openIndex(index.index);
+    HttpApi api = HttpApi.start(main.context().searcher(handle), host, port,
+        threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads));
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("tpsearch: serving " + handle.description() + " on http://" + host + ":" + api.port() + "/ (Ctrl-C stops)");
+    out.flush();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      api.stop();
+      Context.closeQuietly(handle);
+      stopped.countDown();
+    }));
+    stopped.await();
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,41 @@
+package org.tpsearch.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Splits a line into words the way a shell does for quotes (no expansion), for the shell command. */
+final class ShellWords {
+  private ShellWords() {}
+
+  static List<String> split(String line) {
+    List<String> words = new ArrayList<>();
+    StringBuilder cur = new StringBuilder();
+    boolean inWord = false;
+    char quote = 0;
+    for (char c : line.toCharArray()) {
+      if (quote != 0) {
+        if (c == quote) {
+          quote = 0;
+        } else {
+          cur.append(c);
+        }
+      } else if (c == '\'') {
+        quote = c;
+        inWord = true;
+      } else if (Character.isWhitespace(c)) {
+        if (inWord) {
+          words.add(cur.toString());
+          cur.setLength(0);
+          inWord = false;
+        }
+      } else {
+        cur.append(c);
+        inWord = true;
+      }
+    }
+    if (inWord) {
+      words.add(cur.toString());
+    }
+    return words;
+  }
+}
