@@ -34,9 +34,8 @@ public final class BigramAnalyzer extends Analyzer {
 
   @Override
   protected Reader initReader(String fieldName, Reader reader) {
-    // Fold T2S and width first so 綠電 and 绿电, ＡＢＣ and abc produce the same grams. The query
-    // side folds the plain string (no FST to build at start-up; query offsets are not used).
-    return unigrams ? TextNormalizer.wrap(reader) : TextNormalizer.foldReader(reader);
+    // Fold T2S and width first so 綠電 and 绿电, ＡＢＣ and abc produce the same grams.
+    return TextNormalizer.wrap(reader);
   }
 
   @Override
@@ -60,7 +59,7 @@ public final class BigramAnalyzer extends Analyzer {
   @Override
   protected Reader initReaderForNormalization(String fieldName, Reader reader) {
     // Wildcard/prefix terms skip createComponents; fold them exactly as indexed text is folded.
-    return unigrams ? TextNormalizer.wrap(reader) : TextNormalizer.foldReader(reader);
+    return TextNormalizer.wrap(reader);
   }
 
   @Override

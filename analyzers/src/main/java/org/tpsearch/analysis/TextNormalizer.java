@@ -26,10 +26,24 @@ public final class TextNormalizer {
    * Chinese, then full-width to half-width; both correct offsets back to the original text.
    */
   public static Reader wrap(Reader in) {
-    // T2S first so the width filter sees the final characters; the two never touch the same
-    // characters today, but a folded ideograph must never escape width folding later.
+    return new FoldingCharFilter(in);
+  }
+
+  /**
+   * The same folding through Lucene's own char filters (MappingCharFilter over the T2S table,
+   * then CJKWidthCharFilter): the reference {@link #wrap} is tested against. Builds an FST on first
+   * use, so it is not used at run time.
+   */
+  static Reader wrapWithLuceneFilters(Reader in) {
+    // T2S first so the width filter sees the final characters.
     Reader simplified = new MappingCharFilter(T2SHolder.MAP, in);
     return new CJKWidthCharFilter(simplified);
+  }
+
+  /** One code point folded: T2S, then full-width ASCII to ASCII. */
+  static int foldCodePoint(int cp) {
+    int mapped = cp < 0x10000 ? FastHolder.BMP[cp] : FastHolder.SUPPLEMENTARY.getOrDefault(cp, 0);
+    return widthFold(mapped == 0 ? cp : mapped);
   }
 
   /**
@@ -49,16 +63,11 @@ public final class TextNormalizer {
    * offsets do not matter.
    */
   public static String fold(String s) {
-    int[] bmp = FastHolder.BMP;
     StringBuilder out = null;
     for (int i = 0; i < s.length(); ) {
       int cp = s.codePointAt(i);
       int n = Character.charCount(cp);
-      int mapped = cp < 0x10000 ? bmp[cp] : FastHolder.SUPPLEMENTARY.getOrDefault(cp, 0);
-      if (mapped == 0) {
-        mapped = cp;
-      }
-      mapped = widthFold(mapped);
+      int mapped = foldCodePoint(cp);
       if (mapped != cp && out == null) {
         out = new StringBuilder(s.length()).append(s, 0, i);
       }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class FoldParityTest {
   private static String viaCharFilters(String s) throws IOException {
     StringBuilder sb = new StringBuilder();
-    try (Reader r = TextNormalizer.wrap(new StringReader(s))) {
+    try (Reader r = TextNormalizer.wrapWithLuceneFilters(new StringReader(s))) {
       char[] buf = new char[64];
       for (int n = r.read(buf); n != -1; n = r.read(buf)) {
         sb.append(buf, 0, n);
@@ -35,6 +35,34 @@ class FoldParityTest {
     }
     // Sanity: the loop really covered the CJK blocks.
     assertEquals(true, checked > 90_000, "checked " + checked);
+  }
+
+  @Test
+  void theRunTimeCharFilterFoldsAndCorrectsOffsetsLikeLucenesFilters() throws IOException {
+    // Mixed text with a mapping that changes the UTF-16 length (噁 -> U+2B6C7, two chars).
+    String text = "綠色電力 ＡＢＣ 噁心 交易量74.7% 𠀀 end";
+    org.apache.lucene.analysis.Analyzer a = new BigramAnalyzer(true);
+    assertEquals(Tokens.of(a, text), Tokens.of(referenceAnalyzer(), text));
+  }
+
+  /** BigramAnalyzer's chain over Lucene's own char filters. */
+  private static org.apache.lucene.analysis.Analyzer referenceAnalyzer() {
+    return new org.apache.lucene.analysis.Analyzer() {
+      @Override
+      protected Reader initReader(String fieldName, Reader reader) {
+        return TextNormalizer.wrapWithLuceneFilters(reader);
+      }
+
+      @Override
+      protected TokenStreamComponents createComponents(String fieldName) {
+        org.apache.lucene.analysis.Tokenizer t = new org.apache.lucene.analysis.standard.StandardTokenizer();
+        org.apache.lucene.analysis.TokenStream ts = new org.apache.lucene.analysis.LowerCaseFilter(t);
+        ts = new org.apache.lucene.analysis.cjk.CJKBigramFilter(ts, org.apache.lucene.analysis.cjk.CJKBigramFilter.HAN
+            | org.apache.lucene.analysis.cjk.CJKBigramFilter.HIRAGANA | org.apache.lucene.analysis.cjk.CJKBigramFilter.KATAKANA
+            | org.apache.lucene.analysis.cjk.CJKBigramFilter.HANGUL, true);
+        return new TokenStreamComponents(t, ts);
+      }
+    };
   }
 
   @Test

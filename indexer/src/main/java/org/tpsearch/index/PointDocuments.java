@@ -51,13 +51,14 @@ public final class PointDocuments {
     doc.add(new StoredField(Schema.HASH, contentHash(p, displayFile)));
 
     for (EvidenceItem e : p.evidence()) {
-      text(doc, Schema.TITLE, e.title());
-      text(doc, Schema.BODY, e.text());
+      // The item's text holds its title line; the title field adds a title bonus.
+      doc.add(new Field(Schema.TITLE_BI, e.title(), Schema.TEXT_TYPE));
+      text(doc, e.text());
       List<String> src = new ArrayList<>();
       for (Link l : e.sources()) {
         src.add(l.title() + " " + l.url());
       }
-      text(doc, Schema.SOURCES, String.join("\n", src));
+      text(doc, String.join("\n", src));
       doc.add(new StoredField(Schema.EV_TITLE, e.title()));
       doc.add(new StoredField(Schema.EV_TIME, e.time()));
       doc.add(new StoredField(Schema.EV_TEXT, e.text()));
@@ -65,11 +66,10 @@ public final class PointDocuments {
       doc.add(new StoredField(Schema.EV_SOURCES, encodeLinks(e.sources())));
       doc.add(new StoredField(Schema.EV_FIELDS, encodeFields(e)));
     }
-    // The prose is the last body value, after the items, so body offsets map to items first.
-    text(doc, Schema.BODY, p.prose());
+    text(doc, p.prose());
     doc.add(new StoredField(Schema.PROSE, p.prose()));
     doc.add(new StoredField(Schema.ANSWER, p.answer()));
-    text(doc, Schema.META, metaText(p));
+    text(doc, metaText(p));
 
     doc.add(new SortedSetDocValuesFacetField(Schema.DIM_REGION, p.region().name()));
     doc.add(new SortedSetDocValuesFacetField(Schema.DIM_SECTOR, p.sector().name()));
@@ -81,9 +81,11 @@ public final class PointDocuments {
     return config.build(doc);
   }
 
-  private static void text(Document doc, String field, String value) {
-    doc.add(new Field(field + Schema.BIGRAM_SUFFIX, value, Schema.TEXT_TYPE));
-    doc.add(new Field(field + Schema.WORD_SUFFIX, value, Schema.TEXT_TYPE));
+  private static void text(Document doc, String value) {
+    if (!value.isEmpty()) {
+      doc.add(new Field(Schema.TEXT_BI, value, Schema.TEXT_TYPE));
+      doc.add(new Field(Schema.TEXT_W, value, Schema.TEXT_TYPE));
+    }
   }
 
   /** Names a user may type for the point's region and sector, its type and date. */

@@ -17,7 +17,7 @@ import org.tpsearch.analysis.WordAnalyzer;
  */
 public final class Schema {
   /** Bumped when documents change shape; an index of another version is rebuilt, not mixed. */
-  public static final String VERSION = "1";
+  public static final String VERSION = "2";
 
   // Identity and metadata.
   public static final String ID = "id";
@@ -36,16 +36,14 @@ public final class Schema {
   public static final String LINE = "line";
   public static final String HASH = "hash";
 
-  // Searchable text. Each is indexed twice: *_bi with CJK bigrams (recall, phrases, exact forms)
-  // and *_w with SmartChinese words and English stems (ranking). Multi-valued fields keep one
-  // value per evidence item, in item order, so a match's offset tells which item it is in.
-  public static final String TITLE = "title";
-  public static final String BODY = "body";
-  public static final String SOURCES = "sources";
-  public static final String META = "meta";
-  public static final String BIGRAM_SUFFIX = "_bi";
-  public static final String WORD_SUFFIX = "_w";
-  public static final List<String> TEXT_FIELDS = List.of(TITLE, BODY, SOURCES, META);
+  // Searchable text. All of a point's text (evidence titles and items, prose, source titles and
+  // URLs, region and sector names, type, date) is indexed twice: with CJK bigrams (recall, exact
+  // phrases, exact forms) and with SmartChinese words and English stems (ranking, inflections).
+  // Titles are indexed once more, with bigrams, so a match in a title can score higher.
+  // Multi-valued, one value per item and part, with a position gap: no phrase spans two items.
+  public static final String TEXT_BI = "text_bi";
+  public static final String TEXT_W = "text_w";
+  public static final String TITLE_BI = "title_bi";
 
   // Stored only: what a hit and `show` display.
   public static final String EV_TITLE = "ev_title";
@@ -72,14 +70,17 @@ public final class Schema {
   public static final List<String> CONFIDENCE_BUCKETS =
       List.of("<0.60", "0.60-0.69", "0.70-0.79", "0.80-0.89", "0.90-1.00", "unknown");
 
-  /** Text indexed with positions and offsets (offsets serve highlighting). */
+  /**
+   * Text indexed with positions, for phrases. No offsets: highlights are found by analyzing the
+   * few displayed items again (exact offsets, no postings to open), which keeps the index smaller.
+   */
   public static final FieldType TEXT_TYPE;
 
   static {
     FieldType t = new FieldType();
     t.setTokenized(true);
     t.setStored(false);
-    t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
     t.freeze();
     TEXT_TYPE = t;
   }
@@ -95,10 +96,7 @@ public final class Schema {
   /** The gap between values of a multi-valued field: no phrase spans two evidence items. */
   public static final int POSITION_GAP = 100;
 
-  /** Offsets of value k start at the sum of earlier values' lengths plus this gap each. */
-  public static final int OFFSET_GAP = 1;
-
-  /** The analyzer for writing: bigrams with unigrams on *_bi, words on *_w. */
+  /** The analyzer for writing: bigrams with unigrams on {@code *_bi}, words on {@code *_w}. */
   public static Analyzer indexAnalyzer() {
     return new SchemaAnalyzer(new BigramAnalyzer(true), new WordAnalyzer());
   }
@@ -116,7 +114,7 @@ public final class Schema {
 
     @Override
     protected Analyzer getWrappedAnalyzer(String fieldName) {
-      return fieldName.endsWith(BIGRAM_SUFFIX) ? bigrams : words;
+      return fieldName.endsWith("_bi") ? bigrams : words;
     }
 
     @Override
@@ -124,10 +122,6 @@ public final class Schema {
       return POSITION_GAP;
     }
 
-    @Override
-    public int getOffsetGap(String fieldName) {
-      return OFFSET_GAP;
-    }
   }
 
   /** The facet label of a confidence. */

@@ -24,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "bench", description = {"Measure warm, in-process query latency: every query of the set is "
     + "run --warmup times, then --rounds times; prints p50, p90, p99 and max over all runs.",
     "Subcommands measure indexing and analysis; 'bench generate' writes a synthetic benchmark corpus."},
-    subcommands = {BenchIndexCommand.class})
+    subcommands = {BenchIndexCommand.class, BenchGenerateCommand.class})
 final class BenchCommand implements Callable<Integer> {
   /** Typical queries: Chinese words and phrases, English, numbers, 文号, several words, filters, no hits. */
   static final List<String> DEFAULT_QUERIES = List.of(

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -38,14 +37,10 @@ import org.tpsearch.model.Sectors;
  * </ul>
  */
 public final class QueryCompiler {
-  /** Field weights: a match in an evidence title beats one in prose. */
-  static final Map<String, Float> FIELD_BOOSTS =
-      Map.of(Schema.TITLE, 3f, Schema.BODY, 1f, Schema.SOURCES, 0.5f, Schema.META, 1.5f);
+  /** A match in an evidence title adds this much on top of the match in the text. */
+  static final float TITLE_BOOST = 2f;
 
-  /** Fields also searched through their word analysis (stems, SmartChinese words). */
-  static final java.util.Set<String> WORD_FIELDS = java.util.Set.of(Schema.TITLE, Schema.BODY);
-
-  /** Exact forms beat stems beat expansions. */
+  /** Exact forms (bigram field) beat stems and SmartChinese words (word field) beat expansions. */
   static final float WORD_FIELD_WEIGHT = 0.5f;
   static final float EXPANSION_WEIGHT = 0.4f;
   static final float PROXIMITY_BOOST = 2f;
@@ -60,15 +55,22 @@ public final class QueryCompiler {
   private final Glossary glossary;
 
   /** A compiled query: the strict form, the partial (most words) form, and what it expanded. */
-  public record Compiled(Query strict, Query partial, List<Query> units, List<String> explain, int wordCount) {
-    /**
-     * What highlighting looks for: the words (and their expansions) only, not the proximity
-     * bonus, whose sloppy-phrase match would span everything between two words.
-     */
-    public Query highlight() {
-      BooleanQuery.Builder b = new BooleanQuery.Builder();
-      units.forEach(u -> b.add(u, Occur.SHOULD));
-      return b.build();
+  /**
+   * A compiled query.
+   *
+   * @param strict every word required
+   * @param partial the most words first (each matched word adds {@link #PER_WORD})
+   * @param units one query per required word (or OR group)
+   * @param explain how each word was analyzed and expanded
+   * @param wordCount number of required words
+   * @param forms every searched form of every word (expansions included), for highlighting
+   */
+  public record Compiled(
+      Query strict, Query partial, List<Query> units, List<String> explain, int wordCount, List<String> forms) {
+    public Compiled {
+      units = List.copyOf(units);
+      explain = List.copyOf(explain);
+      forms = List.copyOf(forms);
     }
   }
 
@@ -97,11 +99,12 @@ public final class QueryCompiler {
     BooleanQuery.Builder partial = new BooleanQuery.Builder();
     List<Query> unitQueries = new ArrayList<>();
     List<UserQuery.Unit> proximityUnits = new ArrayList<>();
+    List<String> forms = new ArrayList<>();
     for (List<UserQuery.Unit> group : q.required()) {
       BooleanQuery.Builder alternatives = new BooleanQuery.Builder();
       int kept = 0;
       for (UserQuery.Unit u : group) {
-        Query uq = unit(u, expand, explain);
+        Query uq = unit(u, expand, explain, forms);
         if (uq != null) {
           alternatives.add(uq, Occur.SHOULD);
           kept++;
@@ -124,7 +127,7 @@ public final class QueryCompiler {
       throw new QueryException("the query has no searchable words: '" + describe(q) + "'");
     }
     for (UserQuery.Unit u : q.excluded()) {
-      Query uq = unit(u, false, new ArrayList<>());
+      Query uq = unit(u, false, new ArrayList<>(), new ArrayList<>());
       if (uq != null) {
         strict.add(uq, Occur.MUST_NOT);
         partial.add(uq, Occur.MUST_NOT);
@@ -141,11 +144,15 @@ public final class QueryCompiler {
     strict.add(found, Occur.SHOULD);
     partial.add(found, Occur.SHOULD);
     partial.setMinimumNumberShouldMatch(1);
-    return new Compiled(strict.build(), partial.build(), unitQueries, explain, unitQueries.size());
+    return new Compiled(strict.build(), partial.build(), unitQueries, explain, unitQueries.size(), forms);
   }
 
-  /** One word or phrase: a disjunction over fields and, for a word, its glossary expansions. */
-  private Query unit(UserQuery.Unit u, boolean expand, List<String> explain) {
+  /**
+   * One word or phrase: a disjunction of its forms (the word and, unless quoted or turned off,
+   * its glossary expansions), each matched as a phrase of bigrams in the text, with a bonus for
+   * a match in a title and a smaller one for a match of its words (stems) in the word field.
+   */
+  private Query unit(UserQuery.Unit u, boolean expand, List<String> explain, List<String> formsOut) {
     List<String> forms = new ArrayList<>();
     forms.add(u.text());
     if (expand && !u.quoted()) {
@@ -155,20 +162,30 @@ public final class QueryCompiler {
     int clauses = 0;
     for (int i = 0; i < forms.size(); i++) {
       float formWeight = i == 0 ? 1f : EXPANSION_WEIGHT;
-      for (Map.Entry<String, Float> f : FIELD_BOOSTS.entrySet()) {
-        Query bi = bigramBuilder.createPhraseQuery(f.getKey() + Schema.BIGRAM_SUFFIX, forms.get(i));
-        if (bi != null) {
-          b.add(new BoostQuery(bi, f.getValue() * formWeight), Occur.SHOULD);
-          clauses++;
+      Query bi = bigramBuilder.createPhraseQuery(Schema.TEXT_BI, forms.get(i));
+      if (bi == null) {
+        continue;
+      }
+      formsOut.add(forms.get(i));
+      b.add(new BoostQuery(bi, formWeight), Occur.SHOULD);
+      clauses++;
+      Query title = bigramBuilder.createPhraseQuery(Schema.TITLE_BI, forms.get(i));
+      if (title != null) {
+        b.add(new BoostQuery(title, TITLE_BOOST * formWeight), Occur.SHOULD);
+      }
+      if (!u.quoted()) {
+        Query w = wordPhrase(Schema.TEXT_W, forms.get(i));
+        if (w != null) {
+          b.add(new BoostQuery(w, WORD_FIELD_WEIGHT * formWeight), Occur.SHOULD);
         }
-        // Word-level matching serves ranking in prose and titles; names and links are matched exactly.
-        if (!u.quoted() && WORD_FIELDS.contains(f.getKey())) {
-          Query w = wordPhrase(f.getKey() + Schema.WORD_SUFFIX, forms.get(i));
-          if (w != null) {
-            b.add(new BoostQuery(w, f.getValue() * formWeight * WORD_FIELD_WEIGHT), Occur.SHOULD);
-            clauses++;
-          }
-        }
+      }
+    }
+    if (clauses == 0 && !u.quoted()) {
+      // Nothing the bigram analysis keeps (a lone stemmed word never is); try the words alone.
+      Query w = wordPhrase(Schema.TEXT_W, u.text());
+      if (w != null) {
+        b.add(w, Occur.SHOULD);
+        clauses++;
       }
     }
     if (clauses == 0) {
@@ -204,13 +221,13 @@ public final class QueryCompiler {
     int position = -1;
     int terms = 0;
     for (UserQuery.Unit u : units) {
-      try (TokenStream ts = bigrams.tokenStream(Schema.BODY + Schema.BIGRAM_SUFFIX, u.text())) {
+      try (TokenStream ts = bigrams.tokenStream(Schema.TEXT_BI, u.text())) {
         CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
         PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
         ts.reset();
         while (ts.incrementToken()) {
           position += Math.max(1, inc.getPositionIncrement());
-          pb.add(new Term(Schema.BODY + Schema.BIGRAM_SUFFIX, term.toString()), position);
+          pb.add(new Term(Schema.TEXT_BI, term.toString()), position);
           terms++;
         }
         ts.end();

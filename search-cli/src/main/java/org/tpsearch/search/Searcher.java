@@ -29,7 +29,6 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Matches;
-import org.apache.lucene.search.MatchesIterator;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -100,8 +99,7 @@ public final class Searcher {
     IndexSearcher searcher = index.searcher();
     List<SearchResult.Hit> hits = new ArrayList<>();
     if (r.limit() > 0 && total > 0) {
-      Weight highlight = compiled == null ? null
-          : searcher.createWeight(searcher.rewrite(compiled.highlight()), ScoreMode.COMPLETE_NO_SCORES, 1f);
+      PhraseHighlighter highlight = compiled == null ? null : new PhraseHighlighter(compiled.forms());
       List<Weight> unitWeights = new ArrayList<>();
       if (r.explain() && compiled != null) {
         for (Query u : compiled.units()) {
@@ -270,7 +268,7 @@ public final class Searcher {
 
   // ---------------------------------------------------------------- hits and highlights
 
-  private SearchResult.Hit hit(Document d, int docId, float score, int matched, Weight highlight,
+  private SearchResult.Hit hit(Document d, int docId, float score, int matched, PhraseHighlighter highlight,
       List<Weight> unitWeights, QueryCompiler.Compiled compiled) throws IOException {
     String[] titles = d.getValues(Schema.EV_TITLE);
     String[] times = d.getValues(Schema.EV_TIME);
@@ -283,12 +281,11 @@ public final class Searcher {
     List<List<Snippet.Span>> titleSpans = emptySpans(titles.length);
     List<List<Snippet.Span>> bodySpans = emptySpans(bodyValues.size());
     if (highlight != null) {
-      List<LeafReaderContext> leaves = index.reader().leaves();
-      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docId, leaves));
-      Matches m = highlight.matches(leaf, docId - leaf.docBase);
-      if (m != null) {
-        collect(m, Schema.TITLE, Arrays.asList(titles), titleSpans);
-        collect(m, Schema.BODY, bodyValues, bodySpans);
+      for (int i = 0; i < titles.length; i++) {
+        titleSpans.get(i).addAll(highlight.spans(titles[i]));
+      }
+      for (int i = 0; i < bodyValues.size(); i++) {
+        bodySpans.get(i).addAll(highlight.spans(bodyValues.get(i)));
       }
     }
     List<SearchResult.EvidenceHit> evidence = new ArrayList<>();
@@ -348,41 +345,6 @@ public final class Searcher {
       out.add(new ArrayList<>());
     }
     return out;
-  }
-
-  /**
-   * Gathers match offsets of both analyses of {@code field} and maps them to the value they fall
-   * in: value k of a multi-valued field starts after the earlier values and one offset gap each.
-   */
-  private static void collect(Matches m, String field, List<String> values, List<List<Snippet.Span>> out)
-      throws IOException {
-    int[] starts = new int[values.size() + 1];
-    for (int i = 0; i < values.size(); i++) {
-      starts[i + 1] = starts[i] + values.get(i).length() + Schema.OFFSET_GAP;
-    }
-    for (String suffix : List.of(Schema.BIGRAM_SUFFIX, Schema.WORD_SUFFIX)) {
-      MatchesIterator it = m.getMatches(field + suffix);
-      if (it == null) {
-        continue;
-      }
-      while (it.next()) {
-        int s = it.startOffset();
-        int e = it.endOffset();
-        if (s < 0 || e <= s) {
-          continue;
-        }
-        int k = Arrays.binarySearch(starts, s);
-        k = k >= 0 ? k : -k - 2;
-        if (k < 0 || k >= values.size()) {
-          continue;
-        }
-        int local = s - starts[k];
-        int localEnd = Math.min(e - starts[k], values.get(k).length());
-        if (local < localEnd) {
-          out.get(k).add(new Snippet.Span(local, localEnd));
-        }
-      }
-    }
   }
 
   static List<Link> decodeLinks(String encoded) {

@@ -41,11 +41,9 @@ final class TermDictionarySegmenter {
 
   TermDictionarySegmenter(IndexReader reader) {
     try {
-      for (String f : Schema.TEXT_FIELDS) {
-        Terms terms = MultiTerms.getTerms(reader, f + Schema.WORD_SUFFIX);
-        if (terms != null) {
-          dictionaries.add(terms.iterator());
-        }
+      Terms terms = MultiTerms.getTerms(reader, Schema.TEXT_W);
+      if (terms != null) {
+        dictionaries.add(terms.iterator());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

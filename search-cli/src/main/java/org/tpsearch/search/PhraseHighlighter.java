@@ -1,0 +1,110 @@
+package org.tpsearch.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.tpsearch.analysis.BigramAnalyzer;
+
+/**
+ * Finds where a query's words occur in a displayed text, with exact offsets: the text is analyzed
+ * again by the index-side bigram analyzer and each word's query-side bigrams are matched as a
+ * phrase, exactly as the index matched them. Only the few items shown are analyzed, so no
+ * offsets need to be stored in the index and no postings opened per hit.
+ */
+final class PhraseHighlighter {
+  private static final Analyzer INDEX_SIDE = new BigramAnalyzer(true);
+  private static final Analyzer QUERY_SIDE = new BigramAnalyzer(false);
+
+  /** A query-side token: term and position relative to the word's first token. */
+  private record Needle(String term, int position) {}
+
+  /** An index-side token of the displayed text. */
+  private record Token(String term, int position, int start, int end) {}
+
+  private final List<List<Needle>> words = new ArrayList<>();
+
+  /** Highlights every one of {@code forms} (query words, phrases and their expansions). */
+  PhraseHighlighter(List<String> forms) {
+    for (String form : forms) {
+      List<Needle> needles = new ArrayList<>();
+      analyze(QUERY_SIDE, form, (term, pos, s, e) -> needles.add(new Needle(term, pos)));
+      if (!needles.isEmpty()) {
+        int base = needles.get(0).position();
+        words.add(needles.stream().map(n -> new Needle(n.term(), n.position() - base)).toList());
+      }
+    }
+  }
+
+  /** The spans of {@code text} where a word occurs (unmerged). */
+  List<Snippet.Span> spans(String text) {
+    if (words.isEmpty() || text.isEmpty()) {
+      return List.of();
+    }
+    List<Token> tokens = new ArrayList<>();
+    Map<String, List<Token>> byTerm = new HashMap<>();
+    Map<String, Token> byPositionAndTerm = new HashMap<>();
+    analyze(INDEX_SIDE, text, (term, pos, s, e) -> {
+      Token t = new Token(term, pos, s, e);
+      tokens.add(t);
+      byTerm.computeIfAbsent(term, k -> new ArrayList<>()).add(t);
+    });
+    for (Token t : tokens) {
+      byPositionAndTerm.put(key(t.position(), t.term()), t);
+    }
+    List<Snippet.Span> out = new ArrayList<>();
+    for (List<Needle> word : words) {
+      for (Token first : byTerm.getOrDefault(word.get(0).term(), List.of())) {
+        int start = first.start();
+        int end = first.end();
+        boolean all = true;
+        for (int i = 1; i < word.size() && all; i++) {
+          Token t = byPositionAndTerm.get(key(first.position() + word.get(i).position(), word.get(i).term()));
+          if (t == null) {
+            all = false;
+          } else {
+            start = Math.min(start, t.start());
+            end = Math.max(end, t.end());
+          }
+        }
+        if (all && end > start && end <= text.length()) {
+          out.add(new Snippet.Span(start, end));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static String key(int position, String term) {
+    return position + "\u0000" + term;
+  }
+
+  @FunctionalInterface
+  private interface Sink {
+    void token(String term, int position, int start, int end);
+  }
+
+  private static void analyze(Analyzer a, String text, Sink sink) {
+    try (TokenStream ts = a.tokenStream("text_bi", text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
+      OffsetAttribute off = ts.addAttribute(OffsetAttribute.class);
+      ts.reset();
+      int pos = -1;
+      while (ts.incrementToken()) {
+        pos += inc.getPositionIncrement();
+        sink.token(term.toString(), pos, off.startOffset(), off.endOffset());
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
