@@ -19,7 +19,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "tpsearch", mixinStandardHelpOptions = true, version = "tpsearch 0.1.0",
     description = "Full-text search over turning-point reports on China's carbon emissions.",
     subcommands = {SearchCommand.class, ShowCommand.class, FacetsCommand.class, StatsCommand.class,
-        IndexCommand.class, LintCommand.class, CommandLine.HelpCommand.class},
+        IndexCommand.class, LintCommand.class, EvalCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:found something (or did what was asked)",
