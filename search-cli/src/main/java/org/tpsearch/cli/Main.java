@@ -77,6 +77,7 @@ public final class Main implements Runnable {
     m.put("stats", StatsCommand::new);
     m.put("index", IndexCommand::new);
     m.put("lint", LintCommand::new);
+    m.put("eval", EvalCommand::new);
     m.put("shell", ShellCommand::new);
     m.put("serve", ServeCommand::new);
     m.put("bench", BenchCommand::new);

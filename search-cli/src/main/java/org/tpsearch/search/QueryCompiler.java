@@ -97,35 +97,56 @@ public final class QueryCompiler {
     List<String> explain = new ArrayList<>();
     BooleanQuery.Builder strict = new BooleanQuery.Builder();
     BooleanQuery.Builder partial = new BooleanQuery.Builder();
+    // The words of the partial form, at least one of which must match: the found-status and
+    // proximity bonuses below must not make a point that has none of the words a hit.
+    BooleanQuery.Builder anyWord = new BooleanQuery.Builder();
     List<Query> unitQueries = new ArrayList<>();
     List<UserQuery.Unit> proximityUnits = new ArrayList<>();
     List<String> forms = new ArrayList<>();
-    for (List<UserQuery.Unit> group : q.required()) {
+    List<List<UserQuery.Unit>> required = q.required();
+    for (int i = 0; i < required.size(); i++) {
+      List<UserQuery.Unit> group = required.get(i);
       BooleanQuery.Builder alternatives = new BooleanQuery.Builder();
       int kept = 0;
-      for (UserQuery.Unit u : group) {
-        Query uq = unit(u, expand, explain, forms);
+      // Words that together are a glossary term (green power, clean heating) are one unit.
+      int end = expand ? glossaryTermEnd(required, i) : i;
+      boolean term = end > i;
+      List<UserQuery.Unit> words = new ArrayList<>();
+      if (term) {
+        required.subList(i, end + 1).forEach(w -> words.add(w.get(0)));
+        Query uq = glossaryTerm(words, explain, forms);
         if (uq != null) {
           alternatives.add(uq, Occur.SHOULD);
           kept++;
         }
+        i = end;
+      } else {
+        for (UserQuery.Unit u : group) {
+          Query uq = unit(u, expand, explain, forms);
+          if (uq != null) {
+            alternatives.add(uq, Occur.SHOULD);
+            kept++;
+          }
+        }
+        if (group.size() == 1) {
+          words.add(group.get(0));
+        }
       }
       if (kept == 0) {
-        explain.add("  (ignored: " + group + " has no searchable characters)");
+        explain.add("  (ignored: " + (term ? words : group) + " has no searchable characters)");
         continue;
       }
       Query g = alternatives.build();
       unitQueries.add(g);
       strict.add(g, Occur.MUST);
-      partial.add(new BoostQuery(new ConstantScoreQuery(g), PER_WORD), Occur.SHOULD);
-      partial.add(g, Occur.SHOULD);
-      if (group.size() == 1) {
-        proximityUnits.add(group.get(0));
-      }
+      anyWord.add(new BoostQuery(new ConstantScoreQuery(g), PER_WORD), Occur.SHOULD);
+      anyWord.add(g, Occur.SHOULD);
+      proximityUnits.addAll(words);
     }
     if (unitQueries.isEmpty()) {
       throw new QueryException("the query has no searchable words: '" + describe(q) + "'");
     }
+    partial.add(anyWord.build(), Occur.MUST);
     for (UserQuery.Unit u : q.excluded()) {
       Query uq = unit(u, false, new ArrayList<>(), new ArrayList<>());
       if (uq != null) {
@@ -143,8 +164,66 @@ public final class QueryCompiler {
     Query found = new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(Schema.STATUS, "found"))), FOUND_BOOST);
     strict.add(found, Occur.SHOULD);
     partial.add(found, Occur.SHOULD);
-    partial.setMinimumNumberShouldMatch(1);
     return new Compiled(strict.build(), partial.build(), unitQueries, explain, unitQueries.size(), forms);
+  }
+
+  /** The most words of a query that can form one glossary term. */
+  static final int MAX_TERM_WORDS = 6;
+
+  /**
+   * The last of the words starting at {@code i} that together, joined by spaces, are a glossary
+   * term (the longest such run of plain, unquoted words); {@code i} when there is none.
+   */
+  private int glossaryTermEnd(List<List<UserQuery.Unit>> required, int i) {
+    int run = i;
+    while (run < required.size() && run - i < MAX_TERM_WORDS && required.get(run).size() == 1
+        && !required.get(run).get(0).quoted()) {
+      run++;
+    }
+    for (int end = run - 1; end > i; end--) {
+      if (!glossary.expansions(joined(required.subList(i, end + 1))).isEmpty()) {
+        return end;
+      }
+    }
+    return i;
+  }
+
+  private static String joined(List<List<UserQuery.Unit>> words) {
+    return String.join(" ", words.stream().map(w -> w.get(0).text()).toList());
+  }
+
+  /**
+   * Several words that form a glossary term: every word (each with its own expansions), or one
+   * of the term's expansions, weighted as expansions are.
+   */
+  private Query glossaryTerm(List<UserQuery.Unit> words, List<String> explain, List<String> forms) {
+    BooleanQuery.Builder all = new BooleanQuery.Builder();
+    int kept = 0;
+    for (UserQuery.Unit w : words) {
+      Query uq = unit(w, true, explain, forms);
+      if (uq != null) {
+        all.add(uq, Occur.MUST);
+        kept++;
+      }
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    int clauses = 0;
+    if (kept > 0) {
+      b.add(all.build(), Occur.SHOULD);
+      clauses++;
+    }
+    String term = String.join(" ", words.stream().map(UserQuery.Unit::text).toList());
+    List<String> expansions = glossary.expansions(term);
+    List<String> quiet = new ArrayList<>();
+    for (String form : expansions) {
+      Query fq = unit(new UserQuery.Unit(form, false), false, quiet, forms);
+      if (fq != null) {
+        b.add(new BoostQuery(fq, EXPANSION_WEIGHT), Occur.SHOULD);
+        clauses++;
+      }
+    }
+    explain.add("\"" + term + "\" is a glossary term: its words, or " + expansions);
+    return clauses == 0 ? null : b.build();
   }
 
   /**

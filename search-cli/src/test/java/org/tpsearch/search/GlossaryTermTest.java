@@ -1,0 +1,66 @@
+package org.tpsearch.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.tpsearch.cli.Context;
+
+/** Several query words that together are a glossary term expand as that term. */
+class GlossaryTermTest {
+  static IndexHandle index;
+  static Searcher searcher;
+
+  @BeforeAll
+  static void open() throws Exception {
+    index = IndexHandle.openEmbedded();
+    searcher = new Context(Map.of(), false).searcher(index);
+  }
+
+  @AfterAll
+  static void close() throws Exception {
+    index.close();
+  }
+
+  static List<String> ids(SearchRequest r) throws Exception {
+    return searcher.search(r.withLimit(100)).hits().stream().map(SearchResult.Hit::id).sorted().toList();
+  }
+
+  @Test
+  void anEnglishTermFindsItsChineseTranslation() throws Exception {
+    // The corpus never says "clean heating"; the two Beijing points say 清洁取暖.
+    assertEquals(List.of("beijing/residential/2019-03-16/seasonal", "beijing/residential/2021-01-07/event"),
+        ids(SearchRequest.of("clean heating")));
+    assertEquals(List.of("xinjiang/power/2019-09-26/event"), ids(SearchRequest.of("ultra-high voltage")));
+  }
+
+  @Test
+  void theWordsThemselvesStillMatch() throws Exception {
+    // Two points say "green power"/"green electricity" in English; 绿色电力/绿电 adds the third.
+    List<String> hits = ids(SearchRequest.of("green power"));
+    assertTrue(hits.contains("xinjiang/industry/2023-11-01/event"), hits.toString());
+    assertTrue(hits.contains("xinjiang/industry/2022-03-01/event"), hits.toString());
+  }
+
+  @Test
+  void quotedOrUnexpandedWordsAreNotATerm() throws Exception {
+    assertEquals(List.of(), ids(SearchRequest.of("\"clean heating\"")));
+    assertEquals(List.of(), ids(SearchRequest.of("clean heating").withExpand(false)));
+  }
+
+  @Test
+  void explainSaysSo() throws Exception {
+    SearchRequest r = new SearchRequest("Winter Olympics 河北", List.of(), List.of(), List.of(), List.of(), 0, 0,
+        Double.NaN, 10, SearchRequest.SortOrder.RELEVANCE, false, true, true);
+    SearchResult res = searcher.search(r);
+    assertTrue(res.explain().stream().anyMatch(l -> l.contains("\"Winter Olympics\" is a glossary term")),
+        res.explain().toString());
+    // The Hebei point says only 冬奥会; the Beijing one names 河北 (Zhangjiakou co-hosted).
+    assertEquals(List.of("beijing/residential/2022-02-04/event", "hebei/industry/2022-02-04/event"),
+        res.hits().stream().map(SearchResult.Hit::id).sorted().toList());
+  }
+}
