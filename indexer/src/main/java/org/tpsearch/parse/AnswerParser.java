@@ -128,6 +128,8 @@ final class AnswerParser {
       evidence.add(toItem(raw, evidence.size() + 1));
     }
 
+    // Category headings join the prose after the blocks that follow them: put it back in answer order.
+    prose.sort(java.util.Comparator.comparingInt(Line::number));
     String proseText = join(prose);
     boolean failed = FAILED.matcher(answer).find();
     boolean none = NONE_FOUND.matcher(answer).find();

@@ -215,6 +215,27 @@ class AnswerLayoutTest {
   }
 
   @Test
+  void proseKeepsTheAnswersOrder() {
+    // Intro, two ### category headings, the table (its rule line dropped), the outro: as written.
+    assertEquals(
+        String.join("\n",
+            "以下是2018年9月（2018年6月至2018年12月）Guangdong省/市影响电力部门碳排放的具体政策：",
+            "一、电力现货市场建设",
+            "二、里程碑一览",
+            "| 时间 | 事项 |",
+            "| 2017年8月 | 确定第一批8个电力现货市场建设试点 |",
+            "| 2018年8月31日 | 南方（以广东起步）电力现货市场启动试运行 |",
+            "| 2019年5月 | 首次开展按日结算试运行 |",
+            "| 2023年12月 | 广东电力现货市场转入正式运行 |",
+            "以上是关于Guangdong省在2018年9月前后电力部门的具体政策。其他类别的信息未找到相关政策或事件。"),
+        point("Guangdong_Power_combined_info.txt", "guangdong/power/2018-09-03/policy").prose());
+    TurningPoint fixture = point("fixtures/layouts/Tianjin_Power_combined_info.txt", "tianjin/power/2021-07-16/policy");
+    List<String> prose = fixture.prose().lines().toList();
+    assertEquals(List.of("一、政策类", "二、相关文件"), prose.subList(1, 3), fixture.prose());
+    assertTrue(prose.get(prose.size() - 1).startsWith("以上是关于Tianjin省"), fixture.prose());
+  }
+
+  @Test
   void anAnswerWithItsOwnSeparatorHeadingsAndTableIsOnePoint() {
     Report r = report("Guangdong_Power_combined_info.txt");
     // 7 headings, 7 points: the answer's own '---' (line 26) ends nothing.
