@@ -53,13 +53,13 @@ final class AnswerParser {
   /** A labelled line before validation. */
   private record RawField(String label, String value, int line) {}
 
-  /** An item before validation: its lines, and whether it began at a heading. */
+  /** An item before validation: its lines, and whether it began at a heading or paragraph (not a list). */
   private static final class RawItem {
     final List<Line> lines = new ArrayList<>();
-    final boolean fromHeading;
+    final boolean standalone;
 
-    RawItem(boolean fromHeading) {
-      this.fromHeading = fromHeading;
+    RawItem(boolean standalone) {
+      this.standalone = standalone;
     }
   }
 
@@ -104,7 +104,7 @@ final class AnswerParser {
         items.add(current);
       } else if (block instanceof Paragraph || block instanceof Heading) {
         if (startsItem(lines, false)) {
-          current = new RawItem(false);
+          current = new RawItem(true);
           current.lines.addAll(lines);
           items.add(current);
         } else if (current != null && hasField(lines)) {
@@ -120,8 +120,9 @@ final class AnswerParser {
 
     List<EvidenceItem> evidence = new ArrayList<>();
     for (RawItem raw : items) {
-      // A heading with nothing under it but other items is a category title ("### 政策类"): prose.
-      if (raw.fromHeading && raw.lines.size() == 1) {
+      // A heading or bold line with nothing under it but other items is a category title
+      // ("### 一、政策类", "**二、事件类**"): prose.
+      if (raw.standalone && raw.lines.size() == 1 && !hasField(raw.lines)) {
         prose.addAll(raw.lines);
         continue;
       }

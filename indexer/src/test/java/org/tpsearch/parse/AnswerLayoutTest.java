@@ -236,6 +236,15 @@ class AnswerLayoutTest {
   }
 
   @Test
+  void boldCategoryLinesAreProseNotItems() {
+    // **一、事件类** and **二、政策类** head the lists under them, like ### headings do.
+    TurningPoint p = point("fixtures/layouts/Tianjin_Power_combined_info.txt", "tianjin/power/2022-02-04/event");
+    assertEquals(List.of("北京2022年冬奥会", "《中共中央 国务院关于完整准确全面贯彻新发展理念做好碳达峰碳中和工作的意见》"),
+        p.evidence().stream().map(EvidenceItem::title).toList());
+    assertEquals("一、事件类\n二、政策类", p.prose());
+  }
+
+  @Test
   void anAnswerWithItsOwnSeparatorHeadingsAndTableIsOnePoint() {
     Report r = report("Guangdong_Power_combined_info.txt");
     // 7 headings, 7 points: the answer's own '---' (line 26) ends nothing.
