@@ -1,5 +1,6 @@
 package org.tpsearch.parse;
 
+import com.vladsch.flexmark.ast.BulletList;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.ListBlock;
 import com.vladsch.flexmark.ast.Paragraph;
@@ -57,6 +58,8 @@ final class AnswerParser {
   private static final class RawItem {
     final List<Line> lines = new ArrayList<>();
     final boolean standalone;
+    /** The list whose bullet opened this item with a title label, if one did. */
+    Node titledIn;
 
     RawItem(boolean standalone) {
       this.standalone = standalone;
@@ -90,9 +93,17 @@ final class AnswerParser {
           if (current != null && isFieldsOnly(itemLines)) {
             // A bullet that only adds a field (发生时间, 来源...) belongs to the item above it.
             current.lines.addAll(itemLines);
+          } else if (current != null && current.titledIn == block && block instanceof BulletList
+              && isLabelledNonTitle(itemLines)) {
+            // A flat bullet list whose item a title label opened (- **Policy:** ...): its later
+            // labelled bullets are that item's fields, known labels or not, up to the next title.
+            current.lines.addAll(itemLines);
           } else if (startsItem(itemLines, true)) {
             current = new RawItem(false);
             current.lines.addAll(itemLines);
+            if (isLabelledAs(itemLines.get(0), Labels.TITLE)) {
+              current.titledIn = block;
+            }
             items.add(current);
           } else {
             prose.addAll(itemLines);
@@ -209,13 +220,25 @@ final class AnswerParser {
 
   /** Every line is a known non-title field: it adds to the item above, it starts nothing. */
   private static boolean isFieldsOnly(List<Line> lines) {
+    return isLabelledNonTitle(lines)
+        && lines.stream().allMatch(l -> Labels.isKnown(field(l.text(), l.number()).label()));
+  }
+
+  /** Every line is a labelled line, known or not, and none is a title. */
+  private static boolean isLabelledNonTitle(List<Line> lines) {
     for (Line l : lines) {
       RawField f = field(l.text(), l.number());
-      if (f == null || !Labels.isKnown(f.label()) || Labels.TITLE.equals(Labels.keyOf(f.label()))) {
+      if (f == null || Labels.TITLE.equals(Labels.keyOf(f.label()))) {
         return false;
       }
     }
     return !lines.isEmpty();
+  }
+
+  /** Whether the line is labelled with a label of canonical key {@code key}. */
+  private static boolean isLabelledAs(Line line, String key) {
+    RawField f = field(line.text(), line.number());
+    return f != null && key.equals(Labels.keyOf(f.label()));
   }
 
   /** Whether a block starts a new evidence item. */

@@ -121,9 +121,19 @@ class AnswerLayoutTest {
             "《碳排放权交易管理办法（试行）》", "2021年2月1日起施行", "", "生态环境部",
             "title time agency content"),
         // no labels: a bold name, a sentence, plain 时间：/地点： bullets (fixture)
-        arguments("fixtures/layouts/Tianjin_Power_combined_info.txt", "tianjin/power/2022-06-01/trend", 1, 86,
+        arguments("fixtures/layouts/Tianjin_Power_combined_info.txt", "tianjin/power/2022-06-01/trend", 1, 87,
             "北京2022年冬奥会", "2022年2月", "北京市、河北省张家口市", "",
-            "time place"));
+            "time place"),
+        // one flat bullet list, - **Policy:** ... with the colon inside the bold; a label the table does
+        // not know (Background) is a field of the item, not a new item (fixture)
+        arguments("fixtures/layouts/Tianjin_Power_combined_info.txt", "tianjin/power/2021-11-01/policy", 1, 50,
+            "《国家发展改革委关于进一步深化燃煤发电上网电价市场化改革的通知》（发改价格〔2021〕1439号）", "2021年10月", "",
+            "国家发展和改革委员会 (National Development and Reform Commission)",
+            "title time agency Background source"),
+        // unordered items - **事件名称**：... with their own nested bullets (fixture)
+        arguments("fixtures/layouts/Tianjin_Power_combined_info.txt", "tianjin/power/2022-03-01/event", 2, 79,
+            "全国碳市场第一个履约周期", "2021年全年", "", "",
+            "title time source"));
   }
 
   @ParameterizedTest(name = "{1} item {2}")
@@ -233,6 +243,17 @@ class AnswerLayoutTest {
     List<String> prose = fixture.prose().lines().toList();
     assertEquals(List.of("一、政策类", "二、相关文件"), prose.subList(1, 3), fixture.prose());
     assertTrue(prose.get(prose.size() - 1).startsWith("以上是关于Tianjin省"), fixture.prose());
+  }
+
+  @Test
+  void aFlatBulletListIsOneItemPerTitleLabel() {
+    TurningPoint p = point("fixtures/layouts/Tianjin_Power_combined_info.txt", "tianjin/power/2021-11-01/policy");
+    assertEquals(1, p.evidence().size(), p.evidence().toString());
+    assertEquals(List.of(" <https://www.ndrc.gov.cn/>"),
+        p.evidence().get(0).sources().stream().map(l -> l.title() + " <" + l.url() + ">").toList());
+    // Two items in one flat list, each opened by 事件名称.
+    assertEquals(2, point("fixtures/layouts/Tianjin_Power_combined_info.txt", "tianjin/power/2022-03-01/event")
+        .evidence().size());
   }
 
   @Test
