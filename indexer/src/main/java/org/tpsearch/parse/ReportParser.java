@@ -170,21 +170,24 @@ public final class ReportParser {
     if (answerLine < 0) {
       problems.add(new Problem(file, 1, "no-answer-marker", "no '回答:' line; the whole file is taken as the answer"));
       flags.add("no-answer-marker");
-      int from = lines.length > 0 && QUESTION.matcher(lines[0]).matches() ? 1 : 0;
+      int from = skipBlank(lines, lines.length > 0 && QUESTION.matcher(lines[0]).matches() ? 1 : 0);
       for (int i = from; i < lines.length; i++) {
         answer.append(lines[i]).append('\n');
       }
       firstLine = from + 1;
-    } else {
-      if (!firstAnswerText.isBlank()) {
-        answer.append(firstAnswerText).append('\n');
-        firstLine = answerLine + 1;
-      } else {
-        firstLine = answerLine + 2;
-      }
+    } else if (!firstAnswerText.isBlank()) {
+      answer.append(firstAnswerText).append('\n');
+      firstLine = answerLine + 1;
       for (int i = answerLine + 1; i < lines.length; i++) {
         answer.append(lines[i]).append('\n');
       }
+    } else {
+      // As in a combined report, the answer starts at its first non-blank line.
+      int from = skipBlank(lines, answerLine + 1);
+      for (int i = from; i < lines.length; i++) {
+        answer.append(lines[i]).append('\n');
+      }
+      firstLine = from + 1;
     }
     Header header = header(file, 1, name.date(), name.type(), "", false, problems);
     flags.addAll(header.flags);
@@ -326,6 +329,15 @@ public final class ReportParser {
       return Optional.empty();
     }
     return Optional.empty();
+  }
+
+  /** The index of the first non-blank line from {@code from} on, or {@code lines.length}. */
+  private static int skipBlank(String[] lines, int from) {
+    int i = from;
+    while (i < lines.length && lines[i].isBlank()) {
+      i++;
+    }
+    return i;
   }
 
   /** The index of the last non-blank line in {@code [from, to)}, or {@code from} when all are blank. */
