@@ -1,5 +1,6 @@
 package org.tpsearch.parse;
 
+import com.vladsch.flexmark.ast.BulletList;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.ListBlock;
 import com.vladsch.flexmark.ast.Paragraph;
@@ -53,13 +54,15 @@ final class AnswerParser {
   /** A labelled line before validation. */
   private record RawField(String label, String value, int line) {}
 
-  /** An item before validation: its lines, and whether it began at a heading. */
+  /** An item before validation: its lines, and whether it began at a heading or paragraph (not a list). */
   private static final class RawItem {
     final List<Line> lines = new ArrayList<>();
-    final boolean fromHeading;
+    final boolean standalone;
+    /** The list whose bullet opened this item with a title label, if one did. */
+    Node titledIn;
 
-    RawItem(boolean fromHeading) {
-      this.fromHeading = fromHeading;
+    RawItem(boolean standalone) {
+      this.standalone = standalone;
     }
   }
 
@@ -90,9 +93,17 @@ final class AnswerParser {
           if (current != null && isFieldsOnly(itemLines)) {
             // A bullet that only adds a field (发生时间, 来源...) belongs to the item above it.
             current.lines.addAll(itemLines);
+          } else if (current != null && current.titledIn == block && block instanceof BulletList
+              && isLabelledNonTitle(itemLines)) {
+            // A flat bullet list whose item a title label opened (- **Policy:** ...): its later
+            // labelled bullets are that item's fields, known labels or not, up to the next title.
+            current.lines.addAll(itemLines);
           } else if (startsItem(itemLines, true)) {
             current = new RawItem(false);
             current.lines.addAll(itemLines);
+            if (isLabelledAs(itemLines.get(0), Labels.TITLE)) {
+              current.titledIn = block;
+            }
             items.add(current);
           } else {
             prose.addAll(itemLines);
@@ -104,7 +115,7 @@ final class AnswerParser {
         items.add(current);
       } else if (block instanceof Paragraph || block instanceof Heading) {
         if (startsItem(lines, false)) {
-          current = new RawItem(false);
+          current = new RawItem(true);
           current.lines.addAll(lines);
           items.add(current);
         } else if (current != null && hasField(lines)) {
@@ -120,14 +131,17 @@ final class AnswerParser {
 
     List<EvidenceItem> evidence = new ArrayList<>();
     for (RawItem raw : items) {
-      // A heading with nothing under it but other items is a category title ("### 政策类"): prose.
-      if (raw.fromHeading && raw.lines.size() == 1) {
+      // A heading or bold line with nothing under it but other items is a category title
+      // ("### 一、政策类", "**二、事件类**"): prose.
+      if (raw.standalone && raw.lines.size() == 1 && !hasField(raw.lines)) {
         prose.addAll(raw.lines);
         continue;
       }
       evidence.add(toItem(raw, evidence.size() + 1));
     }
 
+    // Category headings join the prose after the blocks that follow them: put it back in answer order.
+    prose.sort(java.util.Comparator.comparingInt(Line::number));
     String proseText = join(prose);
     boolean failed = FAILED.matcher(answer).find();
     boolean none = NONE_FOUND.matcher(answer).find();
@@ -206,13 +220,25 @@ final class AnswerParser {
 
   /** Every line is a known non-title field: it adds to the item above, it starts nothing. */
   private static boolean isFieldsOnly(List<Line> lines) {
+    return isLabelledNonTitle(lines)
+        && lines.stream().allMatch(l -> Labels.isKnown(field(l.text(), l.number()).label()));
+  }
+
+  /** Every line is a labelled line, known or not, and none is a title. */
+  private static boolean isLabelledNonTitle(List<Line> lines) {
     for (Line l : lines) {
       RawField f = field(l.text(), l.number());
-      if (f == null || !Labels.isKnown(f.label()) || Labels.TITLE.equals(Labels.keyOf(f.label()))) {
+      if (f == null || Labels.TITLE.equals(Labels.keyOf(f.label()))) {
         return false;
       }
     }
     return !lines.isEmpty();
+  }
+
+  /** Whether the line is labelled with a label of canonical key {@code key}. */
+  private static boolean isLabelledAs(Line line, String key) {
+    RawField f = field(line.text(), line.number());
+    return f != null && key.equals(Labels.keyOf(f.label()));
   }
 
   /** Whether a block starts a new evidence item. */

@@ -25,7 +25,7 @@ public final class Labels {
         "日期", "发生日期", "time", "date", "release date", "publication date", "effective date");
     alias(PLACE, "地点", "地区", "发生地点", "实施地点", "地点/范围", "location", "place", "region");
     alias(AGENCY, "责任机构", "发布机构", "发布单位", "发文机关", "发文单位", "实施机构", "主管部门", "牵头部门",
-        "负责机构", "机构", "agency", "issuer", "issuing authority", "issuing agency", "authority",
+        "负责机构", "机构", "agency", "issuer", "issuing body", "issuing authority", "issuing agency", "authority",
         "responsible agency", "department");
     alias(SOURCE, "信息来源网址", "信息来源", "来源网址", "来源", "参考来源", "来源链接", "网址", "链接", "参考链接",
         "参考资料", "source", "sources", "source url", "url", "link", "links", "reference", "references");

@@ -38,6 +38,7 @@ public final class ReportParser {
   private static final Pattern ISO_DATE = Pattern.compile("^(\\d{4})-(\\d{1,2})-(\\d{1,2})$");
   private static final Pattern DMY_DATE = Pattern.compile("^(\\d{1,2})[/-](\\d{1,2})[/-](\\d{4})$");
   private static final Pattern COMPACT_DATE = Pattern.compile("^(\\d{4})(\\d{2})(\\d{2})$");
+  private static final Pattern CONFIDENCE = Pattern.compile("^\\d*\\.?\\d+$");
   private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,}).*$");
   private static final Pattern SEPARATOR = Pattern.compile("^ {0,3}([-*_])(\\s*\\1){2,}\\s*$");
   private static final Pattern ANSWER_START = Pattern.compile("^\\s*回答\\s*[:：]\\s*(.*)$");
@@ -123,8 +124,22 @@ public final class ReportParser {
     for (int h = 0; h < headings.size(); h++) {
       int start = headings.get(h);
       int end = h + 1 < headings.size() ? headings.get(h + 1) : lines.length;
-      boolean last = h == headings.size() - 1;
-      points.add(point(file, region, sector, lines, start, end, last && !decoded.endsWithNewline(), problems));
+      String cut = null;
+      if (h == headings.size() - 1) {
+        // The pipeline closes every point with a '---' line: a last point without one was cut off,
+        // even when the cut fell right after a line end.
+        cut = !decoded.endsWithNewline() ? "file ends mid-line: the last turning point was cut off"
+            : !closedBySeparator(lines, start, end)
+                ? "the last turning point has no closing '---' line: the file was cut off" : null;
+      }
+      points.add(point(file, region, sector, lines, start, end, cut, problems));
+    }
+    if (headings.isEmpty() && !decoded.endsWithNewline()) {
+      problems.add(new Problem(file, lastNonBlank(lines, 0, lines.length) + 1, "truncated",
+          "file ends mid-line before its first turning point: it was cut off"));
+    } else if (headings.isEmpty() && declared < 0) {
+      // No point and no count to say there should be none: a header cut off at a line end, or not a report.
+      problems.add(new Problem(file, 0, "no-points", "no turning points and no declared count (cut off, or not a report)"));
     }
     if (declared >= 0 && declared != points.size()) {
       problems.add(new Problem(file, declaredLine, "count-mismatch",
@@ -155,21 +170,24 @@ public final class ReportParser {
     if (answerLine < 0) {
       problems.add(new Problem(file, 1, "no-answer-marker", "no '回答:' line; the whole file is taken as the answer"));
       flags.add("no-answer-marker");
-      int from = lines.length > 0 && QUESTION.matcher(lines[0]).matches() ? 1 : 0;
+      int from = skipBlank(lines, lines.length > 0 && QUESTION.matcher(lines[0]).matches() ? 1 : 0);
       for (int i = from; i < lines.length; i++) {
         answer.append(lines[i]).append('\n');
       }
       firstLine = from + 1;
-    } else {
-      if (!firstAnswerText.isBlank()) {
-        answer.append(firstAnswerText).append('\n');
-        firstLine = answerLine + 1;
-      } else {
-        firstLine = answerLine + 2;
-      }
+    } else if (!firstAnswerText.isBlank()) {
+      answer.append(firstAnswerText).append('\n');
+      firstLine = answerLine + 1;
       for (int i = answerLine + 1; i < lines.length; i++) {
         answer.append(lines[i]).append('\n');
       }
+    } else {
+      // As in a combined report, the answer starts at its first non-blank line.
+      int from = skipBlank(lines, answerLine + 1);
+      for (int i = from; i < lines.length; i++) {
+        answer.append(lines[i]).append('\n');
+      }
+      firstLine = from + 1;
     }
     Header header = header(file, 1, name.date(), name.type(), "", false, problems);
     flags.addAll(header.flags);
@@ -183,7 +201,7 @@ public final class ReportParser {
   }
 
   private static TurningPoint point(
-      Path file, Region region, Sector sector, String[] lines, int start, int end, boolean cut,
+      Path file, Region region, Sector sector, String[] lines, int start, int end, String cut,
       List<Problem> problems) {
     int headingLine = start + 1;
     Matcher m = POINT_PARTS.matcher(lines[start]);
@@ -211,9 +229,9 @@ public final class ReportParser {
       answer.append(lines[i]).append('\n');
     }
     List<String> flags = new ArrayList<>(header.flags);
-    if (cut) {
+    if (cut != null) {
       flags.add("truncated");
-      problems.add(new Problem(file, end, "truncated", "file ends mid-line: the last turning point was cut off"));
+      problems.add(new Problem(file, lastNonBlank(lines, start, end) + 1, "truncated", cut));
     }
     return build(file, region, sector, header, stripTrailing(answer.toString()), from + 1, headingLine, flags);
   }
@@ -269,8 +287,13 @@ public final class ReportParser {
         problems.add(new Problem(file, line, "no-confidence", "turning point has no confidence"));
       } else {
         try {
+          // A plain decimal only: Double.parseDouble also takes 0.7d, 0x1p-1, 1e-1 and, from a heading
+          // cut inside the number, '0.' (as 0.0).
+          if (!CONFIDENCE.matcher(c).matches()) {
+            throw new NumberFormatException();
+          }
           double v = Double.parseDouble(c);
-          if (v < 0 || v > 1 || Double.isNaN(v)) {
+          if (v < 0 || v > 1) {
             throw new NumberFormatException();
           }
           h.confidence = v;
@@ -306,6 +329,31 @@ public final class ReportParser {
       return Optional.empty();
     }
     return Optional.empty();
+  }
+
+  /** The index of the first non-blank line from {@code from} on, or {@code lines.length}. */
+  private static int skipBlank(String[] lines, int from) {
+    int i = from;
+    while (i < lines.length && lines[i].isBlank()) {
+      i++;
+    }
+    return i;
+  }
+
+  /** The index of the last non-blank line in {@code [from, to)}, or {@code from} when all are blank. */
+  private static int lastNonBlank(String[] lines, int from, int to) {
+    for (int i = to - 1; i > from; i--) {
+      if (!lines[i].isBlank()) {
+        return i;
+      }
+    }
+    return from;
+  }
+
+  /** Whether a point's section, heading at {@code start}, ends with a {@code ---} line. */
+  private static boolean closedBySeparator(String[] lines, int start, int end) {
+    int last = lastNonBlank(lines, start, end);
+    return last > start && SEPARATOR.matcher(lines[last]).matches();
   }
 
   /** The answer without the trailing blank lines and {@code ---} separators between points. */
