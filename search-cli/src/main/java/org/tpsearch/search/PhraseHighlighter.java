@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -12,6 +13,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.tpsearch.analysis.BigramAnalyzer;
+import org.tpsearch.analysis.TextNormalizer;
 
 /**
  * Finds where a query's words occur in a displayed text, with exact offsets: the text is analyzed
@@ -30,6 +32,11 @@ final class PhraseHighlighter {
   private record Token(String term, int position, int start, int end) {}
 
   private final List<List<Needle>> words = new ArrayList<>();
+  /**
+   * For each word, its first run of letters, digits or Han characters, folded and lower-cased: a
+   * text that contains none of them cannot match, and is not analyzed (most items of a hit).
+   */
+  private final List<String> firstRuns = new ArrayList<>();
 
   /** Highlights every one of {@code forms} (query words, phrases and their expansions). */
   PhraseHighlighter(List<String> forms) {
@@ -39,6 +46,7 @@ final class PhraseHighlighter {
       if (!needles.isEmpty()) {
         int base = needles.get(0).position();
         words.add(needles.stream().map(n -> new Needle(n.term(), n.position() - base)).toList());
+        firstRuns.add(firstRun(TextNormalizer.fold(form).toLowerCase(Locale.ROOT)));
       }
     }
   }
@@ -46,6 +54,10 @@ final class PhraseHighlighter {
   /** The spans of {@code text} where a word occurs (unmerged). */
   List<Snippet.Span> spans(String text) {
     if (words.isEmpty() || text.isEmpty()) {
+      return List.of();
+    }
+    String folded = TextNormalizer.fold(text).toLowerCase(Locale.ROOT);
+    if (firstRuns.stream().noneMatch(folded::contains)) {
       return List.of();
     }
     List<Token> tokens = new ArrayList<>();
@@ -80,6 +92,19 @@ final class PhraseHighlighter {
       }
     }
     return out;
+  }
+
+  /** The leading run of letters, digits and Han characters of {@code s} (after any others). */
+  private static String firstRun(String s) {
+    int i = 0;
+    while (i < s.length() && !Character.isLetterOrDigit(s.codePointAt(i))) {
+      i += Character.charCount(s.codePointAt(i));
+    }
+    int j = i;
+    while (j < s.length() && Character.isLetterOrDigit(s.codePointAt(j))) {
+      j += Character.charCount(s.codePointAt(j));
+    }
+    return s.substring(i, j);
   }
 
   private static String key(int position, String term) {

@@ -20,7 +20,10 @@ import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
@@ -196,10 +199,10 @@ public final class Searcher {
    * an unknown one must exist in the index, or the user gets the list of values that do.
    */
   private String facetValue(String dim, String canonical, String asTyped) throws IOException, QueryException {
-    Set<String> values = new HashSet<>(facetLabels(dim));
-    if (values.contains(canonical)) {
+    if (hasFacetValue(dim, canonical)) {
       return canonical;
     }
+    List<String> values = facetLabels(dim);
     for (String v : values) {
       if (v.equalsIgnoreCase(canonical)) {
         return v;
@@ -217,6 +220,15 @@ public final class Searcher {
     List<String> sorted = new ArrayList<>(values);
     sorted.sort(null);
     throw new QueryException("unknown " + dim + " '" + asTyped + "'; this index has: " + String.join(", ", sorted));
+  }
+
+  /** Whether the index has {@code value} in {@code dim}: one term look-up, no counting. */
+  private boolean hasFacetValue(String dim, String value) throws IOException {
+    if (index.reader().maxDoc() == 0) {
+      return false;
+    }
+    SortedSetDocValues dv = index.facetState().getDocValues();
+    return dv != null && dv.lookupTerm(new BytesRef(FacetsConfig.pathToString(dim, new String[] {value}))) >= 0;
   }
 
   /** Every value of a dimension in the index. */
