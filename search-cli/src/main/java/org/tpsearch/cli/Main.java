@@ -17,6 +17,8 @@ import picocli.CommandLine.ScopeType;
 
 /** The {@code tpsearch} command: subcommands, exit codes, and the one place that exits. */
 @Command(name = "tpsearch", mixinStandardHelpOptions = true, version = "tpsearch 0.1.0",
+    // Inherited: every subcommand gets -h/--help (the usage-error hint points there) and -V.
+    scope = ScopeType.INHERIT,
     description = "Full-text search over turning-point reports on China's carbon emissions.",
     subcommands = {SearchCommand.class, ShowCommand.class, FacetsCommand.class, StatsCommand.class,
         IndexCommand.class, LintCommand.class, CommandLine.HelpCommand.class},
