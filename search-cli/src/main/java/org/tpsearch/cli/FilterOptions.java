@@ -54,7 +54,8 @@ public final class FilterOptions {
   }
 
   SearchRequest request(String query, int limit, SearchRequest.SortOrder sort, boolean facets, boolean expand, boolean explain) {
-    if (minConfidence != null && (minConfidence < 0 || minConfidence > 1)) {
+    // Written so that NaN (which Double parses) fails too: it compares false both ways.
+    if (minConfidence != null && !(minConfidence >= 0 && minConfidence <= 1)) {
       throw new ParameterException(spec.commandLine(),
           "Invalid value for option '--min-confidence': " + minConfidence + " (expected 0..1)");
     }

@@ -60,6 +60,7 @@ class ExitCodesTest {
         Arguments.of(List.of("search", "光伏", "--year", "2023..2021"), "year range 2023..2021 is empty"),
         Arguments.of(List.of("search", "光伏", "--min-confidence", "1.5"), "'--min-confidence': 1.5"),
         Arguments.of(List.of("search", "光伏", "--min-confidence", "-0.1"), "'--min-confidence': -0.1"),
+        Arguments.of(List.of("search", "光伏", "--min-confidence", "NaN"), "'--min-confidence': NaN"),
         Arguments.of(List.of("search", "光伏", "--min-confidence", "abc"), "--min-confidence"),
         Arguments.of(List.of("search", "光伏", "--limit", "-1"), "'--limit': -1"),
         Arguments.of(List.of("search", "光伏", "--sort", "foo"), "'--sort': 'foo'"),
