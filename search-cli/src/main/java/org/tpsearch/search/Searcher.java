@@ -91,7 +91,9 @@ public final class Searcher {
       }
     }
     Sort sort = sortOf(r, compiled == null);
-    int n = Math.max(1, r.limit());
+    // Collectors allocate their queue up front: a limit beyond the index (-n 2147483647 for
+    // "all of them") must not become an allocation of that size.
+    int n = Math.max(1, Math.min(r.limit(), searcher.getIndexReader().maxDoc()));
     TopDocs top;
     Map<String, List<SearchResult.FacetCount>> facets = null;
     if (r.facets()) {
