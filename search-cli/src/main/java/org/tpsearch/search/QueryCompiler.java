@@ -92,6 +92,8 @@ public final class QueryCompiler {
     List<String> explain = new ArrayList<>();
     BooleanQuery.Builder strict = new BooleanQuery.Builder();
     BooleanQuery.Builder partial = new BooleanQuery.Builder();
+    // Partial mode: at least one word must match; the bonuses below only rank.
+    BooleanQuery.Builder anyWord = new BooleanQuery.Builder();
     List<Query> unitQueries = new ArrayList<>();
     List<UserQuery.Unit> proximityUnits = new ArrayList<>();
     for (List<UserQuery.Unit> group : q.required()) {
@@ -111,8 +113,8 @@ public final class QueryCompiler {
       Query g = alternatives.build();
       unitQueries.add(g);
       strict.add(g, Occur.MUST);
-      partial.add(new BoostQuery(new ConstantScoreQuery(g), PER_WORD), Occur.SHOULD);
-      partial.add(g, Occur.SHOULD);
+      anyWord.add(new BoostQuery(new ConstantScoreQuery(g), PER_WORD), Occur.SHOULD);
+      anyWord.add(g, Occur.SHOULD);
       if (group.size() == 1) {
         proximityUnits.add(group.get(0));
       }
@@ -120,6 +122,7 @@ public final class QueryCompiler {
     if (unitQueries.isEmpty()) {
       throw new QueryException("the query has no searchable words: '" + describe(q) + "'");
     }
+    partial.add(anyWord.build(), Occur.MUST);
     for (UserQuery.Unit u : q.excluded()) {
       Query uq = unit(u, false, new ArrayList<>());
       if (uq != null) {
@@ -137,7 +140,6 @@ public final class QueryCompiler {
     Query found = new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(Schema.STATUS, "found"))), FOUND_BOOST);
     strict.add(found, Occur.SHOULD);
     partial.add(found, Occur.SHOULD);
-    partial.setMinimumNumberShouldMatch(1);
     return new Compiled(strict.build(), partial.build(), unitQueries, explain, unitQueries.size());
   }
 
