@@ -53,6 +53,19 @@ public final class FilterOptions {
     return new int[] {m.group(1) == null ? 0 : Integer.parseInt(m.group(1)), m.group(2) == null ? 0 : Integer.parseInt(m.group(2))};
   }
 
+  /**
+   * The query words as one query. Words starting with {@code -} reach here as query words
+   * ({@code -煤电} excludes); one starting with {@code --} is a mistyped option, not a word.
+   */
+  String queryText(List<String> words) {
+    for (String w : words) {
+      if (w.startsWith("--") && w.length() > 2) {
+        throw new ParameterException(spec.commandLine(), "Unknown option: '" + w + "'");
+      }
+    }
+    return String.join(" ", words);
+  }
+
   SearchRequest request(String query, int limit, SearchRequest.SortOrder sort, boolean facets, boolean expand, boolean explain) {
     // Written so that NaN (which Double parses) fails too: it compares false both ways.
     if (minConfidence != null && !(minConfidence >= 0 && minConfidence <= 1)) {

@@ -68,6 +68,12 @@ public final class Main implements Runnable {
     Main main = new Main(ctx);
     CommandLine cl = new CommandLine(main);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    // "-word excludes" (search --help): in the commands that take a query, an argument that is not
+    // an option is a query word even when it starts with '-'. Unknown --options are still
+    // rejected, by FilterOptions.queryText.
+    for (String queryCommand : new String[] {"search", "facets"}) {
+      cl.getSubcommands().get(queryCommand).setUnmatchedOptionsArePositionalParams(true);
+    }
     cl.setParameterExceptionHandler((ex, args) -> {
       PrintWriter err = ex.getCommandLine().getErr();
       err.println("tpsearch: " + ex.getMessage());

@@ -70,7 +70,7 @@ final class SearchCommand implements Callable<Integer> {
       default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "Invalid value for option '--sort': '" + sort + "' (expected relevance, date or confidence)");
     };
-    SearchRequest request = filters.request(String.join(" ", query), limit, order, facets, !noExpand, explain);
+    SearchRequest request = filters.request(filters.queryText(query), limit, order, facets, !noExpand, explain);
     IndexHandle handle = main.context().openIndex(index.index);
     try {
       SearchResult result = main.context().searcher(handle).search(request);

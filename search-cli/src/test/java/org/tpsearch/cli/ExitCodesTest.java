@@ -57,6 +57,7 @@ class ExitCodesTest {
         Arguments.of(List.of("search", "--bogus", "光伏"), "Unknown option: '--bogus'"),
         Arguments.of(List.of("--bogus"), "Unknown option: '--bogus'"),
         Arguments.of(List.of("search", "光伏", "--year", "20x"), "'--year': '20x'"),
+        Arguments.of(List.of("search", "光伏", "--year"), "Missing required parameter for option '--year'"),
         Arguments.of(List.of("search", "光伏", "--year", "2023..2021"), "year range 2023..2021 is empty"),
         Arguments.of(List.of("search", "光伏", "--min-confidence", "1.5"), "'--min-confidence': 1.5"),
         Arguments.of(List.of("search", "光伏", "--min-confidence", "-0.1"), "'--min-confidence': -0.1"),
