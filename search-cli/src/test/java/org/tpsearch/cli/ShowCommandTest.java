@@ -132,6 +132,27 @@ class ShowCommandTest {
     assertTrue(region.contains("; did you mean: hubei/ground-transport/"), region);
   }
 
+  /** Suggestions come from the longest prefix that matches: the same region and sector first. */
+  @Test
+  void suggestionsShareTheLongestPrefixThatMatches() {
+    assertEquals(List.of("xinjiang/industry/2022-03-01/event"), suggestions("xinjiang/industry/2022-03-01/policy"));
+    assertEquals(List.of("xinjiang/industry/2022-03-01/event"), suggestions("xinjiang/industry/2022-03"));
+    for (String id : List.of("xinjiang/power/2022-05-01/event", "xinjiang/power", "Xinjiang/Power/")) {
+      List<String> near = suggestions(id);
+      assertTrue(!near.isEmpty() && near.stream().allMatch(s -> s.startsWith("xinjiang/power/")), id + ": " + near);
+    }
+    List<String> region = suggestions("xinjiang/aviation/2022-05-01/event");
+    assertTrue(!region.isEmpty() && region.stream().allMatch(s -> s.startsWith("xinjiang/")), region::toString);
+  }
+
+  static List<String> suggestions(String id) {
+    Cli.Result r = cli.run("show", id);
+    assertEquals(1, r.exit(), r::toString);
+    String line = r.errLines().get(0);
+    int at = line.indexOf("; did you mean: ");
+    return at < 0 ? List.of() : List.of(line.substring(at + "; did you mean: ".length()).split(", "));
+  }
+
   @Test
   void anIdWithNoKnownPrefixSuggestsNothing() {
     Cli.Result r = cli.run("show", "atlantis/power/2020-01-01/event");
