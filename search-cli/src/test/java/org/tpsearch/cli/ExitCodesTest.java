@@ -140,6 +140,20 @@ class ExitCodesTest {
   }
 
   @Test
+  void indexIntoAFileExitsThree() throws IOException {
+    Path file = Files.writeString(home.resolve("a file"), "not a folder");
+    Path report = org.tpsearch.testing.Golden.sampleReports().resolve("Beijing_Residential_combined_info.txt");
+    Cli.Result r = cli.run("index", report.toString(), "--index", file.toString());
+    assertEquals(3, r.exit(), r::toString);
+    assertOneErrorLine(r, false);
+    assertEquals("tpsearch: cannot write index at " + file + ": it is a file, not a folder", r.errLines().get(0));
+    Cli.Result below = cli.run("index", report.toString(), "--index", file.resolve("sub").toString());
+    assertEquals(3, below.exit(), below::toString);
+    assertOneErrorLine(below, false);
+    assertTrue(below.errLines().get(0).contains(file.resolve("sub").toString()), below::toString);
+  }
+
+  @Test
   void tpsearchIndexPointingNowhereExitsThree() {
     Path nowhere = home.resolve("nowhere");
     Cli.Result r = cli.with("TPSEARCH_INDEX", nowhere.toString()).run("search", "光伏");
