@@ -36,7 +36,7 @@ final class FacetsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    SearchRequest r = filters.request(filters.query(query), 0, SearchRequest.SortOrder.RELEVANCE, true, true, false);
+    SearchRequest r = filters.request(filters.queryText(query), 0, SearchRequest.SortOrder.RELEVANCE, true, true, false);
     IndexHandle handle = main.context().openIndex(index.index);
     try {
       SearchResult result = main.context().searcher(handle).facets(r);

@@ -42,8 +42,13 @@ public final class FilterOptions {
     }
   }
 
-  /** The query words; an unknown {@code --option} among them is a usage error, {@code -word} an exclusion. */
-  String query(List<String> words) {
+
+
+  /**
+   * The query words as one query. Words starting with {@code -} reach here as query words
+   * ({@code -煤电} excludes); one starting with {@code --} is a mistyped option, not a word.
+   */
+  String queryText(List<String> words) {
     for (String w : words) {
       if (w.startsWith("--") && w.length() > 2) {
         throw new ParameterException(spec.commandLine(), "Unknown option: '" + w + "'");
@@ -53,7 +58,8 @@ public final class FilterOptions {
   }
 
   SearchRequest request(String query, int limit, SearchRequest.SortOrder sort, boolean facets, boolean expand, boolean explain) {
-    if (minConfidence != null && (minConfidence < 0 || minConfidence > 1)) {
+    // Written so that NaN (which Double parses) fails too: it compares false both ways.
+    if (minConfidence != null && !(minConfidence >= 0 && minConfidence <= 1)) {
       throw new ParameterException(spec.commandLine(),
           "Invalid value for option '--min-confidence': " + minConfidence + " (expected 0..1)");
     }

@@ -18,6 +18,8 @@ import picocli.CommandLine.ScopeType;
 
 /** The {@code tpsearch} command: subcommands, exit codes, and the one place that exits. */
 @Command(name = "tpsearch", mixinStandardHelpOptions = true, version = "tpsearch 0.1.0",
+    // Inherited: every subcommand gets -h/--help (the usage-error hint points there) and -V.
+    scope = ScopeType.INHERIT,
     description = "Full-text search over turning-point reports on China's carbon emissions.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -102,8 +104,9 @@ public final class Main implements Runnable {
         cl.addSubcommand(e.getKey(), e.getValue().get());
       }
     }
-    // `碳达峰 -工业`: a word after '-' is an exclusion, not an unknown option (those commands
-    // reject unknown `--long` options themselves).
+    // "-word excludes" (search --help): in the commands that take a query, an argument that is not
+    // an option is a query word even when it starts with '-' (碳达峰 -工业). Unknown --options are
+    // still rejected, by FilterOptions.queryText.
     for (String name : List.of("search", "facets")) {
       CommandLine sub = cl.getSubcommands().get(name);
       if (sub != null) {

@@ -7,6 +7,7 @@ import org.tpsearch.index.Indexer;
 final class ProgressBar implements Indexer.Progress {
   private final PrintWriter err;
   private long lastDraw;
+  private int lastLength;
 
   ProgressBar(PrintWriter err) {
     this.err = err;
@@ -30,12 +31,15 @@ final class ProgressBar implements Indexer.Progress {
     lastDraw = now;
     int width = 30;
     int filled = total == 0 ? width : (int) ((long) done * width / total);
-    err.print("\r" + what + " [" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + done + "/" + total);
+    String line = what + " [" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + done + "/" + total;
+    err.print("\r" + line);
+    lastLength = line.length();
     err.flush();
   }
 
-  void done() {
-    err.print("\r\u001b[2K");
+  /** Blanks the bar with spaces, not an erase-line escape: no escapes under NO_COLOR or TERM=dumb. */
+  synchronized void done() {
+    err.print("\r" + " ".repeat(lastLength) + "\r");
     err.flush();
   }
 }

@@ -87,7 +87,7 @@ final class SearchCommand implements Callable<Integer> {
       default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "Invalid value for option '--sort': '" + sort + "' (expected relevance, date or confidence)");
     };
-    return filters.request(filters.query(query), limit, order, facets, !noExpand, explain);
+    return filters.request(filters.queryText(query), limit, order, facets, !noExpand, explain);
   }
 
   static void print(SearchResult result, PrintWriter out, FormatOption.Format format, boolean colour) {

@@ -38,11 +38,12 @@ final class ShowCommand implements Callable<Integer> {
       Searcher searcher = main.context().searcher(handle);
       PointView p = searcher.show(id);
       if (p == null) {
-        String wanted = id.strip().toLowerCase(java.util.Locale.ROOT);
-        String prefix = wanted.contains("/") ? wanted.substring(0, wanted.lastIndexOf('/') + 1) : wanted;
-        List<String> near = searcher.idsStartingWith(prefix, 5);
-        if (near.isEmpty() && prefix.indexOf('/') > 0) {
-          near = searcher.idsStartingWith(prefix.substring(0, prefix.indexOf('/') + 1), 5);
+        // Suggest ids sharing the longest prefix that any id has: the id as typed, then without
+        // its last part (type, date, sector) one at a time, down to the region.
+        List<String> near = List.of();
+        for (String prefix = id.strip().toLowerCase(java.util.Locale.ROOT); near.isEmpty() && !prefix.isEmpty();
+            prefix = prefix.substring(0, prefix.lastIndexOf('/', prefix.length() - 2) + 1)) {
+          near = searcher.idsStartingWith(prefix, 5);
         }
         spec.commandLine().getErr().println("tpsearch: no turning point '" + id + "' in " + handle.description()
             + (near.isEmpty() ? "" : "; did you mean: " + String.join(", ", near)));

@@ -3,6 +3,7 @@ package org.tpsearch.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,7 +86,9 @@ public final class Searcher {
     }
     Query text = compiled == null ? new MatchAllDocsQuery() : compiled.strict();
     Sort sort = sortOf(r, compiled == null);
-    int n = Math.max(1, r.limit());
+    // Collectors allocate their queue up front: a limit beyond the index (-n 2147483647 for
+    // "all of them") must not become an allocation of that size.
+    int n = Math.max(1, Math.min(r.limit(), index.reader().maxDoc()));
     Pass pass = run(drillDown(filtered(text, r), r), sort, n, r.facets());
     boolean partial = false;
     if (pass.total() == 0 && compiled != null && compiled.wordCount() > 1) {
@@ -269,10 +272,14 @@ public final class Searcher {
           }
         }
       }
-      // Counts high to low; ties (and years, confidence buckets) in label order.
-      boolean ordered = dim.equals(Schema.DIM_YEAR) || dim.equals(Schema.DIM_CONFIDENCE);
-      counts.sort((a, b) -> ordered ? a.value().compareTo(b.value())
-          : a.count() != b.count() ? Long.compare(b.count(), a.count()) : a.value().compareTo(b.value()));
+      // Scales in their own order: years by label, confidence buckets low to high as declared
+      // (by label "<0.60" would sort after "0.90-1.00"). The rest by count high to low, ties by label.
+      Comparator<SearchResult.FacetCount> byLabel = Comparator.comparing(SearchResult.FacetCount::value);
+      counts.sort(switch (dim) {
+        case Schema.DIM_YEAR -> byLabel;
+        case Schema.DIM_CONFIDENCE -> Comparator.comparingInt(c -> Schema.CONFIDENCE_BUCKETS.indexOf(c.value()));
+        default -> Comparator.comparingLong(SearchResult.FacetCount::count).reversed().thenComparing(byLabel);
+      });
       out.put(dim, counts);
     }
     return out;

@@ -1,0 +1,217 @@
+package org.tpsearch.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Exit codes and the shape of errors: 0 hits, 1 no hits, 2 usage errors, 3 input or index errors;
+ * every error is one line on stderr starting {@code tpsearch: } (plus at most a {@code (see ...
+ * --help)} hint for usage errors), with no stack trace unless {@code -v}.
+ */
+class ExitCodesTest {
+  @TempDir static Path home;
+  static Cli cli;
+
+  @BeforeAll
+  static void setUp() {
+    cli = Cli.at(home);
+  }
+
+  @Test
+  void hitsExitZero() {
+    Cli.Result r = cli.run("search", "绿色电力", "交易");
+    assertEquals(0, r.exit(), r::toString);
+    assertEquals("", r.err());
+  }
+
+  @Test
+  void aWordInNoReportExitsOneWithNothingOnStderr() {
+    Cli.Result r = cli.run("search", "qwertyzzz");
+    assertEquals(1, r.exit(), r::toString);
+    assertTrue(r.out().startsWith("0 turning points match 'qwertyzzz'"), r::toString);
+    assertEquals("", r.err(), "no hits is an answer, not an error");
+  }
+
+  @Test
+  void showOfAMissingIdExitsOne() {
+    Cli.Result r = cli.run("show", "nowhere/power/2020-01-01/event");
+    assertEquals(1, r.exit(), r::toString);
+    assertOneErrorLine(r, false);
+  }
+
+  static Stream<Arguments> usageErrors() {
+    return Stream.of(
+        Arguments.of(List.of("search", "--bogus", "光伏"), "Unknown option: '--bogus'"),
+        Arguments.of(List.of("--bogus"), "Unknown option: '--bogus'"),
+        Arguments.of(List.of("search", "光伏", "--year", "20x"), "'--year': '20x'"),
+        Arguments.of(List.of("search", "光伏", "--year"), "Missing required parameter for option '--year'"),
+        Arguments.of(List.of("search", "光伏", "--year", "2023..2021"), "year range 2023..2021 is empty"),
+        Arguments.of(List.of("search", "光伏", "--min-confidence", "1.5"), "'--min-confidence': 1.5"),
+        Arguments.of(List.of("search", "光伏", "--min-confidence", "-0.1"), "'--min-confidence': -0.1"),
+        Arguments.of(List.of("search", "光伏", "--min-confidence", "NaN"), "'--min-confidence': NaN"),
+        Arguments.of(List.of("search", "光伏", "--min-confidence", "abc"), "--min-confidence"),
+        Arguments.of(List.of("search", "光伏", "--limit", "-1"), "'--limit': -1"),
+        Arguments.of(List.of("search", "光伏", "--sort", "foo"), "'--sort': 'foo'"),
+        Arguments.of(List.of("search", "\"光伏 发电"), "unclosed quote at column 1"),
+        Arguments.of(List.of("search", "OR 光伏"), "OR needs a word on each side"),
+        Arguments.of(List.of("search", "光伏 OR"), "OR needs a word on each side"),
+        Arguments.of(List.of("search", "--", "-光伏"), "a query cannot only exclude"),
+        Arguments.of(List.of("search", "--status", "bogus"), "unknown evidence status 'bogus'"),
+        Arguments.of(List.of("search", "--type", "bogus"), "unknown type 'bogus'; this index has: Event, Policy, Seasonal, Trend"),
+        Arguments.of(List.of("facets", "--year", "20x"), "'--year': '20x'"),
+        Arguments.of(List.of("show"), "Missing required parameter: 'ID'"),
+        Arguments.of(List.of("index"), "Missing required parameter: 'DIR'"),
+        Arguments.of(List.of("lint"), "Missing required parameter: 'DIR'"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("usageErrors")
+  void usageErrorsExitTwoWithOneLine(List<String> args, String expected) {
+    Cli.Result r = cli.run(args.toArray(String[]::new));
+    assertEquals(2, r.exit(), r::toString);
+    assertOneErrorLine(r, true);
+    assertTrue(r.errLines().get(0).contains(expected), () -> "expected '" + expected + "' in\n" + r);
+    assertEquals("", r.out(), "nothing on stdout");
+  }
+
+  @Test
+  void anUnknownRegionListsTheIndexsRegions() {
+    Cli.Result r = cli.run("search", "光伏", "--region", "Atlantis");
+    assertEquals(2, r.exit(), r::toString);
+    assertOneErrorLine(r, true);
+    assertEquals("tpsearch: bad query: unknown region 'Atlantis'; this index has: Beijing, Guangdong, Hebei, Hubei, "
+        + "Inner Mongolia, Jiangsu, Shanghai, Shanxi, Xinjiang, Zhejiang", r.errLines().get(0));
+  }
+
+  @Test
+  void aKnownRegionThatIsNotInTheIndexIsNoHitsNotAnError() {
+    Cli.Result r = cli.run("search", "--region", "西藏");
+    assertEquals(1, r.exit(), r::toString);
+    assertEquals("", r.err());
+  }
+
+  @Test
+  void indexOfAMissingFolderExitsThree() {
+    Path missing = home.resolve("no-such-folder");
+    Cli.Result r = cli.run("search", "光伏", "--index", missing.toString());
+    assertEquals(3, r.exit(), r::toString);
+    assertOneErrorLine(r, false);
+    assertEquals("tpsearch: cannot open index at " + missing + ": no such folder", r.errLines().get(0));
+  }
+
+  @Test
+  void indexOfAFolderWithNoIndexExitsThree() throws IOException {
+    Path empty = Files.createDirectories(home.resolve("empty"));
+    Files.writeString(empty.resolve("notes.txt"), "not an index");
+    for (String command : List.of("search", "show", "facets", "stats")) {
+      List<String> args = command.equals("show")
+          ? List.of(command, "xinjiang/industry/2022-03-01/event", "--index", empty.toString())
+          : List.of(command, "--index", empty.toString());
+      Cli.Result r = cli.run(args.toArray(String[]::new));
+      assertEquals(3, r.exit(), r::toString);
+      assertOneErrorLine(r, false);
+      assertTrue(r.errLines().get(0).startsWith("tpsearch: cannot open index at " + empty + ": no index there"), r::toString);
+    }
+  }
+
+  @Test
+  void lintAndIndexOfAMissingFolderExitThree() {
+    Path missing = home.resolve("no-reports-here");
+    for (List<String> args : List.of(List.of("lint", missing.toString()),
+        List.of("index", missing.toString(), "--index", home.resolve("idx").toString()))) {
+      Cli.Result r = cli.run(args.toArray(String[]::new));
+      assertEquals(3, r.exit(), r::toString);
+      assertOneErrorLine(r, false);
+      assertEquals("tpsearch: cannot read " + missing + ": no such file or folder", r.errLines().get(0));
+    }
+  }
+
+  @Test
+  void indexIntoAFileExitsThree() throws IOException {
+    Path file = Files.writeString(home.resolve("a file"), "not a folder");
+    Path report = org.tpsearch.testing.Golden.sampleReports().resolve("Beijing_Residential_combined_info.txt");
+    Cli.Result r = cli.run("index", report.toString(), "--index", file.toString());
+    assertEquals(3, r.exit(), r::toString);
+    assertOneErrorLine(r, false);
+    assertEquals("tpsearch: cannot write index at " + file + ": it is a file, not a folder", r.errLines().get(0));
+    Cli.Result below = cli.run("index", report.toString(), "--index", file.resolve("sub").toString());
+    assertEquals(3, below.exit(), below::toString);
+    assertOneErrorLine(below, false);
+    assertTrue(below.errLines().get(0).contains(file.resolve("sub").toString()), below::toString);
+  }
+
+  @Test
+  void tpsearchIndexPointingNowhereExitsThree() {
+    Path nowhere = home.resolve("nowhere");
+    Cli.Result r = cli.with("TPSEARCH_INDEX", nowhere.toString()).run("search", "光伏");
+    assertEquals(3, r.exit(), r::toString);
+    assertOneErrorLine(r, false);
+    assertEquals("tpsearch: cannot open index at " + nowhere + ": no such folder", r.errLines().get(0));
+  }
+
+  @Test
+  void verboseAddsTheStackTrace() {
+    Path missing = home.resolve("no-such-folder");
+    Cli.Result r = cli.run("-v", "search", "光伏", "--index", missing.toString());
+    assertEquals(3, r.exit(), r::toString);
+    assertEquals("tpsearch: cannot open index at " + missing + ": no such folder", r.errLines().get(0));
+    assertTrue(r.err().contains("\tat org.tpsearch."), r::toString);
+    // -v is accepted after the subcommand too.
+    assertTrue(cli.run("search", "光伏", "-v", "--index", missing.toString()).err().contains("\tat "));
+  }
+
+  @Test
+  void helpListsTheExitCodes() {
+    Cli.Result r = cli.run("--help");
+    assertEquals(0, r.exit(), r::toString);
+    String help = r.out();
+    assertTrue(help.contains("Exit codes:"), help);
+    for (String code : List.of("0   found something", "1   no hits", "2   usage error", "3   input or index error",
+        "4   internal error")) {
+      assertTrue(help.contains(code), () -> code + " missing from\n" + help);
+    }
+  }
+
+  /** The usage hint names a help option that exists. */
+  @ParameterizedTest
+  @MethodSource("subcommands")
+  void everySubcommandHasHelp(String command) {
+    Cli.Result r = cli.run(command, "--help");
+    assertEquals(0, r.exit(), r::toString);
+    assertTrue(r.out().startsWith("Usage: tpsearch " + command), r::toString);
+    assertEquals("", r.err());
+  }
+
+  static Stream<String> subcommands() {
+    return Stream.of("search", "show", "facets", "stats", "index", "lint");
+  }
+
+  /**
+   * One line on stderr starting {@code tpsearch: }, plus for usage errors at most a hint line
+   * {@code (see 'tpsearch ... --help')}, and never a stack trace.
+   */
+  static void assertOneErrorLine(Cli.Result r, boolean hintAllowed) {
+    List<String> lines = r.errLines();
+    assertFalse(lines.isEmpty(), () -> "nothing on stderr\n" + r);
+    assertTrue(lines.get(0).startsWith("tpsearch: "), r::toString);
+    assertFalse(r.err().contains("\tat ") || r.err().contains("Exception"), () -> "stack trace without -v\n" + r);
+    if (hintAllowed && lines.size() == 2) {
+      assertTrue(lines.get(1).matches("\\(see 'tpsearch ([a-z]+ )*--help'\\)"), r::toString);
+    } else {
+      assertEquals(1, lines.size(), () -> "more than one line on stderr\n" + r);
+    }
+  }
+}

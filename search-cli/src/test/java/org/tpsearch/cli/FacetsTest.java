@@ -1,0 +1,196 @@
+package org.tpsearch.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tpsearch.model.TurningPoint;
+import org.tpsearch.testing.SampleCorpus;
+
+/**
+ * Facet counts of {@code search --facets}, {@code facets} and {@code stats}, checked against counts
+ * made from the reports by the parser; filtered dimensions count sideways (drill-sideways).
+ */
+class FacetsTest {
+  static final List<String> DIMS = List.of("region", "sector", "year", "type", "status", "confidence");
+  /** Confidence buckets low to high, then unknown. */
+  static final List<String> BUCKETS = List.of("<0.60", "0.60-0.69", "0.70-0.79", "0.80-0.89", "0.90-1.00", "unknown");
+
+  @TempDir static Path home;
+  static Cli cli;
+
+  @BeforeAll
+  static void setUp() {
+    cli = Cli.at(home);
+  }
+
+  static Map<String, Object> json(String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of("--format", "json"));
+    return SearchJson.of(cli.run(all.toArray(String[]::new)));
+  }
+
+  static Function<TurningPoint, String> key(String dim) {
+    return switch (dim) {
+      case "region" -> p -> p.region().name();
+      case "sector" -> p -> p.sector().name();
+      case "year" -> SampleCorpus::year;
+      case "type" -> TurningPoint::type;
+      case "status" -> p -> p.status().label();
+      case "confidence" -> SampleCorpus::confidenceBucket;
+      default -> throw new IllegalArgumentException(dim);
+    };
+  }
+
+  /** The expected counts of {@code dim} over {@code points}, in the documented order. */
+  static Map<String, Long> expected(String dim, List<TurningPoint> points) {
+    List<Map.Entry<String, Long>> entries = new ArrayList<>(SampleCorpus.count(points, key(dim)).entrySet());
+    Comparator<Map.Entry<String, Long>> order = switch (dim) {
+      // Years in time order, confidence buckets low to high: they are scales.
+      case "year" -> Map.Entry.comparingByKey();
+      case "confidence" -> Comparator.comparing(e -> BUCKETS.indexOf(e.getKey()));
+      // The rest by count, most first; ties by name.
+      default -> Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey());
+    };
+    entries.sort(order);
+    Map<String, Long> out = new LinkedHashMap<>();
+    entries.forEach(e -> out.put(e.getKey(), e.getValue()));
+    return out;
+  }
+
+  static void assertFacets(Map<String, Object> doc, Predicate<TurningPoint> filter) {
+    List<TurningPoint> points = SampleCorpus.where(filter);
+    for (String dim : DIMS) {
+      assertEquals(List.copyOf(expected(dim, points).entrySet()), List.copyOf(SearchJson.facet(doc, dim).entrySet()), dim);
+    }
+  }
+
+  @Test
+  void theSampleCorpus() {
+    // Independent of the parser too: the figures of sample-index/README.md.
+    List<TurningPoint> all = SampleCorpus.points();
+    assertEquals(68, all.size());
+    assertEquals(Map.of("found", 51L, "none", 15L, "failed", 2L), SampleCorpus.count(all, key("status")));
+    assertEquals(16L, SampleCorpus.count(all, key("region")).get("Xinjiang"));
+  }
+
+  @Test
+  void facetsOfTheWholeIndex() {
+    Map<String, Object> doc = json("facets");
+    assertEquals(68, SearchJson.total(doc));
+    assertFacets(doc, p -> true);
+    assertFacets(json("search", "--facets"), p -> true);
+  }
+
+  @Test
+  void statsCountsTheWholeIndex() {
+    Map<String, Object> doc = SearchJson.of(cli.run("stats", "--format", "json"));
+    assertEquals(List.of("index", "turning_points", "report_files", "index_bytes", "facets"), List.copyOf(doc.keySet()));
+    assertEquals("the embedded sample index", doc.get("index"));
+    assertEquals(BigDecimal.valueOf(68), doc.get("turning_points"));
+    assertFacets(doc, p -> true);
+    Cli.Result text = cli.run("stats");
+    assertEquals(0, text.exit(), text::toString);
+    assertTrue(text.out().startsWith("index:          the embedded sample index\nturning points: 68\n"), text::toString);
+  }
+
+  @Test
+  void filtersRestrictEveryOtherDimension() {
+    Predicate<TurningPoint> power = p -> p.sector().name().equals("Power");
+    Predicate<TurningPoint> years = p -> p.date().isPresent() && p.date().get().getYear() >= 2020
+        && p.date().get().getYear() <= 2021;
+    Map<String, Object> doc = json("facets", "--sector", "Power", "--year", "2020..2021");
+    List<TurningPoint> both = SampleCorpus.where(power.and(years));
+    assertEquals(both.size(), SearchJson.total(doc));
+    for (String dim : List.of("region", "type", "status", "confidence")) {
+      assertEquals(expected(dim, both), SearchJson.facet(doc, dim), dim);
+    }
+    // The filtered dimensions count sideways: each under the other filter only.
+    assertEquals(expected("sector", SampleCorpus.where(years)), SearchJson.facet(doc, "sector"));
+    assertEquals(expected("year", SampleCorpus.where(power)), SearchJson.facet(doc, "year"));
+    // A filter that is not a facet dimension (--min-confidence) restricts every dimension.
+    assertFacets(json("facets", "--min-confidence", "0.7"), p -> p.hasConfidence() && p.confidence() >= 0.7);
+  }
+
+  @Test
+  void aFilteredDimensionCountsSideways() {
+    // --region Xinjiang: the region facet still counts every region (what you would get by
+    // choosing another), the other dimensions count Xinjiang only.
+    for (String[] args : List.of(new String[] {"facets", "--region", "Xinjiang"},
+        new String[] {"search", "--facets", "--region", "新疆"})) {
+      Map<String, Object> doc = json(args);
+      assertEquals(16, SearchJson.total(doc));
+      List<TurningPoint> xinjiang = SampleCorpus.where(p -> p.region().name().equals("Xinjiang"));
+      assertEquals(expected("region", SampleCorpus.points()), SearchJson.facet(doc, "region"));
+      for (String dim : DIMS.subList(1, DIMS.size())) {
+        assertEquals(expected(dim, xinjiang), SearchJson.facet(doc, dim), dim);
+      }
+    }
+  }
+
+  @Test
+  void twoFilteredDimensionsEachCountSidewaysUnderTheOther() {
+    Map<String, Object> doc = json("facets", "--region", "Xinjiang", "--sector", "Industry");
+    assertEquals(10, SearchJson.total(doc));
+    assertEquals(expected("region", SampleCorpus.where(p -> p.sector().name().equals("Industry"))),
+        SearchJson.facet(doc, "region"), "regions of Industry points");
+    assertEquals(expected("sector", SampleCorpus.where(p -> p.region().name().equals("Xinjiang"))),
+        SearchJson.facet(doc, "sector"), "sectors of Xinjiang points");
+    assertEquals(expected("year", SampleCorpus.where(
+        p -> p.region().name().equals("Xinjiang") && p.sector().name().equals("Industry"))), SearchJson.facet(doc, "year"));
+  }
+
+  @Test
+  void sidewaysCountsUnderAQuery() {
+    Map<String, Object> unfiltered = json("search", "电力", "--facets", "-n", "100");
+    Map<String, Object> filtered = json("search", "电力", "--facets", "--region", "Xinjiang", "-n", "100");
+    assertTrue(SearchJson.total(filtered) > 0 && SearchJson.total(filtered) < SearchJson.total(unfiltered));
+    assertEquals(SearchJson.facet(unfiltered, "region"), SearchJson.facet(filtered, "region"),
+        "the region facet ignores the region filter, not the query");
+    assertEquals(SearchJson.total(filtered), SearchJson.facet(unfiltered, "region").get("Xinjiang"));
+    // The other dimensions count exactly the filtered hits.
+    assertEquals(SearchJson.total(filtered), SearchJson.hits(filtered).size());
+    Map<String, Long> sectors = new LinkedHashMap<>();
+    for (Map<String, Object> hit : SearchJson.hits(filtered)) {
+      sectors.merge((String) hit.get("sector"), 1L, Long::sum);
+    }
+    assertEquals(sectors, new java.util.HashMap<>(SearchJson.facet(filtered, "sector")));
+    // And the facets command agrees with search --facets.
+    Map<String, Object> facets = json("facets", "电力", "--region", "Xinjiang");
+    for (String dim : DIMS) {
+      assertEquals(SearchJson.facet(filtered, dim), SearchJson.facet(facets, dim), dim);
+    }
+  }
+
+  @Test
+  void confidenceBucketsAreListedLowToHigh() {
+    Map<String, Long> confidence = SearchJson.facet(json("facets"), "confidence");
+    List<String> order = new ArrayList<>(confidence.keySet());
+    assertEquals(BUCKETS.stream().filter(order::contains).toList(), order);
+    Cli.Result text = cli.run("facets");
+    String line = text.outLines().stream().filter(l -> l.startsWith("confidence:")).findFirst().orElseThrow();
+    assertTrue(line.matches("confidence: +<0\\.60 \\(\\d+\\) +0\\.60-0\\.69 .*unknown \\(\\d+\\)"), line);
+  }
+
+  @Test
+  void facetsTextListsEveryDimensionOnOneLine() {
+    Cli.Result r = cli.run("facets", "--region", "新疆");
+    assertEquals(0, r.exit(), r::toString);
+    List<String> lines = r.outLines();
+    assertEquals("16 turning points — the embedded sample index", lines.get(0));
+    assertEquals(DIMS, lines.subList(1, lines.size()).stream().map(l -> l.substring(0, l.indexOf(':'))).toList());
+    assertTrue(lines.get(1).startsWith("region:      Xinjiang (16)  Guangdong (7)  "), lines.get(1));
+    assertEquals("sector:      Industry (10)  Power (6)", lines.get(2));
+  }
+}

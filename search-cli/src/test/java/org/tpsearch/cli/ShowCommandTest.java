@@ -1,0 +1,162 @@
+package org.tpsearch.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tpsearch.model.EvidenceItem;
+import org.tpsearch.model.Field;
+import org.tpsearch.model.Link;
+import org.tpsearch.model.TurningPoint;
+import org.tpsearch.testing.SampleCorpus;
+
+/** {@code show ID}: a turning point in full, as text and JSON, for every point of the sample corpus. */
+class ShowCommandTest {
+  static final String ID = "xinjiang/industry/2022-03-01/event";
+
+  @TempDir static Path home;
+  static Cli cli;
+
+  @BeforeAll
+  static void setUp() {
+    cli = Cli.at(home);
+  }
+
+  /** Every point, every item, every field and source, as the report has them. */
+  @Test
+  void jsonOfEveryPointHasAllItsEvidence() {
+    for (TurningPoint p : SampleCorpus.points()) {
+      Cli.Result r = cli.run("show", p.id(), "--format", "json");
+      assertEquals(0, r.exit(), r::toString);
+      assertEquals("", r.err());
+      Map<String, Object> doc = MiniJson.object(r.out());
+      assertEquals(List.of("id", "region", "region_zh", "sector", "sector_zh", "date", "type", "confidence", "status",
+          "file", "line", "flags", "evidence", "prose", "answer"), List.copyOf(doc.keySet()));
+      assertEquals(p.id(), doc.get("id"));
+      assertEquals(p.region().name(), doc.get("region"));
+      assertEquals(p.sector().zh(), doc.get("sector_zh"));
+      assertEquals(p.type(), doc.get("type"));
+      assertEquals(p.status().label(), doc.get("status"));
+      assertEquals(p.hasConfidence() ? p.confidence() : null,
+          doc.get("confidence") == null ? null : ((BigDecimal) doc.get("confidence")).doubleValue());
+      assertEquals(BigDecimal.valueOf(p.line()), doc.get("line"));
+      assertEquals(p.flags(), doc.get("flags"));
+      assertEquals(p.prose(), doc.get("prose"));
+      assertEquals(p.answer(), doc.get("answer"), "the answer verbatim");
+      assertEquals(evidence(p), doc.get("evidence"), p.id());
+    }
+  }
+
+  /** The evidence of a point as {@code show --format json} should print it. */
+  static List<Map<String, Object>> evidence(TurningPoint p) {
+    List<Map<String, Object>> items = new ArrayList<>();
+    for (EvidenceItem e : p.evidence()) {
+      List<Map<String, Object>> fields = new ArrayList<>();
+      for (Field f : e.fields()) {
+        fields.add(Map.of("label", f.label(), "value", f.value()));
+      }
+      List<Map<String, Object>> sources = new ArrayList<>();
+      for (Link l : e.sources()) {
+        sources.add(Map.of("title", l.title(), "url", l.url()));
+      }
+      items.add(Map.of("title", e.title(), "time", e.time(), "fields", fields, "sources", sources));
+    }
+    return items;
+  }
+
+  @Test
+  void textShowsEveryItemFieldAndSource() {
+    TurningPoint p = SampleCorpus.points().stream().filter(x -> x.id().equals(ID)).findFirst().orElseThrow();
+    Cli.Result r = cli.run("show", ID);
+    assertEquals(0, r.exit(), r::toString);
+    assertEquals("", r.err());
+    List<String> lines = r.outLines();
+    assertEquals(ID, lines.get(0));
+    assertEquals("  Xinjiang 新疆 · Industry 工业 · 2022-03-01 · Event · confidence 0.69 · evidence found", lines.get(1));
+    assertEquals("  sample-index/reports/Xinjiang_Industry_combined_info.txt:66", lines.get(2));
+    assertEquals(3, p.evidence().size());
+    int at = 3;
+    for (EvidenceItem e : p.evidence()) {
+      at = indexOf(lines, "  " + e.ordinal() + ". " + e.title(), at);
+      for (Field f : e.fields()) {
+        at = indexOf(lines, "     " + f.label() + "：" + f.value(), at);
+      }
+      for (Link l : e.sources()) {
+        at = indexOf(lines, "     " + l.title() + " <" + l.url() + ">", at);
+      }
+    }
+    assertTrue(r.out().contains("以上事件均来自官方报道"), "the answer's prose is shown too");
+  }
+
+  /** The index of {@code line} in {@code lines} after {@code from}: items are shown in order. */
+  static int indexOf(List<String> lines, String line, int from) {
+    for (int i = from; i < lines.size(); i++) {
+      if (lines.get(i).equals(line)) {
+        return i + 1;
+      }
+    }
+    throw new AssertionError("missing (or out of order): " + line + "\nin\n" + String.join("\n", lines));
+  }
+
+  @Test
+  void idsAreCaseInsensitive() {
+    Cli.Result r = cli.run("show", "Xinjiang/Industry/2022-03-01/Event");
+    assertEquals(0, r.exit(), r::toString);
+    assertEquals(cli.run("show", ID).out(), r.out());
+  }
+
+  @Test
+  void anUnknownIdSuggestsIdsWithTheSamePrefix() {
+    Cli.Result r = cli.run("show", "xinjiang/industry/2022-03-02/event");
+    assertEquals(1, r.exit(), r::toString);
+    assertEquals("", r.out());
+    ExitCodesTest.assertOneErrorLine(r, false);
+    String line = r.errLines().get(0);
+    assertTrue(line.startsWith("tpsearch: no turning point 'xinjiang/industry/2022-03-02/event' in the embedded "
+        + "sample index; did you mean: xinjiang/industry/"), line);
+    List<String> suggested = List.of(line.substring(line.indexOf("did you mean: ") + 14).split(", "));
+    assertTrue(suggested.size() >= 1 && suggested.size() <= 5, line);
+    for (String id : suggested) {
+      assertTrue(id.startsWith("xinjiang/industry/"), id);
+      assertEquals(0, cli.run("show", id).exit(), "a suggestion is an id that exists: " + id);
+    }
+    // Only the region matches: ids of that region.
+    String region = cli.run("show", "hubei/aviation/2020-01-23/event").errLines().get(0);
+    assertTrue(region.contains("; did you mean: hubei/ground-transport/"), region);
+  }
+
+  /** Suggestions come from the longest prefix that matches: the same region and sector first. */
+  @Test
+  void suggestionsShareTheLongestPrefixThatMatches() {
+    assertEquals(List.of("xinjiang/industry/2022-03-01/event"), suggestions("xinjiang/industry/2022-03-01/policy"));
+    assertEquals(List.of("xinjiang/industry/2022-03-01/event"), suggestions("xinjiang/industry/2022-03"));
+    for (String id : List.of("xinjiang/power/2022-05-01/event", "xinjiang/power", "Xinjiang/Power/")) {
+      List<String> near = suggestions(id);
+      assertTrue(!near.isEmpty() && near.stream().allMatch(s -> s.startsWith("xinjiang/power/")), id + ": " + near);
+    }
+    List<String> region = suggestions("xinjiang/aviation/2022-05-01/event");
+    assertTrue(!region.isEmpty() && region.stream().allMatch(s -> s.startsWith("xinjiang/")), region::toString);
+  }
+
+  static List<String> suggestions(String id) {
+    Cli.Result r = cli.run("show", id);
+    assertEquals(1, r.exit(), r::toString);
+    String line = r.errLines().get(0);
+    int at = line.indexOf("; did you mean: ");
+    return at < 0 ? List.of() : List.of(line.substring(at + "; did you mean: ".length()).split(", "));
+  }
+
+  @Test
+  void anIdWithNoKnownPrefixSuggestsNothing() {
+    Cli.Result r = cli.run("show", "atlantis/power/2020-01-01/event");
+    assertEquals(1, r.exit(), r::toString);
+    assertEquals("tpsearch: no turning point 'atlantis/power/2020-01-01/event' in the embedded sample index", r.err().strip());
+  }
+}
