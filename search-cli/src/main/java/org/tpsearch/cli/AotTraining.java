@@ -1,9 +1,14 @@
 package org.tpsearch.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.tpsearch.search.IndexHandle;
 import picocli.CommandLine;
 
 /**
@@ -26,20 +31,36 @@ public final class AotTraining {
 
   private AotTraining() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws IOException {
     // An empty environment: the embedded sample index answers, whatever the builder's settings.
     Context ctx = new Context(Map.of(), false);
-    for (List<String> command : COMMANDS) {
-      for (String only : new String[] {command.get(0), null}) {
-        CommandLine cl = Main.newCommandLine(ctx, only);
-        cl.setOut(new PrintWriter(new StringWriter()));
-        cl.setErr(new PrintWriter(new StringWriter()));
-        int code = cl.execute(command.toArray(new String[0]));
-        if (code > ExitCodes.NO_HITS) {
-          throw new IllegalStateException("training command " + command + " failed with exit code " + code);
+    // The same commands on a copy of it in a folder: users search folders (a different Directory).
+    Path folder = Files.createTempDirectory("tpsearch-aot");
+    try {
+      IndexHandle.copyEmbedded(folder);
+      for (List<String> command : COMMANDS) {
+        List<String> onFolder = new ArrayList<>(command);
+        onFolder.addAll(List.of("--index", folder.toString()));
+        for (List<String> args2 : List.of(command, onFolder)) {
+          for (String only : new String[] {command.get(0), null}) {
+            CommandLine cl = Main.newCommandLine(ctx, only);
+            cl.setOut(new PrintWriter(new StringWriter()));
+            cl.setErr(new PrintWriter(new StringWriter()));
+            int code = cl.execute(args2.toArray(new String[0]));
+            if (code > ExitCodes.NO_HITS) {
+              throw new IllegalStateException("training command " + args2 + " failed with exit code " + code);
+            }
+          }
         }
       }
+    } finally {
+      try (var files = Files.list(folder)) {
+        for (Path p : files.toList()) {
+          Files.delete(p);
+        }
+      }
+      Files.delete(folder);
     }
-    System.out.println("AOT training: ran " + COMMANDS.size() + " commands");
+    System.out.println("AOT training: ran " + COMMANDS.size() + " commands on the embedded index and on a folder");
   }
 }

@@ -68,7 +68,7 @@ final class BenchCommand implements Callable<Integer> {
       requests.add(cmd.request());
     }
     PrintWriter out = spec.commandLine().getOut();
-    IndexHandle handle = main.context().openIndex(index.index);
+    IndexHandle handle = main.context().openIndexLongRunning(index.index);
     try {
       Searcher searcher = main.context().searcher(handle);
       long[] all = new long[requests.size() * rounds];

@@ -43,9 +43,14 @@ public final class Context {
     return glossary;
   }
 
-  /** Opens the index that answers (see {@link IndexLocation}). */
+  /** Opens the index that answers (see {@link IndexLocation}) for one command. */
   public IndexHandle openIndex(Path flag) throws IndexException {
-    return IndexLocation.open(flag, env);
+    return IndexLocation.open(flag, env, IndexHandle.Access.ONE_SHOT);
+  }
+
+  /** Opens the index that answers for many queries (shell, serve, bench). */
+  public IndexHandle openIndexLongRunning(Path flag) throws IndexException {
+    return IndexLocation.open(flag, env, IndexHandle.Access.LONG_RUNNING);
   }
 
   /** A searcher over the index that answers. */

@@ -38,7 +38,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    IndexHandle handle = main.context().openIndex(index.index);
+    IndexHandle handle = main.context().openIndexLongRunning(index.index);
     HttpApi api = HttpApi.start(main.context().searcher(handle), host, port,
         threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads));
     PrintWriter out = spec.commandLine().getOut();

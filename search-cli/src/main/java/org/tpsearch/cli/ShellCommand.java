@@ -36,7 +36,7 @@ final class ShellCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    IndexHandle handle = main.context().openIndex(index.index);
+    IndexHandle handle = main.context().openIndexLongRunning(index.index);
     try {
       if (main.context().terminal()) {
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {

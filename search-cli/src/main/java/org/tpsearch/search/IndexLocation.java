@@ -26,17 +26,22 @@ public final class IndexLocation {
 
   /** Opens the index that answers, by the rule above. */
   public static IndexHandle open(Path flag, Map<String, String> env) throws IndexException {
+    return open(flag, env, IndexHandle.Access.LONG_RUNNING);
+  }
+
+  /** Opens the index that answers, by the rule above, read as {@code access} says. */
+  public static IndexHandle open(Path flag, Map<String, String> env, IndexHandle.Access access) throws IndexException {
     if (flag != null) {
-      return IndexHandle.open(flag, "index at " + flag);
+      return IndexHandle.open(flag, "index at " + flag, access);
     }
     String fromEnv = env.get(ENV);
     if (fromEnv != null && !fromEnv.isBlank()) {
       Path p = Path.of(fromEnv);
-      return IndexHandle.open(p, "index at " + p + " ($" + ENV + ")");
+      return IndexHandle.open(p, "index at " + p + " ($" + ENV + ")", access);
     }
     Path def = defaultIndex(env);
     if (Files.isDirectory(def) && hasCommit(def)) {
-      return IndexHandle.open(def, "your default index at " + def);
+      return IndexHandle.open(def, "your default index at " + def, access);
     }
     return IndexHandle.openEmbedded();
   }
