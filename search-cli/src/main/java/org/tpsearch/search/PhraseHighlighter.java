@@ -51,6 +51,28 @@ final class PhraseHighlighter {
     }
   }
 
+  /**
+   * How often the words' first runs occur in {@code text}: 0 means no word can match there; more
+   * means a likelier, better match. A cheap pre-check, no analysis.
+   */
+  int mentions(String text) {
+    if (words.isEmpty() || text.isEmpty()) {
+      return 0;
+    }
+    String folded = TextNormalizer.fold(text).toLowerCase(Locale.ROOT);
+    int n = 0;
+    for (String run : firstRuns) {
+      if (run.isEmpty()) {
+        n++;
+        continue;
+      }
+      for (int at = folded.indexOf(run); at >= 0; at = folded.indexOf(run, at + run.length())) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   /** The spans of {@code text} where a word occurs (unmerged). */
   List<Snippet.Span> spans(String text) {
     if (words.isEmpty() || text.isEmpty()) {

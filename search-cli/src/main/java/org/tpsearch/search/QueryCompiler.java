@@ -248,6 +248,11 @@ public final class QueryCompiler {
       formsOut.add(forms.get(i));
       b.add(new BoostQuery(bi, formWeight), Occur.SHOULD);
       clauses++;
+      if (i > 0) {
+        // An expansion finds; the title and word-field bonuses serve the form the user typed
+        // (and each clause costs a phrase evaluation over every candidate).
+        continue;
+      }
       Query title = bigramBuilder.createPhraseQuery(Schema.TITLE_BI, forms.get(i));
       if (title != null) {
         b.add(new BoostQuery(title, TITLE_BOOST * formWeight), Occur.SHOULD);

@@ -294,44 +294,38 @@ public final class Searcher {
     String[] texts = d.getValues(Schema.EV_TEXT);
     String[] sources = d.getValues(Schema.EV_SOURCES);
     String prose = d.get(Schema.PROSE);
-    List<String> bodyValues = new ArrayList<>(Arrays.asList(texts));
-    bodyValues.add(prose == null ? "" : prose);
 
-    List<List<Snippet.Span>> titleSpans = emptySpans(titles.length);
-    List<List<Snippet.Span>> bodySpans = emptySpans(bodyValues.size());
-    if (highlight != null) {
-      for (int i = 0; i < titles.length; i++) {
-        titleSpans.get(i).addAll(highlight.spans(titles[i]));
-      }
-      for (int i = 0; i < bodyValues.size(); i++) {
-        bodySpans.get(i).addAll(highlight.spans(bodyValues.get(i)));
-      }
-    }
     List<SearchResult.EvidenceHit> evidence = new ArrayList<>();
+    // Candidates, best first by a cheap count of the words' occurrences (a title counts three
+    // times); only the few shown are analyzed for exact highlights.
     List<Integer> order = new ArrayList<>();
+    int[] weight = new int[titles.length];
     for (int i = 0; i < titles.length; i++) {
-      order.add(i);
+      weight[i] = highlight == null ? 1 : 3 * highlight.mentions(titles[i]) + highlight.mentions(texts[i]);
+      if (weight[i] > 0) {
+        order.add(i);
+      }
     }
-    if (highlight != null) {
-      // Best-matching items first: a title match counts three times a body match.
-      order.removeIf(i -> titleSpans.get(i).isEmpty() && bodySpans.get(i).isEmpty());
-      order.sort((a, b) -> Integer.compare(
-          3 * titleSpans.get(b).size() + bodySpans.get(b).size(),
-          3 * titleSpans.get(a).size() + bodySpans.get(a).size()));
-    }
-    for (int k = 0; k < order.size() && k < MAX_ITEMS_PER_HIT; k++) {
+    order.sort((a, b) -> Integer.compare(weight[b], weight[a]));
+    for (int k = 0; k < order.size() && evidence.size() < MAX_ITEMS_PER_HIT; k++) {
       int i = order.get(k);
-      Snippet title = new Snippet(titles[i], Snippet.merge(titleSpans.get(i)));
-      Snippet snippet = highlight == null || bodySpans.get(i).isEmpty()
-          ? Snippet.window(texts[i], List.of(), SNIPPET_TARGET, SNIPPET_MAX)
-          : Snippet.window(texts[i], bodySpans.get(i), SNIPPET_TARGET, SNIPPET_MAX);
+      List<Snippet.Span> titleSpans = highlight == null ? List.of() : highlight.spans(titles[i]);
+      List<Snippet.Span> bodySpans = highlight == null ? List.of() : highlight.spans(texts[i]);
+      if (highlight != null && titleSpans.isEmpty() && bodySpans.isEmpty()) {
+        continue; // the words occur, but not as the query has them (not adjacent)
+      }
+      Snippet title = new Snippet(titles[i], Snippet.merge(titleSpans));
+      Snippet snippet = Snippet.window(texts[i], bodySpans, SNIPPET_TARGET, SNIPPET_MAX);
       evidence.add(new SearchResult.EvidenceHit(i + 1, title, i < times.length ? times[i] : "", snippet,
           decodeLinks(i < sources.length ? sources[i] : "")));
     }
     Snippet proseSnippet = null;
-    List<Snippet.Span> proseSpans = bodySpans.get(bodyValues.size() - 1);
-    if (prose != null && !prose.isEmpty() && (!proseSpans.isEmpty() || titles.length == 0)) {
-      proseSnippet = Snippet.window(prose, proseSpans, SNIPPET_TARGET, SNIPPET_MAX);
+    if (prose != null && !prose.isEmpty()) {
+      List<Snippet.Span> proseSpans =
+          highlight == null || highlight.mentions(prose) == 0 ? List.of() : highlight.spans(prose);
+      if (!proseSpans.isEmpty() || titles.length == 0) {
+        proseSnippet = Snippet.window(prose, proseSpans, SNIPPET_TARGET, SNIPPET_MAX);
+      }
     }
     List<String> why = new ArrayList<>();
     if (!unitWeights.isEmpty()) {
@@ -356,14 +350,6 @@ public final class Searcher {
         nz(d.get(Schema.SECTOR_ZH)), d.get(Schema.DATE_TEXT), d.get(Schema.TYPE), conf < 0 ? Double.NaN : conf,
         d.get(Schema.STATUS), score, matched, evidence, proseSnippet, d.get(Schema.FILE),
         line == null ? 0 : line.numericValue().intValue(), Arrays.asList(d.getValues(Schema.FLAG)), why);
-  }
-
-  private static List<List<Snippet.Span>> emptySpans(int n) {
-    List<List<Snippet.Span>> out = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      out.add(new ArrayList<>());
-    }
-    return out;
   }
 
   static List<Link> decodeLinks(String encoded) {
