@@ -143,14 +143,13 @@ final class AnswerParser {
     // Category headings join the prose after the blocks that follow them: put it back in answer order.
     prose.sort(java.util.Comparator.comparingInt(Line::number));
     String proseText = join(prose);
-    boolean failed = FAILED.matcher(answer).find();
-    boolean none = NONE_FOUND.matcher(answer).find();
     EvidenceStatus status;
+    // The wording scans only run when there are no items: they cost more than the parse.
     if (!evidence.isEmpty()) {
       status = EvidenceStatus.FOUND;
-    } else if (failed) {
+    } else if (FAILED.matcher(answer).find()) {
       status = EvidenceStatus.FAILED;
-    } else if (none) {
+    } else if (NONE_FOUND.matcher(answer).find()) {
       status = EvidenceStatus.NONE;
     } else {
       // Free prose that cites something without items: one item, so nothing is lost.

@@ -52,7 +52,9 @@ public final class Labels {
   }
 
   private static String fold(String label) {
-    return label.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    String s = label.strip().toLowerCase(Locale.ROOT);
+    // Labels rarely hold more than single spaces; skip the regular expression when they do not.
+    return s.contains("  ") || s.indexOf('\t') >= 0 ? s.replaceAll("\\s+", " ") : s;
   }
 
   /** The canonical key of a label, or null when the label is not in the table. */

@@ -24,20 +24,37 @@ final class Markdown {
 
   /** The line without its list marker, block-quote marker or leading indentation. */
   static String stripMarkers(String line) {
-    String s = HEADING_MARKER.matcher(line).replaceFirst("");
-    s = LIST_MARKER.matcher(s).replaceFirst("");
+    String s = line.strip();
+    if (s.isEmpty()) {
+      return s;
+    }
+    // Most lines start with neither: skip the regular expressions for them (parsing is hot).
+    char c = s.charAt(0);
+    if (c == '#') {
+      s = HEADING_MARKER.matcher(s).replaceFirst("");
+    }
+    c = s.isEmpty() ? ' ' : s.charAt(0);
+    if (c == '-' || c == '*' || c == '+' || c == '>' || (c >= '0' && c <= '9')) {
+      s = LIST_MARKER.matcher(s).replaceFirst("");
+    }
     return s.strip();
   }
 
   /** Inline Markdown removed: emphasis markers, link syntax (the link text stays), code ticks. */
   static String plainInline(String s) {
-    if (TABLE_RULE.matcher(s).matches()) {
+    if (s.indexOf('-') >= 0 && s.indexOf("--") >= 0 && TABLE_RULE.matcher(s).matches()) {
       return "";
     }
-    String out = IMAGE.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
-    out = LINK.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
-    out = AUTOLINK.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
-    out = HTML_TAG.matcher(out).replaceAll(" ");
+    // Each pattern only where its opening characters occur: most lines have no link or tag.
+    String out = s;
+    if (out.contains("](")) {
+      out = IMAGE.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
+      out = LINK.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
+    }
+    if (out.indexOf('<') >= 0) {
+      out = AUTOLINK.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
+      out = HTML_TAG.matcher(out).replaceAll(" ");
+    }
     out = out.replace("**", "").replace("__", "").replace("`", "");
     // A lone * is emphasis in this text (the model does not write multiplication as *).
     out = out.replace("*", "");
@@ -51,6 +68,9 @@ final class Markdown {
 
   /** Markdown links, autolinks and bare URLs in the text, in order, each URL once. */
   static List<Link> links(String text) {
+    if (!text.contains("http") && !text.contains("www.")) {
+      return List.of();
+    }
     Map<String, Link> byUrl = new LinkedHashMap<>();
     List<int[]> taken = new ArrayList<>();
     Matcher m = LINK.matcher(text);
