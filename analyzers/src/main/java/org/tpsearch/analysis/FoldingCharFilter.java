@@ -11,11 +11,14 @@ import org.apache.lucene.analysis.charfilter.BaseCharFilter;
  * 200 ms in a cold JVM, paid by every search that highlights).
  */
 final class FoldingCharFilter extends BaseCharFilter {
+  private final boolean widthToo;
   private String folded;
   private int pos;
 
-  FoldingCharFilter(Reader in) {
+  /** Folds Traditional to Simplified, and full width to half width when {@code widthToo}. */
+  FoldingCharFilter(Reader in, boolean widthToo) {
     super(in);
+    this.widthToo = widthToo;
   }
 
   private void fill() throws IOException {
@@ -29,7 +32,7 @@ final class FoldingCharFilter extends BaseCharFilter {
     for (int i = 0; i < raw.length(); ) {
       int cp = Character.codePointAt(raw, i);
       int inLen = Character.charCount(cp);
-      int mapped = TextNormalizer.foldCodePoint(cp);
+      int mapped = widthToo ? TextNormalizer.foldCodePoint(cp) : TextNormalizer.simplify(cp);
       out.appendCodePoint(mapped);
       int outLen = Character.charCount(mapped);
       i += inLen;

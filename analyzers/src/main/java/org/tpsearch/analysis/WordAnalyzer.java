@@ -4,6 +4,7 @@ import java.io.Reader;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.cjk.CJKWidthFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer;
@@ -15,8 +16,9 @@ public final class WordAnalyzer extends Analyzer {
 
   @Override
   protected Reader initReader(String fieldName, Reader reader) {
-    // Fold T2S and width before segmenting: SmartChinese's dictionary is Simplified only.
-    return TextNormalizer.wrap(reader);
+    // Fold T2S before segmenting: SmartChinese's dictionary is Simplified only. Width is folded
+    // per token below: full-width punctuation must reach the segmenter as it is (see wrapSimplifyOnly).
+    return TextNormalizer.wrapSimplifyOnly(reader);
   }
 
   @Override
@@ -26,6 +28,8 @@ public final class WordAnalyzer extends Analyzer {
     TokenStream result = tokenizer;
     // SmartChinese emits punctuation as tokens; its default stop set lists exactly those.
     result = new StopFilter(result, SmartChineseAnalyzer.getDefaultStopSet());
+    // Full-width letters and digits (ＣＯ２) to ASCII, as the query side folds them.
+    result = new CJKWidthFilter(result);
     // Case never carries meaning for ranking (CO2 = co2).
     result = new LowerCaseFilter(result);
     // Conflate English inflections (industry, industries, industrial -> industri); Porter needs lowercase.

@@ -280,9 +280,15 @@ public final class Indexer {
       writer.commit();
       writer.close();
     } catch (IOException | RuntimeException e) {
-      writer.rollback();
-      Files.deleteIfExists(indexDir.resolve(stateName));
-      throw new IndexException(indexDir, "indexing failed, the previous index is kept: " + e.getMessage(), e);
+      IndexException failure =
+          new IndexException(indexDir, "indexing failed, the previous index is kept: " + e.getMessage(), e);
+      try {
+        writer.rollback();
+        Files.deleteIfExists(indexDir.resolve(stateName));
+      } catch (IOException | RuntimeException r) {
+        failure.addSuppressed(r);
+      }
+      throw failure;
     }
     try (DirectoryStream<Path> old = Files.newDirectoryStream(indexDir, STATE_PREFIX + "*")) {
       for (Path p : old) {
@@ -355,16 +361,31 @@ public final class Indexer {
     R apply(T t) throws IOException;
   }
 
-  /** Runs {@code task} over {@code items} on {@code threads} threads; results in input order. */
+  /**
+   * Runs {@code task} over {@code items} on {@code threads} threads; results in input order. On a
+   * failure the remaining tasks are skipped, and running ones finish: threads are never
+   * interrupted, because an interrupt during file I/O closes Lucene's files (and its write lock).
+   */
   private static <T, R> List<R> inParallel(List<T> items, int threads, Task<T, R> task) throws IOException {
     if (items.isEmpty()) {
       return List.of();
     }
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, items.size()));
+    java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
     try {
       List<Future<R>> futures = new ArrayList<>();
       for (T item : items) {
-        futures.add(pool.submit(() -> task.apply(item)));
+        futures.add(pool.submit(() -> {
+          if (failed.get()) {
+            return null;
+          }
+          try {
+            return task.apply(item);
+          } catch (IOException | RuntimeException e) {
+            failed.set(true);
+            throw e;
+          }
+        }));
       }
       List<R> out = new ArrayList<>();
       for (Future<R> f : futures) {
@@ -383,7 +404,13 @@ public final class Indexer {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);
     } finally {
-      pool.shutdownNow();
+      failed.set(true);
+      pool.shutdown();
+      try {
+        pool.awaitTermination(1, java.util.concurrent.TimeUnit.HOURS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }

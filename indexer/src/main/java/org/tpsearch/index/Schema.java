@@ -17,7 +17,7 @@ import org.tpsearch.analysis.WordAnalyzer;
  */
 public final class Schema {
   /** Bumped when documents change shape; an index of another version is rebuilt, not mixed. */
-  public static final String VERSION = "2";
+  public static final String VERSION = "3";
 
   // Identity and metadata.
   public static final String ID = "id";

@@ -7,7 +7,6 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -417,10 +416,5 @@ public final class ReportParser {
 
   private static String nullToEmpty(String s) {
     return s == null ? "" : s;
-  }
-
-  /** Lower-case form used in messages and ids. */
-  static String lower(String s) {
-    return s.toLowerCase(Locale.ROOT);
   }
 }

@@ -1,6 +1,5 @@
 package org.tpsearch.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -116,7 +115,4 @@ final class BenchCommand implements Callable<Integer> {
     return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
   }
 
-  static void ensureDir(Path p) throws IOException {
-    Files.createDirectories(p);
-  }
 }

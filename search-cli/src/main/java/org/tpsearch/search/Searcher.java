@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,8 +16,6 @@ import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.FacetsConfig;
@@ -44,7 +41,6 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.Weight;
-import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.SortedNumericSelector;
 import org.tpsearch.index.Schema;
 import org.tpsearch.model.EvidenceStatus;
@@ -397,9 +393,4 @@ public final class Searcher {
     return facets(SearchRequest.of(""));
   }
 
-  /** Collects facets for an arbitrary query (used by bench and tests). */
-  Facets facetsFor(Query q) throws IOException {
-    FacetsCollector fc = index.searcher().search(q, new FacetsCollectorManager());
-    return new SortedSetDocValuesFacetCounts(index.facetState(), fc);
-  }
 }
