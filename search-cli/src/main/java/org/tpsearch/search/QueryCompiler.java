@@ -54,7 +54,6 @@ public final class QueryCompiler {
   private final TermDictionarySegmenter words;
   private final Glossary glossary;
 
-  /** A compiled query: the strict form, the partial (most words) form, and what it expanded. */
   /**
    * A compiled query.
    *

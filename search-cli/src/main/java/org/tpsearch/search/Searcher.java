@@ -80,7 +80,7 @@ public final class Searcher {
     if (compiled != null && r.explain()) {
       explain.addAll(compiled.explain());
     }
-    Query text = compiled == null ? new MatchAllDocsQuery() : compiled.strict();
+    Query text = compiled == null ? MatchAllDocsQuery.INSTANCE : compiled.strict();
     Sort sort = sortOf(r, compiled == null);
     // Collectors allocate their queue up front: a limit beyond the index (-n 2147483647 for
     // "all of them") must not become an allocation of that size.
