@@ -50,7 +50,8 @@ public final class FilterOptions {
    */
   String queryText(List<String> words) {
     for (String w : words) {
-      if (w.startsWith("--") && w.length() > 2) {
+      // "--x" and a lone "-x" are mistyped options; "-word" is an exclusion.
+      if ((w.startsWith("--") && w.length() > 2) || w.matches("-[A-Za-z]")) {
         throw new ParameterException(spec.commandLine(), "Unknown option: '" + w + "'");
       }
     }

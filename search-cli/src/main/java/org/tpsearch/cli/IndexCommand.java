@@ -81,7 +81,8 @@ final class IndexCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "indexed %s: %d report files (%d read, %d unchanged), %d other files skipped%n",
         s.index(), s.reportFiles(), s.parsedFiles(), s.unchangedFiles(), s.skippedFiles());
     out.printf(Locale.ROOT, "%d turning points: %d with evidence, %d none found, %d retrieval failed; "
-            + "%d added, %d updated, %d removed, %d duplicates indexed once; %d warnings%n",
+            + "%d added, %d updated, %d removed, %d duplicates indexed once; %d warnings in the files read "
+            + "(tpsearch lint lists all)%n",
         s.points(), s.byStatus().getOrDefault(EvidenceStatus.FOUND, 0), s.byStatus().getOrDefault(EvidenceStatus.NONE, 0),
         s.byStatus().getOrDefault(EvidenceStatus.FAILED, 0), s.added(), s.updated(), s.deleted(), s.duplicates(),
         s.problems().size());

@@ -137,7 +137,7 @@ public final class Main implements Runnable {
         message = e.getMessage();
       } else if (e instanceof NoSuchFileException nf) {
         code = ExitCodes.INPUT;
-        message = "cannot read " + nf.getFile() + ": no such file or folder";
+        message = nf.getFile() + ": no such file or folder";
       } else if (e instanceof AccessDeniedException ad) {
         code = ExitCodes.INPUT;
         message = "cannot read " + ad.getFile() + ": permission denied";

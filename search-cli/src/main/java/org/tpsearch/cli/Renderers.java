@@ -127,7 +127,8 @@ final class Renderers {
   // ------------------------------------------------------------------ text
 
   static void text(SearchResult r, PrintWriter out, boolean colour) {
-    String what = r.query().isBlank() ? "turning points" : "turning points match '" + r.query() + "'";
+    String noun = r.total() == 1 ? "turning point" : "turning points";
+    String what = r.query().isBlank() ? noun : noun + (r.total() == 1 ? " matches '" : " match '") + r.query() + "'";
     out.println(c(colour, DIM, r.total() + " " + what + (r.partial() ? " partially (no point has every word)" : "")
         + " — " + r.index()));
     for (String line : r.explain()) {
@@ -137,7 +138,7 @@ final class Renderers {
     for (SearchResult.Hit h : r.hits()) {
       n++;
       out.println();
-      out.println(c(colour, BOLD, n + ". " + h.id()) + (r.partial() ? c(colour, DIM, "  (matches " + h.matchedWords() + " words)") : ""));
+      out.println(c(colour, BOLD, n + ". " + h.id()) + (r.partial() ? c(colour, DIM, "  (matches " + h.matchedWords() + (h.matchedWords() == 1 ? " word)" : " words)")) : ""));
       out.println("   " + h.region() + (h.regionZh().isEmpty() ? "" : " " + h.regionZh()) + " · " + h.sector()
           + (h.sectorZh().isEmpty() ? "" : " " + h.sectorZh()) + " · " + h.date() + " · " + h.type()
           + " · confidence " + conf(h.confidence()) + " · " + statusText(h.status())

@@ -38,9 +38,19 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (port < 0 || port > 65535) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "Invalid value for option '--port': " + port + " (expected 0..65535)");
+    }
     IndexHandle handle = main.context().openIndexLongRunning(index.index);
-    HttpApi api = HttpApi.start(main.context().searcher(handle), host, port,
-        threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads));
+    HttpApi api;
+    try {
+      api = HttpApi.start(main.context().searcher(handle), host, port,
+          threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads));
+    } catch (java.io.IOException e) {
+      Context.closeQuietly(handle);
+      throw new java.io.IOException("cannot serve on " + host + ":" + port + ": " + e.getMessage(), e);
+    }
     PrintWriter out = spec.commandLine().getOut();
     out.println("tpsearch: serving " + handle.description() + " on http://" + host + ":" + api.port() + "/ (Ctrl-C stops)");
     out.flush();

@@ -38,7 +38,7 @@ final class StatsCommand implements Callable<Integer> {
       if (format.format == FormatOption.Format.text) {
         out.println("index:          " + s.index());
         out.println("turning points: " + s.total());
-        out.println("report files:   " + files);
+        out.println("files cited:    " + files + " (report files the points come from)");
         if (bytes >= 0) {
           out.println("index size:     " + bytes + " bytes");
         }

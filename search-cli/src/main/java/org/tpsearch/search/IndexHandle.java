@@ -61,7 +61,7 @@ public final class IndexHandle implements Closeable {
   /** Opens the index in {@code dir}; {@code description} says where it came from, for output. */
   public static IndexHandle open(Path dir, String description, Access access) throws IndexException {
     if (!Files.isDirectory(dir)) {
-      throw new IndexException(dir, "cannot open index at " + dir + ": no such folder", null);
+      throw new IndexException(dir, "cannot open " + description + ": no such folder", null);
     }
     Directory d = null;
     try {
@@ -69,10 +69,10 @@ public final class IndexHandle implements Closeable {
       return new IndexHandle(d, description, dir);
     } catch (IndexNotFoundException e) {
       closeQuietly(d);
-      throw new IndexException(dir, "cannot open index at " + dir + ": no index there (build one with 'tpsearch index DIR --index " + dir + "')", e);
+      throw new IndexException(dir, "cannot open " + description + ": no index there (build one with 'tpsearch index DIR --index " + dir + "')", e);
     } catch (IOException | RuntimeException e) {
       closeQuietly(d);
-      throw new IndexException(dir, "cannot open index at " + dir + ": " + e.getMessage(), e);
+      throw new IndexException(dir, "cannot open " + description + ": " + e.getMessage(), e);
     }
   }
 

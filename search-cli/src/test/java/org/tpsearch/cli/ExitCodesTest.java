@@ -135,7 +135,7 @@ class ExitCodesTest {
       Cli.Result r = cli.run(args.toArray(String[]::new));
       assertEquals(3, r.exit(), r::toString);
       assertOneErrorLine(r, false);
-      assertEquals("tpsearch: cannot read " + missing + ": no such file or folder", r.errLines().get(0));
+      assertEquals("tpsearch: " + missing + ": no such file or folder", r.errLines().get(0));
     }
   }
 
@@ -159,7 +159,8 @@ class ExitCodesTest {
     Cli.Result r = cli.with("TPSEARCH_INDEX", nowhere.toString()).run("search", "光伏");
     assertEquals(3, r.exit(), r::toString);
     assertOneErrorLine(r, false);
-    assertEquals("tpsearch: cannot open index at " + nowhere + ": no such folder", r.errLines().get(0));
+    // The message says where the path came from.
+    assertEquals("tpsearch: cannot open index at " + nowhere + " ($TPSEARCH_INDEX): no such folder", r.errLines().get(0));
   }
 
   @Test

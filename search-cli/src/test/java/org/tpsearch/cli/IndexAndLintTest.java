@@ -48,7 +48,7 @@ class IndexAndLintTest {
     List<String> out = indexed.outLines();
     assertEquals("indexed " + index + ": 15 report files (15 read, 0 unchanged), 2 other files skipped", out.get(0));
     assertEquals("68 turning points: 51 with evidence, 15 none found, 2 retrieval failed; 68 added, 0 updated, "
-        + "0 removed, 7 duplicates indexed once; 5 warnings", out.get(1));
+        + "0 removed, 7 duplicates indexed once; 5 warnings in the files read (tpsearch lint lists all)", out.get(1));
     assertTrue(out.get(2).matches("\\d+\\.\\d s; reports \\d+\\.\\d MB, index \\d+\\.\\d MB .*"), out.get(2));
     assertEquals(3, out.size());
     // Warnings go to stderr, each with its file and line, the same as lint's.
