@@ -7,7 +7,16 @@ import java.util.List;
 final class ShellWords {
   private ShellWords() {}
 
+  /**
+   * Words of a {@code tpsearch shell} line: single quotes group, double quotes stay in the word,
+   * because in a query they mean a phrase.
+   */
   static List<String> split(String line) {
+    return split(line, false);
+  }
+
+  /** Words of a line; with {@code doubleQuotesGroup} double quotes group too, as in sh. */
+  static List<String> split(String line, boolean doubleQuotesGroup) {
     List<String> words = new ArrayList<>();
     StringBuilder cur = new StringBuilder();
     boolean inWord = false;
@@ -19,7 +28,7 @@ final class ShellWords {
         } else {
           cur.append(c);
         }
-      } else if (c == '\'') {
+      } else if (c == '\'' || (doubleQuotesGroup && c == '"')) {
         quote = c;
         inWord = true;
       } else if (Character.isWhitespace(c)) {

@@ -48,35 +48,7 @@ class ReadmeTest {
 
   /** Splits a shell command line: double and single quotes, no expansion. */
   static List<String> shellWords(String line) {
-    List<String> words = new ArrayList<>();
-    StringBuilder cur = new StringBuilder();
-    boolean inWord = false;
-    char quote = 0;
-    for (char c : line.toCharArray()) {
-      if (quote != 0) {
-        if (c == quote) {
-          quote = 0;
-        } else {
-          cur.append(c);
-        }
-      } else if (c == '"' || c == '\'') {
-        quote = c;
-        inWord = true;
-      } else if (Character.isWhitespace(c)) {
-        if (inWord) {
-          words.add(cur.toString());
-          cur.setLength(0);
-          inWord = false;
-        }
-      } else {
-        cur.append(c);
-        inWord = true;
-      }
-    }
-    if (inWord) {
-      words.add(cur.toString());
-    }
-    return words;
+    return ShellWords.split(line, true);
   }
 
   private record Run(int code, String out, String err) {}
