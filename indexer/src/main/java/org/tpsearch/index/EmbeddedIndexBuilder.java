@@ -50,6 +50,7 @@ public final class EmbeddedIndexBuilder {
     try (FSDirectory dir = FSDirectory.open(out);
         IndexWriter w = new IndexWriter(dir, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
       w.forceMerge(1);
+      w.setLiveCommitData(java.util.Map.of(Schema.COMMIT_VERSION_KEY, Schema.VERSION).entrySet());
       w.commit();
     }
     List<String> names = new ArrayList<>();

@@ -42,7 +42,7 @@ import org.tpsearch.parse.ReportParser;
  */
 public final class Indexer {
   static final String STATE_KEY = "tpsearch.state";
-  static final String SCHEMA_KEY = "tpsearch.schema";
+  static final String SCHEMA_KEY = Schema.COMMIT_VERSION_KEY;
   static final String STATE_PREFIX = "tpsearch-state-";
 
   /** Receives progress; called from worker threads. */

@@ -19,6 +19,9 @@ public final class Schema {
   /** Bumped when documents change shape; an index of another version is rebuilt, not mixed. */
   public static final String VERSION = "3";
 
+  /** The commit user-data key that records the schema version an index was written with. */
+  public static final String COMMIT_VERSION_KEY = "tpsearch.schema";
+
   // Identity and metadata.
   public static final String ID = "id";
   public static final String REGION = "region";

@@ -63,6 +63,20 @@ public final class Context {
     return IndexLocation.defaultIndex(env);
   }
 
+  /**
+   * Warns (one line on stderr) when an index was written by another schema version: its text may
+   * be analyzed differently, so some words could be missed until it is indexed again.
+   */
+  static void warnIfStale(IndexHandle h, java.io.PrintWriter err) {
+    String v = h.schemaVersion();
+    if (!org.tpsearch.index.Schema.VERSION.equals(v)) {
+      err.println("tpsearch: warning: " + h.description() + " was written by another version of tpsearch (schema "
+          + (v == null ? "unknown" : v) + ", this one is " + org.tpsearch.index.Schema.VERSION
+          + "); some matches may be missed until you run 'tpsearch index' again");
+      err.flush();
+    }
+  }
+
   static void closeQuietly(IndexHandle h) {
     if (h != null) {
       try {

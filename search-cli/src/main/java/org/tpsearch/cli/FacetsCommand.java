@@ -38,6 +38,7 @@ final class FacetsCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     SearchRequest r = filters.request(filters.queryText(query), 0, SearchRequest.SortOrder.RELEVANCE, true, true, false);
     IndexHandle handle = main.context().openIndex(index.index);
+    Context.warnIfStale(handle, spec.commandLine().getErr());
     try {
       SearchResult result = main.context().searcher(handle).facets(r);
       if (format.format == FormatOption.Format.text) {

@@ -62,6 +62,7 @@ final class SearchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     SearchRequest request = request();
     IndexHandle handle = main.context().openIndex(index.index);
+    Context.warnIfStale(handle, spec.commandLine().getErr());
     Timing.mark("open index");
     try {
       org.tpsearch.search.Searcher searcher = main.context().searcher(handle);

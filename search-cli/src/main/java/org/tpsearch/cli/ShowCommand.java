@@ -34,6 +34,7 @@ final class ShowCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     IndexHandle handle = main.context().openIndex(index.index);
+    Context.warnIfStale(handle, spec.commandLine().getErr());
     try {
       Searcher searcher = main.context().searcher(handle);
       PointView p = searcher.show(id);

@@ -30,6 +30,7 @@ final class StatsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     IndexHandle handle = main.context().openIndex(index.index);
+    Context.warnIfStale(handle, spec.commandLine().getErr());
     try {
       SearchResult s = main.context().searcher(handle).stats();
       long files = handle.reader().maxDoc() == 0 ? 0 : countFiles(handle);

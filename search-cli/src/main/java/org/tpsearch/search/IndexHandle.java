@@ -127,6 +127,15 @@ public final class IndexHandle implements Closeable {
     return reader;
   }
 
+  /** The schema version the index was written with, or null when it does not say. */
+  public String schemaVersion() {
+    try {
+      return reader.getIndexCommit().getUserData().get(Schema.COMMIT_VERSION_KEY);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
   /** Where this index came from, for people: "the embedded sample index", "index at X". */
   public String description() {
     return description;
