@@ -45,6 +45,8 @@ public final class QueryCompiler {
   static final float EXPANSION_WEIGHT = 0.4f;
   static final float PROXIMITY_BOOST = 2f;
   static final int PROXIMITY_SLOP = 24;
+  /** How many first-pass hits the proximity bonus re-ranks. */
+  static final int RERANK_DEPTH = 100;
   static final float FOUND_BOOST = 1.5f;
   /** In partial mode each matched word adds this much, so more words always rank first. */
   static final float PER_WORD = 10_000f;
@@ -59,13 +61,14 @@ public final class QueryCompiler {
    *
    * @param strict every word required
    * @param partial the most words first (each matched word adds {@link #PER_WORD})
+   * @param proximity the words as one sloppy phrase, for re-ranking; null for a single word
    * @param units one query per required word (or OR group)
    * @param explain how each word was analyzed and expanded
    * @param wordCount number of required words
    * @param forms every searched form of every word (expansions included), for highlighting
    */
   public record Compiled(
-      Query strict, Query partial, List<Query> units, List<String> explain, int wordCount, List<String> forms) {
+      Query strict, Query partial, Query proximity, List<Query> units, List<String> explain, int wordCount, List<String> forms) {
     public Compiled {
       units = List.copyOf(units);
       explain = List.copyOf(explain);
@@ -154,16 +157,16 @@ public final class QueryCompiler {
         explain.add("excluded " + u + ": " + uq);
       }
     }
+    // The proximity bonus is a sloppy phrase over all the words: costly on every match, so it
+    // re-ranks the best first-pass hits instead of scoring them all (see Searcher).
     Query proximity = proximity(proximityUnits);
     if (proximity != null) {
-      strict.add(new BoostQuery(proximity, PROXIMITY_BOOST), Occur.SHOULD);
-      partial.add(new BoostQuery(proximity, PROXIMITY_BOOST), Occur.SHOULD);
-      explain.add("proximity bonus: " + proximity);
+      explain.add("proximity bonus (re-ranks the top " + RERANK_DEPTH + "): " + proximity);
     }
     Query found = new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(Schema.STATUS, "found"))), FOUND_BOOST);
     strict.add(found, Occur.SHOULD);
     partial.add(found, Occur.SHOULD);
-    return new Compiled(strict.build(), partial.build(), unitQueries, explain, unitQueries.size(), forms);
+    return new Compiled(strict.build(), partial.build(), proximity, unitQueries, explain, unitQueries.size(), forms);
   }
 
   /** The most words of a query that can form one glossary term. */

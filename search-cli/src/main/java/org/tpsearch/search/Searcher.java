@@ -32,6 +32,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Sort;
@@ -85,11 +86,12 @@ public final class Searcher {
     // Collectors allocate their queue up front: a limit beyond the index (-n 2147483647 for
     // "all of them") must not become an allocation of that size.
     int n = Math.max(1, Math.min(r.limit(), index.reader().maxDoc()));
-    Pass pass = run(drillDown(filtered(text, r), r), sort, n, r.facets());
+    Query proximity = compiled == null ? null : compiled.proximity();
+    Pass pass = run(drillDown(filtered(text, r), r), proximity, sort, n, r.facets());
     boolean partial = false;
     if (pass.total() == 0 && compiled != null && compiled.wordCount() > 1) {
       text = compiled.partial();
-      pass = run(drillDown(filtered(text, r), r), sort, n, r.facets());
+      pass = run(drillDown(filtered(text, r), r), proximity, sort, n, r.facets());
       partial = pass.total() > 0;
       if (r.explain()) {
         explain.add("no point matches every word: showing points that match the most words");
@@ -122,21 +124,36 @@ public final class Searcher {
   private record Pass(long total, TopDocs top, Map<String, List<SearchResult.FacetCount>> facets) {}
 
   /** Runs {@code ddq} once: hits and an exact total in the same pass (and facets, when asked). */
-  private Pass run(DrillDownQuery ddq, Sort sort, int n, boolean withFacets) throws IOException {
+  private Pass run(DrillDownQuery ddq, Query proximity, Sort sort, int n, boolean withFacets) throws IOException {
     IndexSearcher searcher = index.searcher();
+    // By relevance with a proximity bonus: take more first-pass hits and re-rank them.
+    boolean rerank = sort == null && proximity != null;
+    int depth = rerank ? Math.max(n, Math.min(QueryCompiler.RERANK_DEPTH, index.reader().maxDoc())) : n;
+    Pass pass;
     if (withFacets) {
       DrillSideways ds = new DrillSideways(searcher, Schema.facetsConfig(), index.facetState());
-      DrillSideways.DrillSidewaysResult dsr = sort == null ? ds.search(ddq, n) : ds.search(ddq, null, null, n, sort, true);
+      DrillSideways.DrillSidewaysResult dsr = sort == null ? ds.search(ddq, depth) : ds.search(ddq, null, null, n, sort, true);
       Map<String, List<SearchResult.FacetCount>> facets = facetCounts(dsr.facets);
       // Every point has exactly one confidence bucket and that dimension is never drilled, so its
       // counts add up to the exact number of matches (the hits' own total may be a lower bound).
       long total = facets.get(Schema.DIM_CONFIDENCE).stream().mapToLong(SearchResult.FacetCount::count).sum();
-      return new Pass(total, dsr.hits, facets);
+      pass = new Pass(total, dsr.hits, facets);
+    } else {
+      TopDocs top = sort == null
+          ? searcher.search(ddq, new TopScoreDocCollectorManager(depth, Integer.MAX_VALUE))
+          : searcher.search(ddq, new TopFieldCollectorManager(sort, n, Integer.MAX_VALUE));
+      pass = new Pass(top.totalHits.value(), top, null);
     }
-    TopDocs top = sort == null
-        ? searcher.search(ddq, new TopScoreDocCollectorManager(n, Integer.MAX_VALUE))
-        : searcher.search(ddq, new TopFieldCollectorManager(sort, n, Integer.MAX_VALUE));
-    return new Pass(top.totalHits.value(), top, null);
+    if (!rerank || pass.top().scoreDocs.length == 0) {
+      return pass;
+    }
+    TopDocs reranked = new QueryRescorer(proximity) {
+      @Override
+      protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {
+        return firstPassScore + (secondPassMatches ? QueryCompiler.PROXIMITY_BOOST * secondPassScore : 0f);
+      }
+    }.rescore(searcher, pass.top(), n);
+    return new Pass(pass.total(), reranked, pass.facets());
   }
 
   /** Facet counts under the filters of {@code r}, without hits. */
