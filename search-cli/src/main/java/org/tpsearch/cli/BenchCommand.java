@@ -60,11 +60,7 @@ final class BenchCommand implements Callable<Integer> {
             .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
     List<SearchRequest> requests = new ArrayList<>();
     for (String line : lines) {
-      SearchCommand cmd = new SearchCommand();
-      picocli.CommandLine cl = new picocli.CommandLine(cmd);
-      cl.setUnmatchedOptionsArePositionalParams(true);
-      cl.parseArgs(ShellWords.split(line).toArray(new String[0]));
-      requests.add(cmd.request());
+      requests.add(SearchCommand.requestFrom(line));
     }
     PrintWriter out = spec.commandLine().getOut();
     IndexHandle handle = main.context().openIndexLongRunning(index.index);

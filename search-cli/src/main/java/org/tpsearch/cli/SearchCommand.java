@@ -76,7 +76,19 @@ final class SearchCommand implements Callable<Integer> {
     }
   }
 
-  /** The request the parsed options describe; also used by the shell, which keeps one index open. */
+  /**
+   * The request a line of search words and options describes (shell and bench lines): parsed as
+   * {@code tpsearch search} parses its arguments, {@code -word} being an exclusion.
+   */
+  static SearchRequest requestFrom(String line) {
+    SearchCommand cmd = new SearchCommand();
+    picocli.CommandLine cl = new picocli.CommandLine(cmd);
+    cl.setUnmatchedOptionsArePositionalParams(true);
+    cl.parseArgs(ShellWords.split(line).toArray(new String[0]));
+    return cmd.request();
+  }
+
+  /** The request the parsed options describe. */
   SearchRequest request() {
     if (limit < 0) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--limit': " + limit + " (expected >= 0)");

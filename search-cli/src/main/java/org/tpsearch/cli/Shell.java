@@ -117,11 +117,7 @@ final class Shell {
   private String last;
 
   private void search(String line) throws IOException, QueryException {
-    SearchCommand cmd = new SearchCommand();
-    CommandLine cl = new CommandLine(cmd);
-    cl.setUnmatchedOptionsArePositionalParams(true);
-    cl.parseArgs(ShellWords.split(line).toArray(new String[0]));
-    SearchRequest r = cmd.request();
+    SearchRequest r = SearchCommand.requestFrom(line);
     List<String> regions = merge(r.regions(), Schema.DIM_REGION);
     List<String> sectors = merge(r.sectors(), Schema.DIM_SECTOR);
     List<String> types = merge(r.types(), Schema.DIM_TYPE);
