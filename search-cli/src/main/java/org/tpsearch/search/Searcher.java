@@ -62,6 +62,8 @@ public final class Searcher {
       Schema.LINE, Schema.EV_TITLE, Schema.EV_TIME, Schema.EV_TEXT, Schema.EV_SOURCES, Schema.PROSE);
 
   private final IndexHandle index;
+  /** The schema's facets config, made once: every query drills down with it. */
+  private final FacetsConfig facetsConfig = Schema.facetsConfig();
   private final QueryCompiler compiler;
 
   public Searcher(IndexHandle index, QueryCompiler compiler) {
@@ -131,7 +133,7 @@ public final class Searcher {
     int depth = rerank ? Math.max(n, Math.min(QueryCompiler.RERANK_DEPTH, index.reader().maxDoc())) : n;
     Pass pass;
     if (withFacets) {
-      DrillSideways ds = new DrillSideways(searcher, Schema.facetsConfig(), index.facetState());
+      DrillSideways ds = new DrillSideways(searcher, facetsConfig, index.facetState());
       DrillSideways.DrillSidewaysResult dsr = sort == null ? ds.search(ddq, depth) : ds.search(ddq, null, null, n, sort, true);
       Map<String, List<SearchResult.FacetCount>> facets = facetCounts(dsr.facets);
       // Every point has exactly one confidence bucket and that dimension is never drilled, so its
@@ -177,7 +179,7 @@ public final class Searcher {
   }
 
   private DrillDownQuery drillDown(Query base, SearchRequest r) throws IOException, QueryException {
-    DrillDownQuery ddq = new DrillDownQuery(Schema.facetsConfig(), base);
+    DrillDownQuery ddq = new DrillDownQuery(facetsConfig, base);
     for (String v : r.regions()) {
       ddq.add(Schema.DIM_REGION, facetValue(Schema.DIM_REGION, Regions.lookup(v).map(x -> x.name()).orElse(v), v));
     }
