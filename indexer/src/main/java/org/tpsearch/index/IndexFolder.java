@@ -91,7 +91,7 @@ public final class IndexFolder implements Closeable {
   public static IndexFolder claim(Path dir) throws IndexException {
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
       // Else the JDK's FileAlreadyExistsException, whose message is the bare path, is all we say.
-      throw new IndexException(dir, "cannot write an index at " + dir + ": it is a file, not a folder", null);
+      throw new IndexException(dir, "cannot write index at " + dir + ": it is a file, not a folder", null);
     }
     Inspection look = inspectOrFail(dir);
     if (look.kind() == Kind.FOREIGN) {

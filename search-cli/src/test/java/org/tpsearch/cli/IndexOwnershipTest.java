@@ -126,7 +126,7 @@ class IndexOwnershipTest {
     Files.writeString(file, "my notes\n");
     Cli.Result r = index(Cli.at(home), file);
     assertEquals(3, r.exit(), r::toString);
-    assertEquals(List.of("tpsearch: cannot write an index at " + file + ": it is a file, not a folder"), r.errLines());
+    assertEquals(List.of("tpsearch: cannot write index at " + file + ": it is a file, not a folder"), r.errLines());
     assertEquals("my notes\n", Files.readString(file));
     // Below a file, too: no folder can be made there.
     Cli.Result under = index(Cli.at(home), file.resolve("index"));
