@@ -34,7 +34,7 @@ final class SearchCommand extends IndexReadingCommand {
       description = "relevance, date or confidence (default: ${DEFAULT-VALUE}).")
   String sort;
 
-  @Option(names = "--facets", description = "Also count turning points per region, sector, year, type, status, confidence.")
+  @Option(names = "--facets", description = "Also count turning points per value of every facet dimension (region, sector, year, ...).")
   boolean facets;
 
   @Option(names = "--no-expand", description = "Do not expand words with the glossary (绿电 → 绿色电力, green power...).")
