@@ -104,7 +104,13 @@ public final class Schema {
           + " (see also --min-confidence).",
           p -> List.of(confidenceBucket(p.confidence())), false,
           typed -> CONFIDENCE_BUCKETS.contains(typed.strip()) ? Optional.of(List.of(typed.strip())) : Optional.empty(),
-          Dimension.Order.BUCKETS, CONFIDENCE_BUCKETS));
+          Dimension.Order.BUCKETS, CONFIDENCE_BUCKETS),
+      new Dimension("source_domain", "", "Only points citing a source on this domain: gov.cn (every government "
+          + "site), chinadaily.com.cn, ..., or none (no source URL). Repeat for several.",
+          SourceDomains::of, true,
+          typed -> SourceDomains.NONE.equalsIgnoreCase(typed.strip()) ? Optional.of(List.of(SourceDomains.NONE))
+              : SourceDomains.registeredDomain(typed).map(List::of),
+          Dimension.Order.COUNT, List.of()));
 
   /** The names of the facet dimensions, in display order. */
   public static final List<String> DIMS = DIMENSIONS.stream().map(Dimension::name).toList();
