@@ -37,8 +37,7 @@ public final class FilterOptions {
     try {
       return SearchRequest.parseYears(years);
     } catch (org.tpsearch.search.QueryException e) {
-      throw new ParameterException(spec.commandLine(), "Invalid value for option '--year': '" + years
-          + "' (expected 2022, 2021..2023, 2021.. or ..2022)");
+      throw new ParameterException(spec.commandLine(), "Invalid value for option '--year': " + e.getMessage());
     }
   }
 
@@ -59,10 +58,13 @@ public final class FilterOptions {
   }
 
   SearchRequest request(String query, int limit, SearchRequest.SortOrder sort, boolean facets, boolean expand, boolean explain) {
-    // Written so that NaN (which Double parses) fails too: it compares false both ways.
-    if (minConfidence != null && !(minConfidence >= 0 && minConfidence <= 1)) {
-      throw new ParameterException(spec.commandLine(),
-          "Invalid value for option '--min-confidence': " + minConfidence + " (expected 0..1)");
+    if (minConfidence != null) {
+      try {
+        SearchRequest.checkMinConfidence(minConfidence);
+      } catch (org.tpsearch.search.QueryException e) {
+        throw new ParameterException(spec.commandLine(),
+            "Invalid value for option '--min-confidence': " + minConfidence + " (expected 0..1)");
+      }
     }
     int[] y = yearRange();
     return new SearchRequest(query, regions, sectors, types, statuses, y[0], y[1],

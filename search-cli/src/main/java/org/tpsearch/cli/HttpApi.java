@@ -104,7 +104,6 @@ public final class HttpApi {
 
   private static SearchRequest request(Map<String, List<String>> p, boolean hits) throws QueryException {
     int[] years = SearchRequest.parseYears(one(p, "year"));
-    String minConf = one(p, "min_confidence");
     String limit = one(p, "limit");
     String sort = one(p, "sort");
     SearchRequest.SortOrder order = sort == null ? SearchRequest.SortOrder.RELEVANCE
@@ -115,10 +114,9 @@ public final class HttpApi {
           default -> throw new QueryException("bad sort '" + sort + "' (expected relevance, date or confidence)");
         };
     int n;
-    double c;
+    double c = SearchRequest.parseMinConfidence(one(p, "min_confidence"));
     try {
       n = hits ? (limit == null ? 10 : Integer.parseInt(limit)) : 0;
-      c = minConf == null ? Double.NaN : Double.parseDouble(minConf);
     } catch (NumberFormatException e) {
       throw new QueryException("bad number: " + e.getMessage());
     }

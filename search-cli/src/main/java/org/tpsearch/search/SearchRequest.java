@@ -57,9 +57,15 @@ public record SearchRequest(
   private static final java.util.regex.Pattern YEARS =
       java.util.regex.Pattern.compile("^(\\d{4})?\\s*(?:\\.\\.|-|–)\\s*(\\d{4})?$|^(\\d{4})$");
 
+  /** The first and last year a year filter may name (also the open ends of a range). */
+  public static final int MIN_YEAR = 1900;
+  public static final int MAX_YEAR = 2100;
+
   /**
    * Parses a year filter: {@code 2022}, {@code 2021..2023}, {@code 2021..}, {@code ..2022} (also
-   * with {@code -}); returns {from, to}, 0 for an open end, {0, 0} for blank.
+   * with {@code -}); returns {from, to}, 0 for an open end, {0, 0} for blank. A year outside
+   * {@link #MIN_YEAR}..{@link #MAX_YEAR} is an error ({@code 0000} would otherwise mean no filter).
+   * The CLI and the HTTP API share this check.
    */
   public static int[] parseYears(String years) throws QueryException {
     if (years == null || years.isBlank()) {
@@ -67,14 +73,47 @@ public record SearchRequest(
     }
     java.util.regex.Matcher m = YEARS.matcher(years.strip());
     if (!m.matches() || (m.group(3) == null && m.group(1) == null && m.group(2) == null)) {
-      throw new QueryException("bad year '" + years + "' (expected 2022, 2021..2023, 2021.. or ..2022)");
+      throw new QueryException("'" + years + "' is not a year or a range of years (expected 2022, 2021..2023, 2021.. or ..2022)");
     }
     if (m.group(3) != null) {
-      int y = Integer.parseInt(m.group(3));
+      int y = year(m.group(3), years);
       return new int[] {y, y};
     }
-    return new int[] {m.group(1) == null ? 0 : Integer.parseInt(m.group(1)),
-        m.group(2) == null ? 0 : Integer.parseInt(m.group(2))};
+    return new int[] {m.group(1) == null ? 0 : year(m.group(1), years), m.group(2) == null ? 0 : year(m.group(2), years)};
+  }
+
+  private static int year(String digits, String asTyped) throws QueryException {
+    int y = Integer.parseInt(digits);
+    if (y < MIN_YEAR || y > MAX_YEAR) {
+      throw new QueryException("'" + asTyped + "': " + digits + " is not a year from " + MIN_YEAR + " to " + MAX_YEAR);
+    }
+    return y;
+  }
+
+  /**
+   * Parses a confidence filter: a number from 0 to 1, or blank for none (NaN). The CLI and the
+   * HTTP API share this check.
+   */
+  public static double parseMinConfidence(String text) throws QueryException {
+    if (text == null || text.isBlank()) {
+      return Double.NaN;
+    }
+    double c;
+    try {
+      c = Double.parseDouble(text.strip());
+    } catch (NumberFormatException e) {
+      throw new QueryException("min confidence '" + text + "' is not a number from 0 to 1");
+    }
+    return checkMinConfidence(c);
+  }
+
+  /** Returns {@code c} when it is a number from 0 to 1; NaN and infinities are errors. */
+  public static double checkMinConfidence(double c) throws QueryException {
+    // Written so that NaN (which Double parses) fails too: it compares false both ways.
+    if (!(c >= 0 && c <= 1)) {
+      throw new QueryException("min confidence " + c + " is not a number from 0 to 1");
+    }
+    return c;
   }
 
   /** A plain query: no filters, ten hits, by relevance, expansion on. */
