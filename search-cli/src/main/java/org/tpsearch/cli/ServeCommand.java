@@ -13,8 +13,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tpsearch serve}: the read-only HTTP JSON API, warm, on 127.0.0.1 by default. */
 @Command(name = "serve", description = {"Serve a read-only HTTP JSON API: GET /search?q=..., /facets, "
-    + "/points/{id}, /health. Answers are the JSON of 'search --format json'. Stops on Ctrl-C.",
-    "Binds to 127.0.0.1 unless --host says otherwise."},
+    + "/points/{id}, /health, / (what it serves). Answers are the JSON of 'search --format json', "
+    + "errors too. Stops on Ctrl-C.",
+    "Binds to 127.0.0.1 unless --host says otherwise. --threads searches run at once, the other "
+    + "requests wait in turn; an idle or slow client costs no thread."},
     footer = {"", "Example:", "  tpsearch serve --port 8080 &",
         "  curl -s 'http://127.0.0.1:8080/search?q=%E7%A2%B3%E8%BE%BE%E5%B3%B0&region=Xinjiang&facets=true'"})
 final class ServeCommand implements Callable<Integer> {
@@ -30,8 +32,20 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = {"-p", "--port"}, defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
   int port;
 
-  @Option(names = "--threads", description = "Request threads (default: one per core).")
+  @Option(names = "--threads", paramLabel = "N", description = "Requests that run at once (default: one per core).")
   Integer threads;
+
+  @Option(names = "--max-connections", paramLabel = "N", defaultValue = "512",
+      description = "Connections open at once; more are answered 503 (default: ${DEFAULT-VALUE}).")
+  int maxConnections;
+
+  @Option(names = "--read-timeout", paramLabel = "SECONDS", defaultValue = "10",
+      description = "Time a client has to send a request's line and headers, and to keep an idle connection (default: ${DEFAULT-VALUE}).")
+  double readTimeout;
+
+  @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "10",
+      description = "Time from a request's arrival to its answer, waiting included; past it: 503 (default: ${DEFAULT-VALUE}).")
+  double timeLimit;
 
   @Mixin
   IndexOption index;
@@ -42,17 +56,29 @@ final class ServeCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "Invalid value for option '--port': " + port + " (expected 0..65535)");
     }
+    if (threads != null && threads < 1) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "Invalid value for option '--threads': " + threads + " (expected 1 or more)");
+    }
+    if (maxConnections < 1) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "Invalid value for option '--max-connections': " + maxConnections + " (expected 1 or more)");
+    }
+    HttpTransport.Limits limits = new HttpTransport.Limits(
+        threads == null ? Runtime.getRuntime().availableProcessors() : threads, maxConnections,
+        seconds("--read-timeout", readTimeout), seconds("--time-limit", timeLimit));
     IndexHandle handle = main.context().openIndexLongRunning(index.index);
     HttpApi api;
     try {
-      api = HttpApi.start(main.context().searcher(handle), host, port,
-          threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads));
+      api = HttpApi.start(main.context().searcher(handle), host, port, limits, spec.commandLine().getErr(), main.verbose);
     } catch (java.io.IOException e) {
       Context.closeQuietly(handle);
       throw new java.io.IOException("cannot serve on " + host + ":" + port + ": " + e.getMessage(), e);
     }
     PrintWriter out = spec.commandLine().getOut();
     out.println("tpsearch: serving " + handle.description() + " on http://" + host + ":" + api.port() + "/ (Ctrl-C stops)");
+    out.println("tpsearch: " + limits.threads() + " requests at once, " + limits.maxConnections() + " connections, "
+        + "time limit " + timeLimit + " s, read timeout " + readTimeout + " s");
     out.flush();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -62,5 +88,14 @@ final class ServeCommand implements Callable<Integer> {
     }));
     stopped.await();
     return ExitCodes.OK;
+  }
+
+  private java.time.Duration seconds(String option, double s) {
+    // Written so that NaN fails too.
+    if (!(s >= 0.001 && s <= 86_400)) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "Invalid value for option '" + option + "': " + s + " (expected seconds, 0.001 to 86400)");
+    }
+    return java.time.Duration.ofNanos(Math.round(s * 1e9));
   }
 }

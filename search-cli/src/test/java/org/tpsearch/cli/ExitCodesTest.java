@@ -79,6 +79,10 @@ class ExitCodesTest {
         Arguments.of(List.of("search", "--status", "bogus"), "unknown evidence status 'bogus'"),
         Arguments.of(List.of("search", "--type", "bogus"), "unknown type 'bogus'; this index has: Event, Policy, Seasonal, Trend"),
         Arguments.of(List.of("facets", "--year", "20x"), "'--year': '20x'"),
+        Arguments.of(List.of("serve", "--threads", "0"), "'--threads': 0 (expected 1 or more)"),
+        Arguments.of(List.of("serve", "--max-connections", "0"), "'--max-connections': 0 (expected 1 or more)"),
+        Arguments.of(List.of("serve", "--time-limit", "NaN"), "'--time-limit': NaN (expected seconds"),
+        Arguments.of(List.of("serve", "--read-timeout", "0"), "'--read-timeout': 0.0 (expected seconds"),
         Arguments.of(List.of("show"), "Missing required parameter: 'ID'"),
         Arguments.of(List.of("index"), "Missing required parameter: 'DIR'"),
         Arguments.of(List.of("lint"), "Missing required parameter: 'DIR'"));
