@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.tpsearch.search.PointView;
+import org.tpsearch.index.StoredPoint;
 import org.tpsearch.search.QueryException;
 import org.tpsearch.search.SearchRequest;
 import org.tpsearch.search.Searcher;
@@ -81,7 +81,7 @@ public final class HttpApi {
         default -> {
           if (path.startsWith("/points/")) {
             String id = decode(path.substring("/points/".length()), false);
-            PointView p = searcher.show(id);
+            StoredPoint p = searcher.show(id);
             yield p == null ? new HttpTransport.Response(404, error("no turning point '" + id + "'")) : ok(Renderers.json(p));
           }
           yield new HttpTransport.Response(404, error("no such endpoint: " + decode(path, false)
@@ -141,20 +141,19 @@ public final class HttpApi {
     int[] years = SearchRequest.parseYears(one(p, "year"));
     String limit = one(p, "limit");
     String sort = one(p, "sort");
-    SearchRequest.SortOrder order = sort == null ? SearchRequest.SortOrder.RELEVANCE
-        : switch (sort.toLowerCase(Locale.ROOT)) {
-          case "relevance", "score" -> SearchRequest.SortOrder.RELEVANCE;
-          case "date" -> SearchRequest.SortOrder.DATE;
-          case "confidence" -> SearchRequest.SortOrder.CONFIDENCE;
-          default -> throw new QueryException("bad sort '" + sort + "' (expected relevance, date or confidence)");
-        };
-    int n;
-    double c = SearchRequest.parseMinConfidence(one(p, "min_confidence"));
+    SearchRequest.SortOrder order;
     try {
-      n = hits ? (limit == null ? 10 : Integer.parseInt(limit)) : 0;
-    } catch (NumberFormatException e) {
-      throw new QueryException("bad number: " + e.getMessage());
+      order = SearchRequest.SortOrder.parse(sort);
+    } catch (QueryException e) {
+      throw new QueryException("bad sort " + e.getMessage());
     }
+    int n;
+    try {
+      n = hits ? (limit == null ? 10 : SearchRequest.parseLimit(limit)) : 0;
+    } catch (QueryException e) {
+      throw new QueryException("bad limit " + e.getMessage());
+    }
+    double c = SearchRequest.parseMinConfidence(one(p, "min_confidence"));
     if (n < 0 || n > 10_000) {
       throw new QueryException("limit must be 0..10000, got " + n);
     }

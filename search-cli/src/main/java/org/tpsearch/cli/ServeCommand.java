@@ -1,15 +1,11 @@
 package org.tpsearch.cli;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.tpsearch.search.IndexHandle;
+import org.tpsearch.search.Searcher;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tpsearch serve}: the read-only HTTP JSON API, warm, on 127.0.0.1 by default. */
 @Command(name = "serve", description = {"Serve a read-only HTTP JSON API: GET /search?q=..., /facets, "
@@ -19,13 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
     + "requests wait in turn; an idle or slow client costs no thread."},
     footer = {"", "Example:", "  tpsearch serve --port 8080 &",
         "  curl -s 'http://127.0.0.1:8080/search?q=%E7%A2%B3%E8%BE%BE%E5%B3%B0&region=Xinjiang&facets=true'"})
-final class ServeCommand implements Callable<Integer> {
-  @ParentCommand
-  Main main;
-
-  @Spec
-  CommandSpec spec;
-
+final class ServeCommand extends IndexReadingCommand {
   @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}).")
   String host;
 
@@ -47,11 +37,10 @@ final class ServeCommand implements Callable<Integer> {
       description = "Time from a request's arrival to its answer, waiting included; past it: 503 (default: ${DEFAULT-VALUE}).")
   double timeLimit;
 
-  @Mixin
-  IndexOption index;
+  private HttpTransport.Limits limits;
 
   @Override
-  public Integer call() throws Exception {
+  void validate() {
     if (port < 0 || port > 65535) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "Invalid value for option '--port': " + port + " (expected 0..65535)");
@@ -64,18 +53,33 @@ final class ServeCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "Invalid value for option '--max-connections': " + maxConnections + " (expected 1 or more)");
     }
-    HttpTransport.Limits limits = new HttpTransport.Limits(
-        threads == null ? Runtime.getRuntime().availableProcessors() : threads, maxConnections,
-        seconds("--read-timeout", readTimeout), seconds("--time-limit", timeLimit));
-    IndexHandle handle = main.context().openIndexLongRunning(index.index);
+    limits = new HttpTransport.Limits(threads == null ? Runtime.getRuntime().availableProcessors() : threads,
+        maxConnections, seconds("--read-timeout", readTimeout), seconds("--time-limit", timeLimit));
+  }
+
+  private java.time.Duration seconds(String option, double s) {
+    // Written so that NaN fails too.
+    if (!(s >= 0.001 && s <= 86_400)) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "Invalid value for option '" + option + "': " + s + " (expected seconds, 0.001 to 86400)");
+    }
+    return java.time.Duration.ofNanos(Math.round(s * 1e9));
+  }
+
+  @Override
+  boolean longRunning() {
+    return true;
+  }
+
+  @Override
+  int run(Searcher searcher, IndexHandle handle) throws Exception {
     HttpApi api;
     try {
-      api = HttpApi.start(main.context().searcher(handle), host, port, limits, spec.commandLine().getErr(), main.verbose);
+      api = HttpApi.start(searcher, host, port, limits, err(), main.verbose);
     } catch (java.io.IOException e) {
-      Context.closeQuietly(handle);
       throw new java.io.IOException("cannot serve on " + host + ":" + port + ": " + e.getMessage(), e);
     }
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = out();
     out.println("tpsearch: serving " + handle.description() + " on http://" + host + ":" + api.port() + "/ (Ctrl-C stops)");
     out.println("tpsearch: " + limits.threads() + " requests at once, " + limits.maxConnections() + " connections, "
         + "time limit " + timeLimit + " s, read timeout " + readTimeout + " s");
@@ -88,14 +92,5 @@ final class ServeCommand implements Callable<Integer> {
     }));
     stopped.await();
     return ExitCodes.OK;
-  }
-
-  private java.time.Duration seconds(String option, double s) {
-    // Written so that NaN fails too.
-    if (!(s >= 0.001 && s <= 86_400)) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-          "Invalid value for option '" + option + "': " + s + " (expected seconds, 0.001 to 86400)");
-    }
-    return java.time.Duration.ofNanos(Math.round(s * 1e9));
   }
 }

@@ -40,7 +40,17 @@ public record SearchRequest(
     /** Oldest first. */
     DATE,
     /** Highest confidence first. */
-    CONFIDENCE
+    CONFIDENCE;
+
+    /** The order a user names: relevance (or score), date or confidence, any case; the one parser of it. */
+    public static SortOrder parse(String name) throws QueryException {
+      return switch (name == null ? "relevance" : name.strip().toLowerCase(java.util.Locale.ROOT)) {
+        case "relevance", "score" -> RELEVANCE;
+        case "date" -> DATE;
+        case "confidence" -> CONFIDENCE;
+        default -> throw new QueryException("'" + name + "' (expected relevance, date or confidence)");
+      };
+    }
   }
 
   public SearchRequest {
@@ -114,6 +124,20 @@ public record SearchRequest(
       throw new QueryException("min confidence " + c + " is not a number from 0 to 1");
     }
     return c;
+  }
+
+  /** A limit as given: a whole number, 0 or more (0 counts without listing hits); the one check of it. */
+  public static int parseLimit(String text) throws QueryException {
+    int n;
+    try {
+      n = Integer.parseInt(text.strip());
+    } catch (NumberFormatException e) {
+      throw new QueryException("'" + text + "' (expected a whole number >= 0)");
+    }
+    if (n < 0) {
+      throw new QueryException(n + " (expected >= 0)");
+    }
+    return n;
   }
 
   /** A plain query: no filters, ten hits, by relevance, expansion on. */
