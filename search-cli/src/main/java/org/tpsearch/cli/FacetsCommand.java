@@ -10,8 +10,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code tpsearch facets}: counts per dimension under a query and filters. */
-@Command(name = "facets", description = "Count turning points per region, sector, year, type, evidence status and "
-    + "confidence, under an optional query and filters (filtered dimensions count sideways).")
+@Command(name = "facets", description = "Count turning points per value of every facet dimension (region, sector, "
+    + "year, ...), under an optional query and filters (filtered dimensions count sideways).")
 final class FacetsCommand extends IndexReadingCommand {
   @Parameters(arity = "0..*", paramLabel = "QUERY", description = "Optional query words.")
   List<String> query = List.of();

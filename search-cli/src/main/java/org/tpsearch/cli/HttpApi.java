@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.tpsearch.index.StoredPoint;
+import org.tpsearch.index.Dimension;
+import org.tpsearch.index.Schema;
 import org.tpsearch.search.QueryException;
 import org.tpsearch.search.SearchRequest;
 import org.tpsearch.search.Searcher;
@@ -138,7 +140,6 @@ public final class HttpApi {
   }
 
   private static SearchRequest request(Map<String, List<String>> p, boolean hits) throws QueryException {
-    int[] years = SearchRequest.parseYears(one(p, "year"));
     String limit = one(p, "limit");
     String sort = one(p, "sort");
     SearchRequest.SortOrder order;
@@ -157,9 +158,13 @@ public final class HttpApi {
     if (n < 0 || n > 10_000) {
       throw new QueryException("limit must be 0..10000, got " + n);
     }
-    return new SearchRequest(one(p, "q"), all(p, "region"), all(p, "sector"), all(p, "type"), all(p, "status"),
-        years[0], years[1], c, n, order, !hits || flag(p, "facets", false), flag(p, "expand", true),
-        flag(p, "explain", false));
+    // A parameter per facet dimension (region, sector, year, ...), each repeatable.
+    Map<String, List<String>> filters = new LinkedHashMap<>();
+    for (Dimension d : Schema.DIMENSIONS) {
+      filters.put(d.name(), all(p, d.name()));
+    }
+    return new SearchRequest(one(p, "q"), filters, c, n, order, !hits || flag(p, "facets", false),
+        flag(p, "expand", true), flag(p, "explain", false));
   }
 
   private static boolean flag(Map<String, List<String>> p, String name, boolean dflt) throws QueryException {

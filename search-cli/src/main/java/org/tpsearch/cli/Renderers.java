@@ -172,8 +172,17 @@ final class Renderers {
       for (SearchResult.FacetCount fc : e.getValue()) {
         sb.append("  ").append(fc.value()).append(" (").append(fc.count()).append(')');
       }
-      out.println(c(colour, BOLD, String.format(Locale.ROOT, "%-11s", e.getKey() + ":")) + sb);
+      out.println(c(colour, BOLD, dimensionLabel(e.getKey())) + sb);
     }
+  }
+
+  /** A dimension's name and colon, padded so the values of every dimension line up. */
+  static String dimensionLabel(String dim) {
+    int width = 11;
+    for (String d : org.tpsearch.index.Schema.DIMS) {
+      width = Math.max(width, d.length() + 1);
+    }
+    return String.format(Locale.ROOT, "%-" + width + "s", dim + ":");
   }
 
   static void text(StoredPoint p, PrintWriter out, boolean colour) {
