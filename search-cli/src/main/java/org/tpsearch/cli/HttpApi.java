@@ -78,13 +78,13 @@ public final class HttpApi {
         case "/" -> ok(root());
         case "/health" -> ok(new Json().beginObject().field("status", "ok")
             .field("index", searcher.index().description()).endObject().toString());
-        case "/search" -> ok(Renderers.json(searcher.search(request(params, true))));
-        case "/facets" -> ok(Renderers.json(searcher.facets(request(params, false))));
+        case "/search" -> ok(JsonRenderer.search(searcher.search(request(params, true))));
+        case "/facets" -> ok(JsonRenderer.search(searcher.facets(request(params, false))));
         default -> {
           if (path.startsWith("/points/")) {
             String id = decode(path.substring("/points/".length()), false);
             StoredPoint p = searcher.show(id);
-            yield p == null ? new HttpTransport.Response(404, error("no turning point '" + id + "'")) : ok(Renderers.json(p));
+            yield p == null ? new HttpTransport.Response(404, error("no turning point '" + id + "'")) : ok(JsonRenderer.point(p));
           }
           yield new HttpTransport.Response(404, error("no such endpoint: " + decode(path, false)
               + " (try /search, /facets, /points/{id}, /health)"));
