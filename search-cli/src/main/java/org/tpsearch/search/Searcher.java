@@ -122,7 +122,7 @@ public final class Searcher {
     boolean rerank = sort == null && proximity != null;
     int depth = rerank ? Math.max(n, Math.min(QueryCompiler.RERANK_DEPTH, index.reader().maxDoc())) : n;
     Pass pass;
-    if (withFacets) {
+    if (withFacets && index.hasFacets()) {
       DrillSideways ds = new DrillSideways(searcher, facetsConfig, index.facetState());
       DrillSideways.DrillSidewaysResult dsr = sort == null ? ds.search(ddq, depth) : ds.search(ddq, null, null, n, sort, true);
       Map<String, List<SearchResult.FacetCount>> facets = facetCounts(dsr.facets);
@@ -140,7 +140,8 @@ public final class Searcher {
       TopDocs top = sort == null
           ? searcher.search(ddq, new TopScoreDocCollectorManager(depth, Integer.MAX_VALUE))
           : searcher.search(ddq, new TopFieldCollectorManager(sort, n, Integer.MAX_VALUE));
-      pass = new Pass(top.totalHits.value(), top, null);
+      // An index without facet values (no points) counts zero in every dimension.
+      pass = new Pass(top.totalHits.value(), top, withFacets ? noFacets() : null);
     }
     if (!rerank || pass.top().scoreDocs.length == 0) {
       return pass;
@@ -152,6 +153,14 @@ public final class Searcher {
       }
     }.rescore(searcher, pass.top(), n);
     return new Pass(pass.total(), reranked, pass.facets());
+  }
+
+  private static Map<String, List<SearchResult.FacetCount>> noFacets() {
+    Map<String, List<SearchResult.FacetCount>> out = new LinkedHashMap<>();
+    for (String dim : Schema.DIMS) {
+      out.put(dim, List.of());
+    }
+    return out;
   }
 
   /** Facet counts under the filters of {@code r}, without hits. */
@@ -213,12 +222,13 @@ public final class Searcher {
     }
     List<String> sorted = new ArrayList<>(values);
     sorted.sort(null);
-    throw new QueryException("unknown " + d.name() + " '" + typed + "'; this index has: " + String.join(", ", sorted));
+    throw new QueryException("unknown " + d.name() + " '" + typed + "'; this index has"
+        + (sorted.isEmpty() ? " no points" : ": " + String.join(", ", sorted)));
   }
 
   /** Whether the index has {@code value} in {@code dim}: one term look-up, no counting. */
   private boolean hasFacetValue(String dim, String value) throws IOException {
-    if (index.reader().maxDoc() == 0) {
+    if (!index.hasFacets()) {
       return false;
     }
     SortedSetDocValues dv = index.facetState().getDocValues();
@@ -227,7 +237,7 @@ public final class Searcher {
 
   /** Every value of a dimension in the index. */
   public List<String> facetLabels(String dim) throws IOException {
-    if (index.reader().maxDoc() == 0) {
+    if (!index.hasFacets()) {
       return List.of();
     }
     SortedSetDocValuesFacetCounts all = new SortedSetDocValuesFacetCounts(index.facetState());
