@@ -26,9 +26,13 @@ final class Renderers {
     Json j = new Json().beginObject();
     j.field("query", r.query()).field("index", r.index()).field("total", r.total());
     j.name("match").value(r.partial() ? "partial" : "all");
+    j.field("partial_total", r.partialTotal());
+    j.name("words").beginArray();
+    r.words().forEach(j::value);
+    j.endArray();
     j.name("hits").beginArray();
     for (SearchResult.Hit h : r.hits()) {
-      hit(j, h, r.partial());
+      hit(j, h);
     }
     j.endArray();
     if (r.facets() != null) {
@@ -51,13 +55,13 @@ final class Renderers {
   }
 
   /** One hit as a JSON object (a line of {@code --format jsonl}). */
-  static String jsonLine(SearchResult.Hit h, boolean partial) {
+  static String jsonLine(SearchResult.Hit h) {
     Json j = new Json();
-    hit(j, h, partial);
+    hit(j, h);
     return j.toString();
   }
 
-  private static void hit(Json j, SearchResult.Hit h, boolean partial) {
+  private static void hit(Json j, SearchResult.Hit h) {
     j.beginObject();
     j.field("id", h.id()).field("region", h.region()).field("region_zh", h.regionZh())
         .field("sector", h.sector()).field("sector_zh", h.sectorZh()).field("date", h.date())
@@ -65,7 +69,8 @@ final class Renderers {
     j.name("confidence").value(h.confidence(), 2);
     j.field("status", h.status());
     j.name("score").value(h.score(), 4);
-    j.field("match", partial ? "partial" : "all");
+    j.field("match", h.tier().all() ? "all" : "partial");
+    j.name("phrase").value(h.tier() == SearchResult.Tier.PHRASE);
     j.field("matched_words", h.matchedWords());
     j.name("evidence").beginArray();
     for (SearchResult.EvidenceHit e : h.evidence()) {
@@ -130,15 +135,25 @@ final class Renderers {
     String noun = r.total() == 1 ? "turning point" : "turning points";
     String what = r.query().isBlank() ? noun : noun + (r.total() == 1 ? " matches '" : " match '") + r.query() + "'";
     out.println(c(colour, DIM, r.total() + " " + what + (r.partial() ? " partially (no point has every word)" : "")
+        + (r.partialTotal() > 0 ? ", " + r.partialTotal() + " more " + (r.partialTotal() == 1 ? "has" : "have") + " most of the words" : "")
         + " — " + r.index()));
     for (String line : r.explain()) {
       out.println(c(colour, DIM, "  explain: " + line));
     }
     int n = 0;
+    boolean separated = false;
+    int words = r.words().size();
     for (SearchResult.Hit h : r.hits()) {
       n++;
       out.println();
-      out.println(c(colour, BOLD, n + ". " + h.id()) + (r.partial() ? c(colour, DIM, "  (matches " + h.matchedWords() + (h.matchedWords() == 1 ? " word)" : " words)")) : ""));
+      boolean partialHit = !h.tier().all();
+      if (partialHit && !separated) {
+        separated = true;
+        out.println(c(colour, DIM, "── points that have only some of the words ──"));
+        out.println();
+      }
+      out.println(c(colour, BOLD, n + ". " + h.id()) + (partialHit ? c(colour, DIM, "  (matches " + h.matchedWords()
+          + " of " + words + (words == 1 ? " word)" : " words)")) : ""));
       out.println("   " + h.region() + (h.regionZh().isEmpty() ? "" : " " + h.regionZh()) + " · " + h.sector()
           + (h.sectorZh().isEmpty() ? "" : " " + h.sectorZh()) + " · " + h.date() + " · " + h.type()
           + " · confidence " + conf(h.confidence()) + " · " + statusText(h.status())

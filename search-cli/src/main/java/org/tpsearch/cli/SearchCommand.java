@@ -106,7 +106,7 @@ final class SearchCommand implements Callable<Integer> {
   static void print(SearchResult result, PrintWriter out, FormatOption.Format format, boolean colour) {
     switch (format) {
       case json -> out.println(Renderers.json(result));
-      case jsonl -> result.hits().forEach(h -> out.println(Renderers.jsonLine(h, result.partial())));
+      case jsonl -> result.hits().forEach(h -> out.println(Renderers.jsonLine(h)));
       case text -> Renderers.text(result, out, colour);
     }
     out.flush();

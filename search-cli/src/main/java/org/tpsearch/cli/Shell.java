@@ -135,6 +135,7 @@ final class Shell {
     double ms = (System.nanoTime() - start) / 1e6;
     last = line;
     SearchResult shown = new SearchResult(result.query(), result.index(), result.total(), result.partial(),
+        result.partialTotal(), result.words(),
         result.hits(), null, result.explain());
     Renderers.text(shown, out, context.colour());
     numbered.clear();
