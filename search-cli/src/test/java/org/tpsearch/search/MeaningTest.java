@@ -69,8 +69,8 @@ class MeaningTest {
 
   @Test
   void explainShowsHowTheQueryWasRead() throws Exception {
-    SearchResult r = searcher.search(new SearchRequest("上海的航班什么时候恢复", List.of(), List.of(), List.of(), List.of(),
-        0, 0, Double.NaN, 10, SearchRequest.SortOrder.RELEVANCE, false, true, true));
+    SearchResult r = searcher.search(new SearchRequest("上海的航班什么时候恢复", Map.of(), Double.NaN, 10,
+        SearchRequest.SortOrder.RELEVANCE, false, true, true));
     assertEquals(List.of("上海", "航班", "恢复"), r.words());
     assertTrue(r.explain().stream().anyMatch(l -> l.contains("上海的航班什么时候恢复 is read as 上海 · 航班 · 恢复")),
         r.explain()::toString);
@@ -155,8 +155,7 @@ class MeaningTest {
     // Under a field sort the collector computes no scores (NaN); the count was once decoded from
     // the score and printed "(matches 0 words)".
     for (SearchRequest.SortOrder order : SearchRequest.SortOrder.values()) {
-      SearchRequest req = new SearchRequest("绿色电力 qqqzzz", List.of(), List.of(), List.of(), List.of(), 0, 0,
-          Double.NaN, 10, order, false, true, false);
+      SearchRequest req = new SearchRequest("绿色电力 qqqzzz", Map.of(), Double.NaN, 10, order, false, true, false);
       SearchResult r = searcher.search(req);
       assertTrue(r.partial());
       assertFalse(r.hits().isEmpty());
