@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,12 +28,12 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
 import org.tpsearch.model.EvidenceStatus;
 import org.tpsearch.model.Problem;
 import org.tpsearch.model.Report;
 import org.tpsearch.model.ReportKind;
 import org.tpsearch.model.TurningPoint;
+import org.tpsearch.parse.FileNames;
 import org.tpsearch.parse.ReportParser;
 
 /**
@@ -104,7 +105,7 @@ public final class Indexer {
 
   /** What a run will index: files read, one winner per id, duplicates and problems. */
   private record Plan(
-      CorpusScan.Result scan, List<CorpusScan.Found> parsedFiles, Map<Path, Report> parsed, IndexState state,
+      CorpusScan.Result scan, List<CorpusScan.Found> parsedFiles, int unchangedFiles, Map<Path, Report> parsed, IndexState state,
       Map<String, Candidate> winners, int duplicates, List<Problem> problems) {}
 
   /**
@@ -116,9 +117,10 @@ public final class Indexer {
    * @param byStatus points by evidence status
    * @param duplicates points found in more than one file
    * @param problems every warning, with file and line
+   * @param followed symbolic links followed
    */
   public record LintResult(int reportFiles, int skippedFiles, int points, Map<EvidenceStatus, Integer> byStatus,
-      int duplicates, List<Problem> problems) {}
+      int duplicates, List<Problem> problems, List<CorpusScan.Link> followed) {}
 
   /** Reads every report under {@code roots} and reports what is wrong, writing nothing. */
   public static LintResult lint(List<Path> roots, int threads) throws IOException {
@@ -128,70 +130,107 @@ public final class Indexer {
       byStatus.merge(c.ref().status(), 1, Integer::sum);
     }
     return new LintResult(plan.scan().reports().size(), plan.scan().skipped(), plan.winners().size(), byStatus,
-        plan.duplicates(), plan.problems());
+        plan.duplicates(), plan.problems(), plan.scan().followed());
   }
 
-  /** Indexes {@code roots} into {@code indexDir}. */
+  /**
+   * Indexes {@code roots} into {@code indexDir}: a new or empty folder, or one tpsearch marked as its
+   * own index (see {@link IndexFolder}); anything else is refused with nothing there touched.
+   */
   public static IndexSummary run(List<Path> roots, Path indexDir, Options options) throws IOException, IndexException {
     long start = System.nanoTime();
-    Files.createDirectories(indexDir);
-    try (Directory dir = FSDirectory.open(indexDir)) {
-      boolean full = options.full();
-      IndexState old = full ? new IndexState() : readState(dir, indexDir);
-      if (old == null) {
-        full = true;
-        old = new IndexState();
+    // A mistyped results folder fails before anything is made at the index path.
+    for (Path root : roots) {
+      if (!Files.exists(root)) {
+        throw new NoSuchFileException(root.toString(), null, "no such file or folder");
       }
-      Plan plan = plan(roots, old, options);
-      IndexState state = plan.state();
-
-      // Write what changed, delete what went away; commit only if all of it succeeded.
-      Map<String, String> oldIndexed = full ? Map.of() : old.indexed;
-      List<Candidate> toWrite = new ArrayList<>();
-      Map<EvidenceStatus, Integer> byStatus = new EnumMap<>(EvidenceStatus.class);
-      for (Candidate c : plan.winners().values()) {
-        state.indexed.put(c.ref().id(), c.ref().hash());
-        byStatus.merge(c.ref().status(), 1, Integer::sum);
-        if (!c.ref().hash().equals(oldIndexed.get(c.ref().id()))) {
-          toWrite.add(c);
-        }
-      }
-      List<String> toDelete = new ArrayList<>();
-      for (String id : oldIndexed.keySet()) {
-        if (!plan.winners().containsKey(id)) {
-          toDelete.add(id);
-        }
-      }
-      int updated = (int) toWrite.stream().filter(c -> oldIndexed.containsKey(c.ref().id())).count();
-      write(dir, indexDir, full, toWrite, toDelete, plan.parsed(), state, options);
-
-      CorpusScan.Result scan = plan.scan();
-      long raw = scan.reports().stream().mapToLong(CorpusScan.Found::size).sum();
-      return new IndexSummary(indexDir, scan.reports().size(), plan.parsedFiles().size(),
-          scan.reports().size() - plan.parsedFiles().size(), scan.skipped(), plan.winners().size(), byStatus,
-          toWrite.size() - updated, updated, toDelete.size(), plan.duplicates(), plan.problems(), raw,
-          sizeOf(indexDir), (System.nanoTime() - start) / 1_000_000);
     }
+    IndexFolder folder = IndexFolder.claim(indexDir);
+    try {
+      IndexSummary summary = runClaimed(roots, folder, options, start);
+      folder.committed();
+      return summary;
+    } catch (IOException | IndexException | RuntimeException e) {
+      folder.failed(e);
+      throw e;
+    } finally {
+      folder.close();
+    }
+  }
+
+  /** The run itself, holding the folder's lock from before the state is read until the commit. */
+  private static IndexSummary runClaimed(List<Path> roots, IndexFolder folder, Options options, long start)
+      throws IOException, IndexException {
+    Path indexDir = folder.path();
+    Directory dir = folder.directory();
+    boolean full = options.full();
+    IndexState old = full ? new IndexState() : readState(dir, indexDir);
+    if (old == null) {
+      full = true;
+      old = new IndexState();
+    }
+    Plan plan = plan(roots, old, options);
+    IndexState state = plan.state();
+    if (!full && plan.scan().reports().isEmpty() && plan.scan().unreadable().isEmpty() && !old.indexed.isEmpty()) {
+      // An unmounted drive or a wrong folder looks like every report deleted: ask for it in words.
+      throw new IndexException(indexDir, "found no report files in " + String.join(", ", roots.stream().map(Path::toString).toList())
+          + "; the index at " + indexDir + " keeps its " + old.indexed.size() + " turning points (to empty it, run again with --full)", null);
+    }
+
+    // Write what changed, delete what went away; commit only if all of it succeeded.
+    Map<String, String> oldIndexed = full ? Map.of() : old.indexed;
+    List<Candidate> toWrite = new ArrayList<>();
+    Map<EvidenceStatus, Integer> byStatus = new EnumMap<>(EvidenceStatus.class);
+    for (Candidate c : plan.winners().values()) {
+      state.indexed.put(c.ref().id(), c.ref().hash());
+      byStatus.merge(c.ref().status(), 1, Integer::sum);
+      if (!c.ref().hash().equals(oldIndexed.get(c.ref().id()))) {
+        toWrite.add(c);
+      }
+    }
+    List<String> toDelete = new ArrayList<>();
+    for (String id : oldIndexed.keySet()) {
+      if (!plan.winners().containsKey(id)) {
+        toDelete.add(id);
+      }
+    }
+    int updated = (int) toWrite.stream().filter(c -> oldIndexed.containsKey(c.ref().id())).count();
+    write(dir, folder, full, toWrite, toDelete, plan.parsed(), state, options);
+
+    CorpusScan.Result scan = plan.scan();
+    long raw = scan.reports().stream().mapToLong(CorpusScan.Found::size).sum();
+    return new IndexSummary(indexDir, scan.reports().size(), plan.parsedFiles().size(), plan.unchangedFiles(),
+        scan.skipped(), plan.winners().size(), byStatus, toWrite.size() - updated, updated, toDelete.size(),
+        plan.duplicates(), plan.problems(), scan.followed(), raw, sizeOf(indexDir), (System.nanoTime() - start) / 1_000_000);
   }
 
   private static Plan plan(List<Path> roots, IndexState old, Options options) throws IOException {
     CorpusScan.Result scan = CorpusScan.scan(roots);
     // 1. Read new and changed files, in parallel; reuse what the state says of the others.
-    Map<Path, Report> parsed = new HashMap<>();
     IndexState state = new IndexState();
-    List<Problem> problems = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>(scan.problems());
     List<CorpusScan.Found> toParse = new ArrayList<>();
+    List<CorpusScan.Found> files = new ArrayList<>();
+    int unchanged = 0;
     for (CorpusScan.Found f : scan.reports()) {
       IndexState.FileState prev = old.files.get(f.path().toString());
       if (prev != null && prev.size() == f.size() && prev.mtime() == f.mtime()) {
         state.files.put(prev.path(), prev);
+        files.add(f);
+        unchanged++;
       } else {
         toParse.add(f);
       }
     }
-    parseAll(toParse, options, parsed);
+    Map<Path, Report> parsed = parseAll(toParse, options, problems);
+    List<CorpusScan.Found> parsedFiles = new ArrayList<>();
     for (CorpusScan.Found f : toParse) {
       Report r = parsed.get(f.path());
+      if (r == null) {
+        continue; // unreadable: warned, and what the index holds of it is kept below
+      }
+      parsedFiles.add(f);
+      files.add(f);
       problems.addAll(r.problems());
       List<IndexState.PointRef> refs = new ArrayList<>();
       for (TurningPoint p : r.points()) {
@@ -201,10 +240,21 @@ public final class Indexer {
       state.files.put(f.path().toString(), new IndexState.FileState(f.path().toString(), f.size(), f.mtime(),
           r.problems().size(), refs));
     }
+    // A file or folder that could not be read this time is not gone: its points stay as they were.
+    java.util.Set<String> unread = new java.util.HashSet<>();
+    toParse.forEach(f -> unread.add(f.path().toString()));
+    for (IndexState.FileState prev : old.files.values()) {
+      Path p = Path.of(prev.path());
+      if (!state.files.containsKey(prev.path()) && (unread.contains(prev.path()) || scan.wasUnreadable(p))) {
+        state.files.put(prev.path(), prev);
+        files.add(new CorpusScan.Found(p, FileNames.parse(p).kind().orElse(ReportKind.COMBINED), prev.size(), prev.mtime()));
+      }
+    }
+    files.sort(java.util.Comparator.comparing(f -> f.path().toString()));
 
     // 2. One document per id: a combined report wins over a per-point file, then path order.
     Map<String, List<Candidate>> byId = new LinkedHashMap<>();
-    for (CorpusScan.Found f : scan.reports()) {
+    for (CorpusScan.Found f : files) {
       for (IndexState.PointRef ref : state.files.get(f.path().toString()).points()) {
         byId.computeIfAbsent(ref.id(), k -> new ArrayList<>()).add(new Candidate(f, ref));
       }
@@ -227,25 +277,39 @@ public final class Indexer {
         }
       }
     }
-    return new Plan(scan, toParse, parsed, state, winners, duplicates, problems);
+    return new Plan(scan, parsedFiles, unchanged, parsed, state, winners, duplicates, problems);
   }
 
-  private static void parseAll(List<CorpusScan.Found> files, Options options, Map<Path, Report> out)
+  /** Reads {@code files} in parallel; one that cannot be read is a warning, not the end of the run. */
+  private static Map<Path, Report> parseAll(List<CorpusScan.Found> files, Options options, List<Problem> problems)
       throws IOException {
     AtomicInteger done = new AtomicInteger();
-    List<Report> reports = inParallel(files, options.threads(), f -> {
-      Report r = ReportParser.parse(f.path());
+    List<Object> reports = inParallel(files, options.threads(), f -> {
+      Object r;
+      try {
+        r = ReportParser.parse(f.path());
+      } catch (IOException e) {
+        r = new Problem(f.path(), 0, "unreadable", "cannot read this file: " + CorpusScan.reason(e)
+            + "; skipped, and what the index holds from it is kept");
+      }
       options.progress().filesRead(done.incrementAndGet(), files.size());
       return r;
     });
+    Map<Path, Report> out = new HashMap<>();
     for (int i = 0; i < files.size(); i++) {
-      out.put(files.get(i).path(), reports.get(i));
+      if (reports.get(i) instanceof Report r) {
+        out.put(files.get(i).path(), r);
+      } else {
+        problems.add((Problem) reports.get(i));
+      }
     }
+    return out;
   }
 
   private static void write(
-      Directory dir, Path indexDir, boolean full, List<Candidate> toWrite, List<String> toDelete,
+      Directory dir, IndexFolder folder, boolean full, List<Candidate> toWrite, List<String> toDelete,
       Map<Path, Report> parsed, IndexState state, Options options) throws IOException, IndexException {
+    Path indexDir = folder.path();
     IndexWriterConfig iwc = new IndexWriterConfig(Schema.indexAnalyzer());
     iwc.setOpenMode(full ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     iwc.setRAMBufferSizeMB(256);
@@ -275,6 +339,7 @@ public final class Indexer {
         return null;
       });
       Path stateFile = indexDir.resolve(stateName);
+      folder.record(stateName);
       Files.writeString(stateFile, state.serialize(), StandardCharsets.UTF_8);
       writer.setLiveCommitData(Map.of(SCHEMA_KEY, Schema.VERSION, STATE_KEY, stateName).entrySet());
       writer.commit();
@@ -292,7 +357,9 @@ public final class Indexer {
     }
     try (DirectoryStream<Path> old = Files.newDirectoryStream(indexDir, STATE_PREFIX + "*")) {
       for (Path p : old) {
-        if (!p.getFileName().toString().equals(stateName)) {
+        String name = p.getFileName().toString();
+        // Only state files tpsearch wrote: a user's tpsearch-state-notes.txt is not one.
+        if (!name.equals(stateName) && folder.owns(name)) {
           Files.deleteIfExists(p);
         }
       }

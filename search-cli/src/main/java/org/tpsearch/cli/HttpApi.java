@@ -14,10 +14,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.tpsearch.search.PointView;
+import org.tpsearch.index.StoredPoint;
+import org.tpsearch.index.Dimension;
+import org.tpsearch.index.Schema;
 import org.tpsearch.search.QueryException;
 import org.tpsearch.search.SearchRequest;
-import org.tpsearch.search.SearchResult;
 import org.tpsearch.search.Searcher;
 
 /**
@@ -82,7 +83,7 @@ public final class HttpApi {
         default -> {
           if (path.startsWith("/points/")) {
             String id = URLDecoder.decode(path.substring("/points/".length()), StandardCharsets.UTF_8);
-            PointView p = searcher.show(id);
+            StoredPoint p = searcher.show(id);
             if (p == null) {
               send(ex, 404, error("no turning point '" + id + "'"));
             } else {
@@ -103,21 +104,23 @@ public final class HttpApi {
   }
 
   private static SearchRequest request(Map<String, List<String>> p, boolean hits) throws QueryException {
-    int[] years = SearchRequest.parseYears(one(p, "year"));
     String minConf = one(p, "min_confidence");
     String limit = one(p, "limit");
     String sort = one(p, "sort");
-    SearchRequest.SortOrder order = sort == null ? SearchRequest.SortOrder.RELEVANCE
-        : switch (sort.toLowerCase(Locale.ROOT)) {
-          case "relevance", "score" -> SearchRequest.SortOrder.RELEVANCE;
-          case "date" -> SearchRequest.SortOrder.DATE;
-          case "confidence" -> SearchRequest.SortOrder.CONFIDENCE;
-          default -> throw new QueryException("bad sort '" + sort + "' (expected relevance, date or confidence)");
-        };
+    SearchRequest.SortOrder order;
+    try {
+      order = SearchRequest.SortOrder.parse(sort);
+    } catch (QueryException e) {
+      throw new QueryException("bad sort " + e.getMessage());
+    }
     int n;
+    try {
+      n = hits ? (limit == null ? 10 : SearchRequest.parseLimit(limit)) : 0;
+    } catch (QueryException e) {
+      throw new QueryException("bad limit " + e.getMessage());
+    }
     double c;
     try {
-      n = hits ? (limit == null ? 10 : Integer.parseInt(limit)) : 0;
       c = minConf == null ? Double.NaN : Double.parseDouble(minConf);
     } catch (NumberFormatException e) {
       throw new QueryException("bad number: " + e.getMessage());
@@ -125,9 +128,13 @@ public final class HttpApi {
     if (n < 0 || n > 10_000) {
       throw new QueryException("limit must be 0..10000, got " + n);
     }
-    return new SearchRequest(one(p, "q"), all(p, "region"), all(p, "sector"), all(p, "type"), all(p, "status"),
-        years[0], years[1], c, n, order, !hits || flag(p, "facets", false), flag(p, "expand", true),
-        flag(p, "explain", false));
+    // A parameter per facet dimension (region, sector, year, ...), each repeatable.
+    Map<String, List<String>> filters = new LinkedHashMap<>();
+    for (Dimension d : Schema.DIMENSIONS) {
+      filters.put(d.name(), all(p, d.name()));
+    }
+    return new SearchRequest(one(p, "q"), filters, c, n, order, !hits || flag(p, "facets", false),
+        flag(p, "expand", true), flag(p, "explain", false));
   }
 
   private static boolean flag(Map<String, List<String>> p, String name, boolean dflt) throws QueryException {

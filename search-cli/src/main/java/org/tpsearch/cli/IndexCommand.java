@@ -1,12 +1,11 @@
 package org.tpsearch.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.tpsearch.index.IndexException;
+import org.tpsearch.index.CorpusScan;
 import org.tpsearch.index.IndexSummary;
 import org.tpsearch.index.Indexer;
 import org.tpsearch.model.EvidenceStatus;
@@ -51,10 +50,6 @@ final class IndexCommand implements Callable<Integer> {
       String env = main.context().env().get(org.tpsearch.search.IndexLocation.ENV);
       target = env != null && !env.isBlank() ? Path.of(env) : main.context().defaultIndex();
     }
-    if (Files.exists(target) && !Files.isDirectory(target)) {
-      // Else the JDK's FileAlreadyExistsException, whose message is the bare path, is all we say.
-      throw new IndexException(target, "cannot write index at " + target + ": it is a file, not a folder", null);
-    }
     PrintWriter err = spec.commandLine().getErr();
     Indexer.Options options = Indexer.Options.defaults().withFull(full);
     if (threads != null) {
@@ -73,6 +68,7 @@ final class IndexCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (!quiet) {
+      sayFollowed(s.followed(), err);
       for (Problem p : s.problems()) {
         err.println("warning: " + p);
       }
@@ -91,5 +87,18 @@ final class IndexCommand implements Callable<Integer> {
         (rt.totalMemory() - rt.freeMemory()) / 1e6);
     out.flush();
     return ExitCodes.OK;
+  }
+
+  /** At most this many followed links are listed one a line; the rest are counted. */
+  static final int LINKS_LISTED = 20;
+
+  /** Says on stderr which symbolic links the walk followed (it follows them as ripgrep -L does). */
+  static void sayFollowed(List<CorpusScan.Link> followed, PrintWriter err) {
+    for (int i = 0; i < Math.min(followed.size(), LINKS_LISTED); i++) {
+      err.println("followed symbolic link " + followed.get(i));
+    }
+    if (followed.size() > LINKS_LISTED) {
+      err.println("followed " + (followed.size() - LINKS_LISTED) + " more symbolic links");
+    }
   }
 }

@@ -2,14 +2,12 @@ package org.tpsearch.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoubleField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.facet.DrillDownQuery;
@@ -19,7 +17,6 @@ import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.index.LeafReaderContext;
@@ -43,23 +40,15 @@ import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.SortedNumericSelector;
+import org.tpsearch.index.Dimension;
 import org.tpsearch.index.Schema;
-import org.tpsearch.model.EvidenceStatus;
-import org.tpsearch.model.Link;
-import org.tpsearch.model.PointType;
-import org.tpsearch.model.Regions;
-import org.tpsearch.model.Sectors;
+import org.tpsearch.index.StoredPoint;
 
 /** Runs searches, facet counts and look-ups against one open index. */
 public final class Searcher {
   private static final int SNIPPET_TARGET = 80;
   private static final int SNIPPET_MAX = 160;
   private static final int MAX_ITEMS_PER_HIT = 3;
-
-  /** What a hit shows: everything stored but the verbatim answer and the items' field lists. */
-  private static final Set<String> HIT_FIELDS = Set.of(Schema.ID, Schema.REGION, Schema.REGION_ZH, Schema.SECTOR,
-      Schema.SECTOR_ZH, Schema.DATE_TEXT, Schema.TYPE, Schema.STATUS, Schema.CONFIDENCE, Schema.FLAG, Schema.FILE,
-      Schema.LINE, Schema.EV_TITLE, Schema.EV_TIME, Schema.EV_TEXT, Schema.EV_SOURCES, Schema.PROSE);
 
   private final IndexHandle index;
   /** The schema's facets config, made once: every query drills down with it. */
@@ -89,11 +78,11 @@ public final class Searcher {
     // "all of them") must not become an allocation of that size.
     int n = Math.max(1, Math.min(r.limit(), index.reader().maxDoc()));
     Query proximity = compiled == null ? null : compiled.proximity();
-    Pass pass = run(drillDown(filtered(text, r), r), proximity, sort, n, r.facets());
+    Pass pass = run(drillDown(filtered(text, r), r), r.filters().keySet(), proximity, sort, n, r.facets());
     boolean partial = false;
     if (pass.total() == 0 && compiled != null && compiled.wordCount() > 1) {
       text = compiled.partial();
-      pass = run(drillDown(filtered(text, r), r), proximity, sort, n, r.facets());
+      pass = run(drillDown(filtered(text, r), r), r.filters().keySet(), proximity, sort, n, r.facets());
       partial = pass.total() > 0;
       if (r.explain()) {
         explain.add("no point matches every word: showing points that match the most words");
@@ -116,7 +105,7 @@ public final class Searcher {
       for (ScoreDoc sd : top.scoreDocs) {
         float score = Float.isNaN(sd.score) ? 0f : sd.score;
         int matched = compiled == null ? 0 : partial ? (int) (score / QueryCompiler.PER_WORD) : compiled.wordCount();
-        hits.add(hit(stored.document(sd.doc, HIT_FIELDS), sd.doc, score, matched, highlight, unitWeights, compiled));
+        hits.add(hit(StoredPoint.read(stored.document(sd.doc, StoredPoint.HIT_FIELDS)), sd.doc, score, matched, highlight, unitWeights, compiled));
       }
     }
     return new SearchResult(r.query(), index.description(), total, partial, hits, facets, explain);
@@ -126,7 +115,8 @@ public final class Searcher {
   private record Pass(long total, TopDocs top, Map<String, List<SearchResult.FacetCount>> facets) {}
 
   /** Runs {@code ddq} once: hits and an exact total in the same pass (and facets, when asked). */
-  private Pass run(DrillDownQuery ddq, Query proximity, Sort sort, int n, boolean withFacets) throws IOException {
+  private Pass run(DrillDownQuery ddq, java.util.Set<String> drilled, Query proximity, Sort sort, int n, boolean withFacets)
+      throws IOException {
     IndexSearcher searcher = index.searcher();
     // By relevance with a proximity bonus: take more first-pass hits and re-rank them.
     boolean rerank = sort == null && proximity != null;
@@ -136,10 +126,16 @@ public final class Searcher {
       DrillSideways ds = new DrillSideways(searcher, facetsConfig, index.facetState());
       DrillSideways.DrillSidewaysResult dsr = sort == null ? ds.search(ddq, depth) : ds.search(ddq, null, null, n, sort, true);
       Map<String, List<SearchResult.FacetCount>> facets = facetCounts(dsr.facets);
-      // Every point has exactly one confidence bucket and that dimension is never drilled, so its
-      // counts add up to the exact number of matches (the hits' own total may be a lower bound).
-      long total = facets.get(Schema.DIM_CONFIDENCE).stream().mapToLong(SearchResult.FacetCount::count).sum();
-      pass = new Pass(total, dsr.hits, facets);
+      // The counts of a single-valued dimension that is not drilled add up to the exact number of
+      // matches (every point has one value there); the hits' own total may be a lower bound.
+      long total = -1;
+      for (Dimension d : Schema.DIMENSIONS) {
+        if (!d.multiValued() && !drilled.contains(d.name())) {
+          total = facets.get(d.name()).stream().mapToLong(SearchResult.FacetCount::count).sum();
+          break;
+        }
+      }
+      pass = new Pass(total >= 0 ? total : searcher.count(ddq), dsr.hits, facets);
     } else {
       TopDocs top = sort == null
           ? searcher.search(ddq, new TopScoreDocCollectorManager(depth, Integer.MAX_VALUE))
@@ -180,64 +176,44 @@ public final class Searcher {
 
   private DrillDownQuery drillDown(Query base, SearchRequest r) throws IOException, QueryException {
     DrillDownQuery ddq = new DrillDownQuery(facetsConfig, base);
-    for (String v : r.regions()) {
-      ddq.add(Schema.DIM_REGION, facetValue(Schema.DIM_REGION, Regions.lookup(v).map(x -> x.name()).orElse(v), v));
-    }
-    for (String v : r.sectors()) {
-      ddq.add(Schema.DIM_SECTOR, facetValue(Schema.DIM_SECTOR, Sectors.lookup(v).map(x -> x.name()).orElse(v), v));
-    }
-    for (String v : r.types()) {
-      ddq.add(Schema.DIM_TYPE, facetValue(Schema.DIM_TYPE, PointType.lookup(v).map(PointType::display).orElse(v), v));
-    }
-    for (String v : r.statuses()) {
-      try {
-        ddq.add(Schema.DIM_STATUS, EvidenceStatus.fromLabel(v).label());
-      } catch (IllegalArgumentException e) {
-        throw new QueryException(e.getMessage());
-      }
-    }
-    if (r.yearFrom() > 0 || r.yearTo() > 0) {
-      int from = r.yearFrom() > 0 ? r.yearFrom() : 1900;
-      int to = r.yearTo() > 0 ? r.yearTo() : 2100;
-      if (from > to) {
-        throw new QueryException("year range " + from + ".." + to + " is empty");
-      }
-      if (to - from > 500) {
-        throw new QueryException("year range " + from + ".." + to + " is too wide");
-      }
-      for (int y = from; y <= to; y++) {
-        ddq.add(Schema.DIM_YEAR, Integer.toString(y));
+    for (Dimension d : Schema.DIMENSIONS) {
+      for (String typed : r.filter(d.name())) {
+        for (String value : indexedValues(d, typed)) {
+          ddq.add(d.name(), value);
+        }
       }
     }
     return ddq;
   }
 
   /**
-   * A filter value as indexed. A value the tables know is always fine (zero hits is an answer);
-   * an unknown one must exist in the index, or the user gets the list of values that do.
+   * A filter value as indexed. A value the dimension's resolver knows is always fine (zero hits is
+   * an answer); an unknown one must exist in the index (in any case), or the user gets the list of
+   * values that do.
    */
-  private String facetValue(String dim, String canonical, String asTyped) throws IOException, QueryException {
-    if (hasFacetValue(dim, canonical)) {
-      return canonical;
+  private List<String> indexedValues(Dimension d, String typed) throws IOException, QueryException {
+    java.util.Optional<List<String>> known;
+    try {
+      known = d.resolver().resolve(typed);
+    } catch (IllegalArgumentException e) {
+      throw new QueryException("bad " + d.name() + ": " + e.getMessage());
     }
-    List<String> values = facetLabels(dim);
+    if (known.isPresent()) {
+      return known.get();
+    }
+    String value = typed.strip();
+    if (hasFacetValue(d.name(), value)) {
+      return List.of(value);
+    }
+    List<String> values = facetLabels(d.name());
     for (String v : values) {
-      if (v.equalsIgnoreCase(canonical)) {
-        return v;
+      if (v.equalsIgnoreCase(value)) {
+        return List.of(v);
       }
-    }
-    boolean known = switch (dim) {
-      case Schema.DIM_REGION -> Regions.lookup(asTyped).isPresent();
-      case Schema.DIM_SECTOR -> Sectors.lookup(asTyped).isPresent();
-      case Schema.DIM_TYPE -> PointType.lookup(asTyped).isPresent();
-      default -> true;
-    };
-    if (known) {
-      return canonical;
     }
     List<String> sorted = new ArrayList<>(values);
     sorted.sort(null);
-    throw new QueryException("unknown " + dim + " '" + asTyped + "'; this index has: " + String.join(", ", sorted));
+    throw new QueryException("unknown " + d.name() + " '" + typed + "'; this index has: " + String.join(", ", sorted));
   }
 
   /** Whether the index has {@code value} in {@code dim}: one term look-up, no counting. */
@@ -277,8 +253,8 @@ public final class Searcher {
 
   private static Map<String, List<SearchResult.FacetCount>> facetCounts(Facets facets) throws IOException {
     Map<String, List<SearchResult.FacetCount>> out = new LinkedHashMap<>();
-    for (String dim : Schema.DIMS) {
-      FacetResult fr = facets.getAllChildren(dim);
+    for (Dimension d : Schema.DIMENSIONS) {
+      FacetResult fr = facets.getAllChildren(d.name());
       List<SearchResult.FacetCount> counts = new ArrayList<>();
       if (fr != null) {
         for (LabelAndValue lv : fr.labelValues) {
@@ -287,58 +263,55 @@ public final class Searcher {
           }
         }
       }
-      // Scales in their own order: years by label, confidence buckets low to high as declared
-      // (by label "<0.60" would sort after "0.90-1.00"). The rest by count high to low, ties by label.
-      Comparator<SearchResult.FacetCount> byLabel = Comparator.comparing(SearchResult.FacetCount::value);
-      counts.sort(switch (dim) {
-        case Schema.DIM_YEAR -> byLabel;
-        case Schema.DIM_CONFIDENCE -> Comparator.comparingInt(c -> Schema.CONFIDENCE_BUCKETS.indexOf(c.value()));
-        default -> Comparator.comparingLong(SearchResult.FacetCount::count).reversed().thenComparing(byLabel);
+      // Scales in their own order: years by value, confidence buckets as declared (by label
+      // "<0.60" would sort after "0.90-1.00"). The rest by count high to low, ties by value.
+      Comparator<SearchResult.FacetCount> byValue = Comparator.comparing(SearchResult.FacetCount::value);
+      counts.sort(switch (d.order()) {
+        case VALUE -> byValue;
+        case BUCKETS -> Comparator.comparingInt(c -> d.buckets().indexOf(c.value()));
+        case COUNT -> Comparator.comparingLong(SearchResult.FacetCount::count).reversed().thenComparing(byValue);
       });
-      out.put(dim, counts);
+      out.put(d.name(), counts);
     }
     return out;
   }
 
   // ---------------------------------------------------------------- hits and highlights
 
-  private SearchResult.Hit hit(Document d, int docId, float score, int matched, PhraseHighlighter highlight,
+  private SearchResult.Hit hit(StoredPoint p, int docId, float score, int matched, PhraseHighlighter highlight,
       List<Weight> unitWeights, QueryCompiler.Compiled compiled) throws IOException {
-    String[] titles = d.getValues(Schema.EV_TITLE);
-    String[] times = d.getValues(Schema.EV_TIME);
-    String[] texts = d.getValues(Schema.EV_TEXT);
-    String[] sources = d.getValues(Schema.EV_SOURCES);
-    String prose = d.get(Schema.PROSE);
+    List<StoredPoint.Item> items = p.items();
+    String prose = p.prose();
 
     List<SearchResult.EvidenceHit> evidence = new ArrayList<>();
     // Candidates, best first by a cheap count of the words' occurrences (a title counts three
     // times); only the few shown are analyzed for exact highlights.
     List<Integer> order = new ArrayList<>();
-    int[] weight = new int[titles.length];
-    for (int i = 0; i < titles.length; i++) {
-      weight[i] = highlight == null ? 1 : 3 * highlight.mentions(titles[i]) + highlight.mentions(texts[i]);
+    int[] weight = new int[items.size()];
+    for (int i = 0; i < items.size(); i++) {
+      StoredPoint.Item it = items.get(i);
+      weight[i] = highlight == null ? 1 : 3 * highlight.mentions(it.title()) + highlight.mentions(it.text());
       if (weight[i] > 0) {
         order.add(i);
       }
     }
     order.sort((a, b) -> Integer.compare(weight[b], weight[a]));
     for (int k = 0; k < order.size() && evidence.size() < MAX_ITEMS_PER_HIT; k++) {
-      int i = order.get(k);
-      List<Snippet.Span> titleSpans = highlight == null ? List.of() : highlight.spans(titles[i]);
-      List<Snippet.Span> bodySpans = highlight == null ? List.of() : highlight.spans(texts[i]);
+      StoredPoint.Item it = items.get(order.get(k));
+      List<Snippet.Span> titleSpans = highlight == null ? List.of() : highlight.spans(it.title());
+      List<Snippet.Span> bodySpans = highlight == null ? List.of() : highlight.spans(it.text());
       if (highlight != null && titleSpans.isEmpty() && bodySpans.isEmpty()) {
         continue; // the words occur, but not as the query has them (not adjacent)
       }
-      Snippet title = new Snippet(titles[i], Snippet.merge(titleSpans));
-      Snippet snippet = Snippet.window(texts[i], bodySpans, SNIPPET_TARGET, SNIPPET_MAX);
-      evidence.add(new SearchResult.EvidenceHit(i + 1, title, i < times.length ? times[i] : "", snippet,
-          decodeLinks(i < sources.length ? sources[i] : "")));
+      Snippet title = new Snippet(it.title(), Snippet.merge(titleSpans));
+      Snippet snippet = Snippet.window(it.text(), bodySpans, SNIPPET_TARGET, SNIPPET_MAX);
+      evidence.add(new SearchResult.EvidenceHit(it.ordinal(), title, it.time(), snippet, it.sources(), it.fields()));
     }
     Snippet proseSnippet = null;
-    if (prose != null && !prose.isEmpty()) {
+    if (!prose.isEmpty()) {
       List<Snippet.Span> proseSpans =
           highlight == null || highlight.mentions(prose) == 0 ? List.of() : highlight.spans(prose);
-      if (!proseSpans.isEmpty() || titles.length == 0) {
+      if (!proseSpans.isEmpty() || items.isEmpty()) {
         proseSnippet = Snippet.window(prose, proseSpans, SNIPPET_TARGET, SNIPPET_MAX);
       }
     }
@@ -358,40 +331,20 @@ public final class Searcher {
         why.add("word " + (u + 1) + (fields.isEmpty() ? ": no match" : ": in " + String.join(", ", fields)));
       }
     }
-    double conf = d.getField(Schema.CONFIDENCE).numericValue().doubleValue();
-    IndexableField line = d.getField(Schema.LINE);
-    return new SearchResult.Hit(
-        d.get(Schema.ID), d.get(Schema.REGION), nz(d.get(Schema.REGION_ZH)), d.get(Schema.SECTOR),
-        nz(d.get(Schema.SECTOR_ZH)), d.get(Schema.DATE_TEXT), d.get(Schema.TYPE), conf < 0 ? Double.NaN : conf,
-        d.get(Schema.STATUS), score, matched, evidence, proseSnippet, d.get(Schema.FILE),
-        line == null ? 0 : line.numericValue().intValue(), Arrays.asList(d.getValues(Schema.FLAG)), why);
-  }
-
-  static List<Link> decodeLinks(String encoded) {
-    List<Link> out = new ArrayList<>();
-    for (String line : encoded.split("\n")) {
-      int tab = line.indexOf('\t');
-      if (tab >= 0 && tab + 1 < line.length()) {
-        out.add(new Link(line.substring(0, tab), line.substring(tab + 1)));
-      }
-    }
-    return out;
-  }
-
-  private static String nz(String s) {
-    return s == null ? "" : s;
+    return new SearchResult.Hit(p.id(), p.region(), p.regionZh(), p.sector(), p.sectorZh(), p.date(), p.type(),
+        p.confidence(), p.status(), score, matched, evidence, proseSnippet, p.file(), p.line(), p.flags(), why);
   }
 
   // ---------------------------------------------------------------- show and stats
 
   /** The stored turning point with this id, or null. */
-  public PointView show(String id) throws IOException {
+  public StoredPoint show(String id) throws IOException {
     IndexSearcher searcher = index.searcher();
     TopDocs td = searcher.search(new TermQuery(new Term(Schema.ID, id.strip().toLowerCase(Locale.ROOT))), 1);
     if (td.scoreDocs.length == 0) {
       return null;
     }
-    return PointView.of(searcher.storedFields().document(td.scoreDocs[0].doc));
+    return StoredPoint.read(searcher.storedFields().document(td.scoreDocs[0].doc));
   }
 
   /** Ids that start with {@code prefix}, for "did you mean" messages. */
@@ -401,7 +354,7 @@ public final class Searcher {
     TopDocs td = index.searcher().search(q, max);
     StoredFields sf = index.searcher().storedFields();
     for (ScoreDoc sd : td.scoreDocs) {
-      out.add(sf.document(sd.doc).get(Schema.ID));
+      out.add(StoredPoint.read(sf.document(sd.doc, Set.of(Schema.ID))).id());
     }
     out.sort(null);
     return out;
