@@ -40,7 +40,7 @@ final class LintCommand implements Callable<Integer> {
     err.flush();
     if (format.format == FormatOption.Format.text) {
       for (Problem p : r.problems()) {
-        out.println(p);
+        out.println(TerminalText.line(p));
       }
       out.println(r.reportFiles() + " report files, " + r.skippedFiles() + " other files skipped, " + r.points()
           + " turning points (" + statusCounts(r) + "), " + r.duplicates() + " duplicates, "

@@ -143,7 +143,7 @@ public final class Main implements Runnable {
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setParameterExceptionHandler((ex, args) -> {
       PrintWriter err = ex.getCommandLine().getErr();
-      err.println("tpsearch: " + ex.getMessage());
+      err.println("tpsearch: " + TerminalText.line(ex.getMessage()));
       err.println("(see 'tpsearch " + subcommandPath(ex.getCommandLine()) + "--help')");
       err.flush();
       return ExitCodes.USAGE;
@@ -175,7 +175,7 @@ public final class Main implements Runnable {
         code = ExitCodes.INTERNAL;
         message = "internal error: " + e + (main.verbose ? "" : " (run with -v for details)");
       }
-      err.println("tpsearch: " + message);
+      err.println("tpsearch: " + TerminalText.line(message));
       if (main.verbose) {
         ex.printStackTrace(err);
       }
