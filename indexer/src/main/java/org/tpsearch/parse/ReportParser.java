@@ -57,10 +57,18 @@ public final class ReportParser {
     DecodedText decoded = TextDecoder.decode(bytes);
     FileNames.Parsed name = FileNames.parse(file);
     List<Problem> problems = new ArrayList<>();
-    for (String note : decoded.notes()) {
-      problems.add(new Problem(file, 0, "encoding", note));
-    }
     ReportKind kind = name.kind().orElse(ReportKind.COMBINED);
+    if (decoded.binary()) {
+      // Named like a report but binary (ripgrep's test: a NUL byte in the first block): reading it
+      // would make a point of junk.
+      problems.add(new Problem(file, 1, "binary",
+          "binary file (NUL byte at offset " + decoded.binaryAt() + "), not a report: skipped"));
+      return new Report(file, kind, name.region() == null ? Region.unknown("unknown") : name.region(),
+          name.sector() == null ? Sector.unknown("unknown") : name.sector(), "binary", -1, List.of(), problems);
+    }
+    for (DecodedText.Note note : decoded.notes()) {
+      problems.add(new Problem(file, note.line(), "encoding", note.message()));
+    }
     String[] lines = decoded.text().split("\n", -1);
     if (kind == ReportKind.PER_POINT) {
       return parsePerPoint(file, name, decoded, lines, problems);
