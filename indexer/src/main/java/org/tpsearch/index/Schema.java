@@ -1,5 +1,6 @@
 package org.tpsearch.index;
 
+import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -7,7 +8,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
+import org.apache.lucene.analysis.AnalyzerWrapper;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.IndexOptions;
@@ -206,7 +207,7 @@ public final class Schema {
   }
 
   /** Picks the analyzer by field suffix and fixes the gaps between values. */
-  private static final class SchemaAnalyzer extends DelegatingAnalyzerWrapper {
+  private static final class SchemaAnalyzer extends AnalyzerWrapper {
     private final Analyzer bigrams;
     private final Analyzer words;
     private final Analyzer pinyin;
@@ -226,11 +227,25 @@ public final class Schema {
       return fieldName.endsWith("_py") ? pinyin : words;
     }
 
+    // The pinyin field of a value reuses the word field's segmentation of the same value (added
+    // just before it, see PointDocuments), instead of running SmartChinese twice.
+    @Override
+    protected Reader wrapReader(String fieldName, Reader reader) {
+      if (fieldName.equals(TEXT_W)) {
+        return PinyinAnalyzer.recordText(reader);
+      }
+      return fieldName.equals(TEXT_PY) ? PinyinAnalyzer.replayIfSame(reader) : reader;
+    }
+
+    @Override
+    protected TokenStreamComponents wrapComponents(String fieldName, TokenStreamComponents components) {
+      return fieldName.equals(TEXT_W) ? PinyinAnalyzer.recordWords(components) : components;
+    }
+
     @Override
     public int getPositionIncrementGap(String fieldName) {
       return POSITION_GAP;
     }
-
   }
 
   /** The facet label of a confidence. */

@@ -78,8 +78,8 @@ public final class HttpApi {
       switch (path) {
         case "/health" -> send(ex, 200, new Json().beginObject().field("status", "ok")
             .field("index", searcher.index().description()).endObject().toString());
-        case "/search" -> send(ex, 200, Renderers.json(searcher.search(request(params, true))));
-        case "/facets" -> send(ex, 200, Renderers.json(searcher.facets(request(params, false))));
+        case "/search" -> send(ex, 200, JsonRenderer.search(searcher.search(request(params, true))));
+        case "/facets" -> send(ex, 200, JsonRenderer.search(searcher.facets(request(params, false))));
         default -> {
           if (path.startsWith("/points/")) {
             String id = URLDecoder.decode(path.substring("/points/".length()), StandardCharsets.UTF_8);
@@ -87,7 +87,7 @@ public final class HttpApi {
             if (p == null) {
               send(ex, 404, error("no turning point '" + id + "'"));
             } else {
-              send(ex, 200, Renderers.json(p));
+              send(ex, 200, JsonRenderer.point(p));
             }
           } else {
             send(ex, 404, error("no such endpoint: " + path + " (try /search, /facets, /points/{id}, /health)"));

@@ -1,6 +1,5 @@
 package org.tpsearch.cli;
 
-import java.io.PrintWriter;
 import java.util.List;
 import org.tpsearch.search.IndexHandle;
 import org.tpsearch.search.SearchRequest;
@@ -48,17 +47,20 @@ final class SearchCommand extends IndexReadingCommand {
 
 
   private SearchRequest request;
+  private Renderer renderer;
 
   @Override
   void validate() {
     request = request();
+    renderer = format.renderer(spec, Renderer.Kind.SEARCH, context().colour());
   }
 
   @Override
   int run(Searcher searcher, IndexHandle handle) throws Exception {
     SearchResult result = searcher.search(request);
     Timing.mark("search");
-    print(result, out(), format.format, context().colour());
+    renderer.search(result, out());
+    out().flush();
     return result.total() > 0 ? ExitCodes.OK : ExitCodes.NO_HITS;
   }
 
@@ -106,14 +108,5 @@ final class SearchCommand extends IndexReadingCommand {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--sort': " + e.getMessage());
     }
     return filters.request(filters.queryText(query), limit, order, facets, !noExpand, explain);
-  }
-
-  static void print(SearchResult result, PrintWriter out, FormatOption.Format format, boolean colour) {
-    switch (format) {
-      case json -> out.println(Renderers.json(result));
-      case jsonl -> result.hits().forEach(h -> out.println(Renderers.jsonLine(h, result.partial())));
-      case text -> Renderers.text(result, out, colour);
-    }
-    out.flush();
   }
 }

@@ -133,7 +133,7 @@ final class Shell {
     if (p == null) {
       out.println("tpsearch: no turning point '" + TerminalText.line(id) + "'");
     } else {
-      Renderers.text(p, out, context.colour());
+      new TextRenderer(context.colour()).point(p, out);
     }
   }
 
@@ -188,15 +188,15 @@ final class Shell {
         sb.append("  :").append(numbered.size()).append(' ').append(TerminalText.line(fc.value())).append(" (").append(fc.count()).append(')');
       }
       if (!sb.isEmpty()) {
-        facetLines.add(Renderers.dimensionLabel(e.getKey()) + sb);
+        facetLines.add(TextRenderer.dimensionLabel(e.getKey()) + sb);
       }
     }
     if (parsed.format() != FormatOption.Format.text) {
       // For scripts: the answer alone, as 'search' prints it (facets numbered in the same order).
-      SearchCommand.print(parsed.request().facets() ? result : withoutFacets(result), out, parsed.format(), false);
+      FormatOption.of(parsed.format(), false).search(parsed.request().facets() ? result : withoutFacets(result), out);
       return;
     }
-    Renderers.text(withoutFacets(result), out, context.colour());
+    new TextRenderer(context.colour()).search(withoutFacets(result), out);
     out.println();
     facetLines.forEach(out::println);
     out.println(String.format(java.util.Locale.ROOT, "(%.1f ms%s)", ms,
