@@ -108,6 +108,16 @@ class ExitCodesTest {
   }
 
   @Test
+  void serveHelpShowsItsExampleUrlWithoutAWarning() {
+    // The % of the example URL was read as a format specifier (picocli's tracer warned on the
+    // process's stderr, which this test cannot see), and the URL was wrapped in two.
+    Cli.Result r = cli.run("serve", "--help");
+    assertEquals(0, r.exit(), r::toString);
+    assertEquals("", r.err());
+    assertTrue(r.out().contains("\n  curl -s 'http://127.0.0.1:8080/search?q=%E5%85%89%E4%BC%8F&facets=true'\n"), r::toString);
+  }
+
+  @Test
   void anUnknownRegionListsTheIndexsRegions() {
     Cli.Result r = cli.run("search", "光伏", "--region", "Atlantis");
     assertEquals(2, r.exit(), r::toString);
