@@ -66,6 +66,8 @@ class ExitCodesTest {
         // Hundreds of words went past Lucene's clause limit (exit 4).
         Arguments.of(List.of("search", manyWords(200)), "the query has 200 different words; the limit is 32"),
         Arguments.of(List.of("search", manyWords(600)), "characters long; the limit is 1000"),
+        // Unspaced Chinese is read as its words: they count too.
+        Arguments.of(List.of("search", UNSPACED + " 武汉 深圳 广州 杭州 南京 成都"), "different words; the limit is 32"),
         Arguments.of(List.of("search", "光伏", "--min-confidence", "1.5"), "'--min-confidence': 1.5"),
         Arguments.of(List.of("search", "光伏", "--min-confidence", "-0.1"), "'--min-confidence': -0.1"),
         Arguments.of(List.of("search", "光伏", "--min-confidence", "NaN"), "'--min-confidence': NaN"),
@@ -86,6 +88,18 @@ class ExitCodesTest {
         Arguments.of(List.of("show"), "Missing required parameter: 'ID'"),
         Arguments.of(List.of("index"), "Missing required parameter: 'DIR'"),
         Arguments.of(List.of("lint"), "Missing required parameter: 'DIR'"));
+  }
+
+  /** About 32 words without a space between them. */
+  static final String UNSPACED = "新疆广东北京河北湖北内蒙古江苏上海山西浙江电力工业地面交通居民航空光伏风电碳达峰绿色电力交易"
+      + "钢铁水泥煤炭疫情政策节能减排产能用电停产限电新能源碳中和煤电";
+
+  @Test
+  void wordsRepeatedWithoutSpacesCountOnce() {
+    // Split out of unspaced text, 400 words (32 different ones, 988 characters) went past Lucene's clause limit.
+    Cli.Result r = cli.run("search", UNSPACED.repeat(13));
+    assertTrue(r.exit() <= 1, r::toString);
+    assertEquals("", r.err());
   }
 
   /** {@code n} different words. */
