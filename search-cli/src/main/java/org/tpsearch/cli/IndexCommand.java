@@ -71,7 +71,7 @@ final class IndexCommand implements Callable<Integer> {
     if (quiet.length < 2) {
       sayFollowed(s.followed(), err);
       for (Problem p : s.problems()) {
-        err.println("warning: " + p);
+        err.println("warning: " + TerminalText.line(p));
       }
     }
     Runtime rt = Runtime.getRuntime();

@@ -148,7 +148,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setParameterExceptionHandler((ex, args) -> {
       PrintWriter err = ex.getCommandLine().getErr();
-      err.println("tpsearch: " + ex.getMessage());
+      err.println("tpsearch: " + TerminalText.line(ex.getMessage()));
       err.println("(see 'tpsearch " + subcommandPath(ex.getCommandLine()) + "--help')");
       err.flush();
       return ExitCodes.USAGE;
@@ -185,7 +185,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         code = ExitCodes.INTERNAL;
         message = "internal error: " + e + (main.verbose ? "" : " (run with -v for details)");
       }
-      err.println("tpsearch: " + message);
+      err.println("tpsearch: " + TerminalText.line(message));
       if (main.verbose) {
         ex.printStackTrace(err);
       }
