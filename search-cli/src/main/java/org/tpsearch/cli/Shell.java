@@ -104,7 +104,7 @@ final class Shell {
     for (Map.Entry<String, List<String>> e : sticky.entrySet()) {
       parts.add(e.getKey() + " = " + String.join(" or ", e.getValue()));
     }
-    // Drilled-down values come from the reports: escaped like every other report text.
+    // Values come from the reports (facet labels) or the user: no control character reaches the terminal.
     return "filters: " + TerminalText.line(String.join("; ", parts));
   }
 
