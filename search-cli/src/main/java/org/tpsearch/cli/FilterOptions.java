@@ -13,18 +13,20 @@ public final class FilterOptions {
   @Spec(Spec.Target.MIXEE)
   CommandSpec spec;
 
-  @Option(names = {"-r", "--region"}, paramLabel = "REGION",
+  @Option(names = {"-r", "--region"}, paramLabel = "REGION", completionCandidates = Candidates.RegionNames.class,
       description = "Only this region; any name: 新疆, Xinjiang, 新疆维吾尔自治区. Repeat for several.")
   List<String> regions = new ArrayList<>();
 
-  @Option(names = {"-s", "--sector"}, paramLabel = "SECTOR",
+  @Option(names = {"-s", "--sector"}, paramLabel = "SECTOR", completionCandidates = Candidates.SectorNames.class,
       description = "Only this sector: Power, Industry, Ground Transport, Residential, Aviation, or 电力, 工业...")
   List<String> sectors = new ArrayList<>();
 
-  @Option(names = {"-t", "--type"}, paramLabel = "TYPE", description = "Only this turning-point type: Policy, Event, Seasonal, Trend, Unknown.")
+  @Option(names = {"-t", "--type"}, paramLabel = "TYPE", completionCandidates = Candidates.TypeNames.class,
+      description = "Only this turning-point type: Policy, Event, Seasonal, Trend, Unknown.")
   List<String> types = new ArrayList<>();
 
-  @Option(names = "--status", paramLabel = "STATUS", description = "Only this evidence status: found, none, failed.")
+  @Option(names = "--status", paramLabel = "STATUS", completionCandidates = Candidates.StatusNames.class,
+      description = "Only this evidence status: found, none, failed.")
   List<String> statuses = new ArrayList<>();
 
   @Option(names = {"-y", "--year"}, paramLabel = "YEARS", description = "A year (2022) or a range (2021..2023, 2021.., ..2022).")

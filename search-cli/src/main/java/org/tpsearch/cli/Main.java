@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /** The {@code tpsearch} command: subcommands, exit codes, and the one place that exits. */
-@Command(name = "tpsearch", mixinStandardHelpOptions = true, version = "tpsearch 0.1.0",
+@Command(name = "tpsearch", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
     // Inherited: every subcommand gets -h/--help (the usage-error hint points there) and -V.
     scope = ScopeType.INHERIT,
     description = "Full-text search over turning-point reports on China's carbon emissions.",
@@ -83,6 +83,7 @@ public final class Main implements Runnable {
     m.put("shell", ShellCommand::new);
     m.put("serve", ServeCommand::new);
     m.put("bench", BenchCommand::new);
+    m.put("completion", CompletionCommand::new);
     m.put("help", CommandLine.HelpCommand::new);
     return m;
   }

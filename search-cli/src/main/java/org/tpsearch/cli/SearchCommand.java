@@ -39,7 +39,7 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = {"-n", "--limit"}, paramLabel = "N", defaultValue = "10", description = "Hits to show (default: ${DEFAULT-VALUE}).")
   int limit;
 
-  @Option(names = "--sort", paramLabel = "ORDER", defaultValue = "relevance",
+  @Option(names = "--sort", paramLabel = "ORDER", defaultValue = "relevance", completionCandidates = Candidates.SortOrders.class,
       description = "relevance, date or confidence (default: ${DEFAULT-VALUE}).")
   String sort;
 
