@@ -115,6 +115,8 @@ public final class Main implements Runnable {
       }
     }
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    // Help text wraps between words, never inside a Chinese word (新疆维吾 / 尔自治区).
+    cl.setHelpFactory(WordWrapHelp::new);
     cl.setParameterExceptionHandler((ex, args) -> {
       PrintWriter err = ex.getCommandLine().getErr();
       err.println("tpsearch: " + ex.getMessage());
