@@ -26,19 +26,21 @@ import org.tpsearch.model.TurningPoint;
  * read is left empty, flagged on the point, and reported as a {@link Problem} with file and line.
  */
 public final class ReportParser {
-  private static final Pattern POINT_HEADING = Pattern.compile("^ {0,3}##\\s*转折点.*$");
+  // Possessive throughout, so a long heading is matched in one pass (no backtracking).
   private static final Pattern POINT_PARTS =
       Pattern.compile(
-          "^ {0,3}##\\s*转折点\\s*[:：]?\\s*(?<date>[^\\s(（]*)\\s*"
-              + "(?:[(（]\\s*(?<type>[^)）]*?)\\s*[)）])?\\s*"
-              + "(?:[-–—]\\s*)?(?:置信度\\s*[:：]?\\s*(?<conf>\\S*))?\\s*$");
+          "^##\\s*+转折点\\s*+[:：]?\\s*+(?<date>[^\\s(（]*+)\\s*+"
+              + "(?:[(（]\\s*+(?<type>[^)）]*+)[)）])?\\s*+"
+              + "(?:[-–—]\\s*+)?(?:置信度\\s*+[:：]?\\s*+(?<conf>\\S*+))?\\s*+$");
+  private static final Pattern SALVAGE_DATE = Pattern.compile("(\\d{4}-\\d{1,2}-\\d{1,2}|\\d{1,2}/\\d{1,2}/\\d{4})");
+  private static final Pattern SALVAGE_TYPE = Pattern.compile("(?i)\\b(Policy|Event|Seasonal|Trend|Unknown)\\b");
+  private static final Pattern SALVAGE_CONFIDENCE = Pattern.compile("置信度\\s*+[:：]?\\s*+(\\S++)");
   private static final Pattern TITLE = Pattern.compile("^#\\s+(.+?)部门\\s*碳排放.*$");
   private static final Pattern DECLARED = Pattern.compile("共包含\\s*(\\d+)\\s*个");
   private static final Pattern ISO_DATE = Pattern.compile("^(\\d{4})-(\\d{1,2})-(\\d{1,2})$");
   private static final Pattern DMY_DATE = Pattern.compile("^(\\d{1,2})[/-](\\d{1,2})[/-](\\d{4})$");
   private static final Pattern COMPACT_DATE = Pattern.compile("^(\\d{4})(\\d{2})(\\d{2})$");
   private static final Pattern CONFIDENCE = Pattern.compile("^\\d*\\.?\\d+$");
-  private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,}).*$");
   private static final Pattern SEPARATOR = Pattern.compile("^ {0,3}([-*_])(\\s*\\1){2,}\\s*$");
   private static final Pattern ANSWER_START = Pattern.compile("^\\s*回答\\s*[:：]\\s*(.*)$");
   private static final Pattern QUESTION = Pattern.compile("^\\s*问题\\s*[:：]\\s*(.*)$");
@@ -74,18 +76,20 @@ public final class ReportParser {
     int declaredLine = 0;
     boolean titleSeen = false;
     List<Integer> headings = new ArrayList<>();
-    boolean inFence = false;
+    int unread = 0;
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i];
-      if (FENCE.matcher(line).matches()) {
-        inFence = !inFence;
-        continue;
-      }
-      if (inFence) {
-        continue;
-      }
-      if (POINT_HEADING.matcher(line).matches()) {
+      // Headings are found line by line, whatever Markdown makes of the lines around them (an
+      // unclosed code fence, a list, an HTML block): a point is never hidden by what precedes it.
+      if (HeadingScan.isPointHeading(line)) {
         headings.add(i);
+        continue;
+      }
+      if (HeadingScan.looksLikeHeading(line)) {
+        unread++;
+        problems.add(new Problem(file, i + 1, "heading-like",
+            "line looks like a turning-point heading but is not one, so it starts no point: '"
+                + shortened(line.strip()) + "' (a point heading is '## 转折点: YYYY-MM-DD (Type) - 置信度: 0.xx')"));
         continue;
       }
       if (!headings.isEmpty()) {
@@ -141,9 +145,17 @@ public final class ReportParser {
       problems.add(new Problem(file, 0, "no-points", "no turning points and no declared count (cut off, or not a report)"));
     }
     if (declared >= 0 && declared != points.size()) {
+      String why = "";
+      if (unread > 0) {
+        // The parser did not take those lines as points: say so rather than blame a clean-up.
+        why = " (" + unread + (unread == 1 ? " line looks" : " lines look")
+            + " like a turning-point heading but " + (unread == 1 ? "is" : "are") + " not read as one: see "
+            + (unread == 1 ? "its warning" : "their warnings") + ")";
+      } else if (declared > points.size()) {
+        why = " (sections deleted by a clean-up, or the file was cut off)";
+      }
       problems.add(new Problem(file, declaredLine, "count-mismatch",
-          "declares " + declared + " turning points but has " + points.size()
-              + (declared > points.size() ? " (sections deleted by a clean-up, or the file was cut off)" : "")));
+          "declares " + declared + " turning points but has " + points.size() + why));
     }
     return new Report(file, ReportKind.COMBINED, region, sector, decoded.charset(), declared, points, problems);
   }
@@ -161,6 +173,14 @@ public final class ReportParser {
         answerLine = i;
         firstAnswerText = a.group(1);
         break;
+      }
+    }
+    for (int i = 0; i < lines.length; i++) {
+      // A per-point file holds one point: a heading inside it is reported, not taken as another.
+      if (HeadingScan.isPointHeading(lines[i]) || HeadingScan.looksLikeHeading(lines[i])) {
+        problems.add(new Problem(file, i + 1, "heading-like",
+            "turning-point heading inside a per-point answer file, read as answer text, not as a point: '"
+                + shortened(lines[i].strip()) + "'"));
       }
     }
     List<String> flags = new ArrayList<>();
@@ -203,18 +223,20 @@ public final class ReportParser {
       Path file, Region region, Sector sector, String[] lines, int start, int end, String cut,
       List<Problem> problems) {
     int headingLine = start + 1;
-    Matcher m = POINT_PARTS.matcher(lines[start]);
+    // U+2028, U+0085, a tab or a full-width space inside a heading separate its parts like a space.
+    String heading = HeadingScan.normalized(lines[start]).strip();
+    Matcher m = POINT_PARTS.matcher(heading);
     Header header;
     if (m.matches()) {
-      header = header(file, headingLine, m.group("date"), nullToEmpty(m.group("type")),
+      header = header(file, headingLine, m.group("date"), nullToEmpty(m.group("type")).strip(),
           nullToEmpty(m.group("conf")), true, problems);
     } else {
       problems.add(new Problem(file, headingLine, "bad-heading",
-          "malformed turning-point heading '" + lines[start].strip()
+          "malformed turning-point heading '" + shortened(heading)
               + "' (expected '## 转折点: YYYY-MM-DD (Type) - 置信度: 0.xx')"));
-      Matcher date = Pattern.compile("(\\d{4}-\\d{1,2}-\\d{1,2}|\\d{1,2}/\\d{1,2}/\\d{4})").matcher(lines[start]);
-      Matcher type = Pattern.compile("(?i)\\b(Policy|Event|Seasonal|Trend|Unknown)\\b").matcher(lines[start]);
-      Matcher conf = Pattern.compile("置信度\\s*[:：]?\\s*(\\S+)").matcher(lines[start]);
+      Matcher date = SALVAGE_DATE.matcher(heading);
+      Matcher type = SALVAGE_TYPE.matcher(heading);
+      Matcher conf = SALVAGE_CONFIDENCE.matcher(heading);
       header = header(file, headingLine, date.find() ? date.group(1) : "",
           type.find() ? type.group(1) : "", conf.find() ? conf.group(1) : "", true, problems);
       header.flags.add(0, "bad-heading");
@@ -412,6 +434,11 @@ public final class ReportParser {
     if (!sector.known()) {
       problems.add(new Problem(file, 0, "unknown-sector", "unknown sector '" + sector.name() + "', kept as written"));
     }
+  }
+
+  /** A line as quoted in a message: at most 200 characters, so one warning stays one short line. */
+  static String shortened(String s) {
+    return s.length() <= 200 ? s : s.substring(0, 200) + "… (" + s.length() + " characters)";
   }
 
   private static String nullToEmpty(String s) {

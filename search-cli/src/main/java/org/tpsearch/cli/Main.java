@@ -63,10 +63,18 @@ public final class Main implements Runnable {
     String first = args.length > 0 ? args[0] : null;
     CommandLine cl = newCommandLine(ctx, first != null && SUBCOMMANDS.containsKey(first) && !first.equals("help") ? first : null);
     Timing.mark("picocli set-up");
+    if (first != null && DEVELOPER_TOOLS.contains(first) && !cl.getSubcommands().containsKey(first)) {
+      System.err.println("tpsearch: '" + first + "' is a developer tool, not part of this distribution: run it from a "
+          + "source checkout (./tpsearch " + first + "), or put the tools module's target/lib beside lib/ as tools/");
+      System.exit(ExitCodes.USAGE);
+    }
     int code = cl.execute(args);
     Timing.mark("command");
     System.exit(code);
   }
+
+  /** Commands of the tools module, present only when it is on the class path. */
+  private static final java.util.Set<String> DEVELOPER_TOOLS = java.util.Set.of("eval", "bench");
 
   /** The subcommands, in help order. Built lazily: picocli's reflection is most of its start-up. */
   private static final Map<String, java.util.function.Supplier<Object>> SUBCOMMANDS = subcommands();
@@ -79,13 +87,30 @@ public final class Main implements Runnable {
     m.put("stats", StatsCommand::new);
     m.put("index", IndexCommand::new);
     m.put("lint", LintCommand::new);
-    m.put("eval", EvalCommand::new);
+    tool(m, "eval", "org.tpsearch.cli.EvalCommand");
     m.put("shell", ShellCommand::new);
     m.put("serve", ServeCommand::new);
-    m.put("bench", BenchCommand::new);
+    tool(m, "bench", "org.tpsearch.cli.BenchCommand");
     m.put("completion", CompletionCommand::new);
     m.put("help", CommandLine.HelpCommand::new);
     return m;
+  }
+
+  /**
+   * Adds a developer tool's command, made only when the tools module is on the class path (a
+   * source checkout's {@code ./tpsearch}, or a distribution with a {@code tools/} folder); the
+   * product jar has none, and the supplier then gives null. Looked up only when the command is built.
+   */
+  private static void tool(Map<String, java.util.function.Supplier<Object>> m, String name, String className) {
+    m.put(name, () -> {
+      try {
+        return Class.forName(className, true, Main.class.getClassLoader()).getDeclaredConstructor().newInstance();
+      } catch (ClassNotFoundException e) {
+        return null;
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot make the '" + name + "' command", e);
+      }
+    });
   }
 
   /** A configured command line with every subcommand; tests set its out and err writers. */
@@ -101,8 +126,9 @@ public final class Main implements Runnable {
     Main main = new Main(ctx);
     CommandLine cl = new CommandLine(main);
     for (Map.Entry<String, java.util.function.Supplier<Object>> e : SUBCOMMANDS.entrySet()) {
-      if (only == null || only.equals(e.getKey())) {
-        cl.addSubcommand(e.getKey(), e.getValue().get());
+      Object command = only == null || only.equals(e.getKey()) ? e.getValue().get() : null;
+      if (command != null) {
+        cl.addSubcommand(e.getKey(), command);
       }
     }
     // "-word excludes" (search --help): in the commands that take a query, an argument that is not

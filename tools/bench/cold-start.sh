@@ -3,7 +3,7 @@
 # raw reports, and the same CLI run the straightforward way (no AOT cache, default JIT and GC),
 # all in the same run. Needs hyperfine and ripgrep (Debian: apt-get install hyperfine ripgrep).
 #
-#   search-cli/bench/cold-start.sh INDEX_DIR CORPUS_DIR [QUERY]
+#   tools/bench/cold-start.sh INDEX_DIR CORPUS_DIR [QUERY]
 #
 # INDEX_DIR: an index made by `tpsearch index CORPUS_DIR --index INDEX_DIR`; CORPUS_DIR: the
 # reports (e.g. made by `tpsearch bench generate`). Prints hyperfine's table and writes JSON to
@@ -14,7 +14,7 @@ index=${1:?usage: cold-start.sh INDEX_DIR CORPUS_DIR [QUERY]}
 corpus=${2:?usage: cold-start.sh INDEX_DIR CORPUS_DIR [QUERY]}
 query=${3:-绿色电力 交易}
 here="$(cd "$(dirname "$0")" && pwd)"
-dist="$here/../target/tpsearch"
+dist="$here/../../search-cli/target/tpsearch"
 [ -x "$dist/bin/tpsearch" ] || { echo "build first: ./mvnw -DskipTests package" >&2; exit 1; }
 command -v hyperfine >/dev/null || { echo "needs hyperfine (apt-get install hyperfine)" >&2; exit 1; }
 command -v rg >/dev/null || { echo "needs ripgrep (apt-get install ripgrep)" >&2; exit 1; }
