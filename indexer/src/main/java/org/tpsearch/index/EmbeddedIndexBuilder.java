@@ -57,7 +57,9 @@ public final class EmbeddedIndexBuilder {
     try (Stream<Path> files = Files.list(out)) {
       for (Path p : files.sorted().toList()) {
         String name = p.getFileName().toString();
-        if (!name.startsWith(Indexer.STATE_PREFIX) && !name.equals("write.lock")) {
+        // Not the state, the locks or the mark: the embedded copy is read-only, not an index to update.
+        if (!name.startsWith(Indexer.STATE_PREFIX) && !name.equals("write.lock") && !name.equals(IndexFolder.LOCK)
+            && !name.equals(IndexFolder.MARKER)) {
           names.add(name);
         }
       }

@@ -26,12 +26,15 @@ final class IndexState {
     }
   }
 
+  /** The first line of a state file. */
+  static final String HEADER = "tpsearch-state 1";
+
   final Map<String, FileState> files = new LinkedHashMap<>();
   /** Indexed documents: id to document hash. */
   final Map<String, String> indexed = new LinkedHashMap<>();
 
   String serialize() {
-    StringBuilder sb = new StringBuilder("tpsearch-state 1\n");
+    StringBuilder sb = new StringBuilder(HEADER).append('\n');
     for (FileState f : files.values()) {
       sb.append("F\t").append(f.path()).append('\t').append(f.size()).append('\t').append(f.mtime())
           .append('\t').append(f.problems()).append('\n');
@@ -50,7 +53,7 @@ final class IndexState {
     IndexState state = new IndexState();
     BufferedReader r = new BufferedReader(new StringReader(text));
     String header = r.readLine();
-    if (!"tpsearch-state 1".equals(header)) {
+    if (!HEADER.equals(header)) {
       throw new IOException("unknown index state format: " + header);
     }
     String path = null;

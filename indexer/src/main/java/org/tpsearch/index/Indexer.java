@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,7 +28,6 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
 import org.tpsearch.model.EvidenceStatus;
 import org.tpsearch.model.Problem;
 import org.tpsearch.model.Report;
@@ -131,47 +131,71 @@ public final class Indexer {
         plan.duplicates(), plan.problems());
   }
 
-  /** Indexes {@code roots} into {@code indexDir}. */
+  /**
+   * Indexes {@code roots} into {@code indexDir}: a new or empty folder, or one tpsearch marked as its
+   * own index (see {@link IndexFolder}); anything else is refused with nothing there touched.
+   */
   public static IndexSummary run(List<Path> roots, Path indexDir, Options options) throws IOException, IndexException {
     long start = System.nanoTime();
-    Files.createDirectories(indexDir);
-    try (Directory dir = FSDirectory.open(indexDir)) {
-      boolean full = options.full();
-      IndexState old = full ? new IndexState() : readState(dir, indexDir);
-      if (old == null) {
-        full = true;
-        old = new IndexState();
+    // A mistyped results folder fails before anything is made at the index path.
+    for (Path root : roots) {
+      if (!Files.exists(root)) {
+        throw new NoSuchFileException(root.toString(), null, "no such file or folder");
       }
-      Plan plan = plan(roots, old, options);
-      IndexState state = plan.state();
-
-      // Write what changed, delete what went away; commit only if all of it succeeded.
-      Map<String, String> oldIndexed = full ? Map.of() : old.indexed;
-      List<Candidate> toWrite = new ArrayList<>();
-      Map<EvidenceStatus, Integer> byStatus = new EnumMap<>(EvidenceStatus.class);
-      for (Candidate c : plan.winners().values()) {
-        state.indexed.put(c.ref().id(), c.ref().hash());
-        byStatus.merge(c.ref().status(), 1, Integer::sum);
-        if (!c.ref().hash().equals(oldIndexed.get(c.ref().id()))) {
-          toWrite.add(c);
-        }
-      }
-      List<String> toDelete = new ArrayList<>();
-      for (String id : oldIndexed.keySet()) {
-        if (!plan.winners().containsKey(id)) {
-          toDelete.add(id);
-        }
-      }
-      int updated = (int) toWrite.stream().filter(c -> oldIndexed.containsKey(c.ref().id())).count();
-      write(dir, indexDir, full, toWrite, toDelete, plan.parsed(), state, options);
-
-      CorpusScan.Result scan = plan.scan();
-      long raw = scan.reports().stream().mapToLong(CorpusScan.Found::size).sum();
-      return new IndexSummary(indexDir, scan.reports().size(), plan.parsedFiles().size(),
-          scan.reports().size() - plan.parsedFiles().size(), scan.skipped(), plan.winners().size(), byStatus,
-          toWrite.size() - updated, updated, toDelete.size(), plan.duplicates(), plan.problems(), raw,
-          sizeOf(indexDir), (System.nanoTime() - start) / 1_000_000);
     }
+    IndexFolder folder = IndexFolder.claim(indexDir);
+    try {
+      IndexSummary summary = runClaimed(roots, folder, options, start);
+      folder.committed();
+      return summary;
+    } catch (IOException | IndexException | RuntimeException e) {
+      folder.failed(e);
+      throw e;
+    } finally {
+      folder.close();
+    }
+  }
+
+  /** The run itself, holding the folder's lock from before the state is read until the commit. */
+  private static IndexSummary runClaimed(List<Path> roots, IndexFolder folder, Options options, long start)
+      throws IOException, IndexException {
+    Path indexDir = folder.path();
+    Directory dir = folder.directory();
+    boolean full = options.full();
+    IndexState old = full ? new IndexState() : readState(dir, indexDir);
+    if (old == null) {
+      full = true;
+      old = new IndexState();
+    }
+    Plan plan = plan(roots, old, options);
+    IndexState state = plan.state();
+
+    // Write what changed, delete what went away; commit only if all of it succeeded.
+    Map<String, String> oldIndexed = full ? Map.of() : old.indexed;
+    List<Candidate> toWrite = new ArrayList<>();
+    Map<EvidenceStatus, Integer> byStatus = new EnumMap<>(EvidenceStatus.class);
+    for (Candidate c : plan.winners().values()) {
+      state.indexed.put(c.ref().id(), c.ref().hash());
+      byStatus.merge(c.ref().status(), 1, Integer::sum);
+      if (!c.ref().hash().equals(oldIndexed.get(c.ref().id()))) {
+        toWrite.add(c);
+      }
+    }
+    List<String> toDelete = new ArrayList<>();
+    for (String id : oldIndexed.keySet()) {
+      if (!plan.winners().containsKey(id)) {
+        toDelete.add(id);
+      }
+    }
+    int updated = (int) toWrite.stream().filter(c -> oldIndexed.containsKey(c.ref().id())).count();
+    write(dir, folder, full, toWrite, toDelete, plan.parsed(), state, options);
+
+    CorpusScan.Result scan = plan.scan();
+    long raw = scan.reports().stream().mapToLong(CorpusScan.Found::size).sum();
+    return new IndexSummary(indexDir, scan.reports().size(), plan.parsedFiles().size(),
+        scan.reports().size() - plan.parsedFiles().size(), scan.skipped(), plan.winners().size(), byStatus,
+        toWrite.size() - updated, updated, toDelete.size(), plan.duplicates(), plan.problems(), raw,
+        sizeOf(indexDir), (System.nanoTime() - start) / 1_000_000);
   }
 
   private static Plan plan(List<Path> roots, IndexState old, Options options) throws IOException {
@@ -244,8 +268,9 @@ public final class Indexer {
   }
 
   private static void write(
-      Directory dir, Path indexDir, boolean full, List<Candidate> toWrite, List<String> toDelete,
+      Directory dir, IndexFolder folder, boolean full, List<Candidate> toWrite, List<String> toDelete,
       Map<Path, Report> parsed, IndexState state, Options options) throws IOException, IndexException {
+    Path indexDir = folder.path();
     IndexWriterConfig iwc = new IndexWriterConfig(Schema.indexAnalyzer());
     iwc.setOpenMode(full ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     iwc.setRAMBufferSizeMB(256);
@@ -275,6 +300,7 @@ public final class Indexer {
         return null;
       });
       Path stateFile = indexDir.resolve(stateName);
+      folder.record(stateName);
       Files.writeString(stateFile, state.serialize(), StandardCharsets.UTF_8);
       writer.setLiveCommitData(Map.of(SCHEMA_KEY, Schema.VERSION, STATE_KEY, stateName).entrySet());
       writer.commit();
@@ -292,7 +318,9 @@ public final class Indexer {
     }
     try (DirectoryStream<Path> old = Files.newDirectoryStream(indexDir, STATE_PREFIX + "*")) {
       for (Path p : old) {
-        if (!p.getFileName().toString().equals(stateName)) {
+        String name = p.getFileName().toString();
+        // Only state files tpsearch wrote: a user's tpsearch-state-notes.txt is not one.
+        if (!name.equals(stateName) && folder.owns(name)) {
           Files.deleteIfExists(p);
         }
       }

@@ -29,25 +29,22 @@ public final class PointDocuments {
   /** The document for {@code p}, facets already built with {@code config}. */
   public static Document build(TurningPoint p, String displayFile, FacetsConfig config) throws IOException {
     Document doc = new Document();
-    doc.add(new KeywordField(Schema.ID, p.id(), Field.Store.YES));
-    doc.add(new StringField(Schema.REGION, p.region().name(), Field.Store.YES));
-    doc.add(new StoredField(Schema.REGION_ZH, p.region().zh()));
-    doc.add(new StringField(Schema.SECTOR, p.sector().name(), Field.Store.YES));
-    doc.add(new StoredField(Schema.SECTOR_ZH, p.sector().zh()));
-    doc.add(new StringField(Schema.TYPE, p.type(), Field.Store.YES));
-    doc.add(new StringField(Schema.STATUS, p.status().label(), Field.Store.YES));
-    doc.add(new StoredField(Schema.DATE_TEXT, p.date().map(Object::toString).orElse(p.dateAsWritten())));
+    // What is shown is stored by the one codec; what is searched, filtered and sorted is indexed here.
+    StoredPoint.store(p, displayFile, doc);
+    doc.add(new KeywordField(Schema.ID, p.id(), Field.Store.NO));
+    doc.add(new StringField(Schema.REGION, p.region().name(), Field.Store.NO));
+    doc.add(new StringField(Schema.SECTOR, p.sector().name(), Field.Store.NO));
+    doc.add(new StringField(Schema.TYPE, p.type(), Field.Store.NO));
+    doc.add(new StringField(Schema.STATUS, p.status().label(), Field.Store.NO));
     // Undated points sort last by date and match no year filter.
     long epochDay = p.date().map(d -> d.toEpochDay()).orElse(Long.MAX_VALUE);
     doc.add(new LongField(Schema.DATE, epochDay, Field.Store.NO));
     p.date().ifPresent(d -> doc.add(new IntField(Schema.YEAR, d.getYear(), Field.Store.NO)));
     // Unknown confidence sorts last and fails any --min-confidence filter.
-    doc.add(new DoubleField(Schema.CONFIDENCE, p.hasConfidence() ? p.confidence() : -1, Field.Store.YES));
+    doc.add(new DoubleField(Schema.CONFIDENCE, p.hasConfidence() ? p.confidence() : -1, Field.Store.NO));
     for (String flag : p.flags()) {
-      doc.add(new StringField(Schema.FLAG, flag, Field.Store.YES));
+      doc.add(new StringField(Schema.FLAG, flag, Field.Store.NO));
     }
-    doc.add(new StoredField(Schema.FILE, displayFile));
-    doc.add(new StoredField(Schema.LINE, p.line()));
     doc.add(new StoredField(Schema.HASH, contentHash(p, displayFile)));
 
     for (EvidenceItem e : p.evidence()) {
@@ -59,16 +56,8 @@ public final class PointDocuments {
         src.add(l.title() + " " + l.url());
       }
       text(doc, String.join("\n", src));
-      doc.add(new StoredField(Schema.EV_TITLE, e.title()));
-      doc.add(new StoredField(Schema.EV_TIME, e.time()));
-      doc.add(new StoredField(Schema.EV_TEXT, e.text()));
-      doc.add(new StoredField(Schema.EV_LINE, e.line()));
-      doc.add(new StoredField(Schema.EV_SOURCES, encodeLinks(e.sources())));
-      doc.add(new StoredField(Schema.EV_FIELDS, encodeFields(e)));
     }
     text(doc, p.prose());
-    doc.add(new StoredField(Schema.PROSE, p.prose()));
-    doc.add(new StoredField(Schema.ANSWER, p.answer()));
     text(doc, metaText(p));
 
     doc.add(new SortedSetDocValuesFacetField(Schema.DIM_REGION, p.region().name()));
@@ -95,28 +84,6 @@ public final class PointDocuments {
     parts.add(p.type());
     p.date().ifPresent(d -> parts.add(d.toString()));
     return String.join("\n", parts);
-  }
-
-  /** Links as {@code title\turl} lines; tabs and newlines cannot occur in either. */
-  static String encodeLinks(List<Link> links) {
-    StringBuilder sb = new StringBuilder();
-    for (Link l : links) {
-      sb.append(clean(l.title())).append('\t').append(clean(l.url())).append('\n');
-    }
-    return sb.toString();
-  }
-
-  /** Fields as {@code label\tvalue} lines, newlines inside values escaped as {@code \u2028}. */
-  static String encodeFields(EvidenceItem e) {
-    StringBuilder sb = new StringBuilder();
-    for (org.tpsearch.model.Field f : e.fields()) {
-      sb.append(clean(f.label())).append('\t').append(f.value().replace('\t', ' ').replace('\n', '\u2028')).append('\n');
-    }
-    return sb.toString();
-  }
-
-  private static String clean(String s) {
-    return s.replace('\t', ' ').replace('\n', ' ');
   }
 
   /** A digest of everything a point's document is made from: equal digests, equal documents. */

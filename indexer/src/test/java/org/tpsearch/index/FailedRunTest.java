@@ -9,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,11 +77,29 @@ class FailedRunTest {
     corpus = IndexedCorpus.copySamples(tmp.resolve("results"));
     index = tmp.resolve("index");
     assertThrows(IndexException.class, () -> Indexer.run(List.of(corpus), index, failingAfter(1)));
-    try (FSDirectory dir = FSDirectory.open(index)) {
-      assertFalse(DirectoryReader.indexExists(dir));
-    }
+    assertFalse(Files.exists(index), "the folder this run made is gone again");
     // And a run after it builds the index from scratch.
     assertEquals(IncrementalIndexTest.POINTS, Indexer.run(List.of(corpus), index, Indexer.Options.defaults()).added());
     assertTrue(Files.exists(index));
+  }
+
+  @Test
+  void aMistypedResultsFolderLeavesNoIndexFolderBehind() throws Exception {
+    index = tmp.resolve("new/index");
+    Path typo = tmp.resolve("resluts");
+    java.nio.file.NoSuchFileException e = assertThrows(java.nio.file.NoSuchFileException.class,
+        () -> Indexer.run(List.of(typo), index, Indexer.Options.defaults()));
+    assertEquals(typo.toString(), e.getFile());
+    assertFalse(Files.exists(tmp.resolve("new")), "nothing made at the index path");
+  }
+
+  @Test
+  void aFailedFirstRunInAnEmptyFolderKeepsTheFolderAndLeavesItEmpty() throws Exception {
+    corpus = IndexedCorpus.copySamples(tmp.resolve("results"));
+    index = Files.createDirectories(tmp.resolve("empty"));
+    assertThrows(IndexException.class, () -> Indexer.run(List.of(corpus), index, failingAfter(1)));
+    try (var files = Files.list(index)) {
+      assertEquals(List.of(), files.toList(), "only what the run made is removed, and all of it");
+    }
   }
 }

@@ -14,10 +14,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.tpsearch.search.PointView;
+import org.tpsearch.index.StoredPoint;
 import org.tpsearch.search.QueryException;
 import org.tpsearch.search.SearchRequest;
-import org.tpsearch.search.SearchResult;
 import org.tpsearch.search.Searcher;
 
 /**
@@ -82,7 +81,7 @@ public final class HttpApi {
         default -> {
           if (path.startsWith("/points/")) {
             String id = URLDecoder.decode(path.substring("/points/".length()), StandardCharsets.UTF_8);
-            PointView p = searcher.show(id);
+            StoredPoint p = searcher.show(id);
             if (p == null) {
               send(ex, 404, error("no turning point '" + id + "'"));
             } else {
@@ -107,17 +106,20 @@ public final class HttpApi {
     String minConf = one(p, "min_confidence");
     String limit = one(p, "limit");
     String sort = one(p, "sort");
-    SearchRequest.SortOrder order = sort == null ? SearchRequest.SortOrder.RELEVANCE
-        : switch (sort.toLowerCase(Locale.ROOT)) {
-          case "relevance", "score" -> SearchRequest.SortOrder.RELEVANCE;
-          case "date" -> SearchRequest.SortOrder.DATE;
-          case "confidence" -> SearchRequest.SortOrder.CONFIDENCE;
-          default -> throw new QueryException("bad sort '" + sort + "' (expected relevance, date or confidence)");
-        };
+    SearchRequest.SortOrder order;
+    try {
+      order = SearchRequest.SortOrder.parse(sort);
+    } catch (QueryException e) {
+      throw new QueryException("bad sort " + e.getMessage());
+    }
     int n;
+    try {
+      n = hits ? (limit == null ? 10 : SearchRequest.parseLimit(limit)) : 0;
+    } catch (QueryException e) {
+      throw new QueryException("bad limit " + e.getMessage());
+    }
     double c;
     try {
-      n = hits ? (limit == null ? 10 : Integer.parseInt(limit)) : 0;
       c = minConf == null ? Double.NaN : Double.parseDouble(minConf);
     } catch (NumberFormatException e) {
       throw new QueryException("bad number: " + e.getMessage());

@@ -1,12 +1,10 @@
 package org.tpsearch.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.tpsearch.index.IndexException;
 import org.tpsearch.index.IndexSummary;
 import org.tpsearch.index.Indexer;
 import org.tpsearch.model.EvidenceStatus;
@@ -50,10 +48,6 @@ final class IndexCommand implements Callable<Integer> {
     if (target == null) {
       String env = main.context().env().get(org.tpsearch.search.IndexLocation.ENV);
       target = env != null && !env.isBlank() ? Path.of(env) : main.context().defaultIndex();
-    }
-    if (Files.exists(target) && !Files.isDirectory(target)) {
-      // Else the JDK's FileAlreadyExistsException, whose message is the bare path, is all we say.
-      throw new IndexException(target, "cannot write index at " + target + ": it is a file, not a folder", null);
     }
     PrintWriter err = spec.commandLine().getErr();
     Indexer.Options options = Indexer.Options.defaults().withFull(full);

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.tpsearch.model.Link;
-import org.tpsearch.search.PointView;
+import org.tpsearch.index.StoredPoint;
 import org.tpsearch.search.SearchResult;
 import org.tpsearch.search.Snippet;
 
@@ -99,7 +99,7 @@ final class Renderers {
   }
 
   /** A turning point in full, as JSON. */
-  static String json(PointView p) {
+  static String json(StoredPoint p) {
     Json j = new Json().beginObject();
     j.field("id", p.id()).field("region", p.region()).field("region_zh", p.regionZh()).field("sector", p.sector())
         .field("sector_zh", p.sectorZh()).field("date", p.date()).field("type", p.type());
@@ -109,11 +109,11 @@ final class Renderers {
     p.flags().forEach(j::value);
     j.endArray();
     j.name("evidence").beginArray();
-    for (PointView.Item it : p.items()) {
+    for (StoredPoint.Item it : p.items()) {
       j.beginObject().field("title", it.title()).field("time", it.time());
       j.name("fields").beginArray();
-      for (String[] f : it.fields()) {
-        j.beginObject().field("label", f[0]).field("value", f[1]).endObject();
+      for (StoredPoint.Labelled f : it.fields()) {
+        j.beginObject().field("label", f.label()).field("value", f.value()).endObject();
       }
       j.endArray();
       links(j, it.sources());
@@ -176,7 +176,7 @@ final class Renderers {
     }
   }
 
-  static void text(PointView p, PrintWriter out, boolean colour) {
+  static void text(StoredPoint p, PrintWriter out, boolean colour) {
     out.println(c(colour, BOLD, p.id()));
     out.println("  " + p.region() + " " + p.regionZh() + " · " + p.sector() + " " + p.sectorZh() + " · " + p.date()
         + " · " + p.type() + " · confidence " + conf(p.confidence()) + " · " + statusText(p.status()));
@@ -184,11 +184,11 @@ final class Renderers {
     if (!p.flags().isEmpty()) {
       out.println("  flags: " + String.join(", ", p.flags()));
     }
-    for (PointView.Item it : p.items()) {
+    for (StoredPoint.Item it : p.items()) {
       out.println();
       out.println("  " + c(colour, BOLD, it.ordinal() + ". " + it.title()));
-      for (String[] f : it.fields()) {
-        out.println("     " + c(colour, DIM, f[0] + "：") + f[1].replace("\n", "\n       "));
+      for (StoredPoint.Labelled f : it.fields()) {
+        out.println("     " + c(colour, DIM, f.label() + "：") + f.value().replace("\n", "\n       "));
       }
       for (Link l : it.sources()) {
         out.println("     " + c(colour, CYAN, (l.title().isEmpty() ? "" : l.title() + " ") + "<" + l.url() + ">"));

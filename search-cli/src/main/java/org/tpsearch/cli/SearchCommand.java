@@ -2,17 +2,14 @@ package org.tpsearch.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.tpsearch.search.IndexHandle;
 import org.tpsearch.search.SearchRequest;
+import org.tpsearch.search.Searcher;
 import org.tpsearch.search.SearchResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tpsearch search}: ranked turning points for a query, with filters and facets. */
 @Command(name = "search", sortOptions = false,
@@ -23,13 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
         "  tpsearch search \"绿色电力 交易\"",
         "  tpsearch search 光伏 --region 新疆 --year 2021..2023 --min-confidence 0.6 --type Event",
         "  tpsearch search \"green power\" --sector Industry --facets --format json"})
-final class SearchCommand implements Callable<Integer> {
-  @ParentCommand
-  Main main;
-
-  @Spec
-  CommandSpec spec;
-
+final class SearchCommand extends IndexReadingCommand {
   @Parameters(arity = "0..*", paramLabel = "QUERY", description = "Query words (joined with spaces).")
   List<String> query = List.of();
 
@@ -55,25 +46,20 @@ final class SearchCommand implements Callable<Integer> {
   @Mixin
   FormatOption format;
 
-  @Mixin
-  IndexOption index;
+
+  private SearchRequest request;
 
   @Override
-  public Integer call() throws Exception {
-    SearchRequest request = request();
-    IndexHandle handle = main.context().openIndex(index.index);
-    Context.warnIfStale(handle, spec.commandLine().getErr());
-    Timing.mark("open index");
-    try {
-      org.tpsearch.search.Searcher searcher = main.context().searcher(handle);
-      Timing.mark("glossary + analyzers");
-      SearchResult result = searcher.search(request);
-      Timing.mark("search");
-      print(result, spec.commandLine().getOut(), format.format, main.context().colour());
-      return result.total() > 0 ? ExitCodes.OK : ExitCodes.NO_HITS;
-    } finally {
-      Context.closeQuietly(handle);
-    }
+  void validate() {
+    request = request();
+  }
+
+  @Override
+  int run(Searcher searcher, IndexHandle handle) throws Exception {
+    SearchResult result = searcher.search(request);
+    Timing.mark("search");
+    print(result, out(), format.format, context().colour());
+    return result.total() > 0 ? ExitCodes.OK : ExitCodes.NO_HITS;
   }
 
   /**
@@ -90,16 +76,17 @@ final class SearchCommand implements Callable<Integer> {
 
   /** The request the parsed options describe. */
   SearchRequest request() {
-    if (limit < 0) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--limit': " + limit + " (expected >= 0)");
+    try {
+      SearchRequest.parseLimit(Integer.toString(limit));
+    } catch (org.tpsearch.search.QueryException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--limit': " + e.getMessage());
     }
-    SearchRequest.SortOrder order = switch (sort.toLowerCase(java.util.Locale.ROOT)) {
-      case "relevance", "score" -> SearchRequest.SortOrder.RELEVANCE;
-      case "date" -> SearchRequest.SortOrder.DATE;
-      case "confidence" -> SearchRequest.SortOrder.CONFIDENCE;
-      default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-          "Invalid value for option '--sort': '" + sort + "' (expected relevance, date or confidence)");
-    };
+    SearchRequest.SortOrder order;
+    try {
+      order = SearchRequest.SortOrder.parse(sort);
+    } catch (org.tpsearch.search.QueryException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--sort': " + e.getMessage());
+    }
     return filters.request(filters.queryText(query), limit, order, facets, !noExpand, explain);
   }
 

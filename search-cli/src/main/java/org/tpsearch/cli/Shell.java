@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.tpsearch.index.Schema;
-import org.tpsearch.search.PointView;
+import org.tpsearch.index.StoredPoint;
 import org.tpsearch.search.QueryException;
 import org.tpsearch.search.SearchRequest;
 import org.tpsearch.search.SearchResult;
@@ -93,7 +93,7 @@ final class Shell {
   }
 
   private void show(String id) throws IOException {
-    PointView p = searcher.show(id);
+    StoredPoint p = searcher.show(id);
     if (p == null) {
       out.println("tpsearch: no turning point '" + id + "'");
     } else {

@@ -1,12 +1,10 @@
 package org.tpsearch.cli;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -14,64 +12,48 @@ import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.tpsearch.search.IndexHandle;
+import org.tpsearch.search.Searcher;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tpsearch shell}: an interactive prompt over a warm index, with history and drill-down. */
 @Command(name = "shell", description = {"An interactive prompt: the same queries and options as 'search', "
     + "answered warm (the index stays open); facet values are numbered and ':N' drills down.",
     "History (arrow keys, Ctrl-R) is kept in $XDG_STATE_HOME/tpsearch/shell_history."})
-final class ShellCommand implements Callable<Integer> {
-  @ParentCommand
-  Main main;
-
-  @Spec
-  CommandSpec spec;
-
-  @Mixin
-  IndexOption index;
+final class ShellCommand extends IndexReadingCommand {
 
   @Override
-  public Integer call() throws Exception {
-    IndexHandle handle = main.context().openIndexLongRunning(index.index);
-    try {
-      if (main.context().terminal()) {
-        try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
-          LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("tpsearch")
-              .variable(LineReader.HISTORY_FILE, historyFile())
-              .build();
-          PrintWriter out = terminal.writer();
-          new Shell(main.context().searcher(handle), main.context(), out).run(prompt -> {
-            while (true) {
-              try {
-                return reader.readLine(prompt);
-              } catch (UserInterruptException e) {
-                // Ctrl-C clears the line, as in any shell; Ctrl-D leaves.
-              } catch (EndOfFileException e) {
-                return null;
-              }
-            }
-          });
-          reader.getHistory().save();
-        }
-      } else {
-        // Not a terminal (a pipe, a test): plain lines, no prompt echo games.
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        PrintWriter out = spec.commandLine().getOut();
-        run(handle, in, out);
-      }
-      return ExitCodes.OK;
-    } finally {
-      Context.closeQuietly(handle);
-    }
+  boolean longRunning() {
+    return true;
   }
 
-  /** Runs the shell over plain lines (used when stdin is not a terminal, and by tests). */
-  void run(IndexHandle handle, BufferedReader in, PrintWriter out) throws IOException {
-    new Shell(main.context().searcher(handle), main.context(), out).run(prompt -> in.readLine());
+  @Override
+  int run(Searcher searcher, IndexHandle handle) throws Exception {
+    if (main.context().terminal()) {
+      try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+        LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("tpsearch")
+            .variable(LineReader.HISTORY_FILE, historyFile())
+            .build();
+        PrintWriter out = terminal.writer();
+        new Shell(searcher, main.context(), out).run(prompt -> {
+          while (true) {
+            try {
+              return reader.readLine(prompt);
+            } catch (UserInterruptException e) {
+              // Ctrl-C clears the line, as in any shell; Ctrl-D leaves.
+            } catch (EndOfFileException e) {
+              return null;
+            }
+          }
+        });
+        reader.getHistory().save();
+      }
+    } else {
+      // Not a terminal (a pipe, a test): plain lines, no prompt echo games.
+      BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      PrintWriter out = spec.commandLine().getOut();
+      new Shell(searcher, main.context(), out).run(prompt -> in.readLine());
+    }
+    return ExitCodes.OK;
   }
 
   private Path historyFile() {

@@ -3,65 +3,48 @@ package org.tpsearch.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.tpsearch.search.IndexHandle;
 import org.tpsearch.search.SearchResult;
+import org.tpsearch.search.Searcher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tpsearch stats}: what the index holds. */
 @Command(name = "stats", description = "Say which index answers and what it holds: turning points, files, counts per dimension.")
-final class StatsCommand implements Callable<Integer> {
-  @ParentCommand
-  Main main;
-
-  @Spec
-  CommandSpec spec;
-
+final class StatsCommand extends IndexReadingCommand {
   @Mixin
   FormatOption format;
 
-  @Mixin
-  IndexOption index;
 
   @Override
-  public Integer call() throws Exception {
-    IndexHandle handle = main.context().openIndex(index.index);
-    Context.warnIfStale(handle, spec.commandLine().getErr());
-    try {
-      SearchResult s = main.context().searcher(handle).stats();
-      long files = handle.reader().maxDoc() == 0 ? 0 : countFiles(handle);
-      long bytes = handle.path() == null ? -1 : sizeOf(handle.path());
-      PrintWriter out = spec.commandLine().getOut();
-      if (format.format == FormatOption.Format.text) {
-        out.println("index:          " + s.index());
-        out.println("turning points: " + s.total());
-        out.println("files cited:    " + files + " (report files the points come from)");
-        if (bytes >= 0) {
-          out.println("index size:     " + bytes + " bytes");
-        }
-        Renderers.facets(s.facets(), out, main.context().colour());
-      } else {
-        Json j = new Json().beginObject().field("index", s.index()).field("turning_points", s.total())
-            .field("report_files", files).field("index_bytes", bytes);
-        j.name("facets").beginObject();
-        for (Map.Entry<String, List<SearchResult.FacetCount>> e : s.facets().entrySet()) {
-          j.name(e.getKey()).beginArray();
-          for (SearchResult.FacetCount c : e.getValue()) {
-            j.beginObject().field("value", c.value()).field("count", c.count()).endObject();
-          }
-          j.endArray();
-        }
-        out.println(j.endObject().endObject());
+  int run(Searcher searcher, IndexHandle handle) throws Exception {
+    SearchResult s = searcher.stats();
+    long files = handle.reader().maxDoc() == 0 ? 0 : countFiles(handle);
+    long bytes = handle.path() == null ? -1 : sizeOf(handle.path());
+    PrintWriter out = out();
+    if (format.format == FormatOption.Format.text) {
+      out.println("index:          " + s.index());
+      out.println("turning points: " + s.total());
+      out.println("files cited:    " + files + " (report files the points come from)");
+      if (bytes >= 0) {
+        out.println("index size:     " + bytes + " bytes");
       }
-      out.flush();
-      return ExitCodes.OK;
-    } finally {
-      Context.closeQuietly(handle);
+      Renderers.facets(s.facets(), out, context().colour());
+    } else {
+      Json j = new Json().beginObject().field("index", s.index()).field("turning_points", s.total())
+          .field("report_files", files).field("index_bytes", bytes);
+      j.name("facets").beginObject();
+      for (Map.Entry<String, List<SearchResult.FacetCount>> e : s.facets().entrySet()) {
+        j.name(e.getKey()).beginArray();
+        for (SearchResult.FacetCount c : e.getValue()) {
+          j.beginObject().field("value", c.value()).field("count", c.count()).endObject();
+        }
+        j.endArray();
+      }
+      out.println(j.endObject().endObject());
     }
+    out.flush();
+    return ExitCodes.OK;
   }
 
   private static long countFiles(IndexHandle h) throws java.io.IOException {
@@ -73,9 +56,9 @@ final class StatsCommand implements Callable<Integer> {
       if (live != null && !live.get(i)) {
         continue;
       }
-      files.add(sf.document(i, wanted).get(org.tpsearch.index.Schema.FILE));
+      files.add(org.tpsearch.index.StoredPoint.read(sf.document(i, wanted)).file());
     }
-    files.remove(null);
+    files.remove("");
     return files.size();
   }
 

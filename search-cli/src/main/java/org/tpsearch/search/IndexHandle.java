@@ -19,6 +19,7 @@ import org.apache.lucene.store.NIOFSDirectory;
 import org.apache.lucene.store.IndexOutput;
 import org.tpsearch.index.EmbeddedIndexBuilder;
 import org.tpsearch.index.IndexException;
+import org.tpsearch.index.IndexFolder;
 import org.tpsearch.index.Schema;
 
 /** An open index: reader, searcher, facet state, and a description of where it came from. */
@@ -69,7 +70,10 @@ public final class IndexHandle implements Closeable {
       return new IndexHandle(d, description, dir);
     } catch (IndexNotFoundException e) {
       closeQuietly(d);
-      throw new IndexException(dir, "cannot open " + description + ": no index there (build one with 'tpsearch index DIR --index " + dir + "')", e);
+      // Offer to build one there only where 'tpsearch index' would write: never into someone's folder.
+      String hint = IndexFolder.acceptsIndex(dir) ? "build one with 'tpsearch index DIR --index " + dir + "'"
+          : "the folder holds other files; build an index in a new folder with 'tpsearch index DIR --index NEW-FOLDER'";
+      throw new IndexException(dir, "cannot open " + description + ": no index there (" + hint + ")", e);
     } catch (IOException | RuntimeException e) {
       closeQuietly(d);
       throw new IndexException(dir, "cannot open " + description + ": " + e.getMessage(), e);

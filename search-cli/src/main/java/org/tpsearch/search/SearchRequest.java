@@ -40,7 +40,17 @@ public record SearchRequest(
     /** Oldest first. */
     DATE,
     /** Highest confidence first. */
-    CONFIDENCE
+    CONFIDENCE;
+
+    /** The order a user names: relevance (or score), date or confidence, any case; the one parser of it. */
+    public static SortOrder parse(String name) throws QueryException {
+      return switch (name == null ? "relevance" : name.strip().toLowerCase(java.util.Locale.ROOT)) {
+        case "relevance", "score" -> RELEVANCE;
+        case "date" -> DATE;
+        case "confidence" -> CONFIDENCE;
+        default -> throw new QueryException("'" + name + "' (expected relevance, date or confidence)");
+      };
+    }
   }
 
   public SearchRequest {
@@ -75,6 +85,20 @@ public record SearchRequest(
     }
     return new int[] {m.group(1) == null ? 0 : Integer.parseInt(m.group(1)),
         m.group(2) == null ? 0 : Integer.parseInt(m.group(2))};
+  }
+
+  /** A limit as given: a whole number, 0 or more (0 counts without listing hits); the one check of it. */
+  public static int parseLimit(String text) throws QueryException {
+    int n;
+    try {
+      n = Integer.parseInt(text.strip());
+    } catch (NumberFormatException e) {
+      throw new QueryException("'" + text + "' (expected a whole number >= 0)");
+    }
+    if (n < 0) {
+      throw new QueryException(n + " (expected >= 0)");
+    }
+    return n;
   }
 
   /** A plain query: no filters, ten hits, by relevance, expansion on. */

@@ -2,6 +2,7 @@ package org.tpsearch.search;
 
 import java.util.List;
 import java.util.Map;
+import org.tpsearch.index.StoredPoint;
 import org.tpsearch.model.Link;
 
 /**
@@ -79,10 +80,15 @@ public record SearchResult(
     }
   }
 
-  /** An evidence item of a hit: its title (highlighted), time, best snippet and sources. */
-  public record EvidenceHit(int ordinal, Snippet title, String time, Snippet snippet, List<Link> sources) {
+  /**
+   * An evidence item of a hit: its title (highlighted), time, best snippet, sources and every
+   * labelled field of the item (agency, place, ...), as stored.
+   */
+  public record EvidenceHit(int ordinal, Snippet title, String time, Snippet snippet, List<Link> sources,
+      List<StoredPoint.Labelled> fields) {
     public EvidenceHit {
       sources = List.copyOf(sources);
+      fields = List.copyOf(fields);
     }
   }
 }

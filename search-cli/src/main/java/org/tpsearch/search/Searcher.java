@@ -2,14 +2,12 @@ package org.tpsearch.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoubleField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.facet.DrillDownQuery;
@@ -19,7 +17,6 @@ import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.index.LeafReaderContext;
@@ -44,8 +41,8 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.SortedNumericSelector;
 import org.tpsearch.index.Schema;
+import org.tpsearch.index.StoredPoint;
 import org.tpsearch.model.EvidenceStatus;
-import org.tpsearch.model.Link;
 import org.tpsearch.model.PointType;
 import org.tpsearch.model.Regions;
 import org.tpsearch.model.Sectors;
@@ -55,11 +52,6 @@ public final class Searcher {
   private static final int SNIPPET_TARGET = 80;
   private static final int SNIPPET_MAX = 160;
   private static final int MAX_ITEMS_PER_HIT = 3;
-
-  /** What a hit shows: everything stored but the verbatim answer and the items' field lists. */
-  private static final Set<String> HIT_FIELDS = Set.of(Schema.ID, Schema.REGION, Schema.REGION_ZH, Schema.SECTOR,
-      Schema.SECTOR_ZH, Schema.DATE_TEXT, Schema.TYPE, Schema.STATUS, Schema.CONFIDENCE, Schema.FLAG, Schema.FILE,
-      Schema.LINE, Schema.EV_TITLE, Schema.EV_TIME, Schema.EV_TEXT, Schema.EV_SOURCES, Schema.PROSE);
 
   private final IndexHandle index;
   /** The schema's facets config, made once: every query drills down with it. */
@@ -116,7 +108,7 @@ public final class Searcher {
       for (ScoreDoc sd : top.scoreDocs) {
         float score = Float.isNaN(sd.score) ? 0f : sd.score;
         int matched = compiled == null ? 0 : partial ? (int) (score / QueryCompiler.PER_WORD) : compiled.wordCount();
-        hits.add(hit(stored.document(sd.doc, HIT_FIELDS), sd.doc, score, matched, highlight, unitWeights, compiled));
+        hits.add(hit(StoredPoint.read(stored.document(sd.doc, StoredPoint.HIT_FIELDS)), sd.doc, score, matched, highlight, unitWeights, compiled));
       }
     }
     return new SearchResult(r.query(), index.description(), total, partial, hits, facets, explain);
@@ -302,43 +294,40 @@ public final class Searcher {
 
   // ---------------------------------------------------------------- hits and highlights
 
-  private SearchResult.Hit hit(Document d, int docId, float score, int matched, PhraseHighlighter highlight,
+  private SearchResult.Hit hit(StoredPoint p, int docId, float score, int matched, PhraseHighlighter highlight,
       List<Weight> unitWeights, QueryCompiler.Compiled compiled) throws IOException {
-    String[] titles = d.getValues(Schema.EV_TITLE);
-    String[] times = d.getValues(Schema.EV_TIME);
-    String[] texts = d.getValues(Schema.EV_TEXT);
-    String[] sources = d.getValues(Schema.EV_SOURCES);
-    String prose = d.get(Schema.PROSE);
+    List<StoredPoint.Item> items = p.items();
+    String prose = p.prose();
 
     List<SearchResult.EvidenceHit> evidence = new ArrayList<>();
     // Candidates, best first by a cheap count of the words' occurrences (a title counts three
     // times); only the few shown are analyzed for exact highlights.
     List<Integer> order = new ArrayList<>();
-    int[] weight = new int[titles.length];
-    for (int i = 0; i < titles.length; i++) {
-      weight[i] = highlight == null ? 1 : 3 * highlight.mentions(titles[i]) + highlight.mentions(texts[i]);
+    int[] weight = new int[items.size()];
+    for (int i = 0; i < items.size(); i++) {
+      StoredPoint.Item it = items.get(i);
+      weight[i] = highlight == null ? 1 : 3 * highlight.mentions(it.title()) + highlight.mentions(it.text());
       if (weight[i] > 0) {
         order.add(i);
       }
     }
     order.sort((a, b) -> Integer.compare(weight[b], weight[a]));
     for (int k = 0; k < order.size() && evidence.size() < MAX_ITEMS_PER_HIT; k++) {
-      int i = order.get(k);
-      List<Snippet.Span> titleSpans = highlight == null ? List.of() : highlight.spans(titles[i]);
-      List<Snippet.Span> bodySpans = highlight == null ? List.of() : highlight.spans(texts[i]);
+      StoredPoint.Item it = items.get(order.get(k));
+      List<Snippet.Span> titleSpans = highlight == null ? List.of() : highlight.spans(it.title());
+      List<Snippet.Span> bodySpans = highlight == null ? List.of() : highlight.spans(it.text());
       if (highlight != null && titleSpans.isEmpty() && bodySpans.isEmpty()) {
         continue; // the words occur, but not as the query has them (not adjacent)
       }
-      Snippet title = new Snippet(titles[i], Snippet.merge(titleSpans));
-      Snippet snippet = Snippet.window(texts[i], bodySpans, SNIPPET_TARGET, SNIPPET_MAX);
-      evidence.add(new SearchResult.EvidenceHit(i + 1, title, i < times.length ? times[i] : "", snippet,
-          decodeLinks(i < sources.length ? sources[i] : "")));
+      Snippet title = new Snippet(it.title(), Snippet.merge(titleSpans));
+      Snippet snippet = Snippet.window(it.text(), bodySpans, SNIPPET_TARGET, SNIPPET_MAX);
+      evidence.add(new SearchResult.EvidenceHit(it.ordinal(), title, it.time(), snippet, it.sources(), it.fields()));
     }
     Snippet proseSnippet = null;
-    if (prose != null && !prose.isEmpty()) {
+    if (!prose.isEmpty()) {
       List<Snippet.Span> proseSpans =
           highlight == null || highlight.mentions(prose) == 0 ? List.of() : highlight.spans(prose);
-      if (!proseSpans.isEmpty() || titles.length == 0) {
+      if (!proseSpans.isEmpty() || items.isEmpty()) {
         proseSnippet = Snippet.window(prose, proseSpans, SNIPPET_TARGET, SNIPPET_MAX);
       }
     }
@@ -358,40 +347,20 @@ public final class Searcher {
         why.add("word " + (u + 1) + (fields.isEmpty() ? ": no match" : ": in " + String.join(", ", fields)));
       }
     }
-    double conf = d.getField(Schema.CONFIDENCE).numericValue().doubleValue();
-    IndexableField line = d.getField(Schema.LINE);
-    return new SearchResult.Hit(
-        d.get(Schema.ID), d.get(Schema.REGION), nz(d.get(Schema.REGION_ZH)), d.get(Schema.SECTOR),
-        nz(d.get(Schema.SECTOR_ZH)), d.get(Schema.DATE_TEXT), d.get(Schema.TYPE), conf < 0 ? Double.NaN : conf,
-        d.get(Schema.STATUS), score, matched, evidence, proseSnippet, d.get(Schema.FILE),
-        line == null ? 0 : line.numericValue().intValue(), Arrays.asList(d.getValues(Schema.FLAG)), why);
-  }
-
-  static List<Link> decodeLinks(String encoded) {
-    List<Link> out = new ArrayList<>();
-    for (String line : encoded.split("\n")) {
-      int tab = line.indexOf('\t');
-      if (tab >= 0 && tab + 1 < line.length()) {
-        out.add(new Link(line.substring(0, tab), line.substring(tab + 1)));
-      }
-    }
-    return out;
-  }
-
-  private static String nz(String s) {
-    return s == null ? "" : s;
+    return new SearchResult.Hit(p.id(), p.region(), p.regionZh(), p.sector(), p.sectorZh(), p.date(), p.type(),
+        p.confidence(), p.status(), score, matched, evidence, proseSnippet, p.file(), p.line(), p.flags(), why);
   }
 
   // ---------------------------------------------------------------- show and stats
 
   /** The stored turning point with this id, or null. */
-  public PointView show(String id) throws IOException {
+  public StoredPoint show(String id) throws IOException {
     IndexSearcher searcher = index.searcher();
     TopDocs td = searcher.search(new TermQuery(new Term(Schema.ID, id.strip().toLowerCase(Locale.ROOT))), 1);
     if (td.scoreDocs.length == 0) {
       return null;
     }
-    return PointView.of(searcher.storedFields().document(td.scoreDocs[0].doc));
+    return StoredPoint.read(searcher.storedFields().document(td.scoreDocs[0].doc));
   }
 
   /** Ids that start with {@code prefix}, for "did you mean" messages. */
@@ -401,7 +370,7 @@ public final class Searcher {
     TopDocs td = index.searcher().search(q, max);
     StoredFields sf = index.searcher().storedFields();
     for (ScoreDoc sd : td.scoreDocs) {
-      out.add(sf.document(sd.doc).get(Schema.ID));
+      out.add(StoredPoint.read(sf.document(sd.doc, Set.of(Schema.ID))).id());
     }
     out.sort(null);
     return out;

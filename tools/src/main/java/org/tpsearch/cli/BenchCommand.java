@@ -8,35 +8,24 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.tpsearch.search.IndexHandle;
 import org.tpsearch.search.SearchRequest;
 import org.tpsearch.search.Searcher;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tpsearch bench}: in-process query latency over a warm index (p50, p99). */
 @Command(name = "bench", description = {"Measure warm, in-process query latency: every query of the set is "
     + "run --warmup times, then --rounds times; prints p50, p90, p99 and max over all runs.",
     "Subcommands measure indexing and analysis; 'bench generate' writes a synthetic benchmark corpus."},
     subcommands = {BenchIndexCommand.class, BenchGenerateCommand.class})
-final class BenchCommand implements Callable<Integer> {
+final class BenchCommand extends IndexReadingCommand {
   /** Typical queries: Chinese words and phrases, English, numbers, 文号, several words, filters, no hits. */
   static final List<String> DEFAULT_QUERIES = List.of(
       "绿色电力 交易", "碳达峰", "光伏", "交易量", "十四五", "74.7", "52.6亿", "17.5%", "29号",
       "新能源汽车", "煤改电", "green power", "industrial park", "carbon neutrality", "电力现货市场",
       "钢铁 产能", "疫情 航班", "\"碳达峰 实施方案\"", "光伏 OR 风电", "碳达峰 -工业",
       "绿电 --sector Industry", "光伏 --region 新疆 --year 2021..2023", "交易 --facets", "no-such-word-zz");
-
-  @ParentCommand
-  Main main;
-
-  @Spec
-  CommandSpec spec;
 
   @Option(names = "--queries", paramLabel = "FILE", description = "A file of queries, one a line (with search options).")
   Path queries;
@@ -50,53 +39,60 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--per-query", description = "Also print each query's median.")
   boolean perQuery;
 
-  @Mixin
-  IndexOption index;
+
+  private List<String> lines;
+  private final List<SearchRequest> requests = new ArrayList<>();
 
   @Override
-  public Integer call() throws Exception {
-    List<String> lines = queries == null ? DEFAULT_QUERIES
-        : Files.readAllLines(queries, StandardCharsets.UTF_8).stream().map(String::strip)
-            .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-    List<SearchRequest> requests = new ArrayList<>();
+  void validate() {
+    try {
+      lines = queries == null ? DEFAULT_QUERIES
+          : Files.readAllLines(queries, StandardCharsets.UTF_8).stream().map(String::strip)
+              .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     for (String line : lines) {
       requests.add(SearchCommand.requestFrom(line));
     }
-    PrintWriter out = spec.commandLine().getOut();
-    IndexHandle handle = main.context().openIndexLongRunning(index.index);
-    try {
-      Searcher searcher = main.context().searcher(handle);
-      long[] all = new long[requests.size() * rounds];
-      int k = 0;
-      long hits = 0;
-      for (int q = 0; q < requests.size(); q++) {
-        SearchRequest r = requests.get(q);
-        for (int i = 0; i < warmup; i++) {
-          hits += searcher.search(r).total();
-        }
-        long[] mine = new long[rounds];
-        for (int i = 0; i < rounds; i++) {
-          long t0 = System.nanoTime();
-          hits += searcher.search(r).total();
-          mine[i] = System.nanoTime() - t0;
-          all[k++] = mine[i];
-        }
-        if (perQuery) {
-          Arrays.sort(mine);
-          out.printf(Locale.ROOT, "  %8.3f ms  %s%n", mine[mine.length / 2] / 1e6, lines.get(q));
-        }
+  }
+
+  @Override
+  boolean longRunning() {
+    return true;
+  }
+
+  @Override
+  int run(Searcher searcher, IndexHandle handle) throws Exception {
+    PrintWriter out = out();
+    long[] all = new long[requests.size() * rounds];
+    int k = 0;
+    long hits = 0;
+    for (int q = 0; q < requests.size(); q++) {
+      SearchRequest r = requests.get(q);
+      for (int i = 0; i < warmup; i++) {
+        hits += searcher.search(r).total();
       }
-      Arrays.sort(all);
-      out.printf(Locale.ROOT, "%s: %d queries x %d rounds (after %d warm-up rounds each)%n",
-          handle.description(), requests.size(), rounds, warmup);
-      out.printf(Locale.ROOT, "latency ms: p50 %.3f  p90 %.3f  p99 %.3f  max %.3f  mean %.3f  (%d docs; checksum %d)%n",
-          pct(all, 50), pct(all, 90), pct(all, 99), all[all.length - 1] / 1e6,
-          Arrays.stream(all).average().orElse(0) / 1e6, handle.reader().numDocs(), hits);
-      out.flush();
-      return ExitCodes.OK;
-    } finally {
-      Context.closeQuietly(handle);
+      long[] mine = new long[rounds];
+      for (int i = 0; i < rounds; i++) {
+        long t0 = System.nanoTime();
+        hits += searcher.search(r).total();
+        mine[i] = System.nanoTime() - t0;
+        all[k++] = mine[i];
+      }
+      if (perQuery) {
+        Arrays.sort(mine);
+        out.printf(Locale.ROOT, "  %8.3f ms  %s%n", mine[mine.length / 2] / 1e6, lines.get(q));
+      }
     }
+    Arrays.sort(all);
+    out.printf(Locale.ROOT, "%s: %d queries x %d rounds (after %d warm-up rounds each)%n",
+        handle.description(), requests.size(), rounds, warmup);
+    out.printf(Locale.ROOT, "latency ms: p50 %.3f  p90 %.3f  p99 %.3f  max %.3f  mean %.3f  (%d docs; checksum %d)%n",
+        pct(all, 50), pct(all, 90), pct(all, 99), all[all.length - 1] / 1e6,
+        Arrays.stream(all).average().orElse(0) / 1e6, handle.reader().numDocs(), hits);
+    out.flush();
+    return ExitCodes.OK;
   }
 
   static double pct(long[] sorted, int p) {

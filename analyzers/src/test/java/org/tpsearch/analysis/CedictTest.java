@@ -1,0 +1,209 @@
+package org.tpsearch.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.junit.jupiter.api.Test;
+
+/** The CC-CEDICT converter on a committed excerpt, and the look-ups over the committed tables. */
+class CedictTest {
+
+  private static final String EXCERPT = "/cedict/cedict-excerpt.u8.js";
+
+  private static CedictConverter.Tables excerpt() throws IOException {
+    try (InputStream in = CedictTest.class.getResourceAsStream(EXCERPT)) {
+      return CedictConverter.convert(new InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+  }
+
+  private static Map<String, String> lines(String table) {
+    Map<String, String> out = new HashMap<>();
+    for (String line : table.split("\n")) {
+      if (!line.startsWith("#")) {
+        String[] kv = line.split("\t", 2);
+        out.put(kv[0], kv[1]);
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void converterKeepsMeaningsAndDropsReferences() throws IOException {
+    Map<String, String> zhEn = lines(excerpt().chineseToEnglish());
+    // Parenthesised notes, "to " and classifiers go; the meaning stays.
+    assertEquals("supply heating|heating", zhEn.get("供暖"));
+    assertEquals("airport|airfield", zhEn.get("机场"));
+    assertEquals("highway|road", zhEn.get("公路"));
+    // A sense whose note is an "abbr. for" reference keeps its meaning once the note is gone.
+    assertEquals("highway|expressway", zhEn.get("高速路"));
+    // Two Traditional forms of one Simplified word merge, each sense once.
+    assertEquals("obvious at a glance", zhEn.get("一目了然"));
+    assertEquals("lump together", zhEn.get("一并"), "the other sense has six words");
+    // Surnames, single characters, Latin headwords and long descriptions are not kept.
+    assertFalse(zhEn.containsKey("欧阳"), "surname");
+    assertFalse(zhEn.containsKey("电"), "single character");
+    assertFalse(zhEn.containsKey("两"), "single character");
+    assertFalse(zhEn.containsKey("3D打印"), "Latin letters in the headword");
+    // "strictly according to the rules" and "not one hair out of place": over four words, descriptions.
+    assertEquals("not one thread loose|meticulous", zhEn.get("一丝不苟"));
+    // Literal glosses go, exclamations lose their mark.
+    assertEquals("drink a toast|Cheers|Here's to you|Bottoms up", zhEn.get("干杯"));
+  }
+
+  @Test
+  void converterOutputOnTheExcerptIsStable() throws IOException {
+    CedictConverter.Tables t = excerpt();
+    if (Boolean.parseBoolean(System.getProperty("golden.update", "false"))) {
+      Files.writeString(Path.of("src/test/resources/cedict/cedict-excerpt-zh-en.tsv"), t.chineseToEnglish());
+      Files.writeString(Path.of("src/test/resources/cedict/cedict-excerpt-en-zh.tsv"), t.englishToChinese());
+      return;
+    }
+    String expected = readResource("/cedict/cedict-excerpt-zh-en.tsv");
+    String expectedReverse = readResource("/cedict/cedict-excerpt-en-zh.tsv");
+    assertEquals(expected, t.chineseToEnglish());
+    assertEquals(expectedReverse, t.englishToChinese());
+    // Converting twice gives the same bytes.
+    assertEquals(t, excerpt());
+  }
+
+  @Test
+  void excerptLinesAreTheCommittedTablesLines() throws IOException {
+    // The excerpt holds every entry of its headwords, so its Chinese lines must be the committed
+    // table's lines exactly, and its English keys a subset of the committed candidates.
+    CedictConverter.Tables t = excerpt();
+    Map<String, String> committed = lines(readResource("/org/tpsearch/analysis/" + Cedict.ZH_EN_FILE));
+    for (Map.Entry<String, String> e : lines(t.chineseToEnglish()).entrySet()) {
+      assertEquals(committed.get(e.getKey()), e.getValue(), e.getKey());
+      assertEquals(List.of(e.getValue().split("\\|")), Cedict.englishFor(e.getKey()));
+    }
+    for (Map.Entry<String, String> e : lines(t.chineseToEnglish()).entrySet()) {
+      for (String sense : e.getValue().split("\\|")) {
+        List<String> words = Cedict.chineseFor(sense);
+        assertTrue(words.contains(e.getKey()), sense + " -> " + e.getKey() + " not in " + words);
+      }
+    }
+  }
+
+  @Test
+  void committedTablesNameSourceAndLicence() throws IOException {
+    for (String file : List.of(Cedict.ZH_EN_FILE, Cedict.EN_ZH_FILE)) {
+      String text = readResource("/org/tpsearch/analysis/" + file);
+      assertTrue(text.startsWith("# From CC-CEDICT"), file);
+      assertTrue(text.contains("date=2026-09-10T07:14:51Z"), file);
+      assertTrue(text.contains("https://creativecommons.org/licenses/by-sa/4.0/"), file);
+      String previous = "";
+      for (String line : text.split("\n")) {
+        if (line.startsWith("#")) {
+          continue;
+        }
+        String key = line.substring(0, line.indexOf('\t'));
+        assertTrue(Cedict.compareCodePoints(previous, key) < 0, file + ": not sorted at " + key);
+        previous = key;
+      }
+    }
+  }
+
+  @Test
+  void englishFindsTheWordsItWholeDefines() {
+    assertEquals(List.of("核能"), Cedict.chineseFor("nuclear energy"));
+    assertEquals(List.of("核能"), Cedict.chineseFor("Nuclear Energy"));
+    List<String> heating = Cedict.chineseFor("heating");
+    assertTrue(heating.containsAll(List.of("供暖", "供热")), heating.toString());
+    assertEquals("机场", Cedict.chineseFor("airport").get(0));
+    assertTrue(Cedict.chineseFor("airports").contains("机场"), "stemmed like the word field");
+    List<String> highway = Cedict.chineseFor("highway");
+    assertTrue(highway.containsAll(List.of("公路", "高速公路")), highway.toString());
+    assertEquals("公路", highway.get(0), "words whose first sense it is come first");
+    assertTrue(Cedict.chineseFor("toll").contains("过路费"));
+    assertTrue(Cedict.chineseFor("the power grid").contains("电网"), "articles are dropped");
+    assertTrue(Cedict.chineseFor("to supply heating").contains("供暖"));
+    // A part of a definition is not a definition: "nuclear" alone does not reach 核能.
+    assertFalse(Cedict.chineseFor("nuclear").contains("核能"));
+    assertEquals(List.of(), Cedict.chineseFor("the"));
+    assertEquals(List.of(), Cedict.chineseFor("qwertyuiop"));
+  }
+
+  @Test
+  void chineseFindsItsEnglishSenses() {
+    assertEquals(List.of("nuclear energy"), Cedict.englishFor("核能"));
+    assertEquals(List.of("supply heating", "heating"), Cedict.englishFor("供暖"));
+    assertEquals(Cedict.englishFor("机场"), Cedict.englishFor("機場"), "Traditional folds to Simplified");
+    assertEquals(List.of("Shanghai Pudong International Airport"), Cedict.englishFor("浦东机场"));
+    assertEquals(List.of(), Cedict.englishFor("电"), "single characters are not kept");
+    assertEquals(List.of(), Cedict.englishFor("绿电"), "not in CC-CEDICT: the glossary has it");
+  }
+
+  @Test
+  void tableFindsEveryKeyAndNothingElse() {
+    // Code-point order: 𰻝 (U+30EDD) sorts after 龙 (U+9F99), where String.compareTo puts it before.
+    Cedict.Table t = Cedict.Table.of("# header\n# second\na\tx\nab\ty|z\nb\t1\n龙\tdragon\n𰻝𰻝面\tbiangbiang noodles\n");
+    assertEquals("x", t.find("a"));
+    assertEquals("y|z", t.find("ab"));
+    assertEquals("1", t.find("b"));
+    assertEquals("dragon", t.find("龙"));
+    assertEquals("biangbiang noodles", t.find("𰻝𰻝面"));
+    assertEquals(null, t.find(""));
+    assertEquals(null, t.find("aa"));
+    assertEquals(null, t.find("c"));
+    assertEquals(null, t.find("# header"));
+    assertEquals(5, t.size());
+    assertEquals(null, Cedict.Table.of("# only a header\n").find("a"));
+  }
+
+  @Test
+  void keyNormalisesLikeTheConverter() {
+    assertEquals("suppli heat", Cedict.key("To supply heating"));
+    assertEquals("suppli heat", Cedict.key("supplied heat"));
+    assertEquals("nuclear energi", Cedict.key("the nuclear energy"));
+    assertEquals("non fossil energi", Cedict.key("non-fossil energy"));
+    assertEquals("to", Cedict.key("to"), "a lone 'to' is a word, not an opening");
+    assertEquals("", Cedict.key(" a  the "));
+  }
+
+  @Test
+  void occursInKeepsCandidatesWhoseGramsAreIndexed() throws IOException {
+    try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
+      try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(new BigramAnalyzer(true)))) {
+        Document d = new Document();
+        // The Zhejiang ground-transport sample point: toll-free highways.
+        d.add(new TextField("text_bi", "全国收费公路免收车辆通行费，高速公路免费", Field.Store.NO));
+        w.addDocument(d);
+      }
+      try (DirectoryReader reader = DirectoryReader.open(dir)) {
+        List<String> kept = Cedict.chineseFor("highway").stream()
+            .filter(Cedict.occursIn(reader, "text_bi", new BigramAnalyzer(false)))
+            .toList();
+        assertEquals(List.of("公路", "高速公路"), kept);
+        // An analyzer that yields no token keeps nothing.
+        assertFalse(Cedict.occursIn(reader, "text_bi", new WhitespaceAnalyzer()).test(" "));
+      }
+    }
+  }
+
+  private static String readResource(String name) throws IOException {
+    try (InputStream in = CedictTest.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new AssertionError("missing resource " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}

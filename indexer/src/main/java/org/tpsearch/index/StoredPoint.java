@@ -1,0 +1,176 @@
+package org.tpsearch.index;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.index.IndexableField;
+import org.tpsearch.model.EvidenceItem;
+import org.tpsearch.model.Link;
+import org.tpsearch.model.TurningPoint;
+
+/**
+ * Everything stored of one turning point, and the one codec for it: {@link #store} writes a point's
+ * stored fields into its document, {@link #read} reads them back. Every reader (search hits,
+ * {@code show}, the HTTP API) goes through {@link #read}; nothing else knows how links and labelled
+ * fields are packed into a stored string.
+ *
+ * @param confidence 0..1, NaN when the report gives none
+ * @param date YYYY-MM-DD, or the date as written when it could not be read
+ * @param answer the verbatim answer; empty when read with {@link #HIT_FIELDS}
+ */
+public record StoredPoint(
+    String id, String region, String regionZh, String sector, String sectorZh, String date, String type,
+    double confidence, String status, String file, int line, List<String> flags, List<Item> items,
+    String prose, String answer) {
+  public StoredPoint {
+    flags = List.copyOf(flags);
+    items = List.copyOf(items);
+  }
+
+  /** One evidence item with every labelled field, in report order; {@code ordinal} counts from 1. */
+  public record Item(int ordinal, String title, String time, String text, int line, List<Labelled> fields,
+      List<Link> sources) {
+    public Item {
+      fields = List.copyOf(fields);
+      sources = List.copyOf(sources);
+    }
+
+    /** The first value whose canonical key is {@code key} ({@code agency}, {@code place}, ...). */
+    public Optional<String> field(String key) {
+      return fields.stream().filter(f -> f.key().equals(key)).map(Labelled::value).findFirst();
+    }
+  }
+
+  /**
+   * A labelled line of an item: the label as written, its canonical key ({@code agency}, ...; the
+   * label itself in an index written before keys were stored) and the value, newlines kept.
+   */
+  public record Labelled(String label, String key, String value) {}
+
+  /** What a search hit reads: everything but the verbatim answer (the largest field by far). */
+  public static final Set<String> HIT_FIELDS = Set.of(Schema.ID, Schema.REGION, Schema.REGION_ZH, Schema.SECTOR,
+      Schema.SECTOR_ZH, Schema.DATE_TEXT, Schema.TYPE, Schema.STATUS, Schema.CONFIDENCE, Schema.FLAG, Schema.FILE,
+      Schema.LINE, Schema.EV_TITLE, Schema.EV_TIME, Schema.EV_TEXT, Schema.EV_LINE, Schema.EV_SOURCES,
+      Schema.EV_FIELDS, Schema.PROSE);
+
+  // ------------------------------------------------------------------ writing
+
+  /** Adds the stored fields of {@code p}, read from {@code displayFile}, to {@code doc}. */
+  public static void store(TurningPoint p, String displayFile, Document doc) {
+    doc.add(new StoredField(Schema.ID, p.id()));
+    doc.add(new StoredField(Schema.REGION, p.region().name()));
+    doc.add(new StoredField(Schema.REGION_ZH, p.region().zh()));
+    doc.add(new StoredField(Schema.SECTOR, p.sector().name()));
+    doc.add(new StoredField(Schema.SECTOR_ZH, p.sector().zh()));
+    doc.add(new StoredField(Schema.TYPE, p.type()));
+    doc.add(new StoredField(Schema.STATUS, p.status().label()));
+    doc.add(new StoredField(Schema.DATE_TEXT, p.date().map(Object::toString).orElse(p.dateAsWritten())));
+    // Unknown confidence is stored as -1, as it is indexed (it sorts last and fails any filter).
+    doc.add(new StoredField(Schema.CONFIDENCE, p.hasConfidence() ? p.confidence() : -1));
+    for (String flag : p.flags()) {
+      doc.add(new StoredField(Schema.FLAG, flag));
+    }
+    doc.add(new StoredField(Schema.FILE, displayFile));
+    doc.add(new StoredField(Schema.LINE, p.line()));
+    for (EvidenceItem e : p.evidence()) {
+      doc.add(new StoredField(Schema.EV_TITLE, e.title()));
+      doc.add(new StoredField(Schema.EV_TIME, e.time()));
+      doc.add(new StoredField(Schema.EV_TEXT, e.text()));
+      doc.add(new StoredField(Schema.EV_LINE, e.line()));
+      doc.add(new StoredField(Schema.EV_SOURCES, encodeLinks(e.sources())));
+      doc.add(new StoredField(Schema.EV_FIELDS, encodeFields(e)));
+    }
+    doc.add(new StoredField(Schema.PROSE, p.prose()));
+    doc.add(new StoredField(Schema.ANSWER, p.answer()));
+  }
+
+  /** Links as {@code title\turl} lines; tabs and newlines cannot occur in either. */
+  static String encodeLinks(List<Link> links) {
+    StringBuilder sb = new StringBuilder();
+    for (Link l : links) {
+      sb.append(clean(l.title())).append('\t').append(clean(l.url())).append('\n');
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Fields as {@code label\tkey\tvalue} lines, newlines inside values escaped as {@code \u2028}.
+   * (Indexes written before keys were stored have {@code label\tvalue}: tabs never occur in a part.)
+   */
+  static String encodeFields(EvidenceItem e) {
+    StringBuilder sb = new StringBuilder();
+    for (org.tpsearch.model.Field f : e.fields()) {
+      sb.append(clean(f.label())).append('\t').append(clean(f.key())).append('\t')
+          .append(f.value().replace('\t', ' ').replace('\n', '\u2028')).append('\n');
+    }
+    return sb.toString();
+  }
+
+  private static String clean(String s) {
+    return s.replace('\t', ' ').replace('\n', ' ');
+  }
+
+  // ------------------------------------------------------------------ reading
+
+  /** The point stored in {@code d} (loaded in full, or with {@link #HIT_FIELDS}). */
+  public static StoredPoint read(Document d) {
+    String[] titles = d.getValues(Schema.EV_TITLE);
+    String[] times = d.getValues(Schema.EV_TIME);
+    String[] texts = d.getValues(Schema.EV_TEXT);
+    IndexableField[] lines = d.getFields(Schema.EV_LINE);
+    String[] sources = d.getValues(Schema.EV_SOURCES);
+    String[] fields = d.getValues(Schema.EV_FIELDS);
+    List<Item> items = new ArrayList<>(titles.length);
+    for (int i = 0; i < titles.length; i++) {
+      items.add(new Item(i + 1, titles[i], at(times, i), at(texts, i),
+          i < lines.length ? lines[i].numericValue().intValue() : 0, decodeFields(at(fields, i)),
+          decodeLinks(at(sources, i))));
+    }
+    IndexableField conf = d.getField(Schema.CONFIDENCE);
+    double c = conf == null ? -1 : conf.numericValue().doubleValue();
+    IndexableField line = d.getField(Schema.LINE);
+    return new StoredPoint(d.get(Schema.ID), nz(d.get(Schema.REGION)), nz(d.get(Schema.REGION_ZH)),
+        nz(d.get(Schema.SECTOR)), nz(d.get(Schema.SECTOR_ZH)), nz(d.get(Schema.DATE_TEXT)), nz(d.get(Schema.TYPE)),
+        c < 0 ? Double.NaN : c, nz(d.get(Schema.STATUS)), nz(d.get(Schema.FILE)),
+        line == null ? 0 : line.numericValue().intValue(), List.of(d.getValues(Schema.FLAG)), items,
+        nz(d.get(Schema.PROSE)), nz(d.get(Schema.ANSWER)));
+  }
+
+  static List<Link> decodeLinks(String encoded) {
+    List<Link> out = new ArrayList<>();
+    for (String line : encoded.split("\n")) {
+      int tab = line.indexOf('\t');
+      if (tab >= 0 && tab + 1 < line.length()) {
+        out.add(new Link(line.substring(0, tab), line.substring(tab + 1)));
+      }
+    }
+    return out;
+  }
+
+  static List<Labelled> decodeFields(String encoded) {
+    List<Labelled> out = new ArrayList<>();
+    for (String line : encoded.split("\n")) {
+      int tab = line.indexOf('\t');
+      if (tab <= 0) {
+        continue;
+      }
+      String label = line.substring(0, tab);
+      int tab2 = line.indexOf('\t', tab + 1);
+      String key = tab2 < 0 ? label : line.substring(tab + 1, tab2);
+      String value = line.substring((tab2 < 0 ? tab : tab2) + 1).replace('\u2028', '\n');
+      out.add(new Labelled(label, key, value));
+    }
+    return out;
+  }
+
+  private static String at(String[] values, int i) {
+    return i < values.length ? values[i] : "";
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
+  }
+}
