@@ -15,6 +15,7 @@ public final class Context {
   private final Map<String, String> env;
   private final boolean terminal;
   private Glossary glossary;
+  private Settings settings;
 
   public Context(Map<String, String> env, boolean terminal) {
     this.env = Map.copyOf(env);
@@ -35,22 +36,51 @@ public final class Context {
     return terminal && !env.containsKey("NO_COLOR") && !"dumb".equals(env.get("TERM"));
   }
 
-  /** The glossary with region and sector aliases, loaded once. */
+  /**
+   * The user's settings (environment, config.toml, defaults), read once.
+   *
+   * @throws Settings.ConfigException for a malformed config file or value
+   */
+  public synchronized Settings settings() {
+    if (settings == null) {
+      settings = Settings.load(env);
+    }
+    return settings;
+  }
+
+  /**
+   * The glossary with region and sector aliases and the user's glossary.tsv (beside config.toml),
+   * loaded once: a user's groups apply from the next query on, with no rebuild.
+   */
   public synchronized Glossary glossary() {
     if (glossary == null) {
-      glossary = QueryCompiler.defaultGlossary();
+      Glossary g = QueryCompiler.defaultGlossary();
+      Glossary user = settings().userGlossary();
+      glossary = user == null ? g : g.withGroups(user.groups());
     }
     return glossary;
   }
 
   /** Opens the index that answers (see {@link IndexLocation}) for one command. */
   public IndexHandle openIndex(Path flag) throws IndexException {
-    return IndexLocation.open(flag, env, IndexHandle.Access.ONE_SHOT);
+    return open(flag, IndexHandle.Access.ONE_SHOT);
   }
 
   /** Opens the index that answers for many queries (shell, serve, bench). */
   public IndexHandle openIndexLongRunning(Path flag) throws IndexException {
-    return IndexLocation.open(flag, env, IndexHandle.Access.LONG_RUNNING);
+    return open(flag, IndexHandle.Access.LONG_RUNNING);
+  }
+
+  /** --index, else $TPSEARCH_INDEX, else config.toml's index, else the default or embedded index. */
+  private IndexHandle open(Path flag, IndexHandle.Access access) throws IndexException {
+    String fromEnv = env.get(IndexLocation.ENV);
+    if (flag == null && (fromEnv == null || fromEnv.isBlank())) {
+      Path configured = settings().configIndex(env);
+      if (configured != null) {
+        return IndexHandle.open(configured, "index at " + configured + " (" + settings().get(Settings.Key.INDEX).source() + ")", access);
+      }
+    }
+    return IndexLocation.open(flag, env, access);
   }
 
   /** A searcher over the index that answers. */

@@ -91,6 +91,7 @@ public final class Main implements Runnable {
     m.put("shell", ShellCommand::new);
     m.put("serve", ServeCommand::new);
     tool(m, "bench", "org.tpsearch.cli.BenchCommand");
+    m.put("config", ConfigCommand::new);
     m.put("completion", CompletionCommand::new);
     m.put("help", CommandLine.HelpCommand::new);
     return m;
@@ -141,6 +142,26 @@ public final class Main implements Runnable {
       }
     }
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    // --limit and --format default to the environment's or config.toml's value, when set; an
+    // option on the command line wins (picocli asks this provider only for options not given).
+    cl.setDefaultValueProvider(arg -> {
+      if (arg instanceof CommandLine.Model.OptionSpec o) {
+        Settings.Key key = switch (o.longestName()) {
+          case "--limit" -> Settings.Key.LIMIT;
+          case "--format" -> Settings.Key.FORMAT;
+          default -> null;
+        };
+        if (key != null) {
+          try {
+            String v = ctx.settings().userValue(key);
+            return v == null ? null : v.toLowerCase(java.util.Locale.ROOT);
+          } catch (Settings.ConfigException ex) {
+            throw new CommandLine.ParameterException(cl, ex.getMessage(), ex, arg, null);
+          }
+        }
+      }
+      return null;
+    });
     // Help text wraps between words, never inside a Chinese word (新疆维吾 / 尔自治区).
     cl.setHelpFactory(WordWrapHelp::new);
     cl.setParameterExceptionHandler((ex, args) -> {
@@ -155,7 +176,10 @@ public final class Main implements Runnable {
       int code;
       String message;
       Throwable e = ex instanceof UncheckedIOException u ? u.getCause() : ex;
-      if (e instanceof QueryException) {
+      if (e instanceof Settings.ConfigException) {
+        code = ExitCodes.USAGE;
+        message = e.getMessage();
+      } else if (e instanceof QueryException) {
         code = ExitCodes.USAGE;
         message = "bad query: " + e.getMessage();
       } else if (e instanceof CommandLine.ParameterException pe) {

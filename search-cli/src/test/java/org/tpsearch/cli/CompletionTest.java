@@ -100,7 +100,7 @@ class CompletionTest {
   @Test
   void fishNamesEveryCommandAndOfferValues() {
     String fish = script("fish");
-    for (String cmd : List.of("search", "show", "facets", "stats", "index", "lint", "shell", "serve", "completion")) {
+    for (String cmd : List.of("search", "show", "facets", "stats", "index", "lint", "shell", "serve", "completion", "config")) {
       assertTrue(fish.contains("-n '__fish_use_subcommand' -a '" + cmd + "'"), cmd + " in\n" + fish);
     }
     assertTrue(fish.contains("-n '__fish_seen_subcommand_from search' -s r -l region -x -a 'Anhui 安徽 安徽省"), fish);
