@@ -31,9 +31,28 @@ public final class Context {
     return terminal;
   }
 
-  /** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
+  private String colorOption;
+
+  /** The --color option's value (auto, always, never), which wins over the settings. */
+  void colorOption(String mode) {
+    this.colorOption = mode;
+  }
+
+  /**
+   * Whether to colour stdout: --color, else $TPSEARCH_COLOR, else config.toml, else auto (a terminal
+   * that is not TERM=dumb); never when NO_COLOR is set (https://no-color.org; set to anything, even
+   * empty, as this project always read it).
+   */
   public boolean colour() {
-    return terminal && !env.containsKey("NO_COLOR") && !"dumb".equals(env.get("TERM"));
+    if (env.containsKey("NO_COLOR")) {
+      return false;
+    }
+    String mode = colorOption != null ? colorOption : settings().get(Settings.Key.COLOR).value();
+    return switch (mode.toLowerCase(java.util.Locale.ROOT)) {
+      case "always" -> true;
+      case "never" -> false;
+      default -> terminal && !"dumb".equals(env.get("TERM"));
+    };
   }
 
   /**

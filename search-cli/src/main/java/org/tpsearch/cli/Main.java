@@ -36,6 +36,24 @@ public final class Main implements Runnable {
   @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Show details of errors (stack traces).")
   boolean verbose;
 
+  /** When colour is used: on a terminal (auto), always (for less -R), or never. NO_COLOR still wins. */
+  enum ColorMode {
+    auto,
+    always,
+    never
+  }
+
+  @Option(names = "--color", paramLabel = "WHEN", scope = ScopeType.INHERIT,
+      description = "Colour: auto (on a terminal), always or never. Default: $TPSEARCH_COLOR, else config.toml's color, "
+          + "else auto; NO_COLOR turns it off.")
+  void color(ColorMode mode) {
+    context.colorOption(mode == null ? null : mode.name());
+  }
+
+  @Option(names = "--no-pager", scope = ScopeType.INHERIT,
+      description = "Do not page long output (by default it goes through $PAGER, less -FRX, on a terminal).")
+  boolean noPager;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -68,7 +86,11 @@ public final class Main implements Runnable {
           + "source checkout (./tpsearch " + first + "), or put the tools module's target/lib beside lib/ as tools/");
       System.exit(ExitCodes.USAGE);
     }
+    Pager pager = Pager.start(ctx, cl, List.of(args));
     int code = cl.execute(args);
+    if (pager != null) {
+      pager.close();
+    }
     Timing.mark("command");
     System.exit(code);
   }

@@ -98,8 +98,7 @@ public final class Settings {
       values.put(k, v);
     }
     // NO_COLOR (https://no-color.org) wins over any colour setting.
-    String noColor = env.get("NO_COLOR");
-    if (noColor != null && !noColor.isEmpty()) {
+    if (env.containsKey("NO_COLOR")) {
       values.put(Key.COLOR, new Value("never", "environment NO_COLOR"));
     }
     return new Settings(file, values);

@@ -31,9 +31,16 @@ final class WordWrapHelp extends CommandLine.Help {
     return new Layout(scheme, Table.copyOf(scheme, layout.textTable()), layout.optionRenderer(), layout.parameterRenderer());
   }
 
+  /** Key-value lists (exit codes): picocli's columns, the rows added again to a word-wrapping table. */
   @Override
   public TextTable createTextTable(Map<?, ?> map) {
-    return Table.copyOf(colorScheme(), super.createTextTable(map));
+    Table t = Table.copyOf(colorScheme(), super.createTextTable(map));
+    if (map != null && !map.isEmpty()) {
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        t.addRowValues(String.valueOf(e.getKey()), String.valueOf(e.getValue()));
+      }
+    }
+    return t;
   }
 
   /** A text table whose wrapping columns break lines between words. */
