@@ -115,4 +115,30 @@ class GlossaryTest {
     boolean present = Glossary.class.getResource(Glossary.RESOURCE) != null;
     assertEquals(present, g.size() > 0, "resource present iff groups loaded");
   }
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+    // English names of organisations and projects that are not pinyin (issue 8): in the bundled
+    // glossary as agency and energy groups, beside their Chinese names.
+    "NDRC, 国家发改委",
+    "NEA, 国家能源局",
+    "SGCC, 国家电网",
+    "CSG, 南方电网",
+    "CNNC, 中核集团",
+    "CGN, 中广核",
+    "SPIC, 国家电投",
+    "CTG, 三峡集团",
+    "CHN Energy, 国家能源集团",
+    "Huaneng, 华能集团",
+    "Datang, 大唐集团",
+    "Huadian, 华电集团",
+    "MIIT, 工信部",
+    "MEE, 生态环境部",
+    "CAAC, 民航局",
+    "Hualong One, 华龙一号",
+    "华龙一号, hualong one",
+  })
+  void bundledGlossaryHasTheEnglishNamesResearchersUse(String english, String chinese) {
+    List<String> expansions = Glossary.load().expansions(english);
+    assertTrue(expansions.contains(chinese), english + " -> " + expansions);
+  }
 }

@@ -21,6 +21,7 @@ import org.tpsearch.model.Problem;
  * @param deleted documents removed (their files changed or went away)
  * @param duplicates points found in more than one file and indexed once
  * @param problems warnings of the files read this run, with file and line
+ * @param followed symbolic links the walk followed
  * @param rawBytes bytes of all report files
  * @param indexBytes bytes of the index after the run
  * @param millis wall time of the run
@@ -38,11 +39,13 @@ public record IndexSummary(
     int deleted,
     int duplicates,
     List<Problem> problems,
+    List<CorpusScan.Link> followed,
     long rawBytes,
     long indexBytes,
     long millis) {
   public IndexSummary {
     byStatus = Map.copyOf(byStatus);
     problems = List.copyOf(problems);
+    followed = List.copyOf(followed);
   }
 }

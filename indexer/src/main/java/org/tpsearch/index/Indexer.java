@@ -33,6 +33,7 @@ import org.tpsearch.model.Problem;
 import org.tpsearch.model.Report;
 import org.tpsearch.model.ReportKind;
 import org.tpsearch.model.TurningPoint;
+import org.tpsearch.parse.FileNames;
 import org.tpsearch.parse.ReportParser;
 
 /**
@@ -104,7 +105,7 @@ public final class Indexer {
 
   /** What a run will index: files read, one winner per id, duplicates and problems. */
   private record Plan(
-      CorpusScan.Result scan, List<CorpusScan.Found> parsedFiles, Map<Path, Report> parsed, IndexState state,
+      CorpusScan.Result scan, List<CorpusScan.Found> parsedFiles, int unchangedFiles, Map<Path, Report> parsed, IndexState state,
       Map<String, Candidate> winners, int duplicates, List<Problem> problems) {}
 
   /**
@@ -116,9 +117,10 @@ public final class Indexer {
    * @param byStatus points by evidence status
    * @param duplicates points found in more than one file
    * @param problems every warning, with file and line
+   * @param followed symbolic links followed
    */
   public record LintResult(int reportFiles, int skippedFiles, int points, Map<EvidenceStatus, Integer> byStatus,
-      int duplicates, List<Problem> problems) {}
+      int duplicates, List<Problem> problems, List<CorpusScan.Link> followed) {}
 
   /** Reads every report under {@code roots} and reports what is wrong, writing nothing. */
   public static LintResult lint(List<Path> roots, int threads) throws IOException {
@@ -128,7 +130,7 @@ public final class Indexer {
       byStatus.merge(c.ref().status(), 1, Integer::sum);
     }
     return new LintResult(plan.scan().reports().size(), plan.scan().skipped(), plan.winners().size(), byStatus,
-        plan.duplicates(), plan.problems());
+        plan.duplicates(), plan.problems(), plan.scan().followed());
   }
 
   /**
@@ -169,6 +171,11 @@ public final class Indexer {
     }
     Plan plan = plan(roots, old, options);
     IndexState state = plan.state();
+    if (!full && plan.scan().reports().isEmpty() && plan.scan().unreadable().isEmpty() && !old.indexed.isEmpty()) {
+      // An unmounted drive or a wrong folder looks like every report deleted: ask for it in words.
+      throw new IndexException(indexDir, "found no report files in " + String.join(", ", roots.stream().map(Path::toString).toList())
+          + "; the index at " + indexDir + " keeps its " + old.indexed.size() + " turning points (to empty it, run again with --full)", null);
+    }
 
     // Write what changed, delete what went away; commit only if all of it succeeded.
     Map<String, String> oldIndexed = full ? Map.of() : old.indexed;
@@ -192,30 +199,38 @@ public final class Indexer {
 
     CorpusScan.Result scan = plan.scan();
     long raw = scan.reports().stream().mapToLong(CorpusScan.Found::size).sum();
-    return new IndexSummary(indexDir, scan.reports().size(), plan.parsedFiles().size(),
-        scan.reports().size() - plan.parsedFiles().size(), scan.skipped(), plan.winners().size(), byStatus,
-        toWrite.size() - updated, updated, toDelete.size(), plan.duplicates(), plan.problems(), raw,
-        sizeOf(indexDir), (System.nanoTime() - start) / 1_000_000);
+    return new IndexSummary(indexDir, scan.reports().size(), plan.parsedFiles().size(), plan.unchangedFiles(),
+        scan.skipped(), plan.winners().size(), byStatus, toWrite.size() - updated, updated, toDelete.size(),
+        plan.duplicates(), plan.problems(), scan.followed(), raw, sizeOf(indexDir), (System.nanoTime() - start) / 1_000_000);
   }
 
   private static Plan plan(List<Path> roots, IndexState old, Options options) throws IOException {
     CorpusScan.Result scan = CorpusScan.scan(roots);
     // 1. Read new and changed files, in parallel; reuse what the state says of the others.
-    Map<Path, Report> parsed = new HashMap<>();
     IndexState state = new IndexState();
-    List<Problem> problems = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>(scan.problems());
     List<CorpusScan.Found> toParse = new ArrayList<>();
+    List<CorpusScan.Found> files = new ArrayList<>();
+    int unchanged = 0;
     for (CorpusScan.Found f : scan.reports()) {
       IndexState.FileState prev = old.files.get(f.path().toString());
       if (prev != null && prev.size() == f.size() && prev.mtime() == f.mtime()) {
         state.files.put(prev.path(), prev);
+        files.add(f);
+        unchanged++;
       } else {
         toParse.add(f);
       }
     }
-    parseAll(toParse, options, parsed);
+    Map<Path, Report> parsed = parseAll(toParse, options, problems);
+    List<CorpusScan.Found> parsedFiles = new ArrayList<>();
     for (CorpusScan.Found f : toParse) {
       Report r = parsed.get(f.path());
+      if (r == null) {
+        continue; // unreadable: warned, and what the index holds of it is kept below
+      }
+      parsedFiles.add(f);
+      files.add(f);
       problems.addAll(r.problems());
       List<IndexState.PointRef> refs = new ArrayList<>();
       for (TurningPoint p : r.points()) {
@@ -225,10 +240,21 @@ public final class Indexer {
       state.files.put(f.path().toString(), new IndexState.FileState(f.path().toString(), f.size(), f.mtime(),
           r.problems().size(), refs));
     }
+    // A file or folder that could not be read this time is not gone: its points stay as they were.
+    java.util.Set<String> unread = new java.util.HashSet<>();
+    toParse.forEach(f -> unread.add(f.path().toString()));
+    for (IndexState.FileState prev : old.files.values()) {
+      Path p = Path.of(prev.path());
+      if (!state.files.containsKey(prev.path()) && (unread.contains(prev.path()) || scan.wasUnreadable(p))) {
+        state.files.put(prev.path(), prev);
+        files.add(new CorpusScan.Found(p, FileNames.parse(p).kind().orElse(ReportKind.COMBINED), prev.size(), prev.mtime()));
+      }
+    }
+    files.sort(java.util.Comparator.comparing(f -> f.path().toString()));
 
     // 2. One document per id: a combined report wins over a per-point file, then path order.
     Map<String, List<Candidate>> byId = new LinkedHashMap<>();
-    for (CorpusScan.Found f : scan.reports()) {
+    for (CorpusScan.Found f : files) {
       for (IndexState.PointRef ref : state.files.get(f.path().toString()).points()) {
         byId.computeIfAbsent(ref.id(), k -> new ArrayList<>()).add(new Candidate(f, ref));
       }
@@ -251,20 +277,33 @@ public final class Indexer {
         }
       }
     }
-    return new Plan(scan, toParse, parsed, state, winners, duplicates, problems);
+    return new Plan(scan, parsedFiles, unchanged, parsed, state, winners, duplicates, problems);
   }
 
-  private static void parseAll(List<CorpusScan.Found> files, Options options, Map<Path, Report> out)
+  /** Reads {@code files} in parallel; one that cannot be read is a warning, not the end of the run. */
+  private static Map<Path, Report> parseAll(List<CorpusScan.Found> files, Options options, List<Problem> problems)
       throws IOException {
     AtomicInteger done = new AtomicInteger();
-    List<Report> reports = inParallel(files, options.threads(), f -> {
-      Report r = ReportParser.parse(f.path());
+    List<Object> reports = inParallel(files, options.threads(), f -> {
+      Object r;
+      try {
+        r = ReportParser.parse(f.path());
+      } catch (IOException e) {
+        r = new Problem(f.path(), 0, "unreadable", "cannot read this file: " + CorpusScan.reason(e)
+            + "; skipped, and what the index holds from it is kept");
+      }
       options.progress().filesRead(done.incrementAndGet(), files.size());
       return r;
     });
+    Map<Path, Report> out = new HashMap<>();
     for (int i = 0; i < files.size(); i++) {
-      out.put(files.get(i).path(), reports.get(i));
+      if (reports.get(i) instanceof Report r) {
+        out.put(files.get(i).path(), r);
+      } else {
+        problems.add((Problem) reports.get(i));
+      }
     }
+    return out;
   }
 
   private static void write(

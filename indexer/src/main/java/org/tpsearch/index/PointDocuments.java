@@ -74,6 +74,7 @@ public final class PointDocuments {
     if (!value.isEmpty()) {
       doc.add(new Field(Schema.TEXT_BI, value, Schema.TEXT_TYPE));
       doc.add(new Field(Schema.TEXT_W, value, Schema.TEXT_TYPE));
+      doc.add(new Field(Schema.TEXT_PY, value, Schema.PINYIN_TYPE));
     }
   }
 

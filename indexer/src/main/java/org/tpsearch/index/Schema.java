@@ -17,7 +17,7 @@ import org.tpsearch.analysis.WordAnalyzer;
  */
 public final class Schema {
   /** Bumped when documents change shape; an index of another version is rebuilt, not mixed. */
-  public static final String VERSION = "3";
+  public static final String VERSION = "4";
 
   /** The commit user-data key that records the schema version an index was written with. */
   public static final String COMMIT_VERSION_KEY = "tpsearch.schema";
@@ -47,6 +47,11 @@ public final class Schema {
   public static final String TEXT_BI = "text_bi";
   public static final String TEXT_W = "text_w";
   public static final String TITLE_BI = "title_bi";
+  /**
+   * The same text's Chinese words as toneless joined pinyin (浦东 → pudong), docs only: a query's
+   * lower-case ASCII word is looked up here as it is (see {@link PinyinAnalyzer}).
+   */
+  public static final String TEXT_PY = "text_py";
 
   // Stored only: what a hit and `show` display.
   public static final String EV_TITLE = "ev_title";
@@ -88,6 +93,19 @@ public final class Schema {
     TEXT_TYPE = t;
   }
 
+  /** The pinyin field: terms only (no frequencies, no positions), a name occurs or not. */
+  public static final FieldType PINYIN_TYPE;
+
+  static {
+    FieldType t = new FieldType();
+    t.setTokenized(true);
+    t.setStored(false);
+    t.setOmitNorms(true);
+    t.setIndexOptions(IndexOptions.DOCS);
+    t.freeze();
+    PINYIN_TYPE = t;
+  }
+
   private Schema() {}
 
   /** The facets config for writer and searcher alike. */
@@ -99,25 +117,33 @@ public final class Schema {
   /** The gap between values of a multi-valued field: no phrase spans two evidence items. */
   public static final int POSITION_GAP = 100;
 
-  /** The analyzer for writing: bigrams with unigrams on {@code *_bi}, words on {@code *_w}. */
+  /**
+   * The analyzer for writing: bigrams with unigrams on {@code *_bi}, pinyin on {@code *_py}, words
+   * on {@code *_w}.
+   */
   public static Analyzer indexAnalyzer() {
-    return new SchemaAnalyzer(new BigramAnalyzer(true), new WordAnalyzer());
+    return new SchemaAnalyzer(new BigramAnalyzer(true), new WordAnalyzer(), new PinyinAnalyzer());
   }
 
   /** Picks the analyzer by field suffix and fixes the gaps between values. */
   private static final class SchemaAnalyzer extends DelegatingAnalyzerWrapper {
     private final Analyzer bigrams;
     private final Analyzer words;
+    private final Analyzer pinyin;
 
-    SchemaAnalyzer(Analyzer bigrams, Analyzer words) {
+    SchemaAnalyzer(Analyzer bigrams, Analyzer words, Analyzer pinyin) {
       super(PER_FIELD_REUSE_STRATEGY);
       this.bigrams = bigrams;
       this.words = words;
+      this.pinyin = pinyin;
     }
 
     @Override
     protected Analyzer getWrappedAnalyzer(String fieldName) {
-      return fieldName.endsWith("_bi") ? bigrams : words;
+      if (fieldName.endsWith("_bi")) {
+        return bigrams;
+      }
+      return fieldName.endsWith("_py") ? pinyin : words;
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.tpsearch.index.CorpusScan;
 import org.tpsearch.index.IndexSummary;
 import org.tpsearch.index.Indexer;
 import org.tpsearch.model.EvidenceStatus;
@@ -67,6 +68,7 @@ final class IndexCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (!quiet) {
+      sayFollowed(s.followed(), err);
       for (Problem p : s.problems()) {
         err.println("warning: " + p);
       }
@@ -85,5 +87,18 @@ final class IndexCommand implements Callable<Integer> {
         (rt.totalMemory() - rt.freeMemory()) / 1e6);
     out.flush();
     return ExitCodes.OK;
+  }
+
+  /** At most this many followed links are listed one a line; the rest are counted. */
+  static final int LINKS_LISTED = 20;
+
+  /** Says on stderr which symbolic links the walk followed (it follows them as ripgrep -L does). */
+  static void sayFollowed(List<CorpusScan.Link> followed, PrintWriter err) {
+    for (int i = 0; i < Math.min(followed.size(), LINKS_LISTED); i++) {
+      err.println("followed symbolic link " + followed.get(i));
+    }
+    if (followed.size() > LINKS_LISTED) {
+      err.println("followed " + (followed.size() - LINKS_LISTED) + " more symbolic links");
+    }
   }
 }

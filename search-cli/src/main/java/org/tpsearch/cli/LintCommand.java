@@ -35,6 +35,9 @@ final class LintCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Indexer.LintResult r = Indexer.lint(dirs, Runtime.getRuntime().availableProcessors());
     PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    IndexCommand.sayFollowed(r.followed(), err);
+    err.flush();
     if (format.format == FormatOption.Format.text) {
       for (Problem p : r.problems()) {
         out.println(p);
