@@ -17,9 +17,22 @@ public final class Context {
   private Glossary glossary;
   private Settings settings;
 
+  private final boolean errTerminal;
+
+  /** A context whose stderr is a terminal when stdout is (tests, tools). */
   public Context(Map<String, String> env, boolean terminal) {
+    this(env, terminal, terminal);
+  }
+
+  public Context(Map<String, String> env, boolean terminal, boolean errTerminal) {
     this.env = Map.copyOf(env);
     this.terminal = terminal;
+    this.errTerminal = errTerminal;
+  }
+
+  /** Whether stderr is a terminal: progress bars are drawn there, whatever stdout is. */
+  public boolean errTerminal() {
+    return errTerminal && !"dumb".equals(env.get("TERM"));
   }
 
   public Map<String, String> env() {

@@ -58,7 +58,8 @@ final class IndexCommand implements Callable<Integer> {
       }
       options = options.withThreads(threads);
     }
-    ProgressBar bar = main.context().terminal() && !quiet ? new ProgressBar(err) : null;
+    // The bar goes to stderr, so stderr decides: `tpsearch index DIR > summary.txt` still shows it.
+    ProgressBar bar = main.context().errTerminal() && !quiet ? new ProgressBar(err) : null;
     if (bar != null) {
       options = options.withProgress(bar);
     }

@@ -77,7 +77,7 @@ public final class Main implements Runnable {
   public static void main(String[] args) {
     Timing.jvmStarted();
     LUCENE_VECTOR_LOG.setLevel(java.util.logging.Level.SEVERE);
-    Context ctx = new Context(System.getenv(), isTerminal());
+    Context ctx = new Context(System.getenv(), isTerminal(), isStderrTerminal());
     String first = args.length > 0 ? args[0] : null;
     CommandLine cl = newCommandLine(ctx, first != null && SUBCOMMANDS.containsKey(first) && !first.equals("help") ? first : null);
     Timing.mark("picocli set-up");
@@ -252,6 +252,19 @@ public final class Main implements Runnable {
       return (Boolean) m.invoke(console);
     } catch (ReflectiveOperationException e) {
       return true;
+    }
+  }
+
+  /**
+   * Whether stderr is a terminal. Java cannot ask that directly; on Linux, fd 2 links to the
+   * terminal device. Elsewhere the answer is no, so no progress bar is drawn into a file.
+   */
+  static boolean isStderrTerminal() {
+    try {
+      String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/2")).toString();
+      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return false;
     }
   }
 

@@ -99,6 +99,27 @@ class TerminalMannersTest {
     assertEquals("most", Pager.command(context(true, "PAGER", "more", "TPSEARCH_PAGER", "most")));
   }
 
+  private String indexErr(boolean stdoutTerminal, boolean stderrTerminal, String name) {
+    Context ctx = new Context(Map.of("HOME", home.toString(), "XDG_DATA_HOME", home.resolve("data").toString()),
+        stdoutTerminal, stderrTerminal);
+    CommandLine cl = Main.newCommandLine(ctx);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    int exit = cl.execute("index", org.tpsearch.testing.Golden.sampleReports().toString(), "--index", home.resolve(name).toString());
+    assertEquals(0, exit, err.toString());
+    return err.toString();
+  }
+
+  @Test
+  void theProgressBarIsDrawnWhenStderrIsATerminalWhateverStdoutIs() {
+    String toTerminal = indexErr(false, true, "a");
+    assertTrue(toTerminal.contains("\rindexing [") && toTerminal.contains(" points/s"), toTerminal);
+    String toFile = indexErr(true, false, "b");
+    assertFalse(toFile.contains("\r") || toFile.contains("indexing ["), toFile);
+  }
+
   @Test
   void noPagerIsAnAcceptedOption() {
     Cli.Result r = Cli.at(home).run("search", "绿色电力 交易", "--no-pager", "--format", "jsonl");
