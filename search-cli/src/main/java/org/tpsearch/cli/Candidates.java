@@ -18,6 +18,18 @@ import org.tpsearch.model.Sectors;
 final class Candidates {
   private Candidates() {}
 
+  /** The completion values of a facet dimension's filter option, or null for none (year, confidence). */
+  static Iterable<String> forDimension(String dimension) {
+    return switch (dimension) {
+      case org.tpsearch.index.Schema.DIM_REGION -> new RegionNames();
+      case org.tpsearch.index.Schema.DIM_SECTOR -> new SectorNames();
+      case org.tpsearch.index.Schema.DIM_TYPE -> new TypeNames();
+      case org.tpsearch.index.Schema.DIM_STATUS -> new StatusNames();
+      // Confidence buckets (<0.60) hold shell metacharacters: completed unquoted they would redirect.
+      default -> null;
+    };
+  }
+
   private static String word(String name) {
     return name.replace(' ', '-');
   }
