@@ -69,6 +69,36 @@ public final class Context {
   }
 
   /**
+   * Whether source URLs may be OSC 8 hyperlinks. Conservative: only with colour on a terminal, not
+   * inside screen or tmux, and only in terminals known to show them (iTerm2, WezTerm, VS Code,
+   * kitty, Ghostty, Windows Terminal, VTE 0.50+ such as GNOME Terminal); FORCE_HYPERLINK=1 or 0
+   * decides for any other terminal.
+   */
+  public boolean hyperlinks() {
+    if (!terminal || !colour()) {
+      return false;
+    }
+    String force = env.get("FORCE_HYPERLINK");
+    if (force != null && !force.isBlank()) {
+      return !force.strip().equals("0");
+    }
+    String term = env.getOrDefault("TERM", "");
+    if (term.startsWith("screen") || term.startsWith("tmux") || env.containsKey("TMUX")) {
+      return false;
+    }
+    String program = env.getOrDefault("TERM_PROGRAM", "");
+    if (java.util.Set.of("iTerm.app", "WezTerm", "vscode", "ghostty").contains(program)
+        || term.equals("xterm-kitty") || term.equals("xterm-ghostty") || env.containsKey("WT_SESSION")) {
+      return true;
+    }
+    try {
+      return Integer.parseInt(env.getOrDefault("VTE_VERSION", "0").strip()) >= 5000;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  /**
    * The user's settings (environment, config.toml, defaults), read once.
    *
    * @throws Settings.ConfigException for a malformed config file or value

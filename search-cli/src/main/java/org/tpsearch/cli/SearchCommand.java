@@ -52,7 +52,7 @@ final class SearchCommand extends IndexReadingCommand {
   @Override
   void validate() {
     request = request();
-    renderer = format.renderer(spec, Renderer.Kind.SEARCH, context().colour());
+    renderer = format.renderer(spec, Renderer.Kind.SEARCH, context().colour(), context().hyperlinks());
   }
 
   @Override

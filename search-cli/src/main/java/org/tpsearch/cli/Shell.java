@@ -133,7 +133,7 @@ final class Shell {
     if (p == null) {
       out.println("tpsearch: no turning point '" + id + "'");
     } else {
-      new TextRenderer(context.colour()).point(p, out);
+      new TextRenderer(context.colour(), context.hyperlinks()).point(p, out);
     }
   }
 
@@ -196,7 +196,7 @@ final class Shell {
       FormatOption.of(parsed.format(), false).search(parsed.request().facets() ? result : withoutFacets(result), out);
       return;
     }
-    new TextRenderer(context.colour()).search(withoutFacets(result), out);
+    new TextRenderer(context.colour(), context.hyperlinks()).search(withoutFacets(result), out);
     out.println();
     facetLines.forEach(out::println);
     out.println(String.format(java.util.Locale.ROOT, "(%.1f ms%s)", ms,

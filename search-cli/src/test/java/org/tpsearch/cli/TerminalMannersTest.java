@@ -52,6 +52,47 @@ class TerminalMannersTest {
     assertEquals(escapes, r.out().contains("\u001b["), r.out());
   }
 
+  /** terminal, extra environment -> OSC 8 hyperlinks around source URLs in show's text. */
+  @ParameterizedTest(name = "terminal={0} {1} -> {2}")
+  @CsvSource(nullValues = "-", value = {
+      "true,  TERM_PROGRAM=iTerm.app,          true",
+      "true,  VTE_VERSION=7600,                true",
+      "true,  TERM=xterm-kitty,                true",
+      "true,  FORCE_HYPERLINK=1,               true",
+      "true,  -,                               false",
+      "true,  VTE_VERSION=4200,                false",
+      "true,  TERM=screen-256color VTE_VERSION=7600, false",
+      "true,  TERM_PROGRAM=WezTerm FORCE_HYPERLINK=0, false",
+      "true,  TERM_PROGRAM=iTerm.app NO_COLOR=1, false",
+      "false, TERM_PROGRAM=iTerm.app,          false",
+      "false, FORCE_HYPERLINK=1,               false",
+  })
+  void hyperlinksOnlyWhereTheTerminalIsKnownToShowThem(boolean terminal, String env, boolean links) {
+    Cli c = Cli.at(home).terminal(terminal);
+    if (env != null) {
+      for (String kv : env.split(" ")) {
+        c = c.with(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+      }
+    }
+    Cli.Result r = c.run("show", "xinjiang/industry/2022-03-01/event", "--no-pager");
+    assertEquals(0, r.exit(), r.toString());
+    assertEquals(links, r.out().contains("\u001b]8;;https://"), r.out());
+    if (links) {
+      // Every link is closed on the same line, around the URL shown as text.
+      for (String line : r.out().lines().filter(l -> l.contains("\u001b]8;;h")).toList()) {
+        assertTrue(line.matches(".*\u001b]8;;(https?://\\S+)\u001b\\\\<\\1>\u001b]8;;\u001b\\\\.*"), line);
+      }
+    }
+  }
+
+  @Test
+  void onlyPlainHttpUrlsBecomeLinks() {
+    assertTrue(TextRenderer.linkable("https://www.ndrc.gov.cn/"));
+    assertFalse(TextRenderer.linkable("https://example.org/\u001b]8;;evil"));
+    assertFalse(TextRenderer.linkable("https://example.org/a b"));
+    assertFalse(TextRenderer.linkable("javascript:alert(1)"));
+  }
+
   @Test
   void aBadColorValueIsAUsageError() {
     Cli.Result r = Cli.at(home).run("search", "光伏", "--color=sometimes");
