@@ -205,6 +205,11 @@ public final class Main implements Runnable {
       } else if (e instanceof QueryException) {
         code = ExitCodes.USAGE;
         message = "bad query: " + e.getMessage();
+      } else if (e instanceof org.apache.lucene.search.IndexSearcher.TooManyClauses) {
+        // UserQuery caps the words well below this; should a query still expand past Lucene's
+        // limit, it is still a query to shorten, not a crash.
+        code = ExitCodes.USAGE;
+        message = "bad query: " + TOO_COMPLEX;
       } else if (e instanceof CommandLine.ParameterException pe) {
         code = ExitCodes.USAGE;
         message = pe.getMessage();
@@ -233,6 +238,9 @@ public final class Main implements Runnable {
     });
     return cl;
   }
+
+  /** What a query that expands past Lucene's clause limit is told (CLI and HTTP). */
+  static final String TOO_COMPLEX = "the query expands to too many terms; use fewer words";
 
   private static String subcommandPath(CommandLine cl) {
     StringBuilder sb = new StringBuilder();

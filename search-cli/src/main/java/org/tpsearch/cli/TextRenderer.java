@@ -80,15 +80,26 @@ final class TextRenderer implements Renderer {
     String noun = r.total() == 1 ? "turning point" : "turning points";
     String what = r.query().isBlank() ? noun : noun + (r.total() == 1 ? " matches '" : " match '") + r.query() + "'";
     out.println(c(colour, DIM, r.total() + " " + what + (r.partial() ? " partially (no point has every word)" : "")
+        + (r.partialTotal() > 0 ? ", " + r.partialTotal() + " more " + (r.partialTotal() == 1 ? "has" : "have")
+            + " most of the words" : "")
         + " — " + r.index()));
     for (String line : r.explain()) {
       out.println(c(colour, DIM, "  explain: " + line));
     }
     int n = 0;
+    boolean separated = false;
+    int words = r.words().size();
     for (SearchResult.Hit h : r.hits()) {
       n++;
       out.println();
-      out.println(c(colour, BOLD, n + ". " + h.id()) + (r.partial() ? c(colour, DIM, "  (matches " + h.matchedWords() + (h.matchedWords() == 1 ? " word)" : " words)")) : ""));
+      boolean partialHit = !h.tier().all();
+      if (partialHit && !separated) {
+        separated = true;
+        out.println(c(colour, DIM, "── points that have only some of the words ──"));
+        out.println();
+      }
+      out.println(c(colour, BOLD, n + ". " + h.id()) + (partialHit ? c(colour, DIM, "  (matches " + h.matchedWords()
+          + " of " + words + (words == 1 ? " word)" : " words)")) : ""));
       out.println("   " + h.region() + (h.regionZh().isEmpty() ? "" : " " + h.regionZh()) + " · " + h.sector()
           + (h.sectorZh().isEmpty() ? "" : " " + h.sectorZh()) + " · " + h.date() + " · " + h.type()
           + " · confidence " + conf(h.confidence()) + " · " + statusText(h.status())
