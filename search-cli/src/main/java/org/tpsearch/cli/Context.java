@@ -14,25 +14,20 @@ import org.tpsearch.search.Searcher;
 public final class Context {
   private final Map<String, String> env;
   private final boolean terminal;
+  private final java.util.function.BooleanSupplier errTerminal;
   private Glossary glossary;
   private Settings settings;
 
-  private final boolean errTerminal;
-
-  /** A context whose stderr is a terminal when stdout is (tests, tools). */
+  /** A context whose stderr is not a terminal. */
   public Context(Map<String, String> env, boolean terminal) {
-    this(env, terminal, terminal);
+    this(env, terminal, () -> false);
   }
 
-  public Context(Map<String, String> env, boolean terminal, boolean errTerminal) {
+  /** A context; whether stderr is a terminal is asked only when a command wants to know (a progress bar). */
+  public Context(Map<String, String> env, boolean terminal, java.util.function.BooleanSupplier errTerminal) {
     this.env = Map.copyOf(env);
     this.terminal = terminal;
     this.errTerminal = errTerminal;
-  }
-
-  /** Whether stderr is a terminal: progress bars are drawn there, whatever stdout is. */
-  public boolean errTerminal() {
-    return errTerminal && !"dumb".equals(env.get("TERM"));
   }
 
   public Map<String, String> env() {
@@ -42,6 +37,11 @@ public final class Context {
   /** Whether stdout is a terminal (progress bars, colour). */
   public boolean terminal() {
     return terminal;
+  }
+
+  /** Whether stderr is a terminal: progress is drawn there, so it decides whether there is a bar. */
+  public boolean errTerminal() {
+    return errTerminal.getAsBoolean();
   }
 
   private String colorOption;

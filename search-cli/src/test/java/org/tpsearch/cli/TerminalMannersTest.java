@@ -142,7 +142,7 @@ class TerminalMannersTest {
 
   private String indexErr(boolean stdoutTerminal, boolean stderrTerminal, String name) {
     Context ctx = new Context(Map.of("HOME", home.toString(), "XDG_DATA_HOME", home.resolve("data").toString()),
-        stdoutTerminal, stderrTerminal);
+        stdoutTerminal, () -> stderrTerminal);
     CommandLine cl = Main.newCommandLine(ctx);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
