@@ -21,7 +21,12 @@ public final class FormatOption {
    * combination when the format cannot write them (never JSON instead).
    */
   Renderer renderer(picocli.CommandLine.Model.CommandSpec spec, Renderer.Kind kind, boolean colour) {
-    Renderer r = of(format, colour);
+    return renderer(spec, kind, colour, false);
+  }
+
+  /** As above; {@code links}: source URLs as terminal hyperlinks (text only). */
+  Renderer renderer(picocli.CommandLine.Model.CommandSpec spec, Renderer.Kind kind, boolean colour, boolean links) {
+    Renderer r = format == Format.text ? new TextRenderer(colour, links) : of(format, colour);
     if (!r.supports(kind)) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format " + format + " cannot write "
           + kind.what + " (" + spec.name() + " writes " + supported(kind) + ")");
