@@ -34,6 +34,27 @@ public final class FormatOption {
     return r;
   }
 
+  /**
+   * Whether a default format from the environment or config.toml fits the command named
+   * {@code command}: {@code format = "jsonl"} applies to search and lint, not to show, which then
+   * keeps its own default instead of failing.
+   */
+  static boolean fits(String format, String command) {
+    Renderer.Kind kind = switch (command) {
+      case "search" -> Renderer.Kind.SEARCH;
+      case "show" -> Renderer.Kind.POINT;
+      case "facets" -> Renderer.Kind.FACETS;
+      case "stats" -> Renderer.Kind.STATS;
+      case "lint" -> Renderer.Kind.LINT;
+      default -> null;
+    };
+    try {
+      return kind != null && of(Format.valueOf(format), false).supports(kind);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
   /** The renderer of {@code format}. */
   static Renderer of(Format format, boolean colour) {
     return switch (format) {

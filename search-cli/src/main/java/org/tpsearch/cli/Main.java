@@ -182,7 +182,12 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         if (key != null) {
           try {
             String v = ctx.settings().userValue(key);
-            return v == null ? null : v.toLowerCase(java.util.Locale.ROOT);
+            if (v == null) {
+              return null;
+            }
+            v = v.toLowerCase(java.util.Locale.ROOT);
+            // A default format the command cannot write (jsonl for show) leaves the command's own default.
+            return key == Settings.Key.FORMAT && !FormatOption.fits(v, arg.command().name()) ? null : v;
           } catch (Settings.ConfigException ex) {
             throw new CommandLine.ParameterException(cl, ex.getMessage(), ex, arg, null);
           }

@@ -83,6 +83,19 @@ class ConfigTest {
   }
 
   @Test
+  void aDefaultFormatACommandCannotWriteLeavesItsOwnDefault() throws IOException {
+    Cli c = cli("format = \"jsonl\"\n");
+    Cli.Result search = c.run("search", "绿色电力 交易");
+    assertEquals(0, search.exit(), search.toString());
+    assertTrue(search.out().startsWith("{\"id\""), search.out());
+    Cli.Result show = c.run("show", "xinjiang/industry/2022-03-01/event");
+    assertEquals(0, show.exit(), show.toString());
+    assertTrue(show.out().startsWith("xinjiang/industry/2022-03-01/event"), show.out());
+    Cli.Result explicit = c.run("show", "xinjiang/industry/2022-03-01/event", "--format", "jsonl");
+    assertEquals(2, explicit.exit(), "an explicit option still says what is wrong: " + explicit);
+  }
+
+  @Test
   void indexPrecedenceOptionThenEnvironmentThenConfig() throws IOException {
     Cli c = cli("index = \"from-config\"\n");
     Cli.Result configOnly = c.run("stats");
