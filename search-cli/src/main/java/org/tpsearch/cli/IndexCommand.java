@@ -96,7 +96,6 @@ final class IndexCommand implements Callable<Integer> {
   /** Says on stderr which symbolic links the walk followed (it follows them as ripgrep -L does). */
   static void sayFollowed(List<CorpusScan.Link> followed, PrintWriter err) {
     for (int i = 0; i < Math.min(followed.size(), LINKS_LISTED); i++) {
-      // A link's name and target are file names: an ESC or a newline in them must not reach the terminal raw.
       err.println("followed symbolic link " + TerminalText.line(followed.get(i)));
     }
     if (followed.size() > LINKS_LISTED) {
