@@ -235,4 +235,15 @@ class ExitCodesTest {
       assertEquals(1, lines.size(), () -> "more than one line on stderr\n" + r);
     }
   }
+
+  @Test
+  void noCommandIsAUsageError(@org.junit.jupiter.api.io.TempDir Path home) {
+    // Was: the help on stdout and exit 0, so 'tpsearch $cmd' with an empty $cmd looked fine.
+    Cli.Result r = Cli.at(home).run();
+    assertEquals(ExitCodes.USAGE, r.exit(), r::toString);
+    assertEquals("", r.out(), r::toString);
+    assertEquals("tpsearch: a command is required", r.errLines().get(0), r::toString);
+    assertTrue(r.err().contains("Usage: tpsearch"), r::toString);
+    assertEquals(0, Cli.at(home).run("--help").exit(), "asking for help is not an error");
+  }
 }
