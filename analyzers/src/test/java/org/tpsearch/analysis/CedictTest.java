@@ -82,19 +82,26 @@ class CedictTest {
     assertEquals(expectedReverse, t.englishToChinese());
     // Converting twice gives the same bytes.
     assertEquals(t, excerpt());
+    assertEquals(CedictConverter.shards(t), CedictConverter.shards(excerpt()));
   }
 
   @Test
   void excerptLinesAreTheCommittedTablesLines() throws IOException {
     // The excerpt holds every entry of its headwords, so its Chinese lines must be the committed
-    // table's lines exactly, and its English keys a subset of the committed candidates.
+    // shards' lines exactly, in the shard the look-up reads, and each of its senses must lead back.
     CedictConverter.Tables t = excerpt();
-    Map<String, String> committed = lines(readResource("/org/tpsearch/analysis/" + Cedict.ZH_EN_FILE));
-    for (Map.Entry<String, String> e : lines(t.chineseToEnglish()).entrySet()) {
-      assertEquals(committed.get(e.getKey()), e.getValue(), e.getKey());
-      assertEquals(List.of(e.getValue().split("\\|")), Cedict.englishFor(e.getKey()));
+    Map<String, String> shards = CedictConverter.shards(t);
+    for (Map.Entry<String, String> shard : shards.entrySet()) {
+      String committed = Files.readString(COMMITTED.resolve(shard.getKey()), StandardCharsets.UTF_8);
+      if (shard.getKey().startsWith("zh-")) {
+        for (String line : shard.getValue().split("\n")) {
+          assertTrue(line.startsWith("#") || committed.contains("\n" + line + "\n"),
+              shard.getKey() + " lacks " + line);
+        }
+      }
     }
     for (Map.Entry<String, String> e : lines(t.chineseToEnglish()).entrySet()) {
+      assertEquals(List.of(e.getValue().split("\\|")), Cedict.englishFor(e.getKey()));
       for (String sense : e.getValue().split("\\|")) {
         List<String> words = Cedict.chineseFor(sense);
         assertTrue(words.contains(e.getKey()), sense + " -> " + e.getKey() + " not in " + words);
@@ -102,23 +109,34 @@ class CedictTest {
     }
   }
 
+  /** The committed shards, seen from the module directory. */
+  private static final Path COMMITTED = Path.of("src/main/resources/org/tpsearch/analysis/" + Cedict.FOLDER);
+
   @Test
-  void committedTablesNameSourceAndLicence() throws IOException {
-    for (String file : List.of(Cedict.ZH_EN_FILE, Cedict.EN_ZH_FILE)) {
-      String text = readResource("/org/tpsearch/analysis/" + file);
-      assertTrue(text.startsWith("# From CC-CEDICT"), file);
-      assertTrue(text.contains("date=2026-09-10T07:14:51Z"), file);
-      assertTrue(text.contains("https://creativecommons.org/licenses/by-sa/4.0/"), file);
+  void committedShardsNameSourceAndLicenceAndHoldTheirKeys() throws IOException {
+    List<Path> files;
+    try (var list = Files.list(COMMITTED)) {
+      files = list.filter(f -> f.toString().endsWith(".tsv")).sorted().toList();
+    }
+    assertEquals(63, files.size(), "27 English shards, 36 Chinese");
+    for (Path f : files) {
+      String name = f.getFileName().toString();
+      String text = Files.readString(f, StandardCharsets.UTF_8);
+      assertTrue(text.startsWith("# From CC-CEDICT"), name);
+      assertTrue(text.contains("date=2026-09-10T07:14:51Z"), name);
+      assertTrue(text.contains("https://creativecommons.org/licenses/by-sa/4.0/"), name);
       String previous = "";
       for (String line : text.split("\n")) {
         if (line.startsWith("#")) {
           continue;
         }
         String key = line.substring(0, line.indexOf('\t'));
-        assertTrue(Cedict.compareCodePoints(previous, key) < 0, file + ": not sorted at " + key);
+        assertTrue(Cedict.compareCodePoints(previous, key) < 0, name + ": not sorted at " + key);
+        assertEquals(name, name.startsWith("en-") ? Cedict.englishShard(key) : Cedict.chineseShard(key), key);
         previous = key;
       }
     }
+    assertTrue(Files.exists(COMMITTED.resolve("NOTICE.md")), "licence and attribution beside the tables");
   }
 
   @Test

@@ -60,13 +60,11 @@ public final class PointDocuments {
     text(doc, p.prose());
     text(doc, metaText(p));
 
-    doc.add(new SortedSetDocValuesFacetField(Schema.DIM_REGION, p.region().name()));
-    doc.add(new SortedSetDocValuesFacetField(Schema.DIM_SECTOR, p.sector().name()));
-    doc.add(new SortedSetDocValuesFacetField(Schema.DIM_YEAR,
-        p.date().map(d -> Integer.toString(d.getYear())).orElse("unknown")));
-    doc.add(new SortedSetDocValuesFacetField(Schema.DIM_TYPE, p.type()));
-    doc.add(new SortedSetDocValuesFacetField(Schema.DIM_STATUS, p.status().label()));
-    doc.add(new SortedSetDocValuesFacetField(Schema.DIM_CONFIDENCE, Schema.confidenceBucket(p.confidence())));
+    for (Dimension d : Schema.DIMENSIONS) {
+      for (String value : d.valuesOf(p)) {
+        doc.add(new SortedSetDocValuesFacetField(d.name(), value));
+      }
+    }
     return config.build(doc);
   }
 

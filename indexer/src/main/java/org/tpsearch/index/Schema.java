@@ -1,14 +1,23 @@
 package org.tpsearch.index;
 
+import java.io.Reader;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
+import org.apache.lucene.analysis.AnalyzerWrapper;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.IndexOptions;
 import org.tpsearch.analysis.BigramAnalyzer;
 import org.tpsearch.analysis.WordAnalyzer;
+import org.tpsearch.model.EvidenceStatus;
+import org.tpsearch.model.PointType;
+import org.tpsearch.model.Regions;
+import org.tpsearch.model.Sectors;
 
 /**
  * The index schema, declared once: field names, facet dimensions, the per-field analyzers and the
@@ -64,19 +73,88 @@ public final class Schema {
   public static final String PROSE = "prose";
   public static final String ANSWER = "answer";
 
-  // Facet dimensions (sorted-set doc values; no taxonomy index).
+  // Facet dimensions (sorted-set doc values; no taxonomy index), declared once in DIMENSIONS.
   public static final String DIM_REGION = "region";
   public static final String DIM_SECTOR = "sector";
   public static final String DIM_YEAR = "year";
   public static final String DIM_TYPE = "type";
   public static final String DIM_STATUS = "status";
   public static final String DIM_CONFIDENCE = "confidence";
-  public static final List<String> DIMS =
-      List.of(DIM_REGION, DIM_SECTOR, DIM_YEAR, DIM_TYPE, DIM_STATUS, DIM_CONFIDENCE);
 
   /** Confidence buckets, low to high; the pipeline keeps points above 0.55. */
   public static final List<String> CONFIDENCE_BUCKETS =
       List.of("<0.60", "0.60-0.69", "0.70-0.79", "0.80-0.89", "0.90-1.00", "unknown");
+
+  /**
+   * The facet dimensions, in display order. Adding one is one declaration here (name, how a point
+   * yields its values, single or multi-valued, what a user may type, count order): the writer,
+   * filters, counts, CLI options, HTTP parameters, the shell and every output format follow.
+   */
+  public static final List<Dimension> DIMENSIONS = List.of(
+      new Dimension(DIM_REGION, "r", "Only this region; any name: 新疆, Xinjiang, 新疆维吾尔自治区. Repeat for several.",
+          p -> List.of(p.region().name()), false,
+          typed -> Regions.lookup(typed).map(r -> List.of(r.name())), Dimension.Order.COUNT, List.of()),
+      new Dimension(DIM_SECTOR, "s", "Only this sector: Power, Industry, Ground Transport, Residential, Aviation, or 电力, 工业...",
+          p -> List.of(p.sector().name()), false,
+          typed -> Sectors.lookup(typed).map(x -> List.of(x.name())), Dimension.Order.COUNT, List.of()),
+      new Dimension(DIM_YEAR, "y", "A year (2022) or a range (2021..2023, 2021.., ..2022). Repeat for several.",
+          p -> List.of(p.date().map(d -> Integer.toString(d.getYear())).orElse("unknown")), false,
+          Schema::years, Dimension.Order.VALUE, List.of()),
+      new Dimension(DIM_TYPE, "t", "Only this turning-point type: Policy, Event, Seasonal, Trend, Unknown.",
+          p -> List.of(p.type()), false,
+          typed -> PointType.lookup(typed).map(t -> List.of(t.display())), Dimension.Order.COUNT, List.of()),
+      new Dimension(DIM_STATUS, "", "Only this evidence status: found, none, failed.",
+          p -> List.of(p.status().label()), false,
+          typed -> Optional.of(List.of(EvidenceStatus.fromLabel(typed).label())), Dimension.Order.COUNT, List.of()),
+      new Dimension(DIM_CONFIDENCE, "", "Only this confidence bucket: " + String.join(", ", CONFIDENCE_BUCKETS)
+          + " (see also --min-confidence).",
+          p -> List.of(confidenceBucket(p.confidence())), false,
+          typed -> CONFIDENCE_BUCKETS.contains(typed.strip()) ? Optional.of(List.of(typed.strip())) : Optional.empty(),
+          Dimension.Order.BUCKETS, CONFIDENCE_BUCKETS),
+      new Dimension("source_domain", "", "Only points citing a source on this domain: gov.cn (every government "
+          + "site), chinadaily.com.cn, ..., or none (no source URL). Repeat for several.",
+          SourceDomains::of, true,
+          typed -> SourceDomains.NONE.equalsIgnoreCase(typed.strip()) ? Optional.of(List.of(SourceDomains.NONE))
+              : SourceDomains.registeredDomain(typed).map(List::of),
+          Dimension.Order.COUNT, List.of()));
+
+  /** The names of the facet dimensions, in display order. */
+  public static final List<String> DIMS = DIMENSIONS.stream().map(Dimension::name).toList();
+
+  /** The declaration of dimension {@code name}, if there is one. */
+  public static Optional<Dimension> dimension(String name) {
+    return DIMENSIONS.stream().filter(d -> d.name().equals(name)).findFirst();
+  }
+
+  private static final Pattern YEARS = Pattern.compile("^(\\d{4})?\\s*(?:\\.\\.|-|–)\\s*(\\d{4})?$|^(\\d{4})$");
+
+  /**
+   * A year filter as the years it stands for: {@code 2022}, {@code 2021..2023}, {@code 2021..},
+   * {@code ..2022} (also with {@code -}), or {@code unknown} for undated points.
+   */
+  static Optional<List<String>> years(String typed) {
+    String t = typed.strip();
+    if (t.equalsIgnoreCase("unknown")) {
+      return Optional.of(List.of("unknown"));
+    }
+    Matcher m = YEARS.matcher(t);
+    if (!m.matches() || (m.group(3) == null && m.group(1) == null && m.group(2) == null)) {
+      throw new IllegalArgumentException("'" + typed + "' (expected 2022, 2021..2023, 2021.. or ..2022)");
+    }
+    int from = Integer.parseInt(m.group(3) != null ? m.group(3) : m.group(1) != null ? m.group(1) : "1900");
+    int to = Integer.parseInt(m.group(3) != null ? m.group(3) : m.group(2) != null ? m.group(2) : "2100");
+    if (from > to) {
+      throw new IllegalArgumentException("year range " + from + ".." + to + " is empty");
+    }
+    if (to - from > 500) {
+      throw new IllegalArgumentException("year range " + from + ".." + to + " is too wide");
+    }
+    List<String> out = new ArrayList<>();
+    for (int y = from; y <= to; y++) {
+      out.add(Integer.toString(y));
+    }
+    return Optional.of(out);
+  }
 
   /**
    * Text indexed with positions, for phrases. No offsets: highlights are found by analyzing the
@@ -110,8 +188,11 @@ public final class Schema {
 
   /** The facets config for writer and searcher alike. */
   public static FacetsConfig facetsConfig() {
-    // Every dimension is single-valued (a point has one region, one year...): the defaults.
-    return new FacetsConfig();
+    FacetsConfig config = new FacetsConfig();
+    for (Dimension d : DIMENSIONS) {
+      config.setMultiValued(d.name(), d.multiValued());
+    }
+    return config;
   }
 
   /** The gap between values of a multi-valued field: no phrase spans two evidence items. */
@@ -126,7 +207,7 @@ public final class Schema {
   }
 
   /** Picks the analyzer by field suffix and fixes the gaps between values. */
-  private static final class SchemaAnalyzer extends DelegatingAnalyzerWrapper {
+  private static final class SchemaAnalyzer extends AnalyzerWrapper {
     private final Analyzer bigrams;
     private final Analyzer words;
     private final Analyzer pinyin;
@@ -146,11 +227,25 @@ public final class Schema {
       return fieldName.endsWith("_py") ? pinyin : words;
     }
 
+    // The pinyin field of a value reuses the word field's segmentation of the same value (added
+    // just before it, see PointDocuments), instead of running SmartChinese twice.
+    @Override
+    protected Reader wrapReader(String fieldName, Reader reader) {
+      if (fieldName.equals(TEXT_W)) {
+        return PinyinAnalyzer.recordText(reader);
+      }
+      return fieldName.equals(TEXT_PY) ? PinyinAnalyzer.replayIfSame(reader) : reader;
+    }
+
+    @Override
+    protected TokenStreamComponents wrapComponents(String fieldName, TokenStreamComponents components) {
+      return fieldName.equals(TEXT_W) ? PinyinAnalyzer.recordWords(components) : components;
+    }
+
     @Override
     public int getPositionIncrementGap(String fieldName) {
       return POSITION_GAP;
     }
-
   }
 
   /** The facet label of a confidence. */

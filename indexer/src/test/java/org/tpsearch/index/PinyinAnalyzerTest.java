@@ -73,4 +73,35 @@ class PinyinAnalyzerTest {
     assertEquals(List.of("chongqing"), terms("重庆"));
     assertEquals(List.of("changsha"), terms("长沙"));
   }
+  @Test
+  void theSchemaReusesTheWordFieldsSegmentation() throws IOException {
+    // At index time the pinyin field of a value takes the words the word field has just found in
+    // the same value; the terms must be exactly those of the pinyin analyzer on its own.
+    Analyzer schema = Schema.indexAnalyzer();
+    String text = "浦东、虹桥两大机场航班逐步恢复。白鹤滩水电站投产，准东和古泉之间；Pudong 2022";
+    long before = PinyinAnalyzer.replaysOnThisThread();
+    List<String> words = analyze(schema, Schema.TEXT_W, text);
+    assertTrue(words.contains("浦东"), words.toString());
+    assertEquals(terms(text), analyze(schema, Schema.TEXT_PY, text));
+    assertEquals(before + 1, PinyinAnalyzer.replaysOnThisThread(), "segmented once, not twice");
+    // Another text than the word field's last one is segmented on its own, and gives its own terms.
+    assertEquals(List.of("chongqing"), analyze(schema, Schema.TEXT_PY, "重庆"));
+    assertEquals(before + 1, PinyinAnalyzer.replaysOnThisThread());
+    // The same text again: the record still is that text's segmentation, so it is reused again.
+    assertEquals(terms(text), analyze(schema, Schema.TEXT_PY, text));
+    assertEquals(before + 2, PinyinAnalyzer.replaysOnThisThread());
+  }
+
+  private static List<String> analyze(Analyzer analyzer, String field, String text) throws IOException {
+    List<String> out = new ArrayList<>();
+    try (TokenStream ts = analyzer.tokenStream(field, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        out.add(term.toString());
+      }
+      ts.end();
+    }
+    return out;
+  }
 }

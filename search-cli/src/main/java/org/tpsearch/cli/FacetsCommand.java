@@ -10,8 +10,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code tpsearch facets}: counts per dimension under a query and filters. */
-@Command(name = "facets", description = "Count turning points per region, sector, year, type, evidence status and "
-    + "confidence, under an optional query and filters (filtered dimensions count sideways).")
+@Command(name = "facets", description = "Count turning points per value of every facet dimension (region, sector, "
+    + "year, ...), under an optional query and filters (filtered dimensions count sideways).")
 final class FacetsCommand extends IndexReadingCommand {
   @Parameters(arity = "0..*", paramLabel = "QUERY", description = "Optional query words.")
   List<String> query = List.of();
@@ -24,22 +24,19 @@ final class FacetsCommand extends IndexReadingCommand {
 
 
   private SearchRequest request;
+  private Renderer renderer;
 
   @Override
   void validate() {
     request = filters.request(filters.queryText(query), 0, SearchRequest.SortOrder.RELEVANCE, true, true, false);
+    renderer = format.renderer(spec, Renderer.Kind.FACETS, context().colour());
   }
 
   @Override
   int run(Searcher searcher, IndexHandle handle) throws Exception {
     SearchResult result = searcher.facets(request);
-    if (format.format == FormatOption.Format.text) {
-      out().println(result.total() + " turning points — " + result.index());
-      Renderers.facets(result.facets(), out(), context().colour());
-      out().flush();
-    } else {
-      SearchCommand.print(result, out(), FormatOption.Format.json, false);
-    }
+    renderer.facets(result, out());
+    out().flush();
     return result.total() > 0 ? ExitCodes.OK : ExitCodes.NO_HITS;
   }
 }

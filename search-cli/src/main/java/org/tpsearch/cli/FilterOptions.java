@@ -1,48 +1,62 @@
 package org.tpsearch.cli;
 
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.tpsearch.index.Dimension;
+import org.tpsearch.index.Schema;
 import org.tpsearch.search.SearchRequest;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-/** Filters shared by {@code search} and {@code facets}. */
+/**
+ * Filters shared by {@code search} and {@code facets}: one option per facet dimension, made from
+ * {@link Schema#DIMENSIONS} (see {@link #addDimensionOptions}), and {@code --min-confidence}.
+ */
 public final class FilterOptions {
   @Spec(Spec.Target.MIXEE)
   CommandSpec spec;
 
-  @Option(names = {"-r", "--region"}, paramLabel = "REGION",
-      description = "Only this region; any name: 新疆, Xinjiang, 新疆维吾尔自治区. Repeat for several.")
-  List<String> regions = new ArrayList<>();
-
-  @Option(names = {"-s", "--sector"}, paramLabel = "SECTOR",
-      description = "Only this sector: Power, Industry, Ground Transport, Residential, Aviation, or 电力, 工业...")
-  List<String> sectors = new ArrayList<>();
-
-  @Option(names = {"-t", "--type"}, paramLabel = "TYPE", description = "Only this turning-point type: Policy, Event, Seasonal, Trend, Unknown.")
-  List<String> types = new ArrayList<>();
-
-  @Option(names = "--status", paramLabel = "STATUS", description = "Only this evidence status: found, none, failed.")
-  List<String> statuses = new ArrayList<>();
-
-  @Option(names = {"-y", "--year"}, paramLabel = "YEARS", description = "A year (2022) or a range (2021..2023, 2021.., ..2022).")
-  String years;
-
   @Option(names = "--min-confidence", paramLabel = "C", description = "Only points with confidence >= C (0..1).")
   Double minConfidence;
 
-  int[] yearRange() {
-    try {
-      return SearchRequest.parseYears(years);
-    } catch (org.tpsearch.search.QueryException e) {
-      throw new ParameterException(spec.commandLine(), "Invalid value for option '--year': '" + years
-          + "' (expected 2022, 2021..2023, 2021.. or ..2022)");
+  /** Adds a repeatable filter option per facet dimension ({@code -r/--region}, ...) to {@code command}. */
+  static void addDimensionOptions(CommandSpec command) {
+    for (Dimension d : Schema.DIMENSIONS) {
+      String[] names = d.shortOption().isEmpty() ? new String[] {d.longOption()}
+          : new String[] {"-" + d.shortOption(), d.longOption()};
+      command.addOption(OptionSpec.builder(names)
+          .paramLabel(d.name().toUpperCase(java.util.Locale.ROOT))
+          .description(d.description())
+          .type(List.class)
+          .auxiliaryTypes(String.class)
+          .build());
     }
   }
 
-
+  /** The filter values given per dimension, each checked by the dimension's resolver. */
+  Map<String, List<String>> dimensionFilters() {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (Dimension d : Schema.DIMENSIONS) {
+      OptionSpec o = spec.findOption(d.longOption());
+      List<String> values = o == null ? null : o.getValue();
+      if (values == null || values.isEmpty()) {
+        continue;
+      }
+      for (String v : values) {
+        try {
+          d.resolver().resolve(v);
+        } catch (IllegalArgumentException e) {
+          throw new ParameterException(spec.commandLine(), "Invalid value for option '" + d.longOption() + "': " + e.getMessage());
+        }
+      }
+      out.put(d.name(), List.copyOf(values));
+    }
+    return out;
+  }
 
   /**
    * The query words as one query. Words starting with {@code -} reach here as query words
@@ -64,8 +78,7 @@ public final class FilterOptions {
       throw new ParameterException(spec.commandLine(),
           "Invalid value for option '--min-confidence': " + minConfidence + " (expected 0..1)");
     }
-    int[] y = yearRange();
-    return new SearchRequest(query, regions, sectors, types, statuses, y[0], y[1],
-        minConfidence == null ? Double.NaN : minConfidence, limit, sort, facets, expand, explain);
+    return new SearchRequest(query, dimensionFilters(), minConfidence == null ? Double.NaN : minConfidence, limit, sort,
+        facets, expand, explain);
   }
 }

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.tpsearch.index.StoredPoint;
+import org.tpsearch.index.Dimension;
+import org.tpsearch.index.Schema;
 import org.tpsearch.search.QueryException;
 import org.tpsearch.search.SearchRequest;
 import org.tpsearch.search.Searcher;
@@ -76,8 +78,8 @@ public final class HttpApi {
       switch (path) {
         case "/health" -> send(ex, 200, new Json().beginObject().field("status", "ok")
             .field("index", searcher.index().description()).endObject().toString());
-        case "/search" -> send(ex, 200, Renderers.json(searcher.search(request(params, true))));
-        case "/facets" -> send(ex, 200, Renderers.json(searcher.facets(request(params, false))));
+        case "/search" -> send(ex, 200, JsonRenderer.search(searcher.search(request(params, true))));
+        case "/facets" -> send(ex, 200, JsonRenderer.search(searcher.facets(request(params, false))));
         default -> {
           if (path.startsWith("/points/")) {
             String id = URLDecoder.decode(path.substring("/points/".length()), StandardCharsets.UTF_8);
@@ -85,7 +87,7 @@ public final class HttpApi {
             if (p == null) {
               send(ex, 404, error("no turning point '" + id + "'"));
             } else {
-              send(ex, 200, Renderers.json(p));
+              send(ex, 200, JsonRenderer.point(p));
             }
           } else {
             send(ex, 404, error("no such endpoint: " + path + " (try /search, /facets, /points/{id}, /health)"));
@@ -102,7 +104,6 @@ public final class HttpApi {
   }
 
   private static SearchRequest request(Map<String, List<String>> p, boolean hits) throws QueryException {
-    int[] years = SearchRequest.parseYears(one(p, "year"));
     String minConf = one(p, "min_confidence");
     String limit = one(p, "limit");
     String sort = one(p, "sort");
@@ -127,9 +128,13 @@ public final class HttpApi {
     if (n < 0 || n > 10_000) {
       throw new QueryException("limit must be 0..10000, got " + n);
     }
-    return new SearchRequest(one(p, "q"), all(p, "region"), all(p, "sector"), all(p, "type"), all(p, "status"),
-        years[0], years[1], c, n, order, !hits || flag(p, "facets", false), flag(p, "expand", true),
-        flag(p, "explain", false));
+    // A parameter per facet dimension (region, sector, year, ...), each repeatable.
+    Map<String, List<String>> filters = new LinkedHashMap<>();
+    for (Dimension d : Schema.DIMENSIONS) {
+      filters.put(d.name(), all(p, d.name()));
+    }
+    return new SearchRequest(one(p, "q"), filters, c, n, order, !hits || flag(p, "facets", false),
+        flag(p, "expand", true), flag(p, "explain", false));
   }
 
   private static boolean flag(Map<String, List<String>> p, String name, boolean dflt) throws QueryException {

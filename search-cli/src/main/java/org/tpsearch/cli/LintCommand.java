@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.tpsearch.index.Indexer;
 import org.tpsearch.model.EvidenceStatus;
-import org.tpsearch.model.Problem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -33,24 +32,13 @@ final class LintCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Renderer renderer = format.renderer(spec, Renderer.Kind.LINT, main.context().colour());
     Indexer.LintResult r = Indexer.lint(dirs, Runtime.getRuntime().availableProcessors());
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     IndexCommand.sayFollowed(r.followed(), err);
     err.flush();
-    if (format.format == FormatOption.Format.text) {
-      for (Problem p : r.problems()) {
-        out.println(p);
-      }
-      out.println(r.reportFiles() + " report files, " + r.skippedFiles() + " other files skipped, " + r.points()
-          + " turning points (" + statusCounts(r) + "), " + r.duplicates() + " duplicates, "
-          + r.problems().size() + " warnings");
-    } else {
-      for (Problem p : r.problems()) {
-        out.println(new Json().beginObject().field("file", p.file().toString()).field("line", p.line())
-            .field("code", p.code()).field("message", p.message()).endObject());
-      }
-    }
+    renderer.lint(r, out);
     out.flush();
     return r.problems().isEmpty() ? ExitCodes.OK : ExitCodes.NO_HITS;
   }

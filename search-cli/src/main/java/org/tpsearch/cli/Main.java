@@ -137,6 +137,7 @@ public final class Main implements Runnable {
       CommandLine sub = cl.getSubcommands().get(name);
       if (sub != null) {
         sub.setUnmatchedOptionsArePositionalParams(true);
+        FilterOptions.addDimensionOptions(sub.getCommandSpec());
       }
     }
     cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -1,6 +1,5 @@
 package org.tpsearch.cli;
 
-import java.io.PrintWriter;
 import java.util.List;
 import org.tpsearch.search.IndexHandle;
 import org.tpsearch.search.SearchRequest;
@@ -34,7 +33,7 @@ final class SearchCommand extends IndexReadingCommand {
       description = "relevance, date or confidence (default: ${DEFAULT-VALUE}).")
   String sort;
 
-  @Option(names = "--facets", description = "Also count turning points per region, sector, year, type, status, confidence.")
+  @Option(names = "--facets", description = "Also count turning points per value of every facet dimension (region, sector, year, ...).")
   boolean facets;
 
   @Option(names = "--no-expand", description = "Do not expand words with the glossary (绿电 → 绿色电力, green power...).")
@@ -48,17 +47,20 @@ final class SearchCommand extends IndexReadingCommand {
 
 
   private SearchRequest request;
+  private Renderer renderer;
 
   @Override
   void validate() {
     request = request();
+    renderer = format.renderer(spec, Renderer.Kind.SEARCH, context().colour());
   }
 
   @Override
   int run(Searcher searcher, IndexHandle handle) throws Exception {
     SearchResult result = searcher.search(request);
     Timing.mark("search");
-    print(result, out(), format.format, context().colour());
+    renderer.search(result, out());
+    out().flush();
     return result.total() > 0 ? ExitCodes.OK : ExitCodes.NO_HITS;
   }
 
@@ -67,11 +69,29 @@ final class SearchCommand extends IndexReadingCommand {
    * {@code tpsearch search} parses its arguments, {@code -word} being an exclusion.
    */
   static SearchRequest requestFrom(String line) {
+    return lineFrom(line).request();
+  }
+
+  /** A parsed line of search words and options: the request and the output format it asks for. */
+  record Line(SearchRequest request, FormatOption.Format format) {}
+
+  /** Parses a line as {@code tpsearch search} parses its arguments. */
+  static Line lineFrom(String line) {
     SearchCommand cmd = new SearchCommand();
     picocli.CommandLine cl = new picocli.CommandLine(cmd);
     cl.setUnmatchedOptionsArePositionalParams(true);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    FilterOptions.addDimensionOptions(cl.getCommandSpec());
     cl.parseArgs(ShellWords.split(line).toArray(new String[0]));
-    return cmd.request();
+    return new Line(cmd.request(), cmd.format.format);
+  }
+
+  /** The options a search line may take, for completion. */
+  static List<String> optionNames() {
+    picocli.CommandLine cl = new picocli.CommandLine(new SearchCommand());
+    FilterOptions.addDimensionOptions(cl.getCommandSpec());
+    return cl.getCommandSpec().options().stream().flatMap(o -> java.util.Arrays.stream(o.names()))
+        .filter(n -> n.startsWith("--")).sorted().toList();
   }
 
   /** The request the parsed options describe. */
@@ -88,14 +108,5 @@ final class SearchCommand extends IndexReadingCommand {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--sort': " + e.getMessage());
     }
     return filters.request(filters.queryText(query), limit, order, facets, !noExpand, explain);
-  }
-
-  static void print(SearchResult result, PrintWriter out, FormatOption.Format format, boolean colour) {
-    switch (format) {
-      case json -> out.println(Renderers.json(result));
-      case jsonl -> result.hits().forEach(h -> out.println(Renderers.jsonLine(h, result.partial())));
-      case text -> Renderers.text(result, out, colour);
-    }
-    out.flush();
   }
 }

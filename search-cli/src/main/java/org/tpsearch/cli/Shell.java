@@ -28,8 +28,9 @@ final class Shell {
 
   static final String HELP = String.join("\n",
       "Type a query with any 'search' options, e.g.  绿色电力 交易 --sector Industry --year 2021..2023",
-      "  :N          drill down into facet value N (filters stick until :clear)",
-      "  :filters    show the sticky filters       :clear   drop them",
+      "  :N          drill down into facet value N (filters stick until :clear; two values of a dimension: either)",
+      "  :filters    show the sticky filters       :clear   drop them all",
+      "  :drop X     drop one sticky filter: a value (:drop Xinjiang) or a dimension (:drop year)",
       "  :show ID    one turning point in full     (or: show ID)",
       "  :help       this help                     :quit    leave (or Ctrl-D)");
 
@@ -74,10 +75,12 @@ final class Shell {
         sticky.clear();
         out.println("filters cleared");
       } else if (line.equals(":filters")) {
-        out.println(sticky.isEmpty() ? "no filters" : "filters: " + sticky);
+        out.println(describeFilters());
+      } else if (line.startsWith(":drop ")) {
+        drop(line.substring(":drop ".length()).strip());
       } else if (line.startsWith(":show ") || line.startsWith("show ")) {
         show(line.substring(line.indexOf(' ') + 1).strip());
-      } else if (line.matches(":\\d+")) {
+      } else if (line.matches(":\\d{1,9}")) {
         drill(Integer.parseInt(line.substring(1)));
       } else {
         search(line);
@@ -92,12 +95,45 @@ final class Shell {
     return true;
   }
 
+  /** The sticky filters, one dimension a part: {@code filters: region = Xinjiang; year = 2021 or 2022}. */
+  private String describeFilters() {
+    if (sticky.isEmpty()) {
+      return "no filters";
+    }
+    List<String> parts = new ArrayList<>();
+    for (Map.Entry<String, List<String>> e : sticky.entrySet()) {
+      parts.add(e.getKey() + " = " + String.join(" or ", e.getValue()));
+    }
+    return "filters: " + String.join("; ", parts);
+  }
+
+  private void drop(String what) throws IOException, QueryException {
+    boolean dropped = sticky.remove(what) != null;
+    if (!dropped) {
+      for (java.util.Iterator<Map.Entry<String, List<String>>> it = sticky.entrySet().iterator(); it.hasNext();) {
+        Map.Entry<String, List<String>> e = it.next();
+        dropped |= e.getValue().removeIf(v -> v.equalsIgnoreCase(what));
+        if (e.getValue().isEmpty()) {
+          it.remove();
+        }
+      }
+    }
+    if (!dropped) {
+      out.println("tpsearch: no sticky filter '" + what + "'; " + describeFilters());
+      return;
+    }
+    out.println("dropped " + what + "; " + describeFilters());
+    if (last != null) {
+      search(last);
+    }
+  }
+
   private void show(String id) throws IOException {
     StoredPoint p = searcher.show(id);
     if (p == null) {
       out.println("tpsearch: no turning point '" + id + "'");
     } else {
-      Renderers.text(p, out, context.colour());
+      new TextRenderer(context.colour()).point(p, out);
     }
   }
 
@@ -107,8 +143,11 @@ final class Shell {
       return;
     }
     String[] pick = numbered.get(n - 1);
-    sticky.computeIfAbsent(pick[0], k -> new ArrayList<>()).add(pick[1]);
-    out.println("filter: " + pick[0] + " = " + pick[1]);
+    List<String> values = sticky.computeIfAbsent(pick[0], k -> new ArrayList<>());
+    if (!values.contains(pick[1])) {
+      values.add(pick[1]);
+    }
+    out.println("filter: " + pick[0] + " = " + String.join(" or ", values));
     if (last != null) {
       search(last);
     }
@@ -117,31 +156,29 @@ final class Shell {
   private String last;
 
   private void search(String line) throws IOException, QueryException {
-    SearchRequest r = SearchCommand.requestFrom(line);
-    List<String> regions = merge(r.regions(), Schema.DIM_REGION);
-    List<String> sectors = merge(r.sectors(), Schema.DIM_SECTOR);
-    List<String> types = merge(r.types(), Schema.DIM_TYPE);
-    List<String> statuses = merge(r.statuses(), Schema.DIM_STATUS);
-    int yearFrom = r.yearFrom();
-    int yearTo = r.yearTo();
-    List<String> years = sticky.getOrDefault(Schema.DIM_YEAR, List.of());
-    if (yearFrom == 0 && yearTo == 0 && years.size() == 1 && years.get(0).matches("\\d{4}")) {
-      yearFrom = yearTo = Integer.parseInt(years.get(0));
+    SearchCommand.Line parsed = SearchCommand.lineFrom(line);
+    SearchRequest r = parsed.request();
+    // The line's own filters and the sticky ones: values of one dimension are OR'ed.
+    Map<String, List<String>> filters = new LinkedHashMap<>();
+    for (String dim : Schema.DIMS) {
+      List<String> values = new ArrayList<>(r.filter(dim));
+      for (String v : sticky.getOrDefault(dim, List.of())) {
+        if (!values.contains(v)) {
+          values.add(v);
+        }
+      }
+      filters.put(dim, values);
     }
-    SearchRequest full = new SearchRequest(r.query(), regions, sectors, types, statuses, yearFrom, yearTo,
-        r.minConfidence(), r.limit(), r.sort(), true, r.expand(), r.explain());
+    SearchRequest full = new SearchRequest(r.query(), filters, r.minConfidence(), r.limit(), r.sort(), true,
+        r.expand(), r.explain());
     long start = System.nanoTime();
     SearchResult result = searcher.search(full);
     double ms = (System.nanoTime() - start) / 1e6;
     last = line;
-    SearchResult shown = new SearchResult(result.query(), result.index(), result.total(), result.partial(),
-        result.hits(), null, result.explain());
-    Renderers.text(shown, out, context.colour());
     numbered.clear();
-    out.println();
-    StringBuilder sb = new StringBuilder();
+    List<String> facetLines = new ArrayList<>();
     for (Map.Entry<String, List<SearchResult.FacetCount>> e : result.facets().entrySet()) {
-      sb.setLength(0);
+      StringBuilder sb = new StringBuilder();
       int k = 0;
       for (SearchResult.FacetCount fc : e.getValue()) {
         if (k++ == FACETS_PER_DIM) {
@@ -151,15 +188,37 @@ final class Shell {
         sb.append("  :").append(numbered.size()).append(' ').append(fc.value()).append(" (").append(fc.count()).append(')');
       }
       if (!sb.isEmpty()) {
-        out.println(String.format(java.util.Locale.ROOT, "%-11s", e.getKey() + ":") + sb);
+        facetLines.add(TextRenderer.dimensionLabel(e.getKey()) + sb);
       }
     }
-    out.println(String.format(java.util.Locale.ROOT, "(%.1f ms%s)", ms, sticky.isEmpty() ? "" : "; filters " + sticky));
+    if (parsed.format() != FormatOption.Format.text) {
+      // For scripts: the answer alone, as 'search' prints it (facets numbered in the same order).
+      FormatOption.of(parsed.format(), false).search(parsed.request().facets() ? result : withoutFacets(result), out);
+      return;
+    }
+    new TextRenderer(context.colour()).search(withoutFacets(result), out);
+    out.println();
+    facetLines.forEach(out::println);
+    out.println(String.format(java.util.Locale.ROOT, "(%.1f ms%s)", ms,
+        sticky.isEmpty() ? "" : "; " + describeFilters()));
   }
 
-  private List<String> merge(List<String> given, String dim) {
-    List<String> out = new ArrayList<>(given);
-    out.addAll(sticky.getOrDefault(dim, List.of()));
-    return out;
+  private static SearchResult withoutFacets(SearchResult r) {
+    return new SearchResult(r.query(), r.index(), r.total(), r.partial(), r.hits(), null, r.explain());
+  }
+
+  /** Completes a shell line: the commands, search options, and region and sector names. */
+  static org.jline.reader.Completer completer() {
+    List<String> words = new ArrayList<>(List.of(":help", ":filters", ":clear", ":drop", ":show", ":quit"));
+    words.addAll(SearchCommand.optionNames());
+    for (org.tpsearch.model.Region region : org.tpsearch.model.Regions.ALL) {
+      words.add(region.name());
+      words.add(region.zh());
+    }
+    for (org.tpsearch.model.Sector sector : org.tpsearch.model.Sectors.ALL) {
+      words.add(sector.name());
+      words.add(sector.zh());
+    }
+    return new org.jline.reader.impl.completer.StringsCompleter(words.stream().filter(w -> !w.isEmpty()).distinct().toList());
   }
 }

@@ -32,6 +32,7 @@ final class ShellCommand extends IndexReadingCommand {
       try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
         LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("tpsearch")
             .variable(LineReader.HISTORY_FILE, historyFile())
+            .completer(Shell.completer())
             .build();
         PrintWriter out = terminal.writer();
         new Shell(searcher, main.context(), out).run(prompt -> {

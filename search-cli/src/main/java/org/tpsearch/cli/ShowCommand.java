@@ -19,6 +19,13 @@ final class ShowCommand extends IndexReadingCommand {
   FormatOption format;
 
 
+  private Renderer renderer;
+
+  @Override
+  void validate() {
+    renderer = format.renderer(spec, Renderer.Kind.POINT, context().colour());
+  }
+
   @Override
   int run(Searcher searcher, IndexHandle handle) throws Exception {
     StoredPoint p = searcher.show(id);
@@ -34,11 +41,7 @@ final class ShowCommand extends IndexReadingCommand {
           + (near.isEmpty() ? "" : "; did you mean: " + String.join(", ", near)));
       return ExitCodes.NO_HITS;
     }
-    if (format.format == FormatOption.Format.text) {
-      Renderers.text(p, out(), context().colour());
-    } else {
-      out().println(Renderers.json(p));
-    }
+    renderer.point(p, out());
     out().flush();
     return ExitCodes.OK;
   }

@@ -1,8 +1,5 @@
 package org.tpsearch.cli;
 
-import java.io.PrintWriter;
-import java.util.List;
-import java.util.Map;
 import org.tpsearch.search.IndexHandle;
 import org.tpsearch.search.SearchResult;
 import org.tpsearch.search.Searcher;
@@ -16,34 +13,20 @@ final class StatsCommand extends IndexReadingCommand {
   FormatOption format;
 
 
+  private Renderer renderer;
+
+  @Override
+  void validate() {
+    renderer = format.renderer(spec, Renderer.Kind.STATS, context().colour());
+  }
+
   @Override
   int run(Searcher searcher, IndexHandle handle) throws Exception {
     SearchResult s = searcher.stats();
     long files = handle.reader().maxDoc() == 0 ? 0 : countFiles(handle);
     long bytes = handle.path() == null ? -1 : sizeOf(handle.path());
-    PrintWriter out = out();
-    if (format.format == FormatOption.Format.text) {
-      out.println("index:          " + s.index());
-      out.println("turning points: " + s.total());
-      out.println("files cited:    " + files + " (report files the points come from)");
-      if (bytes >= 0) {
-        out.println("index size:     " + bytes + " bytes");
-      }
-      Renderers.facets(s.facets(), out, context().colour());
-    } else {
-      Json j = new Json().beginObject().field("index", s.index()).field("turning_points", s.total())
-          .field("report_files", files).field("index_bytes", bytes);
-      j.name("facets").beginObject();
-      for (Map.Entry<String, List<SearchResult.FacetCount>> e : s.facets().entrySet()) {
-        j.name(e.getKey()).beginArray();
-        for (SearchResult.FacetCount c : e.getValue()) {
-          j.beginObject().field("value", c.value()).field("count", c.count()).endObject();
-        }
-        j.endArray();
-      }
-      out.println(j.endObject().endObject());
-    }
-    out.flush();
+    renderer.stats(new Renderer.IndexStats(s, files, bytes), out());
+    out().flush();
     return ExitCodes.OK;
   }
 

@@ -1,17 +1,18 @@
 package org.tpsearch.search;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.tpsearch.index.Schema;
 
 /**
  * A search: the query string (empty lists every point matching the filters) and the filters.
  *
  * @param query the query string, see {@link UserQuery}
- * @param regions region filter: any alias (新疆, Xinjiang, 新疆维吾尔自治区); several are OR'ed
- * @param sectors sector filter: any alias (工业, Industry)
- * @param types turning-point types (Policy, Event, ...)
- * @param statuses evidence statuses (found, none, failed)
- * @param yearFrom first year, or 0 for no bound
- * @param yearTo last year, or 0 for no bound
+ * @param filters values per facet dimension ({@link Schema#DIMENSIONS}), as typed: any alias
+ *     (新疆, Xinjiang), a year range (2021..2023); several values of a dimension are OR'ed,
+ *     dimensions AND'ed
  * @param minConfidence lowest confidence, or NaN for none
  * @param limit hits to return
  * @param sort order of hits
@@ -21,12 +22,7 @@ import java.util.List;
  */
 public record SearchRequest(
     String query,
-    List<String> regions,
-    List<String> sectors,
-    List<String> types,
-    List<String> statuses,
-    int yearFrom,
-    int yearTo,
+    Map<String, List<String>> filters,
     double minConfidence,
     int limit,
     SortOrder sort,
@@ -55,36 +51,28 @@ public record SearchRequest(
 
   public SearchRequest {
     query = query == null ? "" : query;
-    regions = List.copyOf(regions);
-    sectors = List.copyOf(sectors);
-    types = List.copyOf(types);
-    statuses = List.copyOf(statuses);
+    for (String dim : filters.keySet()) {
+      if (!Schema.DIMS.contains(dim)) {
+        throw new IllegalArgumentException("no facet dimension '" + dim + "' (there are: " + String.join(", ", Schema.DIMS) + ")");
+      }
+    }
+    // In the schema's dimension order, empty lists dropped: equal filters, equal requests.
+    Map<String, List<String>> copy = new LinkedHashMap<>();
+    for (String dim : Schema.DIMS) {
+      List<String> values = filters.get(dim);
+      if (values != null && !values.isEmpty()) {
+        copy.put(dim, List.copyOf(values));
+      }
+    }
+    filters = Collections.unmodifiableMap(copy);
     if (limit < 0) {
       throw new IllegalArgumentException("limit must be >= 0, got " + limit);
     }
   }
 
-  private static final java.util.regex.Pattern YEARS =
-      java.util.regex.Pattern.compile("^(\\d{4})?\\s*(?:\\.\\.|-|–)\\s*(\\d{4})?$|^(\\d{4})$");
-
-  /**
-   * Parses a year filter: {@code 2022}, {@code 2021..2023}, {@code 2021..}, {@code ..2022} (also
-   * with {@code -}); returns {from, to}, 0 for an open end, {0, 0} for blank.
-   */
-  public static int[] parseYears(String years) throws QueryException {
-    if (years == null || years.isBlank()) {
-      return new int[] {0, 0};
-    }
-    java.util.regex.Matcher m = YEARS.matcher(years.strip());
-    if (!m.matches() || (m.group(3) == null && m.group(1) == null && m.group(2) == null)) {
-      throw new QueryException("bad year '" + years + "' (expected 2022, 2021..2023, 2021.. or ..2022)");
-    }
-    if (m.group(3) != null) {
-      int y = Integer.parseInt(m.group(3));
-      return new int[] {y, y};
-    }
-    return new int[] {m.group(1) == null ? 0 : Integer.parseInt(m.group(1)),
-        m.group(2) == null ? 0 : Integer.parseInt(m.group(2))};
+  /** The values of the filter on dimension {@code dim}, as typed; empty when there is none. */
+  public List<String> filter(String dim) {
+    return filters.getOrDefault(dim, List.of());
   }
 
   /** A limit as given: a whole number, 0 or more (0 counts without listing hits); the one check of it. */
@@ -103,19 +91,25 @@ public record SearchRequest(
 
   /** A plain query: no filters, ten hits, by relevance, expansion on. */
   public static SearchRequest of(String query) {
-    return new SearchRequest(query, List.of(), List.of(), List.of(), List.of(), 0, 0, Double.NaN, 10,
-        SortOrder.RELEVANCE, false, true, false);
+    return new SearchRequest(query, Map.of(), Double.NaN, 10, SortOrder.RELEVANCE, false, true, false);
+  }
+
+  /** The same request with the filters on dimension {@code dim} replaced by {@code values}. */
+  public SearchRequest withFilter(String dim, List<String> values) {
+    Map<String, List<String>> f = new LinkedHashMap<>(filters);
+    f.put(dim, values);
+    return new SearchRequest(query, f, minConfidence, limit, sort, facets, expand, explain);
   }
 
   public SearchRequest withFacets(boolean f) {
-    return new SearchRequest(query, regions, sectors, types, statuses, yearFrom, yearTo, minConfidence, limit, sort, f, expand, explain);
+    return new SearchRequest(query, filters, minConfidence, limit, sort, f, expand, explain);
   }
 
   public SearchRequest withLimit(int n) {
-    return new SearchRequest(query, regions, sectors, types, statuses, yearFrom, yearTo, minConfidence, n, sort, facets, expand, explain);
+    return new SearchRequest(query, filters, minConfidence, n, sort, facets, expand, explain);
   }
 
   public SearchRequest withExpand(boolean e) {
-    return new SearchRequest(query, regions, sectors, types, statuses, yearFrom, yearTo, minConfidence, limit, sort, facets, e, explain);
+    return new SearchRequest(query, filters, minConfidence, limit, sort, facets, e, explain);
   }
 }

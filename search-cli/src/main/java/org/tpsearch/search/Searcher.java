@@ -40,12 +40,9 @@ import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.SortedNumericSelector;
+import org.tpsearch.index.Dimension;
 import org.tpsearch.index.Schema;
 import org.tpsearch.index.StoredPoint;
-import org.tpsearch.model.EvidenceStatus;
-import org.tpsearch.model.PointType;
-import org.tpsearch.model.Regions;
-import org.tpsearch.model.Sectors;
 
 /** Runs searches, facet counts and look-ups against one open index. */
 public final class Searcher {
@@ -81,11 +78,11 @@ public final class Searcher {
     // "all of them") must not become an allocation of that size.
     int n = Math.max(1, Math.min(r.limit(), index.reader().maxDoc()));
     Query proximity = compiled == null ? null : compiled.proximity();
-    Pass pass = run(drillDown(filtered(text, r), r), proximity, sort, n, r.facets());
+    Pass pass = run(drillDown(filtered(text, r), r), r.filters().keySet(), proximity, sort, n, r.facets());
     boolean partial = false;
     if (pass.total() == 0 && compiled != null && compiled.wordCount() > 1) {
       text = compiled.partial();
-      pass = run(drillDown(filtered(text, r), r), proximity, sort, n, r.facets());
+      pass = run(drillDown(filtered(text, r), r), r.filters().keySet(), proximity, sort, n, r.facets());
       partial = pass.total() > 0;
       if (r.explain()) {
         explain.add("no point matches every word: showing points that match the most words");
@@ -118,7 +115,8 @@ public final class Searcher {
   private record Pass(long total, TopDocs top, Map<String, List<SearchResult.FacetCount>> facets) {}
 
   /** Runs {@code ddq} once: hits and an exact total in the same pass (and facets, when asked). */
-  private Pass run(DrillDownQuery ddq, Query proximity, Sort sort, int n, boolean withFacets) throws IOException {
+  private Pass run(DrillDownQuery ddq, java.util.Set<String> drilled, Query proximity, Sort sort, int n, boolean withFacets)
+      throws IOException {
     IndexSearcher searcher = index.searcher();
     // By relevance with a proximity bonus: take more first-pass hits and re-rank them.
     boolean rerank = sort == null && proximity != null;
@@ -128,10 +126,16 @@ public final class Searcher {
       DrillSideways ds = new DrillSideways(searcher, facetsConfig, index.facetState());
       DrillSideways.DrillSidewaysResult dsr = sort == null ? ds.search(ddq, depth) : ds.search(ddq, null, null, n, sort, true);
       Map<String, List<SearchResult.FacetCount>> facets = facetCounts(dsr.facets);
-      // Every point has exactly one confidence bucket and that dimension is never drilled, so its
-      // counts add up to the exact number of matches (the hits' own total may be a lower bound).
-      long total = facets.get(Schema.DIM_CONFIDENCE).stream().mapToLong(SearchResult.FacetCount::count).sum();
-      pass = new Pass(total, dsr.hits, facets);
+      // The counts of a single-valued dimension that is not drilled add up to the exact number of
+      // matches (every point has one value there); the hits' own total may be a lower bound.
+      long total = -1;
+      for (Dimension d : Schema.DIMENSIONS) {
+        if (!d.multiValued() && !drilled.contains(d.name())) {
+          total = facets.get(d.name()).stream().mapToLong(SearchResult.FacetCount::count).sum();
+          break;
+        }
+      }
+      pass = new Pass(total >= 0 ? total : searcher.count(ddq), dsr.hits, facets);
     } else {
       TopDocs top = sort == null
           ? searcher.search(ddq, new TopScoreDocCollectorManager(depth, Integer.MAX_VALUE))
@@ -172,64 +176,44 @@ public final class Searcher {
 
   private DrillDownQuery drillDown(Query base, SearchRequest r) throws IOException, QueryException {
     DrillDownQuery ddq = new DrillDownQuery(facetsConfig, base);
-    for (String v : r.regions()) {
-      ddq.add(Schema.DIM_REGION, facetValue(Schema.DIM_REGION, Regions.lookup(v).map(x -> x.name()).orElse(v), v));
-    }
-    for (String v : r.sectors()) {
-      ddq.add(Schema.DIM_SECTOR, facetValue(Schema.DIM_SECTOR, Sectors.lookup(v).map(x -> x.name()).orElse(v), v));
-    }
-    for (String v : r.types()) {
-      ddq.add(Schema.DIM_TYPE, facetValue(Schema.DIM_TYPE, PointType.lookup(v).map(PointType::display).orElse(v), v));
-    }
-    for (String v : r.statuses()) {
-      try {
-        ddq.add(Schema.DIM_STATUS, EvidenceStatus.fromLabel(v).label());
-      } catch (IllegalArgumentException e) {
-        throw new QueryException(e.getMessage());
-      }
-    }
-    if (r.yearFrom() > 0 || r.yearTo() > 0) {
-      int from = r.yearFrom() > 0 ? r.yearFrom() : 1900;
-      int to = r.yearTo() > 0 ? r.yearTo() : 2100;
-      if (from > to) {
-        throw new QueryException("year range " + from + ".." + to + " is empty");
-      }
-      if (to - from > 500) {
-        throw new QueryException("year range " + from + ".." + to + " is too wide");
-      }
-      for (int y = from; y <= to; y++) {
-        ddq.add(Schema.DIM_YEAR, Integer.toString(y));
+    for (Dimension d : Schema.DIMENSIONS) {
+      for (String typed : r.filter(d.name())) {
+        for (String value : indexedValues(d, typed)) {
+          ddq.add(d.name(), value);
+        }
       }
     }
     return ddq;
   }
 
   /**
-   * A filter value as indexed. A value the tables know is always fine (zero hits is an answer);
-   * an unknown one must exist in the index, or the user gets the list of values that do.
+   * A filter value as indexed. A value the dimension's resolver knows is always fine (zero hits is
+   * an answer); an unknown one must exist in the index (in any case), or the user gets the list of
+   * values that do.
    */
-  private String facetValue(String dim, String canonical, String asTyped) throws IOException, QueryException {
-    if (hasFacetValue(dim, canonical)) {
-      return canonical;
+  private List<String> indexedValues(Dimension d, String typed) throws IOException, QueryException {
+    java.util.Optional<List<String>> known;
+    try {
+      known = d.resolver().resolve(typed);
+    } catch (IllegalArgumentException e) {
+      throw new QueryException("bad " + d.name() + ": " + e.getMessage());
     }
-    List<String> values = facetLabels(dim);
+    if (known.isPresent()) {
+      return known.get();
+    }
+    String value = typed.strip();
+    if (hasFacetValue(d.name(), value)) {
+      return List.of(value);
+    }
+    List<String> values = facetLabels(d.name());
     for (String v : values) {
-      if (v.equalsIgnoreCase(canonical)) {
-        return v;
+      if (v.equalsIgnoreCase(value)) {
+        return List.of(v);
       }
-    }
-    boolean known = switch (dim) {
-      case Schema.DIM_REGION -> Regions.lookup(asTyped).isPresent();
-      case Schema.DIM_SECTOR -> Sectors.lookup(asTyped).isPresent();
-      case Schema.DIM_TYPE -> PointType.lookup(asTyped).isPresent();
-      default -> true;
-    };
-    if (known) {
-      return canonical;
     }
     List<String> sorted = new ArrayList<>(values);
     sorted.sort(null);
-    throw new QueryException("unknown " + dim + " '" + asTyped + "'; this index has: " + String.join(", ", sorted));
+    throw new QueryException("unknown " + d.name() + " '" + typed + "'; this index has: " + String.join(", ", sorted));
   }
 
   /** Whether the index has {@code value} in {@code dim}: one term look-up, no counting. */
@@ -269,8 +253,8 @@ public final class Searcher {
 
   private static Map<String, List<SearchResult.FacetCount>> facetCounts(Facets facets) throws IOException {
     Map<String, List<SearchResult.FacetCount>> out = new LinkedHashMap<>();
-    for (String dim : Schema.DIMS) {
-      FacetResult fr = facets.getAllChildren(dim);
+    for (Dimension d : Schema.DIMENSIONS) {
+      FacetResult fr = facets.getAllChildren(d.name());
       List<SearchResult.FacetCount> counts = new ArrayList<>();
       if (fr != null) {
         for (LabelAndValue lv : fr.labelValues) {
@@ -279,15 +263,15 @@ public final class Searcher {
           }
         }
       }
-      // Scales in their own order: years by label, confidence buckets low to high as declared
-      // (by label "<0.60" would sort after "0.90-1.00"). The rest by count high to low, ties by label.
-      Comparator<SearchResult.FacetCount> byLabel = Comparator.comparing(SearchResult.FacetCount::value);
-      counts.sort(switch (dim) {
-        case Schema.DIM_YEAR -> byLabel;
-        case Schema.DIM_CONFIDENCE -> Comparator.comparingInt(c -> Schema.CONFIDENCE_BUCKETS.indexOf(c.value()));
-        default -> Comparator.comparingLong(SearchResult.FacetCount::count).reversed().thenComparing(byLabel);
+      // Scales in their own order: years by value, confidence buckets as declared (by label
+      // "<0.60" would sort after "0.90-1.00"). The rest by count high to low, ties by value.
+      Comparator<SearchResult.FacetCount> byValue = Comparator.comparing(SearchResult.FacetCount::value);
+      counts.sort(switch (d.order()) {
+        case VALUE -> byValue;
+        case BUCKETS -> Comparator.comparingInt(c -> d.buckets().indexOf(c.value()));
+        case COUNT -> Comparator.comparingLong(SearchResult.FacetCount::count).reversed().thenComparing(byValue);
       });
-      out.put(dim, counts);
+      out.put(d.name(), counts);
     }
     return out;
   }

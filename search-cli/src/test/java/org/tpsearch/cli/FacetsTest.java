@@ -23,7 +23,7 @@ import org.tpsearch.testing.SampleCorpus;
  * made from the reports by the parser; filtered dimensions count sideways (drill-sideways).
  */
 class FacetsTest {
-  static final List<String> DIMS = List.of("region", "sector", "year", "type", "status", "confidence");
+  static final List<String> DIMS = List.of("region", "sector", "year", "type", "status", "confidence", "source_domain");
   /** Confidence buckets low to high, then unknown. */
   static final List<String> BUCKETS = List.of("<0.60", "0.60-0.69", "0.70-0.79", "0.80-0.89", "0.90-1.00", "unknown");
 
@@ -53,9 +53,23 @@ class FacetsTest {
     };
   }
 
+  /** The values of a point in {@code dim}: one, or for source_domain every cited domain (none without URLs). */
+  static List<String> values(String dim, TurningPoint p) {
+    if (!dim.equals("source_domain")) {
+      return List.of(key(dim).apply(p));
+    }
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    p.evidence().forEach(e -> e.sources().forEach(l -> out.add(SampleCorpus.sourceDomain(l.url()))));
+    return out.isEmpty() ? List.of("none") : List.copyOf(out);
+  }
+
   /** The expected counts of {@code dim} over {@code points}, in the documented order. */
   static Map<String, Long> expected(String dim, List<TurningPoint> points) {
-    List<Map.Entry<String, Long>> entries = new ArrayList<>(SampleCorpus.count(points, key(dim)).entrySet());
+    Map<String, Long> counts = new java.util.TreeMap<>();
+    for (TurningPoint p : points) {
+      values(dim, p).forEach(v -> counts.merge(v, 1L, Long::sum));
+    }
+    List<Map.Entry<String, Long>> entries = new ArrayList<>(counts.entrySet());
     Comparator<Map.Entry<String, Long>> order = switch (dim) {
       // Years in time order, confidence buckets low to high: they are scales.
       case "year" -> Map.Entry.comparingByKey();
@@ -190,7 +204,7 @@ class FacetsTest {
     List<String> lines = r.outLines();
     assertEquals("16 turning points — the embedded sample index", lines.get(0));
     assertEquals(DIMS, lines.subList(1, lines.size()).stream().map(l -> l.substring(0, l.indexOf(':'))).toList());
-    assertTrue(lines.get(1).startsWith("region:      Xinjiang (16)  Guangdong (7)  "), lines.get(1));
-    assertEquals("sector:      Industry (10)  Power (6)", lines.get(2));
+    assertTrue(lines.get(1).startsWith("region:         Xinjiang (16)  Guangdong (7)  "), lines.get(1));
+    assertEquals("sector:         Industry (10)  Power (6)", lines.get(2));
   }
 }

@@ -122,6 +122,21 @@ class FiltersTest {
   }
 
   @Test
+  void sourceDomains() {
+    // Multi-valued: a point citing ndrc.gov.cn and chinadaily.com.cn matches either.
+    java.util.function.Function<String, Predicate<TurningPoint>> cites = domain -> p -> p.evidence().stream()
+        .flatMap(e -> e.sources().stream()).anyMatch(l -> SampleCorpus.sourceDomain(l.url()).equals(domain));
+    Predicate<TurningPoint> noUrl = p -> p.evidence().stream().allMatch(e -> e.sources().isEmpty());
+    assertListsExactly(cites.apply("gov.cn"), "--source-domain", "gov.cn");
+    assertListsExactly(cites.apply("gov.cn"), "--source-domain", "https://www.ndrc.gov.cn/xxgk/");
+    assertListsExactly(cites.apply("chinadaily.com.cn"), "--source-domain", "www.chinadaily.com.cn");
+    assertListsExactly(noUrl, "--source-domain", "none");
+    assertListsExactly(noUrl.or(cites.apply("chinadaily.com.cn")), "--source-domain", "none",
+        "--source-domain", "chinadaily.com.cn");
+    assertTrue(corpusIds(cites.apply("gov.cn")).size() > 10, "the sample cites government sites");
+  }
+
+  @Test
   void minConfidence() {
     assertListsExactly(p -> p.hasConfidence() && p.confidence() >= 0.7, "--min-confidence", "0.7");
     assertListsExactly(p -> p.hasConfidence(), "--min-confidence", "0");

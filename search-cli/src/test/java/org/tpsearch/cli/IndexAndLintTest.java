@@ -201,8 +201,30 @@ class IndexAndLintTest {
   }
 
   @Test
-  void lintAsJsonLines() {
+  void lintAsJsonIsOneDocumentWithTheSummary() {
+    // Was JSON Lines under --format json, without the summary the text ends with.
     Cli.Result r = cli.run("lint", reports.toString(), "--format", "json");
+    assertEquals(1, r.exit(), r::toString);
+    assertEquals(1, r.outLines().size(), r::toString);
+    Map<String, Object> doc = MiniJson.object(r.out().strip());
+    assertEquals(List.of("report_files", "skipped_files", "turning_points", "by_status", "duplicates", "warnings",
+        "problems"), List.copyOf(doc.keySet()));
+    List<String> text = lintWarnings();
+    Cli.Result plain = cli.run("lint", reports.toString());
+    String summary = plain.outLines().getLast();
+    assertTrue(summary.startsWith(doc.get("report_files") + " report files, " + doc.get("skipped_files")
+        + " other files skipped, " + doc.get("turning_points") + " turning points ("), summary);
+    assertTrue(summary.endsWith(", " + doc.get("duplicates") + " duplicates, " + text.size() + " warnings"), summary);
+    assertEquals(java.math.BigDecimal.valueOf(text.size()), doc.get("warnings"));
+    Map<?, ?> byStatus = (Map<?, ?>) doc.get("by_status");
+    assertTrue(summary.contains("(" + byStatus.get("found") + " with evidence, " + byStatus.get("none") + " none found, "
+        + byStatus.get("failed") + " retrieval failed)"), summary);
+    assertEquals(text.size(), ((List<?>) doc.get("problems")).size());
+  }
+
+  @Test
+  void lintAsJsonLines() {
+    Cli.Result r = cli.run("lint", reports.toString(), "--format", "jsonl");
     assertEquals(1, r.exit());
     List<String> text = lintWarnings();
     List<String> lines = r.outLines();

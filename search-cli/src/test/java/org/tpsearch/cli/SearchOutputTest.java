@@ -80,7 +80,7 @@ class SearchOutputTest {
     Set<String> keys = new HashSet<>(DOC_KEYS);
     keys.add("facets");
     assertEquals(keys, doc.keySet());
-    assertEquals(List.of("region", "sector", "year", "type", "status", "confidence"),
+    assertEquals(List.of("region", "sector", "year", "type", "status", "confidence", "source_domain"),
         List.copyOf(((Map<?, ?>) doc.get("facets")).keySet()));
   }
 

@@ -54,8 +54,7 @@ class GlossaryTermTest {
 
   @Test
   void explainSaysSo() throws Exception {
-    SearchRequest r = new SearchRequest("Winter Olympics 河北", List.of(), List.of(), List.of(), List.of(), 0, 0,
-        Double.NaN, 10, SearchRequest.SortOrder.RELEVANCE, false, true, true);
+    SearchRequest r = new SearchRequest("Winter Olympics 河北", java.util.Map.of(), Double.NaN, 10, SearchRequest.SortOrder.RELEVANCE, false, true, true);
     SearchResult res = searcher.search(r);
     assertTrue(res.explain().stream().anyMatch(l -> l.contains("\"Winter Olympics\" is a glossary term")),
         res.explain().toString());

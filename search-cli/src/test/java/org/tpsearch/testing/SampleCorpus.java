@@ -76,4 +76,18 @@ public final class SampleCorpus {
     long h = Math.round(c * 100);
     return h < 60 ? "<0.60" : h < 70 ? "0.60-0.69" : h < 80 ? "0.70-0.79" : h < 90 ? "0.80-0.89" : "0.90-1.00";
   }
+
+  /**
+   * The source-domain facet value of a URL, written out here rather than taken from the indexer:
+   * the host without {@code www.}; every government site is gov.cn; a .com.cn site keeps its name.
+   */
+  public static String sourceDomain(String url) {
+    String host = java.net.URI.create(url.strip()).getHost().toLowerCase(java.util.Locale.ROOT);
+    if (host.equals("gov.cn") || host.endsWith(".gov.cn")) {
+      return "gov.cn";
+    }
+    String[] l = host.split("\\.");
+    int keep = host.endsWith(".com.cn") ? 3 : 2;
+    return String.join(".", java.util.Arrays.copyOfRange(l, l.length - keep, l.length));
+  }
 }

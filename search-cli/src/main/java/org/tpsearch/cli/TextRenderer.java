@@ -4,124 +4,67 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.tpsearch.index.Indexer;
 import org.tpsearch.model.Link;
+import org.tpsearch.model.Problem;
 import org.tpsearch.index.StoredPoint;
 import org.tpsearch.search.SearchResult;
 import org.tpsearch.search.Snippet;
 
-/** Text (for people) and JSON (for scripts) renderings of results. */
-final class Renderers {
+/** The text format, for people: aligned, highlighted with colour on a terminal or [brackets] without. */
+final class TextRenderer implements Renderer {
   private static final String BOLD = "\u001b[1m";
   private static final String DIM = "\u001b[2m";
   private static final String HIGHLIGHT = "\u001b[1;33m";
   private static final String CYAN = "\u001b[36m";
   private static final String RESET = "\u001b[0m";
 
-  private Renderers() {}
+  private final boolean colour;
 
-  // ------------------------------------------------------------------ JSON
-
-  /** The search result as one JSON document (see the README for the shape). */
-  static String json(SearchResult r) {
-    Json j = new Json().beginObject();
-    j.field("query", r.query()).field("index", r.index()).field("total", r.total());
-    j.name("match").value(r.partial() ? "partial" : "all");
-    j.name("hits").beginArray();
-    for (SearchResult.Hit h : r.hits()) {
-      hit(j, h, r.partial());
-    }
-    j.endArray();
-    if (r.facets() != null) {
-      j.name("facets").beginObject();
-      for (Map.Entry<String, List<SearchResult.FacetCount>> e : r.facets().entrySet()) {
-        j.name(e.getKey()).beginArray();
-        for (SearchResult.FacetCount c : e.getValue()) {
-          j.beginObject().field("value", c.value()).field("count", c.count()).endObject();
-        }
-        j.endArray();
-      }
-      j.endObject();
-    }
-    if (!r.explain().isEmpty()) {
-      j.name("explain").beginArray();
-      r.explain().forEach(j::value);
-      j.endArray();
-    }
-    return j.endObject().toString();
+  TextRenderer(boolean colour) {
+    this.colour = colour;
   }
 
-  /** One hit as a JSON object (a line of {@code --format jsonl}). */
-  static String jsonLine(SearchResult.Hit h, boolean partial) {
-    Json j = new Json();
-    hit(j, h, partial);
-    return j.toString();
+  @Override
+  public boolean supports(Kind kind) {
+    return true;
   }
 
-  private static void hit(Json j, SearchResult.Hit h, boolean partial) {
-    j.beginObject();
-    j.field("id", h.id()).field("region", h.region()).field("region_zh", h.regionZh())
-        .field("sector", h.sector()).field("sector_zh", h.sectorZh()).field("date", h.date())
-        .field("type", h.type());
-    j.name("confidence").value(h.confidence(), 2);
-    j.field("status", h.status());
-    j.name("score").value(h.score(), 4);
-    j.field("match", partial ? "partial" : "all");
-    j.field("matched_words", h.matchedWords());
-    j.name("evidence").beginArray();
-    for (SearchResult.EvidenceHit e : h.evidence()) {
-      j.beginObject().field("title", e.title().text()).field("time", e.time())
-          .field("snippet", e.snippet().marked("**", "**"));
-      links(j, e.sources());
-      j.endObject();
-    }
-    j.endArray();
-    if (h.snippet() != null) {
-      j.field("snippet", h.snippet().marked("**", "**"));
-    }
-    j.field("file", h.file()).field("line", h.line());
-    j.name("flags").beginArray();
-    h.flags().forEach(j::value);
-    j.endArray();
-    if (!h.why().isEmpty()) {
-      j.name("why").beginArray();
-      h.why().forEach(j::value);
-      j.endArray();
-    }
-    j.endObject();
+  @Override
+  public void search(SearchResult r, PrintWriter out) {
+    text(r, out, colour);
   }
 
-  private static void links(Json j, List<Link> links) {
-    j.name("sources").beginArray();
-    for (Link l : links) {
-      j.beginObject().field("title", l.title()).field("url", l.url()).endObject();
-    }
-    j.endArray();
+  @Override
+  public void point(StoredPoint p, PrintWriter out) {
+    text(p, out, colour);
   }
 
-  /** A turning point in full, as JSON. */
-  static String json(StoredPoint p) {
-    Json j = new Json().beginObject();
-    j.field("id", p.id()).field("region", p.region()).field("region_zh", p.regionZh()).field("sector", p.sector())
-        .field("sector_zh", p.sectorZh()).field("date", p.date()).field("type", p.type());
-    j.name("confidence").value(p.confidence(), 2);
-    j.field("status", p.status()).field("file", p.file()).field("line", p.line());
-    j.name("flags").beginArray();
-    p.flags().forEach(j::value);
-    j.endArray();
-    j.name("evidence").beginArray();
-    for (StoredPoint.Item it : p.items()) {
-      j.beginObject().field("title", it.title()).field("time", it.time());
-      j.name("fields").beginArray();
-      for (StoredPoint.Labelled f : it.fields()) {
-        j.beginObject().field("label", f.label()).field("value", f.value()).endObject();
-      }
-      j.endArray();
-      links(j, it.sources());
-      j.endObject();
+  @Override
+  public void facets(SearchResult r, PrintWriter out) {
+    out.println(r.total() + " turning points — " + r.index());
+    facets(r.facets(), out, colour);
+  }
+
+  @Override
+  public void stats(IndexStats s, PrintWriter out) {
+    out.println("index:          " + s.counts().index());
+    out.println("turning points: " + s.counts().total());
+    out.println("files cited:    " + s.reportFiles() + " (report files the points come from)");
+    if (s.indexBytes() >= 0) {
+      out.println("index size:     " + s.indexBytes() + " bytes");
     }
-    j.endArray();
-    j.field("prose", p.prose()).field("answer", p.answer());
-    return j.endObject().toString();
+    facets(s.counts().facets(), out, colour);
+  }
+
+  @Override
+  public void lint(Indexer.LintResult r, PrintWriter out) {
+    for (Problem p : r.problems()) {
+      out.println(p);
+    }
+    out.println(r.reportFiles() + " report files, " + r.skippedFiles() + " other files skipped, " + r.points()
+        + " turning points (" + LintCommand.statusCounts(r) + "), " + r.duplicates() + " duplicates, "
+        + r.problems().size() + " warnings");
   }
 
   // ------------------------------------------------------------------ text
@@ -172,8 +115,17 @@ final class Renderers {
       for (SearchResult.FacetCount fc : e.getValue()) {
         sb.append("  ").append(fc.value()).append(" (").append(fc.count()).append(')');
       }
-      out.println(c(colour, BOLD, String.format(Locale.ROOT, "%-11s", e.getKey() + ":")) + sb);
+      out.println(c(colour, BOLD, dimensionLabel(e.getKey())) + sb);
     }
+  }
+
+  /** A dimension's name and colon, padded so the values of every dimension line up. */
+  static String dimensionLabel(String dim) {
+    int width = 11;
+    for (String d : org.tpsearch.index.Schema.DIMS) {
+      width = Math.max(width, d.length() + 1);
+    }
+    return String.format(Locale.ROOT, "%-" + width + "s", dim + ":");
   }
 
   static void text(StoredPoint p, PrintWriter out, boolean colour) {

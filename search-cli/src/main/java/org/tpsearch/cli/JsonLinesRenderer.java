@@ -1,0 +1,54 @@
+package org.tpsearch.cli;
+
+import java.io.PrintWriter;
+import org.tpsearch.index.Indexer;
+import org.tpsearch.index.StoredPoint;
+import org.tpsearch.model.Problem;
+import org.tpsearch.search.SearchResult;
+
+/**
+ * JSON Lines, for streams: one object a line, for results that are lists (hits, lint problems).
+ * A turning point, facet counts and statistics are one document: use JSON for those.
+ */
+final class JsonLinesRenderer implements Renderer {
+  static final JsonLinesRenderer INSTANCE = new JsonLinesRenderer();
+
+  private JsonLinesRenderer() {}
+
+  @Override
+  public boolean supports(Kind kind) {
+    return kind == Kind.SEARCH || kind == Kind.LINT;
+  }
+
+  @Override
+  public void search(SearchResult r, PrintWriter out) {
+    r.hits().forEach(h -> out.println(JsonRenderer.hitLine(h, r.partial())));
+  }
+
+  @Override
+  public void lint(Indexer.LintResult r, PrintWriter out) {
+    for (Problem p : r.problems()) {
+      out.println(JsonRenderer.problem(new Json(), p));
+    }
+  }
+
+  @Override
+  public void point(StoredPoint p, PrintWriter out) {
+    throw unsupported(Kind.POINT);
+  }
+
+  @Override
+  public void facets(SearchResult r, PrintWriter out) {
+    throw unsupported(Kind.FACETS);
+  }
+
+  @Override
+  public void stats(IndexStats s, PrintWriter out) {
+    throw unsupported(Kind.STATS);
+  }
+
+  private static UnsupportedOperationException unsupported(Kind kind) {
+    // FormatOption.renderer refuses the combination first; reaching this is a bug.
+    return new UnsupportedOperationException("jsonl cannot write " + kind.what);
+  }
+}

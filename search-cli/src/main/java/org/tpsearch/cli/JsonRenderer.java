@@ -1,0 +1,180 @@
+package org.tpsearch.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import org.tpsearch.index.Indexer;
+import org.tpsearch.index.StoredPoint;
+import org.tpsearch.model.EvidenceStatus;
+import org.tpsearch.model.Link;
+import org.tpsearch.model.Problem;
+import org.tpsearch.search.SearchResult;
+
+/** The JSON format, for scripts: one JSON document per command (see the README for the shapes). */
+final class JsonRenderer implements Renderer {
+  static final JsonRenderer INSTANCE = new JsonRenderer();
+
+  private JsonRenderer() {}
+
+  @Override
+  public boolean supports(Kind kind) {
+    return true;
+  }
+
+  @Override
+  public void search(SearchResult r, PrintWriter out) {
+    out.println(search(r));
+  }
+
+  @Override
+  public void point(StoredPoint p, PrintWriter out) {
+    out.println(point(p));
+  }
+
+  @Override
+  public void facets(SearchResult r, PrintWriter out) {
+    // The shape of a search with no hits: scripts read counts the same way from both.
+    out.println(search(r));
+  }
+
+  @Override
+  public void stats(IndexStats s, PrintWriter out) {
+    Json j = new Json().beginObject().field("index", s.counts().index()).field("turning_points", s.counts().total())
+        .field("report_files", s.reportFiles()).field("index_bytes", s.indexBytes());
+    facets(j, s.counts().facets());
+    out.println(j.endObject());
+  }
+
+  @Override
+  public void lint(Indexer.LintResult r, PrintWriter out) {
+    Json j = new Json().beginObject().field("report_files", r.reportFiles()).field("skipped_files", r.skippedFiles())
+        .field("turning_points", r.points());
+    j.name("by_status").beginObject();
+    for (EvidenceStatus s : EvidenceStatus.values()) {
+      j.field(s.label(), r.byStatus().getOrDefault(s, 0));
+    }
+    j.endObject();
+    j.field("duplicates", r.duplicates()).field("warnings", r.problems().size());
+    j.name("problems").beginArray();
+    for (Problem p : r.problems()) {
+      problem(j, p);
+    }
+    j.endArray();
+    out.println(j.endObject());
+  }
+
+  /** One lint problem as an object: file, line, code, message. */
+  static Json problem(Json j, Problem p) {
+    return j.beginObject().field("file", p.file().toString()).field("line", p.line()).field("code", p.code())
+        .field("message", p.message()).endObject();
+  }
+
+  /** Facet counts as {@code "facets": {"region": [{"value", "count"}, ...], ...}}: the one writer of them. */
+  private static void facets(Json j, Map<String, List<SearchResult.FacetCount>> facets) {
+    j.name("facets").beginObject();
+    for (Map.Entry<String, List<SearchResult.FacetCount>> e : facets.entrySet()) {
+      j.name(e.getKey()).beginArray();
+      for (SearchResult.FacetCount c : e.getValue()) {
+        j.beginObject().field("value", c.value()).field("count", c.count()).endObject();
+      }
+      j.endArray();
+    }
+    j.endObject();
+  }
+
+  /** The search result as one JSON document (see the README for the shape). */
+  static String search(SearchResult r) {
+    Json j = new Json().beginObject();
+    j.field("query", r.query()).field("index", r.index()).field("total", r.total());
+    j.name("match").value(r.partial() ? "partial" : "all");
+    j.name("hits").beginArray();
+    for (SearchResult.Hit h : r.hits()) {
+      hit(j, h, r.partial());
+    }
+    j.endArray();
+    if (r.facets() != null) {
+      facets(j, r.facets());
+    }
+    if (!r.explain().isEmpty()) {
+      j.name("explain").beginArray();
+      r.explain().forEach(j::value);
+      j.endArray();
+    }
+    return j.endObject().toString();
+  }
+
+  /** One hit as a JSON object (a line of {@code --format jsonl}). */
+  static String hitLine(SearchResult.Hit h, boolean partial) {
+    Json j = new Json();
+    hit(j, h, partial);
+    return j.toString();
+  }
+
+  private static void hit(Json j, SearchResult.Hit h, boolean partial) {
+    j.beginObject();
+    j.field("id", h.id()).field("region", h.region()).field("region_zh", h.regionZh())
+        .field("sector", h.sector()).field("sector_zh", h.sectorZh()).field("date", h.date())
+        .field("type", h.type());
+    j.name("confidence").value(h.confidence(), 2);
+    j.field("status", h.status());
+    j.name("score").value(h.score(), 4);
+    j.field("match", partial ? "partial" : "all");
+    j.field("matched_words", h.matchedWords());
+    j.name("evidence").beginArray();
+    for (SearchResult.EvidenceHit e : h.evidence()) {
+      j.beginObject().field("title", e.title().text()).field("time", e.time())
+          .field("snippet", e.snippet().marked("**", "**"));
+      links(j, e.sources());
+      j.endObject();
+    }
+    j.endArray();
+    if (h.snippet() != null) {
+      j.field("snippet", h.snippet().marked("**", "**"));
+    }
+    j.field("file", h.file()).field("line", h.line());
+    j.name("flags").beginArray();
+    h.flags().forEach(j::value);
+    j.endArray();
+    if (!h.why().isEmpty()) {
+      j.name("why").beginArray();
+      h.why().forEach(j::value);
+      j.endArray();
+    }
+    j.endObject();
+  }
+
+  private static void links(Json j, List<Link> links) {
+    j.name("sources").beginArray();
+    for (Link l : links) {
+      j.beginObject().field("title", l.title()).field("url", l.url()).endObject();
+    }
+    j.endArray();
+  }
+
+  /** A turning point in full, as JSON. */
+  static String point(StoredPoint p) {
+    Json j = new Json().beginObject();
+    j.field("id", p.id()).field("region", p.region()).field("region_zh", p.regionZh()).field("sector", p.sector())
+        .field("sector_zh", p.sectorZh()).field("date", p.date()).field("type", p.type());
+    j.name("confidence").value(p.confidence(), 2);
+    j.field("status", p.status()).field("file", p.file()).field("line", p.line());
+    j.name("flags").beginArray();
+    p.flags().forEach(j::value);
+    j.endArray();
+    j.name("evidence").beginArray();
+    for (StoredPoint.Item it : p.items()) {
+      j.beginObject().field("title", it.title()).field("time", it.time());
+      j.name("fields").beginArray();
+      for (StoredPoint.Labelled f : it.fields()) {
+        j.beginObject().field("label", f.label()).field("value", f.value()).endObject();
+      }
+      j.endArray();
+      links(j, it.sources());
+      j.endObject();
+    }
+    j.endArray();
+    j.field("prose", p.prose()).field("answer", p.answer());
+    return j.endObject().toString();
+  }
+
+}

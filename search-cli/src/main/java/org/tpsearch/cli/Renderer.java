@@ -1,0 +1,56 @@
+package org.tpsearch.cli;
+
+import java.io.PrintWriter;
+import org.tpsearch.index.Indexer;
+import org.tpsearch.index.StoredPoint;
+import org.tpsearch.search.SearchResult;
+
+/**
+ * Writes results in one output format (as ripgrep's printers: one per format, each fed the same
+ * results). A command picks its renderer once, with {@link FormatOption#renderer}, and hands it its
+ * result; it never switches on the format again. A format that cannot write a kind of result says so
+ * before any work is done: {@link #supports}.
+ */
+interface Renderer {
+  /** The kinds of result a command may hand over. */
+  enum Kind {
+    SEARCH("a search result"),
+    POINT("a turning point"),
+    FACETS("facet counts"),
+    STATS("index statistics"),
+    LINT("lint problems");
+
+    final String what;
+
+    Kind(String what) {
+      this.what = what;
+    }
+  }
+
+  /** Whether this format can write results of {@code kind}. */
+  boolean supports(Kind kind);
+
+  /** Hits (and facet counts and explanations, when the result has them). */
+  void search(SearchResult r, PrintWriter out);
+
+  /** One turning point in full. */
+  void point(StoredPoint p, PrintWriter out);
+
+  /** The counts of a {@code facets} command: total and facets, no hits. */
+  void facets(SearchResult r, PrintWriter out);
+
+  /** What the index holds. */
+  void stats(IndexStats s, PrintWriter out);
+
+  /** Every problem lint found, and its summary. */
+  void lint(Indexer.LintResult r, PrintWriter out);
+
+  /**
+   * What {@code stats} reports.
+   *
+   * @param counts the facet counts of the whole index (its total is the number of points)
+   * @param reportFiles the report files the points come from
+   * @param indexBytes the index's size on disk, or -1 for the embedded index
+   */
+  record IndexStats(SearchResult counts, long reportFiles, long indexBytes) {}
+}
