@@ -21,26 +21,23 @@ for MB in "${@:-20 100}"; do
     DIR="$WORK/results-$MB1"
     mkdir -p "$DIR"
     OUT="$DIR/Xinjiang_Industry_combined_info.txt"
-    awk -v bytes=$((MB1 * 1000000)) '
+    awk -v bytes=$((MB1 * 1000000)) -v out="$OUT" -v counts="$OUT.count" '
       /^## 转折点: / { n++ }
       n == 0 { header = header $0 "\n"; next }
       { sec[n] = sec[n] $0 "\n" }
       END {
         k = n - 1                      # the last point of the real report is cut off
-        body = ""; size = 0; i = 0
-        while (size < bytes) {
+        for (size = 0; size < bytes; points++) size += length(sec[points % k + 1])
+        sub(/共包含 [0-9]+ 个/, "共包含 " points " 个", header)
+        printf "%s", header > out
+        for (i = 0; i < points; i++) {
           s = sec[i % k + 1]
           y = 1900 + int(i / 336); m = 1 + int((i % 336) / 28); d = 1 + i % 28
           sub(/^## 转折点: [0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]/, sprintf("## 转折点: %04d-%02d-%02d", y, m, d), s)
-          body = body s; size += length(s); i++
-          if (length(body) > 1000000) { printf "%s", body > "'"$OUT"'.body"; body = "" }
+          printf "%s", s > out
         }
-        printf "%s", body > "'"$OUT"'.body"
-        sub(/共包含 [0-9]+ 个/, "共包含 " i " 个", header)
-        printf "%s", header > "'"$OUT"'"
-        print i > "'"$OUT"'.count"
+        print points > counts
       }' "$REAL"
-    cat "$OUT.body" >> "$OUT" && rm "$OUT.body"
     POINTS=$(cat "$OUT.count") && rm "$OUT.count"
     SIZE=$(wc -c < "$OUT")
     [ -n "${GENERATE_ONLY:-}" ] && { cp "$OUT" "$GENERATE_ONLY"; continue; }
