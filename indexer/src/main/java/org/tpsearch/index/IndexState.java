@@ -36,15 +36,43 @@ final class IndexState {
   String serialize() {
     StringBuilder sb = new StringBuilder(HEADER).append('\n');
     for (FileState f : files.values()) {
-      sb.append("F\t").append(f.path()).append('\t').append(f.size()).append('\t').append(f.mtime())
+      sb.append("F\t").append(escape(f.path())).append('\t').append(f.size()).append('\t').append(f.mtime())
           .append('\t').append(f.problems()).append('\n');
       for (PointRef p : f.points()) {
-        sb.append("P\t").append(p.id()).append('\t').append(p.hash()).append('\t').append(p.signature())
+        sb.append("P\t").append(escape(p.id())).append('\t').append(p.hash()).append('\t').append(p.signature())
             .append('\t').append(p.line()).append('\t').append(p.status().label()).append('\n');
       }
     }
     for (Map.Entry<String, String> e : indexed.entrySet()) {
-      sb.append("D\t").append(e.getKey()).append('\t').append(e.getValue()).append('\n');
+      sb.append("D\t").append(escape(e.getKey())).append('\t').append(e.getValue()).append('\n');
+    }
+    return sb.toString();
+  }
+
+  /**
+   * A path or id as one tab-free, newline-free field: a folder named with a newline or tab once
+   * split its line and failed the next run (ArrayIndexOutOfBoundsException, exit 4).
+   */
+  static String escape(String s) {
+    if (s.indexOf('\\') < 0 && s.indexOf('\t') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+      return s;
+    }
+    return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+  }
+
+  static String unescape(String s) {
+    if (s.indexOf('\\') < 0) {
+      return s;
+    }
+    StringBuilder sb = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\\' && i + 1 < s.length()) {
+        char n = s.charAt(++i);
+        sb.append(n == 't' ? '\t' : n == 'n' ? '\n' : n == 'r' ? '\r' : n);
+      } else {
+        sb.append(c);
+      }
     }
     return sb.toString();
   }
@@ -68,14 +96,14 @@ final class IndexState {
           if (path != null) {
             state.files.put(path, new FileState(path, size, mtime, problems, points));
           }
-          path = p[1];
+          path = unescape(p[1]);
           size = Long.parseLong(p[2]);
           mtime = Long.parseLong(p[3]);
           problems = Integer.parseInt(p[4]);
           points = new ArrayList<>();
         }
-        case "P" -> points.add(new PointRef(p[1], p[2], p[3], Integer.parseInt(p[4]), EvidenceStatus.fromLabel(p[5])));
-        case "D" -> state.indexed.put(p[1], p[2]);
+        case "P" -> points.add(new PointRef(unescape(p[1]), p[2], p[3], Integer.parseInt(p[4]), EvidenceStatus.fromLabel(p[5])));
+        case "D" -> state.indexed.put(unescape(p[1]), p[2]);
         default -> throw new IOException("bad index state line: " + line);
       }
     }

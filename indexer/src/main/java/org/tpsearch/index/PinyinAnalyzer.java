@@ -53,6 +53,13 @@ public final class PinyinAnalyzer extends Analyzer {
   /** Administrative suffixes a place name is also typed without (墨玉县 → moyu). */
   private static final String PLACE_SUFFIXES = "省市县区州盟旗镇乡村";
 
+  /**
+   * Place names whose reading HanLP gets wrong (measured, BENCHMARKS.md "Pinyin library"): the
+   * place's reading is indexed as well as HanLP's, which may be right elsewhere (朝阳产业, zhaoyang).
+   */
+  private static final Map<String, String> PLACE_READINGS =
+      Map.of("朝阳", "chaoyang", "单县", "shanxian", "乐亭", "laoting", "解州", "xiezhou");
+
   /** Longest run of pieces, in characters, that is joined into one name. */
   private static final int MAX_JOINED_CHARS = 4;
 
@@ -293,6 +300,10 @@ public final class PinyinAnalyzer extends Analyzer {
       }
       if (py != null && !py.isEmpty()) {
         out.add(new Term(py, start, end));
+      }
+      String place = PLACE_READINGS.get(chinese);
+      if (place != null && !place.equals(py)) {
+        out.add(new Term(place, start, end));
       }
     }
 

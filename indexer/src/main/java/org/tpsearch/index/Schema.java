@@ -126,6 +126,10 @@ public final class Schema {
     return DIMENSIONS.stream().filter(d -> d.name().equals(name)).findFirst();
   }
 
+  /** The first and last year a year filter may name (also the open ends of a range). */
+  public static final int MIN_YEAR = 1900;
+  public static final int MAX_YEAR = 2100;
+
   private static final Pattern YEARS = Pattern.compile("^(\\d{4})?\\s*(?:\\.\\.|-|–)\\s*(\\d{4})?$|^(\\d{4})$");
 
   /**
@@ -141,8 +145,14 @@ public final class Schema {
     if (!m.matches() || (m.group(3) == null && m.group(1) == null && m.group(2) == null)) {
       throw new IllegalArgumentException("'" + typed + "' (expected 2022, 2021..2023, 2021.. or ..2022)");
     }
-    int from = Integer.parseInt(m.group(3) != null ? m.group(3) : m.group(1) != null ? m.group(1) : "1900");
-    int to = Integer.parseInt(m.group(3) != null ? m.group(3) : m.group(2) != null ? m.group(2) : "2100");
+    // Each year given must be a sane one: 0000 once meant "no bound", so every year.
+    for (String y : new String[] {m.group(1), m.group(2), m.group(3)}) {
+      if (y != null && (Integer.parseInt(y) < MIN_YEAR || Integer.parseInt(y) > MAX_YEAR)) {
+        throw new IllegalArgumentException("'" + typed + "': " + y + " is not a year from " + MIN_YEAR + " to " + MAX_YEAR);
+      }
+    }
+    int from = m.group(3) != null ? Integer.parseInt(m.group(3)) : m.group(1) != null ? Integer.parseInt(m.group(1)) : MIN_YEAR;
+    int to = m.group(3) != null ? Integer.parseInt(m.group(3)) : m.group(2) != null ? Integer.parseInt(m.group(2)) : MAX_YEAR;
     if (from > to) {
       throw new IllegalArgumentException("year range " + from + ".." + to + " is empty");
     }

@@ -70,10 +70,27 @@ public record TurningPoint(
   public static String idOf(Region region, Sector sector, String date, String type) {
     return String.join(
         "/",
-        region.slug(),
-        sector.slug(),
-        Slugs.slug(date.isBlank() ? "undated" : date).replace('/', '-'),
-        Slugs.slug(type.isBlank() ? "unknown" : type).toLowerCase(Locale.ROOT));
+        segment(region.slug()),
+        segment(sector.slug()),
+        segment(Slugs.slug(date.isBlank() ? "undated" : date)),
+        segment(Slugs.slug(type.isBlank() ? "unknown" : type).toLowerCase(Locale.ROOT)));
+  }
+
+  /**
+   * One id segment: a {@code /} (region {@code A/B}, type {@code Policy/Event}, date {@code 01/13/2022}),
+   * a control or format character, or a line separator becomes {@code -}, so an id always has four
+   * segments and prints as one line.
+   */
+  private static String segment(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      int t = Character.getType(c);
+      boolean bad = c == '/' || c == '\\' || t == Character.CONTROL || t == Character.FORMAT
+          || t == Character.LINE_SEPARATOR || t == Character.PARAGRAPH_SEPARATOR;
+      sb.append(bad ? '-' : c);
+    }
+    return sb.toString();
   }
 
   /** Whether the confidence was given and readable. */

@@ -24,13 +24,18 @@ import org.tpsearch.model.Link;
 final class AnswerParser {
   private static final Parser PARSER = Parser.builder().build();
 
-  private static final Pattern BOLD_LABEL = Pattern.compile("^\\*\\*([^*]{1,40}?)\\*\\*\\s*[:：]\\s*(.*)$");
+  // Bounded or possessive runs only (report text), and DOTALL so that a U+2028 or U+0085 inside a
+  // value does not keep '.' from reaching the end of its line.
+  private static final Pattern BOLD_LABEL =
+      Pattern.compile("^\\*\\*([^*]{1,40}?)\\*\\*\\s*+[:：]\\s*+(.*)$", Pattern.DOTALL);
   private static final Pattern BOLD_LABEL_COLON_INSIDE =
-      Pattern.compile("^\\*\\*([^*]{1,40}?)\\s*[:：]\\s*\\*\\*\\s*(.*)$");
-  private static final Pattern PLAIN_LABEL = Pattern.compile("^([^:：*|#\\[\\]]{1,30}?)\\s*[:：]\\s*(.*)$");
-  private static final Pattern BOLD_TITLE = Pattern.compile("^\\*\\*([^*]+)\\*\\*\\s*(.*)$");
+      Pattern.compile("^\\*\\*([^*]{1,40}?)\\s*[:：]\\s*\\*\\*\\s*+(.*)$", Pattern.DOTALL);
+  private static final Pattern PLAIN_LABEL =
+      Pattern.compile("^([^:：*|#\\[\\]]{1,30}?)\\s*[:：]\\s*+(.*)$", Pattern.DOTALL);
+  private static final Pattern BOLD_TITLE = Pattern.compile("^\\*\\*([^*]++)\\*\\*\\s*+(.*)$", Pattern.DOTALL);
   private static final Pattern ENUMERATION =
-      Pattern.compile("^(?:\\*\\*)?\\s*(?:\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*[、.．)）]\\s*(.+)$");
+      Pattern.compile("^(?:\\*\\*)?\\s*+(?:\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*+[、.．)）]\\s*+(.+)$",
+          Pattern.DOTALL);
 
   static final Pattern NONE_FOUND =
       Pattern.compile("未找到(?:任何)?(?:相关|有关)?的?(?:政策|事件|政策或事件|政策和事件|政策与事件|相关政策或事件)|没有找到(?:任何)?相关|no relevant (?:polic|event)", Pattern.CASE_INSENSITIVE);
@@ -39,6 +44,12 @@ final class AnswerParser {
   private static final Pattern YEAR_MONTH = Pattern.compile("(\\d{4})\\s*年\\s*(?:(\\d{1,2})\\s*月)?");
   private static final Pattern ISO_YEAR_MONTH = Pattern.compile("(?<!\\d)(\\d{4})[-/.](\\d{1,2})(?!\\d)");
   private static final Pattern YEAR_ONLY = Pattern.compile("(?<!\\d)(19\\d{2}|20\\d{2})(?!\\d)");
+  private static final Pattern[] MONTH_ABBREVIATIONS = {
+    Pattern.compile("\\bjan\\b"), Pattern.compile("\\bfeb\\b"), Pattern.compile("\\bmar\\b"),
+    Pattern.compile("\\bapr\\b"), Pattern.compile("\\bmay\\b"), Pattern.compile("\\bjun\\b"),
+    Pattern.compile("\\bjul\\b"), Pattern.compile("\\baug\\b"), Pattern.compile("\\bsep\\b"),
+    Pattern.compile("\\boct\\b"), Pattern.compile("\\bnov\\b"), Pattern.compile("\\bdec\\b"),
+  };
   private static final String[] MONTHS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december"
@@ -78,7 +89,7 @@ final class AnswerParser {
       return new Result(EvidenceStatus.FAILED, List.of(), "", flags);
     }
     int[] lineStarts = lineStarts(answer);
-    Node doc = PARSER.parse(answer);
+    Node doc = PARSER.parse(treeInput(answer));
     List<RawItem> items = new ArrayList<>();
     List<Line> prose = new ArrayList<>();
     RawItem current = null;
@@ -161,6 +172,87 @@ final class AnswerParser {
       status = EvidenceStatus.FOUND;
     }
     return new Result(status, evidence, proseText, flags);
+  }
+
+  /** Longer lines give flexmark only their first {@link #TREE_PREFIX} characters to read. */
+  private static final int TREE_LINE = 1000;
+  private static final int TREE_PREFIX = 100;
+  /** More containers (quotes, list items) opened on one line than this is no real answer's layout. */
+  private static final int TREE_DEPTH = 16;
+
+  /**
+   * The answer as given to flexmark, the same length, line for line, so that the tree's offsets
+   * still point into the answer (the text of every block is read from the answer itself). What
+   * flexmark takes quadratic time or deep recursion on is defused: a long line keeps its first
+   * characters, which decide its block, and the rest becomes plain letters (a line of 20,000
+   * {@code [a](b} or {@code <a } took minutes, 100,000 {@code -} overflowed the stack); a line opening thousands of nested quotes or lists ({@code > > > ...},
+   * {@code - - - ...}) starts with a backslash instead, which makes it a paragraph.
+   */
+  static String treeInput(String answer) {
+    StringBuilder out = null;
+    int start = 0;
+    while (start <= answer.length()) {
+      int end = answer.indexOf('\n', start);
+      if (end < 0) {
+        end = answer.length();
+      }
+      boolean longLine = end - start > TREE_LINE;
+      int depth = containerDepth(answer, start, end);
+      if (longLine || depth > TREE_DEPTH) {
+        if (out == null) {
+          out = new StringBuilder(answer);
+        }
+        if (longLine) {
+          // A long '-----' stays a thematic break, ended by spaces: flexmark's own thematic-break
+          // pattern repeats a group per character, which overflowed the stack at 100,000.
+          char fill = Markdown.isThematicBreak(answer.substring(start, end)) ? ' ' : 'x';
+          for (int i = start + TREE_PREFIX; i < end; i++) {
+            out.setCharAt(i, fill);
+          }
+        }
+        if (depth > TREE_DEPTH) {
+          int first = start;
+          while (answer.charAt(first) == ' ' || answer.charAt(first) == '\t') {
+            first++;
+          }
+          out.setCharAt(first, '\\');
+        }
+      }
+      start = end + 1;
+    }
+    return out == null ? answer : out.toString();
+  }
+
+  /** How many block quotes and list items the line opens at its start ({@code > - 1. } opens three). */
+  private static int containerDepth(String s, int start, int end) {
+    int depth = 0;
+    int i = start;
+    while (i < end && depth <= TREE_DEPTH) {
+      char c = s.charAt(i);
+      if (c == ' ' || c == '\t') {
+        i++;
+      } else if (c == '>') {
+        depth++;
+        i++;
+      } else if ((c == '-' || c == '*' || c == '+') && i + 1 < end && (s.charAt(i + 1) == ' ' || s.charAt(i + 1) == '\t')) {
+        depth++;
+        i += 2;
+      } else if (c >= '0' && c <= '9') {
+        int j = i;
+        while (j < end && j - i < 9 && s.charAt(j) >= '0' && s.charAt(j) <= '9') {
+          j++;
+        }
+        if (j + 1 < end && (s.charAt(j) == '.' || s.charAt(j) == ')') && (s.charAt(j + 1) == ' ' || s.charAt(j + 1) == '\t')) {
+          depth++;
+          i = j + 2;
+        } else {
+          break;
+        }
+      } else {
+        break;
+      }
+    }
+    return depth;
   }
 
   private static int[] lineStarts(String s) {
@@ -356,7 +448,7 @@ final class AnswerParser {
       int year = Integer.parseInt(m.group(1));
       String lower = time.toLowerCase(java.util.Locale.ROOT);
       for (int i = 0; i < MONTHS.length; i++) {
-        if (lower.contains(MONTHS[i]) || lower.matches(".*\\b" + MONTHS[i].substring(0, 3) + "\\b.*")) {
+        if (lower.contains(MONTHS[i]) || MONTH_ABBREVIATIONS[i].matcher(lower).find()) {
           return new int[] {year, i + 1};
         }
       }

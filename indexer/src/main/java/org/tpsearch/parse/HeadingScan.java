@@ -56,7 +56,8 @@ final class HeadingScan {
   }
 
   /**
-   * Whether the line looks like a turning-point heading: {@code 转折点} first on the line once
+   * Whether the line looks like a turning-point heading: a {@code #} right before {@code 转折点}
+   * anywhere in it, or {@code 转折点} first on the line once
    * Markdown marks (heading hashes, quote and list markers, emphasis, full-width hashes) and spaces
    * are skipped, with at least one such mark or a colon after it. Prose that mentions a 转折点 in a
    * sentence does not: the word is not first on its line there.
@@ -66,6 +67,10 @@ final class HeadingScan {
       return false;
     }
     String s = normalized(line);
+    if (hashThenMark(s)) {
+      // '## 转折点' after other text ('"# 转折点', 'x## 转折点'): a heading with something before it.
+      return true;
+    }
     int i = 0;
     boolean marked = false;
     while (i < s.length()) {
@@ -87,6 +92,20 @@ final class HeadingScan {
     }
     int after = skipSpaces(s, i + MARK.length());
     return marked || (after < s.length() && (s.charAt(after) == ':' || s.charAt(after) == '：'));
+  }
+
+  /** Whether a {@code #} (or full-width {@code ＃}), then only spaces, then {@code 转折点} occurs anywhere. */
+  private static boolean hashThenMark(String s) {
+    for (int at = s.indexOf(MARK); at >= 0; at = s.indexOf(MARK, at + 1)) {
+      int i = at - 1;
+      while (i >= 0 && s.charAt(i) == ' ') {
+        i--;
+      }
+      if (i >= 0 && (s.charAt(i) == '#' || s.charAt(i) == '＃')) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int skipSpaces(String s, int from) {

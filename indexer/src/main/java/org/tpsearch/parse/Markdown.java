@@ -10,15 +10,18 @@ import org.tpsearch.model.Link;
 
 /** Line-level Markdown helpers: plain text for indexing, and the links a line cites. */
 final class Markdown {
-  private static final Pattern LIST_MARKER = Pattern.compile("^\\s*(?:>\\s*)*(?:[-*+]|\\d{1,3}[.)])\\s+");
-  private static final Pattern HEADING_MARKER = Pattern.compile("^\\s*#{1,6}\\s*");
-  private static final Pattern IMAGE = Pattern.compile("!\\[([^\\]]*)\\]\\(([^)\\s]*)(?:\\s+\"[^\"]*\")?\\)");
-  static final Pattern LINK = Pattern.compile("\\[([^\\]]*)\\]\\(\\s*<?([^)\\s>]+)>?(?:\\s+\"[^\"]*\")?\\s*\\)");
-  private static final Pattern AUTOLINK = Pattern.compile("<(https?://[^>\\s]+)>");
+  // Every pattern here runs on report text: each run is possessive or bounded, so a long line costs
+  // linear time (a link text or URL longer than the bound is left as text), and no pattern repeats a
+  // group, which Java's matcher would recurse on once per character.
+  private static final Pattern HEADING_MARKER = Pattern.compile("^\\s*+#{1,6}\\s*+");
+  private static final Pattern IMAGE =
+      Pattern.compile("!\\[([^\\]]{0,1000}+)\\]\\(([^)\\s]{0,2048}+)(?:\\s++\"[^\"]{0,1000}+\")?\\)");
+  static final Pattern LINK =
+      Pattern.compile("\\[([^\\]]{0,1000}+)\\]\\(\\s*+<?([^)\\s>]{1,2048}+)>?(?:\\s++\"[^\"]{0,1000}+\")?\\s*+\\)");
+  private static final Pattern AUTOLINK = Pattern.compile("<(https?://[^>\\s]{1,2048}+)>");
   private static final Pattern BARE_URL =
       Pattern.compile("https?://[^\\s<>()\\[\\]（）【】，。、；！？\"'《》]+");
-  private static final Pattern TABLE_RULE = Pattern.compile("^\\s*\\|?\\s*:?-{2,}:?\\s*(\\|\\s*:?-{2,}:?\\s*)*\\|?\\s*$");
-  private static final Pattern HTML_TAG = Pattern.compile("</?[a-zA-Z][^>]*>");
+  private static final Pattern HTML_TAG = Pattern.compile("</?[a-zA-Z][^>]{0,1000}+>");
 
   private Markdown() {}
 
@@ -35,14 +38,107 @@ final class Markdown {
     }
     c = s.isEmpty() ? ' ' : s.charAt(0);
     if (c == '-' || c == '*' || c == '+' || c == '>' || (c >= '0' && c <= '9')) {
-      s = LIST_MARKER.matcher(s).replaceFirst("");
+      s = s.substring(listMarkerEnd(s));
     }
     return s.strip();
   }
 
+  /**
+   * Where the text after a list marker starts ({@code - }, {@code * }, {@code 1. }, {@code 2) }, each
+   * possibly inside block quotes: {@code > > - }), or 0 when the line has none. A scan, not a pattern.
+   */
+  private static int listMarkerEnd(String s) {
+    int i = skipSpace(s, 0);
+    while (i < s.length() && s.charAt(i) == '>') {
+      i = skipSpace(s, i + 1);
+    }
+    if (i >= s.length()) {
+      return 0;
+    }
+    char c = s.charAt(i);
+    if (c == '-' || c == '*' || c == '+') {
+      i++;
+    } else {
+      int digits = 0;
+      while (i + digits < s.length() && s.charAt(i + digits) >= '0' && s.charAt(i + digits) <= '9') {
+        digits++;
+      }
+      if (digits < 1 || digits > 3 || i + digits >= s.length()
+          || (s.charAt(i + digits) != '.' && s.charAt(i + digits) != ')')) {
+        return 0;
+      }
+      i += digits + 1;
+    }
+    int after = skipSpace(s, i);
+    return after > i ? after : 0;
+  }
+
+  /** The index of the first character from {@code from} on that is not a regex {@code \s}. */
+  private static int skipSpace(String s, int from) {
+    int i = from;
+    while (i < s.length() && " \t\n\u000B\f\r".indexOf(s.charAt(i)) >= 0) {
+      i++;
+    }
+    return i;
+  }
+
+  /**
+   * Whether the line is a thematic break ({@code ---}, {@code * * *}, {@code ___}): up to three
+   * spaces, then three or more of one of {@code - * _}, with only spaces between.
+   */
+  static boolean isThematicBreak(String line) {
+    int i = 0;
+    while (i < 3 && i < line.length() && line.charAt(i) == ' ') {
+      i++;
+    }
+    if (i >= line.length()) {
+      return false;
+    }
+    char mark = line.charAt(i);
+    if (mark != '-' && mark != '*' && mark != '_') {
+      return false;
+    }
+    int count = 0;
+    for (; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c == mark) {
+        count++;
+      } else if (" \t\n\u000B\f\r".indexOf(c) < 0) {
+        return false;
+      }
+    }
+    return count >= 3;
+  }
+
+  /** Whether the line is a table's rule ({@code |---|:--:|}): cells of two or more {@code -}, colons at their ends. */
+  private static boolean isTableRule(String s) {
+    int cells = 0;
+    int start = 0;
+    for (int i = 0; i <= s.length(); i++) {
+      if (i == s.length() || s.charAt(i) == '|') {
+        String cell = s.substring(start, i).strip();
+        if (!cell.isEmpty()) {
+          int from = cell.charAt(0) == ':' ? 1 : 0;
+          int to = cell.length() > from && cell.charAt(cell.length() - 1) == ':' ? cell.length() - 1 : cell.length();
+          if (to - from < 2) {
+            return false;
+          }
+          for (int j = from; j < to; j++) {
+            if (cell.charAt(j) != '-') {
+              return false;
+            }
+          }
+          cells++;
+        }
+        start = i + 1;
+      }
+    }
+    return cells > 0;
+  }
+
   /** Inline Markdown removed: emphasis markers, link syntax (the link text stays), code ticks. */
   static String plainInline(String s) {
-    if (s.indexOf('-') >= 0 && s.indexOf("--") >= 0 && TABLE_RULE.matcher(s).matches()) {
+    if (s.indexOf("--") >= 0 && isTableRule(s)) {
       return "";
     }
     // Each pattern only where its opening characters occur: most lines have no link or tag.
@@ -82,9 +178,14 @@ final class Markdown {
       taken.add(new int[] {m.start(), m.end()});
     }
     Matcher b = BARE_URL.matcher(text);
+    // Both runs are in text order: walk the link ranges along with the URLs (linear, not links x URLs).
+    int next = 0;
     while (b.find()) {
       int at = b.start();
-      if (taken.stream().anyMatch(r -> at >= r[0] && at < r[1])) {
+      while (next < taken.size() && taken.get(next)[1] <= at) {
+        next++;
+      }
+      if (next < taken.size() && at >= taken.get(next)[0]) {
         continue;
       }
       String url = trimUrl(b.group());

@@ -35,15 +35,15 @@ public final class ReportParser {
   private static final Pattern SALVAGE_DATE = Pattern.compile("(\\d{4}-\\d{1,2}-\\d{1,2}|\\d{1,2}/\\d{1,2}/\\d{4})");
   private static final Pattern SALVAGE_TYPE = Pattern.compile("(?i)\\b(Policy|Event|Seasonal|Trend|Unknown)\\b");
   private static final Pattern SALVAGE_CONFIDENCE = Pattern.compile("置信度\\s*+[:：]?\\s*+(\\S++)");
-  private static final Pattern TITLE = Pattern.compile("^#\\s+(.+?)部门\\s*碳排放.*$");
-  private static final Pattern DECLARED = Pattern.compile("共包含\\s*(\\d+)\\s*个");
+  private static final Pattern TITLE = Pattern.compile("^#\\s++(.+?)部门\\s*+碳排放.*$", Pattern.DOTALL);
+  // At most nine digits: a longer count is no count (and would overflow an int).
+  private static final Pattern DECLARED = Pattern.compile("共包含\\s*+(\\d{1,9})\\s*+个");
   private static final Pattern ISO_DATE = Pattern.compile("^(\\d{4})-(\\d{1,2})-(\\d{1,2})$");
   private static final Pattern DMY_DATE = Pattern.compile("^(\\d{1,2})[/-](\\d{1,2})[/-](\\d{4})$");
   private static final Pattern COMPACT_DATE = Pattern.compile("^(\\d{4})(\\d{2})(\\d{2})$");
-  private static final Pattern CONFIDENCE = Pattern.compile("^\\d*\\.?\\d+$");
-  private static final Pattern SEPARATOR = Pattern.compile("^ {0,3}([-*_])(\\s*\\1){2,}\\s*$");
-  private static final Pattern ANSWER_START = Pattern.compile("^\\s*回答\\s*[:：]\\s*(.*)$");
-  private static final Pattern QUESTION = Pattern.compile("^\\s*问题\\s*[:：]\\s*(.*)$");
+  // DOTALL: a U+2028 or U+0085 in the line must not keep '.' from reaching its end.
+  private static final Pattern ANSWER_START = Pattern.compile("^\\s*+回答\\s*+[:：]\\s*+(.*)$", Pattern.DOTALL);
+  private static final Pattern QUESTION = Pattern.compile("^\\s*+问题\\s*+[:：]\\s*+(.*)$", Pattern.DOTALL);
 
   private ReportParser() {}
 
@@ -57,10 +57,18 @@ public final class ReportParser {
     DecodedText decoded = TextDecoder.decode(bytes);
     FileNames.Parsed name = FileNames.parse(file);
     List<Problem> problems = new ArrayList<>();
-    for (String note : decoded.notes()) {
-      problems.add(new Problem(file, 0, "encoding", note));
-    }
     ReportKind kind = name.kind().orElse(ReportKind.COMBINED);
+    if (decoded.binary()) {
+      // Named like a report but binary (ripgrep's test: a NUL byte in the first block): reading it
+      // would make a point of junk.
+      problems.add(new Problem(file, 1, "binary",
+          "binary file (NUL byte at offset " + decoded.binaryAt() + "), not a report: skipped"));
+      return new Report(file, kind, name.region() == null ? Region.unknown("unknown") : name.region(),
+          name.sector() == null ? Sector.unknown("unknown") : name.sector(), "binary", -1, List.of(), problems);
+    }
+    for (DecodedText.Note note : decoded.notes()) {
+      problems.add(new Problem(file, note.line(), "encoding", note.message()));
+    }
     String[] lines = decoded.text().split("\n", -1);
     if (kind == ReportKind.PER_POINT) {
       return parsePerPoint(file, name, decoded, lines, problems);
@@ -75,6 +83,7 @@ public final class ReportParser {
     int declared = -1;
     int declaredLine = 0;
     boolean titleSeen = false;
+    int titleLine = 0;
     List<Integer> headings = new ArrayList<>();
     int unread = 0;
     for (int i = 0; i < lines.length; i++) {
@@ -98,6 +107,7 @@ public final class ReportParser {
       Matcher t = TITLE.matcher(line.strip());
       if (!titleSeen && t.matches()) {
         titleSeen = true;
+        titleLine = i + 1;
         Region[] rs = new Region[1];
         Sector[] ss = new Sector[1];
         splitTitle(t.group(1), rs, ss);
@@ -111,6 +121,10 @@ public final class ReportParser {
         declaredLine = i + 1;
       }
     }
+    region = region == null || region.known() ? region
+        : Region.unknown(capped(file, titleLine, "the region name", region.name(), null, problems));
+    sector = sector == null || sector.known() ? sector
+        : Sector.unknown(capped(file, titleLine, "the sector name", sector.name(), null, problems));
     if (region == null || sector == null) {
       problems.add(new Problem(file, titleSeen ? 1 : 0, "no-region-sector",
           "cannot tell region and sector from the title or the file name"));
@@ -164,6 +178,8 @@ public final class ReportParser {
       Path file, FileNames.Parsed name, DecodedText decoded, String[] lines, List<Problem> problems) {
     Region region = name.region() == null ? Region.unknown("unknown") : name.region();
     Sector sector = name.sector() == null ? Sector.unknown("unknown") : name.sector();
+    region = region.known() ? region : Region.unknown(capped(file, 0, "the region name", region.name(), null, problems));
+    sector = sector.known() ? sector : Sector.unknown(capped(file, 0, "the sector name", sector.name(), null, problems));
     noteUnknown(file, region, sector, problems);
     int answerLine = -1;
     String firstAnswerText = "";
@@ -289,8 +305,9 @@ public final class ReportParser {
       h.flags.add("bad-date");
       problems.add(new Problem(file, line, "bad-date",
           h.dateAsWritten.isEmpty() ? "turning point has no date"
-              : "cannot read date '" + h.dateAsWritten + "' (expected YYYY-MM-DD or DD/MM/YYYY)"));
+              : "cannot read date '" + shortened(h.dateAsWritten) + "' (expected YYYY-MM-DD or DD/MM/YYYY)"));
     }
+    h.dateAsWritten = capped(file, line, "the date", h.dateAsWritten, h.flags, problems);
     Optional<PointType> known = PointType.lookup(type);
     if (known.isPresent()) {
       h.type = known.get().display();
@@ -299,7 +316,9 @@ public final class ReportParser {
       h.flags.add("unknown-type");
       problems.add(new Problem(file, line, "unknown-type",
           type.isBlank() ? "turning point has no type"
-              : "unknown turning-point type '" + type.strip() + "' (expected Policy, Event, Seasonal, Trend or Unknown)"));
+              : "unknown turning-point type '" + shortened(type.strip())
+                  + "' (expected Policy, Event, Seasonal, Trend or Unknown)"));
+      h.type = capped(file, line, "the type", h.type, h.flags, problems);
     }
     if (expectConfidence) {
       String c = conf.strip();
@@ -310,7 +329,7 @@ public final class ReportParser {
         try {
           // A plain decimal only: Double.parseDouble also takes 0.7d, 0x1p-1, 1e-1 and, from a heading
           // cut inside the number, '0.' (as 0.0).
-          if (!CONFIDENCE.matcher(c).matches()) {
+          if (!isPlainDecimal(c)) {
             throw new NumberFormatException();
           }
           double v = Double.parseDouble(c);
@@ -321,11 +340,25 @@ public final class ReportParser {
         } catch (NumberFormatException e) {
           h.flags.add("bad-confidence");
           problems.add(new Problem(file, line, "bad-confidence",
-              "confidence '" + c + "' is not a number in 0..1"));
+              "confidence '" + shortened(c) + "' is not a number in 0..1"));
         }
       }
     }
     return h;
+  }
+
+  /** Digits with at most one point and a digit last ({@code 0.56}, {@code .5}, {@code 1}). */
+  static boolean isPlainDecimal(String s) {
+    boolean point = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '.' && !point) {
+        point = true;
+      } else if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return !s.isEmpty() && s.charAt(s.length() - 1) != '.';
   }
 
   /** {@code YYYY-MM-DD}, {@code DD/MM/YYYY} (the pipeline's other form), or {@code YYYYMMDD}. */
@@ -374,14 +407,14 @@ public final class ReportParser {
   /** Whether a point's section, heading at {@code start}, ends with a {@code ---} line. */
   private static boolean closedBySeparator(String[] lines, int start, int end) {
     int last = lastNonBlank(lines, start, end);
-    return last > start && SEPARATOR.matcher(lines[last]).matches();
+    return last > start && Markdown.isThematicBreak(lines[last]);
   }
 
   /** The answer without the trailing blank lines and {@code ---} separators between points. */
   private static String stripTrailing(String answer) {
     String[] lines = answer.split("\n", -1);
     int end = lines.length;
-    while (end > 0 && (lines[end - 1].isBlank() || SEPARATOR.matcher(lines[end - 1]).matches())) {
+    while (end > 0 && (lines[end - 1].isBlank() || Markdown.isThematicBreak(lines[end - 1]))) {
       end--;
     }
     return String.join("\n", java.util.Arrays.asList(lines).subList(0, end));
@@ -434,6 +467,27 @@ public final class ReportParser {
     if (!sector.known()) {
       problems.add(new Problem(file, 0, "unknown-sector", "unknown sector '" + sector.name() + "', kept as written"));
     }
+  }
+
+  /**
+   * The longest date, type, region or sector name kept as written: each goes into a facet label
+   * and a keyword term, which have length limits (a 9,000-character type once aborted a whole run).
+   */
+  static final int MAX_NAME = 100;
+
+  /** {@code value}, or its first {@link #MAX_NAME} characters, flagged and reported, when longer. */
+  private static String capped(
+      Path file, int line, String what, String value, List<String> flags, List<Problem> problems) {
+    if (value.length() <= MAX_NAME) {
+      return value;
+    }
+    if (flags != null && !flags.contains("long-field")) {
+      flags.add("long-field");
+    }
+    problems.add(new Problem(file, line, "long-field",
+        what + " is " + value.length() + " characters long; only its first " + MAX_NAME + " are kept"));
+    int end = Character.isHighSurrogate(value.charAt(MAX_NAME - 1)) ? MAX_NAME - 1 : MAX_NAME;
+    return value.substring(0, end).strip();
   }
 
   /** A line as quoted in a message: at most 200 characters, so one warning stays one short line. */

@@ -13,11 +13,15 @@ import java.util.List;
 
 /**
  * Decodes report bytes the way they really arrive: UTF-8 (the pipeline's own), with or without a
- * BOM, UTF-16 with a BOM, or GB18030/GBK after passing through other tools; CRLF or LF; cut off at
- * any byte. Nothing is mis-decoded in silence: every fallback is reported in the notes.
+ * BOM, UTF-16 or UTF-32 with a BOM, or GB18030/GBK after passing through other tools; CRLF or LF;
+ * cut off at any byte. Nothing is mis-decoded in silence: every fallback is reported in the notes,
+ * each with its line. A file with a NUL byte in its first block and no UTF-16/32 BOM is binary, as
+ * ripgrep decides it, and is not decoded at all.
  */
 public final class TextDecoder {
   private static final Charset GB18030 = Charset.forName("GB18030");
+  /** How far to look for a NUL byte: ripgrep's first buffer. */
+  static final int BINARY_BLOCK = 64 * 1024;
 
   private TextDecoder() {}
 
@@ -26,7 +30,16 @@ public final class TextDecoder {
     List<String> notes = new ArrayList<>();
     int offset = 0;
     Charset charset = null;
-    if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
+    if (startsWith(bytes, 0xFF, 0xFE, 0x00, 0x00)) {
+      // Before UTF-16LE, whose BOM is this one's first half: read as UTF-16 it lost every point.
+      offset = 4;
+      charset = Charset.forName("UTF-32LE");
+      notes.add("file is UTF-32LE (byte order mark)");
+    } else if (startsWith(bytes, 0x00, 0x00, 0xFE, 0xFF)) {
+      offset = 4;
+      charset = Charset.forName("UTF-32BE");
+      notes.add("file is UTF-32BE (byte order mark)");
+    } else if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
       offset = 3;
       charset = StandardCharsets.UTF_8;
       notes.add("file starts with a UTF-8 byte order mark");
@@ -38,6 +51,12 @@ public final class TextDecoder {
       offset = 2;
       charset = StandardCharsets.UTF_16BE;
       notes.add("file is UTF-16BE (byte order mark)");
+    }
+    if (charset == null || charset == StandardCharsets.UTF_8) {
+      long nul = firstNul(bytes);
+      if (nul >= 0) {
+        return new DecodedText("", "binary", List.of(), true, nul);
+      }
     }
     ByteBuffer in = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
     String text;
@@ -64,13 +83,52 @@ public final class TextDecoder {
         }
       }
     }
-    boolean crlf = text.indexOf('\r') >= 0;
-    if (crlf) {
+    int firstCr = text.indexOf('\r');
+    int crLine = firstCr < 0 ? 1 : lineAt(text, firstCr);
+    if (firstCr >= 0) {
       text = text.replace("\r\n", "\n").replace('\r', '\n');
       notes.add("line ends are CRLF");
     }
     boolean endsWithNewline = text.isEmpty() || text.endsWith("\n");
-    return new DecodedText(text, charset.name(), notes, endsWithNewline);
+    List<DecodedText.Note> placed = new ArrayList<>();
+    for (String note : notes) {
+      placed.add(new DecodedText.Note(lineOf(note, text, crLine), note));
+    }
+    return new DecodedText(text, charset.name(), placed, endsWithNewline, -1);
+  }
+
+  /** The line a note concerns: the cut at the end, the first bad byte, the first CR, or line 1. */
+  private static int lineOf(String note, String text, int crLine) {
+    if (note.startsWith("file ends inside a character")) {
+      return lineAt(text, text.length());
+    }
+    if (note.contains("U+FFFD")) {
+      int bad = text.indexOf('\uFFFD');
+      return bad < 0 ? 1 : lineAt(text, bad);
+    }
+    return note.equals("line ends are CRLF") ? crLine : 1;
+  }
+
+  /** The 1-based line of the character at {@code offset} (the last line for the text's end). */
+  private static int lineAt(String text, int offset) {
+    int line = 1;
+    int end = Math.min(offset, text.length());
+    for (int i = 0; i < end; i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+      }
+    }
+    // A text that ends with its line end has no line after it.
+    return offset >= text.length() && line > 1 && text.endsWith("\n") ? line - 1 : line;
+  }
+
+  private static long firstNul(byte[] bytes) {
+    for (int i = 0; i < Math.min(bytes.length, BINARY_BLOCK); i++) {
+      if (bytes[i] == 0) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static boolean startsWith(byte[] bytes, int... prefix) {

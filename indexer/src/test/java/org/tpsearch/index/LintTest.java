@@ -27,12 +27,12 @@ class LintTest {
             // 共包含 8 个 on line 4, five points left by the clean-up
             "Hebei_Industry_combined_info.txt:4 count-mismatch",
             // the sample written in GB18030
-            "Shanxi_Power_combined_info.txt:0 encoding file is not UTF-8; decoded as GB18030 (GBK-compatible)",
+            "Shanxi_Power_combined_info.txt:1 encoding file is not UTF-8; decoded as GB18030 (GBK-compatible)",
             // the real report stops mid-sentence on line 117
             "Xinjiang_Industry_combined_info.txt:117 truncated",
             // the sample written with a BOM and CRLF
-            "Zhejiang_Ground Transport_combined_info.txt:0 encoding file starts with a UTF-8 byte order mark",
-            "Zhejiang_Ground Transport_combined_info.txt:0 encoding line ends are CRLF"),
+            "Zhejiang_Ground Transport_combined_info.txt:1 encoding file starts with a UTF-8 byte order mark",
+            "Zhejiang_Ground Transport_combined_info.txt:1 encoding line ends are CRLF"),
         r.problems().stream().map(p -> describe(reports, p)).sorted().toList());
   }
 

@@ -164,7 +164,7 @@ class EncodingTest {
     DecodedText decoded = TextDecoder.decode(Arrays.copyOf(bytes, bytes.length - 1));
     assertEquals(realText.substring(0, realText.length() - 1), decoded.text());
     assertEquals("UTF-16LE", decoded.charset());
-    assertTrue(decoded.notes().contains("file ends inside a character (1 byte(s) dropped): it was cut off"), decoded.notes().toString());
+    assertTrue(decoded.messages().contains("file ends inside a character (1 byte(s) dropped): it was cut off"), decoded.messages().toString());
   }
 
   @Test
@@ -175,8 +175,68 @@ class EncodingTest {
     DecodedText decoded = TextDecoder.decode(bytes);
     assertEquals("UTF-8", decoded.charset());
     assertTrue(decoded.text().endsWith("未找到任何相关政策或事件。\uFFFD\uFFFD\n"), decoded.text());
-    assertTrue(decoded.notes().contains("file is neither valid UTF-8 nor GB18030; bad bytes replaced with U+FFFD"),
-        decoded.notes().toString());
+    assertTrue(decoded.messages().contains("file is neither valid UTF-8 nor GB18030; bad bytes replaced with U+FFFD"),
+        decoded.messages().toString());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "UTF-32LE, FF FE 00 00",
+    "UTF-32BE, 00 00 FE FF",
+  })
+  void utf32WithAByteOrderMarkReadsAsTheOriginal(String charset, String bom) {
+    // UTF-32LE's BOM starts like UTF-16LE's: it was read as UTF-16 and every point was lost.
+    byte[] mark = new byte[4];
+    String[] hex = bom.split(" ");
+    for (int i = 0; i < 4; i++) {
+      mark[i] = (byte) Integer.parseInt(hex[i], 16);
+    }
+    byte[] bytes = concat(mark, realText.getBytes(java.nio.charset.Charset.forName(charset)));
+
+    Report r = ReportParser.parse(REAL, bytes);
+    assertEquals(charset, r.encoding());
+    assertEquals(points(real), points(r));
+    assertEquals(List.of("file is " + charset + " (byte order mark)"), encodingNotes(r));
+  }
+
+  @Test
+  void aBinaryFileNamedLikeAReportIsSkippedWithAWarning() {
+    // As ripgrep decides: a NUL byte in the first block. Read as text it made a point of junk.
+    byte[] bytes = realBytes.clone();
+    bytes[200] = 0;
+
+    Report r = ReportParser.parse(REAL, bytes);
+    assertEquals(List.of(), r.points());
+    assertEquals(List.of("binary"), r.problems().stream().map(Problem::code).toList());
+    assertEquals(1, r.problems().get(0).line());
+    assertTrue(r.problems().get(0).message().contains("offset 200"), r.problems().toString());
+  }
+
+  @Test
+  void encodingWarningsCarryALine() {
+    // The first bad byte's line (3), the cut character's line (the last), the first CRLF's line (3).
+    byte[] utf8 = "## 转折点: 2020-01-01 (Event) - 置信度: 0.56\n\n未找到任何相关政策或事件。".getBytes(StandardCharsets.UTF_8);
+    Report bad = ReportParser.parse(REAL, concat(utf8, new byte[] {(byte) 0x80, '\n'}));
+    // Two notes: the bytes replaced, and that neither UTF-8 nor GB18030 fits.
+    assertEquals(List.of(3, 3), lines(bad, "encoding"));
+
+    int lead = realBytes.length - 1;
+    while ((realBytes[lead] & 0xC0) != 0xC0) {
+      lead--;
+    }
+    // One byte of the last multi-byte character kept: on the last line, 117.
+    Report cut = ReportParser.parse(REAL, Arrays.copyOf(realBytes, lead + 1));
+    List<Problem> cutNotes = cut.problems().stream().filter(p -> p.code().equals("encoding")).toList();
+    assertEquals(List.of(117), cutNotes.stream().map(Problem::line).toList(), cutNotes.toString());
+
+    String mixed = realText.replaceFirst("\n共包含", "\r\n共包含");
+    assertEquals(List.of(3), lines(ReportParser.parse(REAL, mixed.getBytes(StandardCharsets.UTF_8)), "encoding"));
+    byte[] bom = concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, realBytes);
+    assertEquals(List.of(1), lines(ReportParser.parse(REAL, bom), "encoding"));
+  }
+
+  private static List<Integer> lines(Report r, String code) {
+    return r.problems().stream().filter(p -> p.code().equals(code)).map(Problem::line).toList();
   }
 
   private static byte[] concat(byte[] a, byte[] b) {

@@ -14,11 +14,19 @@ import org.tpsearch.search.Searcher;
 public final class Context {
   private final Map<String, String> env;
   private final boolean terminal;
+  private final java.util.function.BooleanSupplier errTerminal;
   private Glossary glossary;
 
+  /** A context whose stderr is not a terminal. */
   public Context(Map<String, String> env, boolean terminal) {
+    this(env, terminal, () -> false);
+  }
+
+  /** A context; whether stderr is a terminal is asked only when a command wants to know (a progress bar). */
+  public Context(Map<String, String> env, boolean terminal, java.util.function.BooleanSupplier errTerminal) {
     this.env = Map.copyOf(env);
     this.terminal = terminal;
+    this.errTerminal = errTerminal;
   }
 
   public Map<String, String> env() {
@@ -28,6 +36,11 @@ public final class Context {
   /** Whether stdout is a terminal (progress bars, colour). */
   public boolean terminal() {
     return terminal;
+  }
+
+  /** Whether stderr is a terminal: progress is drawn there, so it decides whether there is a bar. */
+  public boolean errTerminal() {
+    return errTerminal.getAsBoolean();
   }
 
   /** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */

@@ -73,10 +73,13 @@ public final class FilterOptions {
   }
 
   SearchRequest request(String query, int limit, SearchRequest.SortOrder sort, boolean facets, boolean expand, boolean explain) {
-    // Written so that NaN (which Double parses) fails too: it compares false both ways.
-    if (minConfidence != null && !(minConfidence >= 0 && minConfidence <= 1)) {
-      throw new ParameterException(spec.commandLine(),
-          "Invalid value for option '--min-confidence': " + minConfidence + " (expected 0..1)");
+    if (minConfidence != null) {
+      try {
+        SearchRequest.checkMinConfidence(minConfidence);
+      } catch (org.tpsearch.search.QueryException e) {
+        throw new ParameterException(spec.commandLine(),
+            "Invalid value for option '--min-confidence': " + minConfidence + " (expected 0..1)");
+      }
     }
     return new SearchRequest(query, dimensionFilters(), minConfidence == null ? Double.NaN : minConfidence, limit, sort,
         facets, expand, explain);

@@ -1,19 +1,12 @@
 package org.tpsearch.cli;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.tpsearch.index.StoredPoint;
 import org.tpsearch.index.Dimension;
 import org.tpsearch.index.Schema;
@@ -29,82 +22,124 @@ import org.tpsearch.search.Searcher;
  *   <li>{@code GET /facets?q=...&region=...} (counts only)
  *   <li>{@code GET /points/{id}} (one turning point in full, as {@code show --format json})
  *   <li>{@code GET /health}
+ *   <li>{@code GET /} (the endpoints and the index served)
  * </ul>
  *
- * Errors are JSON {@code {"error": "..."}} with status 400 (bad query), 404 or 405.
+ * Every answer is JSON, errors too: {@code {"error": "..."}} with status 400 (bad query or URL),
+ * 404, 405, 408, 414, 431, 503 (busy, or past the time limit) or 500 (a bug: the details go to the
+ * server's log). Connections and limits are {@link HttpTransport}'s.
  */
 public final class HttpApi {
   private final Searcher searcher;
-  private final HttpServer server;
-  private final ExecutorService pool;
+  private final HttpTransport transport;
 
-  private HttpApi(Searcher searcher, HttpServer server, ExecutorService pool) {
+  private HttpApi(Searcher searcher, HttpTransport transport) {
     this.searcher = searcher;
-    this.server = server;
-    this.pool = pool;
+    this.transport = transport;
   }
 
-  /** Starts serving {@code searcher} on {@code host:port} (port 0 picks a free one). */
+  /** Starts serving {@code searcher} on {@code host:port} (port 0 picks a free one) with default limits. */
   public static HttpApi start(Searcher searcher, String host, int port, int threads) throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 64);
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    HttpApi api = new HttpApi(searcher, server, pool);
-    server.createContext("/", api::handle);
-    server.setExecutor(pool);
-    server.start();
-    return api;
+    return start(searcher, host, port, HttpTransport.Limits.of(threads), new PrintWriter(java.io.Writer.nullWriter()), false);
+  }
+
+  /**
+   * Starts serving {@code searcher} on {@code host:port} within {@code limits}; an internal error is
+   * reported on {@code log} in one line, with its stack trace when {@code verbose}.
+   */
+  static HttpApi start(Searcher searcher, String host, int port, HttpTransport.Limits limits, PrintWriter log,
+      boolean verbose) throws IOException {
+    HttpApi[] api = new HttpApi[1];
+    HttpTransport transport = HttpTransport.start(host, port, limits, r -> api[0].handle(r),
+        (r, e) -> logInternalError(log, verbose, r, e));
+    api[0] = new HttpApi(searcher, transport);
+    return api[0];
   }
 
   /** The bound port. */
   public int port() {
-    return server.getAddress().getPort();
+    return transport.port();
   }
 
   /** Stops serving. */
   public void stop() {
-    server.stop(0);
-    pool.shutdownNow();
+    transport.close();
   }
 
-  private void handle(HttpExchange ex) throws IOException {
+  private HttpTransport.Response handle(HttpTransport.Request r) throws Exception {
     try {
-      String method = ex.getRequestMethod();
+      String method = r.method();
       if (!method.equals("GET") && !method.equals("HEAD")) {
-        send(ex, 405, error("read-only API: use GET"));
-        return;
+        return new HttpTransport.Response(405, error("read-only API: use GET"), Map.of("Allow", "GET, HEAD"));
       }
-      String path = ex.getRequestURI().getRawPath();
-      Map<String, List<String>> params = params(ex.getRequestURI().getRawQuery());
-      switch (path) {
-        case "/health" -> send(ex, 200, new Json().beginObject().field("status", "ok")
+      String path = r.path();
+      Map<String, List<String>> params = params(r.query());
+      return switch (path) {
+        case "/" -> ok(root());
+        case "/health" -> ok(new Json().beginObject().field("status", "ok")
             .field("index", searcher.index().description()).endObject().toString());
-        case "/search" -> send(ex, 200, JsonRenderer.search(searcher.search(request(params, true))));
-        case "/facets" -> send(ex, 200, JsonRenderer.search(searcher.facets(request(params, false))));
+        case "/search" -> ok(JsonRenderer.search(searcher.search(request(params, true))));
+        case "/facets" -> ok(JsonRenderer.search(searcher.facets(request(params, false))));
         default -> {
           if (path.startsWith("/points/")) {
-            String id = URLDecoder.decode(path.substring("/points/".length()), StandardCharsets.UTF_8);
+            String id = decode(path.substring("/points/".length()), false);
             StoredPoint p = searcher.show(id);
-            if (p == null) {
-              send(ex, 404, error("no turning point '" + id + "'"));
-            } else {
-              send(ex, 200, JsonRenderer.point(p));
-            }
-          } else {
-            send(ex, 404, error("no such endpoint: " + path + " (try /search, /facets, /points/{id}, /health)"));
+            yield p == null ? new HttpTransport.Response(404, error("no turning point '" + id + "'")) : ok(JsonRenderer.point(p));
           }
+          yield new HttpTransport.Response(404, error("no such endpoint: " + decode(path, false)
+              + " (try /search, /facets, /points/{id}, /health)"));
         }
+      };
+    } catch (QueryException e) {
+      return new HttpTransport.Response(400, error(e.getMessage()));
+    } catch (org.apache.lucene.search.IndexSearcher.TooManyClauses e) {
+      return new HttpTransport.Response(400, error(Main.TOO_COMPLEX));
+    }
+    // Anything else is a bug: HttpTransport answers a generic 500 and logs it.
+  }
+
+  private static HttpTransport.Response ok(String json) {
+    return new HttpTransport.Response(200, json);
+  }
+
+  /** {@code GET /}: what this server answers, until a web page takes the root. */
+  private String root() {
+    Json j = new Json().beginObject().field("name", "tpsearch").field("index", searcher.index().description());
+    j.name("endpoints").beginObject()
+        .field("/search", "GET /search?q=WORDS&region=&sector=&type=&status=&year=&min_confidence=&limit=&sort=&facets=&expand=&explain=: "
+            + "turning points, as 'tpsearch search --format json'")
+        .field("/facets", "GET /facets?q=WORDS&region=...: counts only, as 'tpsearch facets --format json'")
+        .field("/points/{id}", "GET /points/ID: one turning point in full, as 'tpsearch show --format json'")
+        .field("/health", "GET /health: status and the index served")
+        .endObject();
+    return j.endObject().toString();
+  }
+
+  private static void logInternalError(PrintWriter log, boolean verbose, HttpTransport.Request r, Throwable e) {
+    // The request as sent, escaped: a URL must not write control characters into a terminal.
+    StringBuilder line = new StringBuilder("tpsearch: internal error answering ").append(r.method()).append(' ');
+    r.target().codePoints().forEach(c -> line.append(c >= 0x20 && c < 0x7f ? Character.toString(c)
+        : String.format(Locale.ROOT, c > 0xffff ? "\\U%08x" : "\\u%04x", c)));
+    synchronized (log) {
+      if (verbose) {
+        log.println(line + ": " + e);
+        e.printStackTrace(log);
+      } else {
+        log.println(line + " (serve with -v for details)");
       }
-    } catch (QueryException | IllegalArgumentException e) {
-      send(ex, 400, error(e.getMessage()));
-    } catch (IOException | RuntimeException e) {
-      send(ex, 500, error("internal error: " + e));
-    } finally {
-      ex.close();
+      log.flush();
+    }
+  }
+
+  private static String decode(String s, boolean plusIsSpace) throws QueryException {
+    try {
+      return HttpTransport.percentDecode(s, plusIsSpace);
+    } catch (IllegalArgumentException e) {
+      throw new QueryException(e.getMessage());
     }
   }
 
   private static SearchRequest request(Map<String, List<String>> p, boolean hits) throws QueryException {
-    String minConf = one(p, "min_confidence");
     String limit = one(p, "limit");
     String sort = one(p, "sort");
     SearchRequest.SortOrder order;
@@ -119,12 +154,7 @@ public final class HttpApi {
     } catch (QueryException e) {
       throw new QueryException("bad limit " + e.getMessage());
     }
-    double c;
-    try {
-      c = minConf == null ? Double.NaN : Double.parseDouble(minConf);
-    } catch (NumberFormatException e) {
-      throw new QueryException("bad number: " + e.getMessage());
-    }
+    double c = SearchRequest.parseMinConfidence(one(p, "min_confidence"));
     if (n < 0 || n > 10_000) {
       throw new QueryException("limit must be 0..10000, got " + n);
     }
@@ -158,7 +188,7 @@ public final class HttpApi {
     return p.getOrDefault(name, List.of());
   }
 
-  private static Map<String, List<String>> params(String raw) {
+  private static Map<String, List<String>> params(String raw) throws QueryException {
     Map<String, List<String>> out = new LinkedHashMap<>();
     if (raw == null || raw.isEmpty()) {
       return out;
@@ -168,26 +198,14 @@ public final class HttpApi {
         continue;
       }
       int eq = pair.indexOf('=');
-      String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      String k = decode(eq < 0 ? pair : pair.substring(0, eq), true);
+      String v = eq < 0 ? "" : decode(pair.substring(eq + 1), true);
       out.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
     }
     return out;
   }
 
   private static String error(String message) {
-    return new Json().beginObject().field("error", message).endObject().toString();
-  }
-
-  private static void send(HttpExchange ex, int status, String body) throws IOException {
-    byte[] bytes = (body + "\n").getBytes(StandardCharsets.UTF_8);
-    ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-    boolean head = ex.getRequestMethod().equals("HEAD");
-    ex.sendResponseHeaders(status, head ? -1 : bytes.length);
-    if (!head) {
-      try (OutputStream out = ex.getResponseBody()) {
-        out.write(bytes);
-      }
-    }
+    return HttpTransport.error(message);
   }
 }

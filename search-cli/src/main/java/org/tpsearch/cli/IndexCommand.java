@@ -40,8 +40,8 @@ final class IndexCommand implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "N", description = "Analysis threads (default: one per core).")
   Integer threads;
 
-  @Option(names = {"-q", "--quiet"}, description = "Print only the summary line, no warnings.")
-  boolean quiet;
+  @Option(names = {"-q", "--quiet"}, description = "No progress bar; -qq: no warnings either, only the summary.")
+  boolean[] quiet = new boolean[0];
 
   @Override
   public Integer call() throws Exception {
@@ -58,7 +58,8 @@ final class IndexCommand implements Callable<Integer> {
       }
       options = options.withThreads(threads);
     }
-    ProgressBar bar = main.context().terminal() && !quiet ? new ProgressBar(err) : null;
+    // The bar is drawn on stderr, so stderr decides (index ... 2>log gets no \r bars).
+    ProgressBar bar = quiet.length == 0 && main.context().errTerminal() ? new ProgressBar(err) : null;
     if (bar != null) {
       options = options.withProgress(bar);
     }
@@ -67,10 +68,10 @@ final class IndexCommand implements Callable<Integer> {
       bar.done();
     }
     PrintWriter out = spec.commandLine().getOut();
-    if (!quiet) {
+    if (quiet.length < 2) {
       sayFollowed(s.followed(), err);
       for (Problem p : s.problems()) {
-        err.println("warning: " + p);
+        err.println("warning: " + TerminalText.line(p));
       }
     }
     Runtime rt = Runtime.getRuntime();

@@ -22,7 +22,7 @@ final class JsonLinesRenderer implements Renderer {
 
   @Override
   public void search(SearchResult r, PrintWriter out) {
-    r.hits().forEach(h -> out.println(JsonRenderer.hitLine(h, r.partial())));
+    r.hits().forEach(h -> out.println(JsonRenderer.hitLine(h)));
   }
 
   @Override

@@ -87,9 +87,13 @@ final class JsonRenderer implements Renderer {
     Json j = new Json().beginObject();
     j.field("query", r.query()).field("index", r.index()).field("total", r.total());
     j.name("match").value(r.partial() ? "partial" : "all");
+    j.field("partial_total", r.partialTotal());
+    j.name("words").beginArray();
+    r.words().forEach(j::value);
+    j.endArray();
     j.name("hits").beginArray();
     for (SearchResult.Hit h : r.hits()) {
-      hit(j, h, r.partial());
+      hit(j, h);
     }
     j.endArray();
     if (r.facets() != null) {
@@ -104,13 +108,13 @@ final class JsonRenderer implements Renderer {
   }
 
   /** One hit as a JSON object (a line of {@code --format jsonl}). */
-  static String hitLine(SearchResult.Hit h, boolean partial) {
+  static String hitLine(SearchResult.Hit h) {
     Json j = new Json();
-    hit(j, h, partial);
+    hit(j, h);
     return j.toString();
   }
 
-  private static void hit(Json j, SearchResult.Hit h, boolean partial) {
+  private static void hit(Json j, SearchResult.Hit h) {
     j.beginObject();
     j.field("id", h.id()).field("region", h.region()).field("region_zh", h.regionZh())
         .field("sector", h.sector()).field("sector_zh", h.sectorZh()).field("date", h.date())
@@ -118,7 +122,8 @@ final class JsonRenderer implements Renderer {
     j.name("confidence").value(h.confidence(), 2);
     j.field("status", h.status());
     j.name("score").value(h.score(), 4);
-    j.field("match", partial ? "partial" : "all");
+    j.field("match", h.tier().all() ? "all" : "partial");
+    j.name("phrase").value(h.tier() == SearchResult.Tier.PHRASE);
     j.field("matched_words", h.matchedWords());
     j.name("evidence").beginArray();
     for (SearchResult.EvidenceHit e : h.evidence()) {

@@ -30,7 +30,7 @@ import picocli.CommandLine.ScopeType;
         "4:internal error (a bug: please report it, with -v)"},
     footer = {"", "Which index answers: --index, else $TPSEARCH_INDEX, else your default index "
         + "(made by 'tpsearch index'), else the embedded sample index."})
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
   private final Context context;
 
   @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Show details of errors (stack traces).")
@@ -47,9 +47,14 @@ public final class Main implements Runnable {
     return context;
   }
 
+  /** No command: a usage error (exit 2, as grep and ripgrep), the help on stderr. */
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    err.println("tpsearch: a command is required");
+    spec.commandLine().usage(err);
+    err.flush();
+    return ExitCodes.USAGE;
   }
 
   /** Held so the level sticks: Lucene's note about the vector module is noise for a CLI. */
@@ -59,7 +64,7 @@ public final class Main implements Runnable {
   public static void main(String[] args) {
     Timing.jvmStarted();
     LUCENE_VECTOR_LOG.setLevel(java.util.logging.Level.SEVERE);
-    Context ctx = new Context(System.getenv(), isTerminal());
+    Context ctx = new Context(System.getenv(), isTerminal(), Main::isErrTerminal);
     String first = args.length > 0 ? args[0] : null;
     CommandLine cl = newCommandLine(ctx, first != null && SUBCOMMANDS.containsKey(first) && !first.equals("help") ? first : null);
     Timing.mark("picocli set-up");
@@ -143,7 +148,7 @@ public final class Main implements Runnable {
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setParameterExceptionHandler((ex, args) -> {
       PrintWriter err = ex.getCommandLine().getErr();
-      err.println("tpsearch: " + ex.getMessage());
+      err.println("tpsearch: " + TerminalText.line(ex.getMessage()));
       err.println("(see 'tpsearch " + subcommandPath(ex.getCommandLine()) + "--help')");
       err.flush();
       return ExitCodes.USAGE;
@@ -156,6 +161,11 @@ public final class Main implements Runnable {
       if (e instanceof QueryException) {
         code = ExitCodes.USAGE;
         message = "bad query: " + e.getMessage();
+      } else if (e instanceof org.apache.lucene.search.IndexSearcher.TooManyClauses) {
+        // UserQuery caps the words well below this; should a query still expand past Lucene's
+        // limit, it is still a query to shorten, not a crash.
+        code = ExitCodes.USAGE;
+        message = "bad query: " + TOO_COMPLEX;
       } else if (e instanceof CommandLine.ParameterException pe) {
         code = ExitCodes.USAGE;
         message = pe.getMessage();
@@ -175,7 +185,7 @@ public final class Main implements Runnable {
         code = ExitCodes.INTERNAL;
         message = "internal error: " + e + (main.verbose ? "" : " (run with -v for details)");
       }
-      err.println("tpsearch: " + message);
+      err.println("tpsearch: " + TerminalText.line(message));
       if (main.verbose) {
         ex.printStackTrace(err);
       }
@@ -184,6 +194,9 @@ public final class Main implements Runnable {
     });
     return cl;
   }
+
+  /** What a query that expands past Lucene's clause limit is told (CLI and HTTP). */
+  static final String TOO_COMPLEX = "the query expands to too many terms; use fewer words";
 
   private static String subcommandPath(CommandLine cl) {
     StringBuilder sb = new StringBuilder();
@@ -204,6 +217,19 @@ public final class Main implements Runnable {
       return (Boolean) m.invoke(console);
     } catch (ReflectiveOperationException e) {
       return true;
+    }
+  }
+
+  /**
+   * Whether stderr is a terminal. The JDK cannot tell for stderr alone; on Linux its file
+   * descriptor names the device (a pseudo-terminal or a console); elsewhere: not a terminal, no bar.
+   */
+  static boolean isErrTerminal() {
+    try {
+      String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/2")).toString();
+      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return false;
     }
   }
 

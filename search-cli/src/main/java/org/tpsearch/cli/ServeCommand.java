@@ -9,8 +9,10 @@ import picocli.CommandLine.Option;
 
 /** {@code tpsearch serve}: the read-only HTTP JSON API, warm, on 127.0.0.1 by default. */
 @Command(name = "serve", description = {"Serve a read-only HTTP JSON API: GET /search?q=..., /facets, "
-    + "/points/{id}, /health. Answers are the JSON of 'search --format json'. Stops on Ctrl-C.",
-    "Binds to 127.0.0.1 unless --host says otherwise."},
+    + "/points/{id}, /health, / (what it serves). Answers are the JSON of 'search --format json', "
+    + "errors too. Stops on Ctrl-C.",
+    "Binds to 127.0.0.1 unless --host says otherwise. --threads searches run at once, the other "
+    + "requests wait in turn; an idle or slow client costs no thread."},
     footer = {"", "Example:", "  tpsearch serve --port 8080 &",
         "  curl -s 'http://127.0.0.1:8080/search?q=%E7%A2%B3%E8%BE%BE%E5%B3%B0&region=Xinjiang&facets=true'"})
 final class ServeCommand extends IndexReadingCommand {
@@ -20,9 +22,22 @@ final class ServeCommand extends IndexReadingCommand {
   @Option(names = {"-p", "--port"}, defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
   int port;
 
-  @Option(names = "--threads", description = "Request threads (default: one per core).")
+  @Option(names = "--threads", paramLabel = "N", description = "Requests that run at once (default: one per core).")
   Integer threads;
 
+  @Option(names = "--max-connections", paramLabel = "N", defaultValue = "512",
+      description = "Connections open at once; more are answered 503 (default: ${DEFAULT-VALUE}).")
+  int maxConnections;
+
+  @Option(names = "--read-timeout", paramLabel = "SECONDS", defaultValue = "10",
+      description = "Time a client has to send a request's line and headers, and to keep an idle connection (default: ${DEFAULT-VALUE}).")
+  double readTimeout;
+
+  @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "10",
+      description = "Time from a request's arrival to its answer, waiting included; past it: 503 (default: ${DEFAULT-VALUE}).")
+  double timeLimit;
+
+  private HttpTransport.Limits limits;
 
   @Override
   void validate() {
@@ -30,6 +45,25 @@ final class ServeCommand extends IndexReadingCommand {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "Invalid value for option '--port': " + port + " (expected 0..65535)");
     }
+    if (threads != null && threads < 1) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "Invalid value for option '--threads': " + threads + " (expected 1 or more)");
+    }
+    if (maxConnections < 1) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "Invalid value for option '--max-connections': " + maxConnections + " (expected 1 or more)");
+    }
+    limits = new HttpTransport.Limits(threads == null ? Runtime.getRuntime().availableProcessors() : threads,
+        maxConnections, seconds("--read-timeout", readTimeout), seconds("--time-limit", timeLimit));
+  }
+
+  private java.time.Duration seconds(String option, double s) {
+    // Written so that NaN fails too.
+    if (!(s >= 0.001 && s <= 86_400)) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "Invalid value for option '" + option + "': " + s + " (expected seconds, 0.001 to 86400)");
+    }
+    return java.time.Duration.ofNanos(Math.round(s * 1e9));
   }
 
   @Override
@@ -41,13 +75,14 @@ final class ServeCommand extends IndexReadingCommand {
   int run(Searcher searcher, IndexHandle handle) throws Exception {
     HttpApi api;
     try {
-      api = HttpApi.start(searcher, host, port,
-          threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads));
+      api = HttpApi.start(searcher, host, port, limits, err(), main.verbose);
     } catch (java.io.IOException e) {
       throw new java.io.IOException("cannot serve on " + host + ":" + port + ": " + e.getMessage(), e);
     }
     PrintWriter out = out();
     out.println("tpsearch: serving " + handle.description() + " on http://" + host + ":" + api.port() + "/ (Ctrl-C stops)");
+    out.println("tpsearch: " + limits.threads() + " requests at once, " + limits.maxConnections() + " connections, "
+        + "time limit " + timeLimit + " s, read timeout " + readTimeout + " s");
     out.flush();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -86,11 +86,11 @@ final class Shell {
         search(line);
       }
     } catch (CommandLine.ParameterException e) {
-      out.println("tpsearch: " + e.getMessage());
+      out.println("tpsearch: " + TerminalText.line(e.getMessage()));
     } catch (QueryException e) {
-      out.println("tpsearch: bad query: " + e.getMessage());
+      out.println("tpsearch: bad query: " + TerminalText.line(e.getMessage()));
     } catch (IOException | RuntimeException e) {
-      out.println("tpsearch: " + e.getMessage());
+      out.println("tpsearch: " + TerminalText.line(e.getMessage()));
     }
     return true;
   }
@@ -131,7 +131,7 @@ final class Shell {
   private void show(String id) throws IOException {
     StoredPoint p = searcher.show(id);
     if (p == null) {
-      out.println("tpsearch: no turning point '" + id + "'");
+      out.println("tpsearch: no turning point '" + TerminalText.line(id) + "'");
     } else {
       new TextRenderer(context.colour()).point(p, out);
     }
@@ -147,7 +147,7 @@ final class Shell {
     if (!values.contains(pick[1])) {
       values.add(pick[1]);
     }
-    out.println("filter: " + pick[0] + " = " + String.join(" or ", values));
+    out.println("filter: " + pick[0] + " = " + TerminalText.line(String.join(" or ", values)));
     if (last != null) {
       search(last);
     }
@@ -185,7 +185,7 @@ final class Shell {
           break;
         }
         numbered.add(new String[] {e.getKey(), fc.value()});
-        sb.append("  :").append(numbered.size()).append(' ').append(fc.value()).append(" (").append(fc.count()).append(')');
+        sb.append("  :").append(numbered.size()).append(' ').append(TerminalText.line(fc.value())).append(" (").append(fc.count()).append(')');
       }
       if (!sb.isEmpty()) {
         facetLines.add(TextRenderer.dimensionLabel(e.getKey()) + sb);
@@ -204,7 +204,8 @@ final class Shell {
   }
 
   private static SearchResult withoutFacets(SearchResult r) {
-    return new SearchResult(r.query(), r.index(), r.total(), r.partial(), r.hits(), null, r.explain());
+    return new SearchResult(r.query(), r.index(), r.total(), r.partial(), r.partialTotal(), r.words(), r.hits(), null,
+        r.explain());
   }
 
   /** Completes a shell line: the commands, search options, and region and sector names. */

@@ -37,8 +37,8 @@ final class ShowCommand extends IndexReadingCommand {
           prefix = prefix.substring(0, prefix.lastIndexOf('/', prefix.length() - 2) + 1)) {
         near = searcher.idsStartingWith(prefix, 5);
       }
-      err().println("tpsearch: no turning point '" + id + "' in " + handle.description()
-          + (near.isEmpty() ? "" : "; did you mean: " + String.join(", ", near)));
+      err().println("tpsearch: no turning point '" + TerminalText.line(id) + "' in " + handle.description()
+          + (near.isEmpty() ? "" : "; did you mean: " + TerminalText.line(String.join(", ", near))));
       return ExitCodes.NO_HITS;
     }
     renderer.point(p, out());

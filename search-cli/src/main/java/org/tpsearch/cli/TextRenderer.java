@@ -42,7 +42,7 @@ final class TextRenderer implements Renderer {
 
   @Override
   public void facets(SearchResult r, PrintWriter out) {
-    out.println(r.total() + " turning points — " + r.index());
+    out.println(r.total() + " turning points — " + TerminalText.line(r.index()));
     facets(r.facets(), out, colour);
   }
 
@@ -60,7 +60,7 @@ final class TextRenderer implements Renderer {
   @Override
   public void lint(Indexer.LintResult r, PrintWriter out) {
     for (Problem p : r.problems()) {
-      out.println(p);
+      out.println(TerminalText.line(p));
     }
     out.println(r.reportFiles() + " report files, " + r.skippedFiles() + " other files skipped, " + r.points()
         + " turning points (" + LintCommand.statusCounts(r) + "), " + r.duplicates() + " duplicates, "
@@ -71,37 +71,48 @@ final class TextRenderer implements Renderer {
 
   static void text(SearchResult r, PrintWriter out, boolean colour) {
     String noun = r.total() == 1 ? "turning point" : "turning points";
-    String what = r.query().isBlank() ? noun : noun + (r.total() == 1 ? " matches '" : " match '") + r.query() + "'";
+    String what = r.query().isBlank() ? noun : noun + (r.total() == 1 ? " matches '" : " match '") + safe(r.query()) + "'";
     out.println(c(colour, DIM, r.total() + " " + what + (r.partial() ? " partially (no point has every word)" : "")
-        + " — " + r.index()));
+        + (r.partialTotal() > 0 ? ", " + r.partialTotal() + " more " + (r.partialTotal() == 1 ? "has" : "have")
+            + " most of the words" : "")
+        + " — " + safe(r.index())));
     for (String line : r.explain()) {
-      out.println(c(colour, DIM, "  explain: " + line));
+      out.println(c(colour, DIM, "  explain: " + safe(line)));
     }
     int n = 0;
+    boolean separated = false;
+    int words = r.words().size();
     for (SearchResult.Hit h : r.hits()) {
       n++;
       out.println();
-      out.println(c(colour, BOLD, n + ". " + h.id()) + (r.partial() ? c(colour, DIM, "  (matches " + h.matchedWords() + (h.matchedWords() == 1 ? " word)" : " words)")) : ""));
-      out.println("   " + h.region() + (h.regionZh().isEmpty() ? "" : " " + h.regionZh()) + " · " + h.sector()
-          + (h.sectorZh().isEmpty() ? "" : " " + h.sectorZh()) + " · " + h.date() + " · " + h.type()
+      boolean partialHit = !h.tier().all();
+      if (partialHit && !separated) {
+        separated = true;
+        out.println(c(colour, DIM, "── points that have only some of the words ──"));
+        out.println();
+      }
+      out.println(c(colour, BOLD, n + ". " + safe(h.id())) + (partialHit ? c(colour, DIM, "  (matches " + h.matchedWords()
+          + " of " + words + (words == 1 ? " word)" : " words)")) : ""));
+      out.println("   " + safe(h.region()) + (h.regionZh().isEmpty() ? "" : " " + safe(h.regionZh())) + " · " + safe(h.sector())
+          + (h.sectorZh().isEmpty() ? "" : " " + safe(h.sectorZh())) + " · " + safe(h.date()) + " · " + safe(h.type())
           + " · confidence " + conf(h.confidence()) + " · " + statusText(h.status())
-          + (h.flags().isEmpty() ? "" : " · flags: " + String.join(", ", h.flags())));
+          + (h.flags().isEmpty() ? "" : " · flags: " + safe(String.join(", ", h.flags()))));
       for (SearchResult.EvidenceHit e : h.evidence()) {
-        out.println("   " + mark(e.title(), colour, BOLD) + (e.time().isEmpty() ? "" : c(colour, DIM, "  (" + e.time() + ")")));
+        out.println("   " + mark(e.title(), colour, BOLD) + (e.time().isEmpty() ? "" : c(colour, DIM, "  (" + safe(e.time()) + ")")));
         if (!e.snippet().text().isEmpty()) {
           out.println("     " + mark(e.snippet(), colour, ""));
         }
         for (Link l : e.sources()) {
-          out.println("     " + c(colour, CYAN, (l.title().isEmpty() ? "" : l.title() + " ") + "<" + l.url() + ">"));
+          out.println("     " + c(colour, CYAN, (l.title().isEmpty() ? "" : safe(l.title()) + " ") + "<" + safe(l.url()) + ">"));
         }
       }
       if (h.snippet() != null) {
         out.println("   " + mark(h.snippet(), colour, ""));
       }
       for (String w : h.why()) {
-        out.println(c(colour, DIM, "   why: " + w));
+        out.println(c(colour, DIM, "   why: " + safe(w)));
       }
-      out.println(c(colour, DIM, "   " + h.file() + ":" + h.line()));
+      out.println(c(colour, DIM, "   " + safe(h.file()) + ":" + h.line()));
     }
     if (r.facets() != null) {
       out.println();
@@ -113,7 +124,7 @@ final class TextRenderer implements Renderer {
     for (Map.Entry<String, List<SearchResult.FacetCount>> e : facets.entrySet()) {
       StringBuilder sb = new StringBuilder();
       for (SearchResult.FacetCount fc : e.getValue()) {
-        sb.append("  ").append(fc.value()).append(" (").append(fc.count()).append(')');
+        sb.append("  ").append(safe(fc.value())).append(" (").append(fc.count()).append(')');
       }
       out.println(c(colour, BOLD, dimensionLabel(e.getKey())) + sb);
     }
@@ -129,26 +140,26 @@ final class TextRenderer implements Renderer {
   }
 
   static void text(StoredPoint p, PrintWriter out, boolean colour) {
-    out.println(c(colour, BOLD, p.id()));
-    out.println("  " + p.region() + " " + p.regionZh() + " · " + p.sector() + " " + p.sectorZh() + " · " + p.date()
-        + " · " + p.type() + " · confidence " + conf(p.confidence()) + " · " + statusText(p.status()));
-    out.println(c(colour, DIM, "  " + p.file() + ":" + p.line()));
+    out.println(c(colour, BOLD, safe(p.id())));
+    out.println("  " + safe(p.region()) + " " + safe(p.regionZh()) + " · " + safe(p.sector()) + " " + safe(p.sectorZh()) + " · "
+        + safe(p.date()) + " · " + safe(p.type()) + " · confidence " + conf(p.confidence()) + " · " + statusText(p.status()));
+    out.println(c(colour, DIM, "  " + safe(p.file()) + ":" + p.line()));
     if (!p.flags().isEmpty()) {
-      out.println("  flags: " + String.join(", ", p.flags()));
+      out.println("  flags: " + safe(String.join(", ", p.flags())));
     }
     for (StoredPoint.Item it : p.items()) {
       out.println();
-      out.println("  " + c(colour, BOLD, it.ordinal() + ". " + it.title()));
+      out.println("  " + c(colour, BOLD, it.ordinal() + ". " + safe(it.title())));
       for (StoredPoint.Labelled f : it.fields()) {
-        out.println("     " + c(colour, DIM, f.label() + "：") + f.value().replace("\n", "\n       "));
+        out.println("     " + c(colour, DIM, safe(f.label()) + "：") + TerminalText.block(f.value()).replace("\n", "\n       "));
       }
       for (Link l : it.sources()) {
-        out.println("     " + c(colour, CYAN, (l.title().isEmpty() ? "" : l.title() + " ") + "<" + l.url() + ">"));
+        out.println("     " + c(colour, CYAN, (l.title().isEmpty() ? "" : safe(l.title()) + " ") + "<" + safe(l.url()) + ">"));
       }
     }
     if (!p.prose().isEmpty()) {
       out.println();
-      out.println("  " + p.prose().replace("\n", "\n  "));
+      out.println("  " + TerminalText.block(p.prose()).replace("\n", "\n  "));
     }
   }
 
@@ -167,9 +178,14 @@ final class TextRenderer implements Renderer {
 
   private static String mark(Snippet s, boolean colour, String base) {
     if (!colour) {
-      return s.marked("[", "]");
+      return TerminalText.marked(s, "[", "]");
     }
-    return base + s.marked(HIGHLIGHT, RESET + base) + RESET;
+    return base + TerminalText.marked(s, HIGHLIGHT, RESET + base) + RESET;
+  }
+
+  /** Report text on one line, control characters escaped ({@link TerminalText}). */
+  private static String safe(String s) {
+    return TerminalText.line(s);
   }
 
   private static String c(boolean colour, String code, String text) {

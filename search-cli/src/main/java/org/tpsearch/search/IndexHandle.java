@@ -150,7 +150,17 @@ public final class IndexHandle implements Closeable {
     return path;
   }
 
-  /** The facet state, made on first use (it costs a pass over the doc values). */
+  /**
+   * Whether the index holds facet doc values: an index of no points (a folder with no reports)
+   * has none, and Lucene's facet state refuses to be made over it.
+   */
+  public boolean hasFacets() {
+    org.apache.lucene.index.FieldInfo field = org.apache.lucene.index.FieldInfos.getMergedFieldInfos(reader)
+        .fieldInfo(Schema.facetsConfig().getDimConfig(Schema.DIM_REGION).indexFieldName);
+    return field != null && field.getDocValuesType() == org.apache.lucene.index.DocValuesType.SORTED_SET;
+  }
+
+  /** The facet state, made on first use (it costs a pass over the doc values); see {@link #hasFacets}. */
   public synchronized SortedSetDocValuesReaderState facetState() throws IOException {
     if (facetState == null) {
       facetState = new DefaultSortedSetDocValuesReaderState(reader, Schema.facetsConfig());

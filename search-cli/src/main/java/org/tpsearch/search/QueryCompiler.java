@@ -18,6 +18,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
 import org.tpsearch.analysis.BigramAnalyzer;
+import org.tpsearch.analysis.Cedict;
 import org.tpsearch.analysis.Glossary;
 import org.tpsearch.index.Schema;
 import org.tpsearch.model.Region;
@@ -43,36 +44,51 @@ public final class QueryCompiler {
   /** Exact forms (bigram field) beat stems and SmartChinese words (word field) beat expansions. */
   static final float WORD_FIELD_WEIGHT = 0.5f;
   static final float EXPANSION_WEIGHT = 0.4f;
+  /** Dictionary (CC-CEDICT) translations weigh less than the curated glossary's. */
+  static final float DICTIONARY_WEIGHT = 0.3f;
+  /** The most dictionary translations one word adds (each costs a phrase evaluation). */
+  static final int MAX_DICTIONARY_FORMS = 6;
   static final float PROXIMITY_BOOST = 2f;
   static final int PROXIMITY_SLOP = 24;
-  /** How many first-pass hits the proximity bonus re-ranks. */
+  /** How many first-pass hits the proximity bonus and the tiers re-rank. */
   static final int RERANK_DEPTH = 100;
   static final float FOUND_BOOST = 1.5f;
-  /** In partial mode each matched word adds this much, so more words always rank first. */
-  static final float PER_WORD = 10_000f;
 
   private final Analyzer bigrams = new BigramAnalyzer(false);
   private final QueryBuilder bigramBuilder = new QueryBuilder(bigrams);
   private final TermDictionarySegmenter words;
   private final Glossary glossary;
+  /** Whether a translation occurs in this index: every bigram (or English word) of it does. */
+  private final java.util.function.Predicate<String> occurs;
 
   /**
-   * A compiled query.
+   * A compiled query. Its hits come in tiers: the query as typed (a phrase), then every content
+   * word, then at least {@code minimumMatch} of them.
    *
-   * @param strict every word required
-   * @param partial the most words first (each matched word adds {@link #PER_WORD})
+   * @param strict every content word required (tiers a and b)
+   * @param partial at least {@code minimumMatch} content words but not all (tier c); null when
+   *     the query has a single content word
+   * @param typed the query as typed, as one phrase (tier a); null when it has OR groups
    * @param proximity the words as one sloppy phrase, for re-ranking; null for a single word
-   * @param units one query per required word (or OR group)
-   * @param explain how each word was analyzed and expanded
-   * @param wordCount number of required words
+   * @param units one query per content word (or OR group or glossary term)
+   * @param words the content words, as searched, for explain and for hits
+   * @param explain how each word was understood, analyzed and expanded
+   * @param minimumMatch how many content words a partial hit has at least
    * @param forms every searched form of every word (expansions included), for highlighting
    */
   public record Compiled(
-      Query strict, Query partial, Query proximity, List<Query> units, List<String> explain, int wordCount, List<String> forms) {
+      Query strict, Query partial, Query typed, Query proximity, List<Query> units, List<String> words,
+      List<String> explain, int minimumMatch, List<String> forms) {
     public Compiled {
       units = List.copyOf(units);
+      words = List.copyOf(words);
       explain = List.copyOf(explain);
       forms = List.copyOf(forms);
+    }
+
+    /** Number of content words. */
+    public int wordCount() {
+      return units.size();
     }
   }
 
@@ -80,6 +96,7 @@ public final class QueryCompiler {
   public QueryCompiler(Glossary glossary, org.apache.lucene.index.IndexReader reader) {
     this.glossary = glossary;
     this.words = new TermDictionarySegmenter(reader);
+    this.occurs = Cedict.occursIn(reader, Schema.TEXT_BI, bigrams);
   }
 
   /** The glossary, with the region and sector aliases of the model added. */
@@ -94,68 +111,68 @@ public final class QueryCompiler {
     return Glossary.load().withGroups(groups);
   }
 
+  /**
+   * How many of {@code n} content words a partial hit must have: one of two, else half of them,
+   * rounded up (two of three or four, three of five or six). Measured on the relevance set against
+   * three fifths (three of four), which missed points a researcher wants (BENCHMARKS.md).
+   */
+  static int minimumMatch(int n) {
+    return n <= 2 ? 1 : (n + 1) / 2;
+  }
+
+  /** One content word of the query: its query, its label, and its words for the proximity bonus. */
+  private record Content(String label, Query query, List<UserQuery.Unit> words) {}
+
   /** Compiles {@code q}; {@code expand} turns glossary expansion on. */
   public Compiled compile(UserQuery q, boolean expand) throws QueryException {
     List<String> explain = new ArrayList<>();
-    BooleanQuery.Builder strict = new BooleanQuery.Builder();
-    BooleanQuery.Builder partial = new BooleanQuery.Builder();
-    // The words of the partial form, at least one of which must match: the found-status and
-    // proximity bonuses below must not make a point that has none of the words a hit.
-    BooleanQuery.Builder anyWord = new BooleanQuery.Builder();
-    List<Query> unitQueries = new ArrayList<>();
-    List<UserQuery.Unit> proximityUnits = new ArrayList<>();
     List<String> forms = new ArrayList<>();
-    List<List<UserQuery.Unit>> required = q.required();
-    for (int i = 0; i < required.size(); i++) {
-      List<UserQuery.Unit> group = required.get(i);
-      BooleanQuery.Builder alternatives = new BooleanQuery.Builder();
-      int kept = 0;
-      // Words that together are a glossary term (green power, clean heating) are one unit.
-      int end = expand ? glossaryTermEnd(required, i) : i;
-      boolean term = end > i;
-      List<UserQuery.Unit> words = new ArrayList<>();
-      if (term) {
-        required.subList(i, end + 1).forEach(w -> words.add(w.get(0)));
-        Query uq = glossaryTerm(words, explain, forms);
-        if (uq != null) {
-          alternatives.add(uq, Occur.SHOULD);
-          kept++;
-        }
-        i = end;
-      } else {
-        for (UserQuery.Unit u : group) {
-          Query uq = unit(u, expand, explain, forms);
-          if (uq != null) {
-            alternatives.add(uq, Occur.SHOULD);
-            kept++;
-          }
-        }
-        if (group.size() == 1) {
-          words.add(group.get(0));
-        }
-      }
-      if (kept == 0) {
-        explain.add("  (ignored: " + (term ? words : group) + " has no searchable characters)");
-        continue;
-      }
-      Query g = alternatives.build();
-      unitQueries.add(g);
-      strict.add(g, Occur.MUST);
-      anyWord.add(new BoostQuery(new ConstantScoreQuery(g), PER_WORD), Occur.SHOULD);
-      anyWord.add(g, Occur.SHOULD);
-      proximityUnits.addAll(words);
+    List<Content> content = understand(q, expand, true, explain, forms);
+    if (content.isEmpty()) {
+      // Only function words (what, the): search them as typed rather than for nothing.
+      content = understand(q, expand, false, explain, forms);
     }
-    if (unitQueries.isEmpty()) {
+    if (content.isEmpty()) {
       throw new QueryException("the query has no searchable words: '" + describe(q) + "'");
     }
-    partial.add(anyWord.build(), Occur.MUST);
+    List<Query> unitQueries = new ArrayList<>();
+    List<String> labels = new ArrayList<>();
+    List<UserQuery.Unit> proximityUnits = new ArrayList<>();
+    BooleanQuery.Builder all = new BooleanQuery.Builder();
+    for (Content c : content) {
+      unitQueries.add(c.query());
+      labels.add(c.label());
+      all.add(c.query(), Occur.MUST);
+      proximityUnits.addAll(c.words());
+    }
+    Query every = all.build();
+    int n = unitQueries.size();
+    int minimum = minimumMatch(n);
+    explain.add(0, "content words: " + String.join(" · ", labels)
+        + (n > 1 ? " (every word, then at least " + minimum + " of " + n + ")" : ""));
+    Query found = new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(Schema.STATUS, "found"))), FOUND_BOOST);
+    BooleanQuery.Builder strict = new BooleanQuery.Builder().add(every, Occur.MUST).add(found, Occur.SHOULD);
+    BooleanQuery.Builder partial = null;
+    if (n > 1) {
+      BooleanQuery.Builder some = new BooleanQuery.Builder();
+      unitQueries.forEach(u -> some.add(u, Occur.SHOULD));
+      some.setMinimumNumberShouldMatch(minimum);
+      partial = new BooleanQuery.Builder().add(some.build(), Occur.MUST).add(every, Occur.MUST_NOT)
+          .add(found, Occur.SHOULD);
+    }
     for (UserQuery.Unit u : q.excluded()) {
       Query uq = unit(u, false, new ArrayList<>(), new ArrayList<>());
       if (uq != null) {
         strict.add(uq, Occur.MUST_NOT);
-        partial.add(uq, Occur.MUST_NOT);
+        if (partial != null) {
+          partial.add(uq, Occur.MUST_NOT);
+        }
         explain.add("excluded " + u + ": " + uq);
       }
+    }
+    Query typed = typed(q);
+    if (typed != null && n > 1) {
+      explain.add("first the points that have the query as typed: " + typed);
     }
     // The proximity bonus is a sloppy phrase over all the words: costly on every match, so it
     // re-ranks the best first-pass hits instead of scoring them all (see Searcher).
@@ -163,10 +180,102 @@ public final class QueryCompiler {
     if (proximity != null) {
       explain.add("proximity bonus (re-ranks the top " + RERANK_DEPTH + "): " + proximity);
     }
-    Query found = new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(Schema.STATUS, "found"))), FOUND_BOOST);
-    strict.add(found, Occur.SHOULD);
-    partial.add(found, Occur.SHOULD);
-    return new Compiled(strict.build(), partial.build(), proximity, unitQueries, explain, unitQueries.size(), forms);
+    return new Compiled(strict.build(), partial == null ? null : partial.build(), typed, proximity, unitQueries,
+        labels, explain, minimum, forms);
+  }
+
+  /**
+   * The content words of {@code q}: OR groups, quoted phrases and glossary terms as they are,
+   * every other word understood by {@link QueryWords} (split, function words dropped unless
+   * {@code dropFunctionWords} is false).
+   */
+  private List<Content> understand(UserQuery q, boolean expand, boolean dropFunctionWords, List<String> explain,
+      List<String> forms) {
+    List<String> localExplain = new ArrayList<>();
+    List<String> localForms = new ArrayList<>();
+    List<Content> out = new ArrayList<>();
+    List<String> dropped = new ArrayList<>();
+    List<List<UserQuery.Unit>> required = q.required();
+    for (int i = 0; i < required.size(); i++) {
+      List<UserQuery.Unit> group = required.get(i);
+      // Words that together are a glossary term (green power, clean heating) are one unit.
+      int end = expand ? glossaryTermEnd(required, i) : i;
+      if (end > i) {
+        List<UserQuery.Unit> termWords = new ArrayList<>();
+        required.subList(i, end + 1).forEach(w -> termWords.add(w.get(0)));
+        Query uq = glossaryTerm(termWords, localExplain, localForms);
+        if (uq != null) {
+          out.add(new Content(String.join(" ", termWords.stream().map(UserQuery.Unit::text).toList()), uq, termWords));
+        }
+        i = end;
+        continue;
+      }
+      if (group.size() > 1) {
+        BooleanQuery.Builder alternatives = new BooleanQuery.Builder();
+        int kept = 0;
+        for (UserQuery.Unit u : group) {
+          Query uq = unit(u, expand, localExplain, localForms);
+          if (uq != null) {
+            alternatives.add(uq, Occur.SHOULD);
+            kept++;
+          }
+        }
+        if (kept == 0) {
+          localExplain.add("  (ignored: " + group + " has no searchable characters)");
+        } else {
+          out.add(new Content(String.join(" OR ", group.stream().map(UserQuery.Unit::toString).toList()),
+              alternatives.build(), List.of()));
+        }
+        continue;
+      }
+      UserQuery.Unit u = group.get(0);
+      List<UserQuery.Unit> parts = List.of(u);
+      if (!u.quoted() && dropFunctionWords) {
+        if (QueryWords.isEnglishStop(u.text())) {
+          dropped.add(u.text());
+          continue;
+        }
+        QueryWords.Understood understood = QueryWords.understand(u.text(), this::isWord);
+        dropped.addAll(understood.dropped());
+        if (understood.split()) {
+          localExplain.add(u + " is read as " + String.join(" · ", understood.words()));
+        }
+        parts = understood.words().stream().map(w -> new UserQuery.Unit(w, false)).toList();
+      }
+      for (UserQuery.Unit part : parts) {
+        Query uq = unit(part, expand, localExplain, localForms);
+        if (uq == null) {
+          localExplain.add("  (ignored: " + part + " has no searchable characters)");
+        } else {
+          out.add(new Content(part.toString(), uq, List.of(part)));
+        }
+      }
+    }
+    if (!out.isEmpty()) {
+      if (!dropped.isEmpty()) {
+        localExplain.add("function and question words left out: " + String.join(" ", dropped));
+      }
+      explain.addAll(localExplain);
+      forms.addAll(localForms);
+    }
+    return out;
+  }
+
+  /** Whether {@code w}, a string of Chinese characters, is a word: of the index or of the glossary. */
+  private boolean isWord(String w) {
+    return words.isIndexedWord(w) || !glossary.expansions(w).isEmpty();
+  }
+
+  /** The query as typed, as one phrase of bigrams; null when it has OR groups or no bigrams. */
+  private Query typed(UserQuery q) {
+    List<String> parts = new ArrayList<>();
+    for (List<UserQuery.Unit> g : q.required()) {
+      if (g.size() != 1) {
+        return null;
+      }
+      parts.add(g.get(0).text());
+    }
+    return bigramBuilder.createPhraseQuery(Schema.TEXT_BI, String.join(" ", parts));
   }
 
   /** The most words of a query that can form one glossary term. */
@@ -183,11 +292,52 @@ public final class QueryCompiler {
       run++;
     }
     for (int end = run - 1; end > i; end--) {
-      if (!glossary.expansions(joined(required.subList(i, end + 1))).isEmpty()) {
+      String joined = joined(required.subList(i, end + 1));
+      // A dictionary phrase never starts or ends with a function word ("how much" is no topic).
+      boolean plain = !QueryWords.isEnglishStop(required.get(i).get(0).text())
+          && !QueryWords.isEnglishStop(required.get(end).get(0).text());
+      if (!glossary.expansions(joined).isEmpty() || (plain && !dictionaryForms(joined, List.of()).isEmpty())) {
         return end;
       }
     }
     return i;
+  }
+
+  /**
+   * The dictionary's translations of {@code text} that occur in the index and are not among
+   * {@code known}: for English, the Chinese words one of whose senses is exactly it (highway ->
+   * 公路, 高速公路); none for Chinese or mixed text. At most {@link #MAX_DICTIONARY_FORMS}.
+   */
+  private List<String> dictionaryForms(String text, List<String> known) {
+    if (!isEnglish(text)) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    known.forEach(k -> seen.add(org.tpsearch.analysis.TextNormalizer.normalize(k)));
+    for (String candidate : Cedict.chineseFor(text)) {
+      if (out.size() >= MAX_DICTIONARY_FORMS) {
+        break;
+      }
+      if (seen.add(org.tpsearch.analysis.TextNormalizer.normalize(candidate)) && occurs.test(candidate)) {
+        out.add(candidate);
+      }
+    }
+    return out;
+  }
+
+  /** Latin letters (with spaces, hyphens, apostrophes) and at least one letter: an English word or phrase. */
+  private static boolean isEnglish(String text) {
+    boolean letter = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+        letter = true;
+      } else if (c != ' ' && c != '-' && c != '\'') {
+        return false;
+      }
+    }
+    return letter;
   }
 
   private static String joined(List<List<UserQuery.Unit>> words) {
@@ -216,15 +366,19 @@ public final class QueryCompiler {
     }
     String term = String.join(" ", words.stream().map(UserQuery.Unit::text).toList());
     List<String> expansions = glossary.expansions(term);
+    List<String> translations = dictionaryForms(term, expansions);
     List<String> quiet = new ArrayList<>();
-    for (String form : expansions) {
-      Query fq = unit(new UserQuery.Unit(form, false), false, quiet, forms);
+    List<String> all2 = new ArrayList<>(expansions);
+    all2.addAll(translations);
+    for (int k = 0; k < all2.size(); k++) {
+      Query fq = unit(new UserQuery.Unit(all2.get(k), false), false, quiet, forms);
       if (fq != null) {
-        b.add(new BoostQuery(fq, EXPANSION_WEIGHT), Occur.SHOULD);
+        b.add(new BoostQuery(fq, k < expansions.size() ? EXPANSION_WEIGHT : DICTIONARY_WEIGHT), Occur.SHOULD);
         clauses++;
       }
     }
-    explain.add("\"" + term + "\" is a glossary term: its words, or " + expansions);
+    explain.add("\"" + term + "\" is " + (expansions.isEmpty() ? "a dictionary phrase" : "a glossary term")
+        + ": its words, or " + all2);
     return clauses == 0 ? null : b.build();
   }
 
@@ -236,13 +390,18 @@ public final class QueryCompiler {
   private Query unit(UserQuery.Unit u, boolean expand, List<String> explain, List<String> formsOut) {
     List<String> forms = new ArrayList<>();
     forms.add(u.text());
+    int curated = 1;
+    List<String> translations = List.of();
     if (expand && !u.quoted()) {
       forms.addAll(glossary.expansions(u.text()));
+      curated = forms.size();
+      translations = dictionaryForms(u.text(), forms);
+      forms.addAll(translations);
     }
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     int clauses = 0;
     for (int i = 0; i < forms.size(); i++) {
-      float formWeight = i == 0 ? 1f : EXPANSION_WEIGHT;
+      float formWeight = i == 0 ? 1f : i < curated ? EXPANSION_WEIGHT : DICTIONARY_WEIGHT;
       Query bi = bigramBuilder.createPhraseQuery(Schema.TEXT_BI, forms.get(i));
       if (bi == null) {
         continue;
@@ -277,7 +436,8 @@ public final class QueryCompiler {
     if (clauses == 0) {
       return null;
     }
-    explain.add(u + (forms.size() > 1 ? " expands to " + forms.subList(1, forms.size()) : "")
+    explain.add(u + (curated > 1 ? " expands to " + forms.subList(1, curated) : "")
+        + (translations.isEmpty() ? "" : ", dictionary: " + translations)
         + " -> bigrams " + tokens(bigrams, u.text()) + (u.quoted() ? "" : ", words " + words.segment(u.text())));
     return b.build();
   }

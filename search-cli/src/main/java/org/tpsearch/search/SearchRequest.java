@@ -89,6 +89,32 @@ public record SearchRequest(
     return n;
   }
 
+  /**
+   * Parses a confidence filter: a number from 0 to 1, or blank for none (NaN). The CLI and the
+   * HTTP API share this check.
+   */
+  public static double parseMinConfidence(String text) throws QueryException {
+    if (text == null || text.isBlank()) {
+      return Double.NaN;
+    }
+    double c;
+    try {
+      c = Double.parseDouble(text.strip());
+    } catch (NumberFormatException e) {
+      throw new QueryException("min confidence '" + text + "' is not a number from 0 to 1");
+    }
+    return checkMinConfidence(c);
+  }
+
+  /** Returns {@code c} when it is a number from 0 to 1; NaN and infinities are errors. */
+  public static double checkMinConfidence(double c) throws QueryException {
+    // Written so that NaN (which Double parses) fails too: it compares false both ways.
+    if (!(c >= 0 && c <= 1)) {
+      throw new QueryException("min confidence " + c + " is not a number from 0 to 1");
+    }
+    return c;
+  }
+
   /** A plain query: no filters, ten hits, by relevance, expansion on. */
   public static SearchRequest of(String query) {
     return new SearchRequest(query, Map.of(), Double.NaN, 10, SortOrder.RELEVANCE, false, true, false);

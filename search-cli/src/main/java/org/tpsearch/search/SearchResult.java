@@ -12,7 +12,10 @@ import org.tpsearch.model.Link;
  * @param index where the index came from
  * @param total number of matching turning points
  * @param partial true when no point matched every word and the hits match only some
- * @param hits the top hits
+ * @param partialTotal points that match most words but not all, counted when the page had room for
+ *     them (0 otherwise, and when {@code partial}: then {@code total} counts them)
+ * @param words the query's content words, as searched (empty without a query)
+ * @param hits the top hits: those with every word first, then partial ones
  * @param facets counts per dimension (drill-sideways for filtered dimensions), when asked
  * @param explain how the query was analyzed and expanded, when asked
  */
@@ -21,14 +24,32 @@ public record SearchResult(
     String index,
     long total,
     boolean partial,
+    long partialTotal,
+    List<String> words,
     List<Hit> hits,
     Map<String, List<FacetCount>> facets,
     List<String> explain) {
   public SearchResult {
+    words = List.copyOf(words);
     hits = List.copyOf(hits);
     // Dimension order is meaningful (region, sector, year, ...): keep it.
     facets = facets == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(facets));
     explain = List.copyOf(explain);
+  }
+
+  /** How well a hit matches the query, best first; computed from the matching, not from the score. */
+  public enum Tier {
+    /** The query occurs as typed (one phrase). */
+    PHRASE,
+    /** Every content word occurs. */
+    ALL,
+    /** Most content words occur (at least the minimum of the coordination rule), not all. */
+    PARTIAL;
+
+    /** Whether the hit has every content word. */
+    public boolean all() {
+      return this != PARTIAL;
+    }
   }
 
   /** One value of a facet dimension and how many points have it. */
@@ -47,7 +68,8 @@ public record SearchResult(
    * @param confidence 0..1, NaN when unknown
    * @param status found, none or failed
    * @param score relevance score (0 when sorted otherwise)
-   * @param matchedWords how many query words it matches (all, unless the result is partial)
+   * @param tier how it matches: the query as typed, every content word, or most of them
+   * @param matchedWords how many content words it matches (from the matching itself)
    * @param evidence the evidence items that matched, best first (all items when there is no query)
    * @param snippet a highlighted piece of answer prose, when the match is there rather than in an item
    * @param file the report file
@@ -66,6 +88,7 @@ public record SearchResult(
       double confidence,
       String status,
       float score,
+      Tier tier,
       int matchedWords,
       List<EvidenceHit> evidence,
       Snippet snippet,

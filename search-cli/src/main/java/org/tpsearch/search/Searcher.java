@@ -2,6 +2,7 @@ package org.tpsearch.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -32,6 +34,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
@@ -78,19 +81,72 @@ public final class Searcher {
     // "all of them") must not become an allocation of that size.
     int n = Math.max(1, Math.min(r.limit(), index.reader().maxDoc()));
     Query proximity = compiled == null ? null : compiled.proximity();
+    // Tiers a and b: every content word; the query as typed first.
     Pass pass = run(drillDown(filtered(text, r), r), r.filters().keySet(), proximity, sort, n, r.facets());
-    boolean partial = false;
-    if (pass.total() == 0 && compiled != null && compiled.wordCount() > 1) {
-      text = compiled.partial();
-      pass = run(drillDown(filtered(text, r), r), r.filters().keySet(), proximity, sort, n, r.facets());
-      partial = pass.total() > 0;
-      if (r.explain()) {
-        explain.add("no point matches every word: showing points that match the most words");
+    List<Ranked> ranked = new ArrayList<>();
+    if (compiled != null) {
+      boolean[] typed = compiled.typed() == null ? null : matching(compiled.typed(), pass.top().scoreDocs);
+      for (int i = 0; i < pass.top().scoreDocs.length; i++) {
+        boolean phrase = typed != null && typed[i];
+        ranked.add(new Ranked(pass.top().scoreDocs[i], phrase ? SearchResult.Tier.PHRASE : SearchResult.Tier.ALL,
+            compiled.wordCount()));
+      }
+      if (sort == null) {
+        ranked.sort(Comparator.comparing(Ranked::tier)); // stable: by score within a tier
+      }
+    } else {
+      for (ScoreDoc sd : pass.top().scoreDocs) {
+        ranked.add(new Ranked(sd, SearchResult.Tier.ALL, 0));
       }
     }
+    if (ranked.size() > n) {
+      ranked = new ArrayList<>(ranked.subList(0, n));
+    }
     long total = pass.total();
-    TopDocs top = pass.top();
     Map<String, List<SearchResult.FacetCount>> facets = pass.facets();
+    boolean partial = false;
+    long partialTotal = 0;
+    // Tier c: most content words. It fills the page after the points with every word (and is the
+    // whole answer, with its facet counts, when no point has every word).
+    if (compiled != null && compiled.partial() != null && (total == 0 || r.limit() > ranked.size())) {
+      int room = Math.max(1, Math.min(n - ranked.size(), n));
+      Pass more = run(drillDown(filtered(compiled.partial(), r), r), r.filters().keySet(), proximity, sort, room,
+          r.facets() && total == 0);
+      ScoreDoc[] docs = more.top().scoreDocs;
+      int[] matched = new int[docs.length];
+      for (Query u : compiled.units()) {
+        boolean[] m = matching(u, docs);
+        for (int i = 0; i < docs.length; i++) {
+          matched[i] += m[i] ? 1 : 0;
+        }
+      }
+      List<Ranked> partialHits = new ArrayList<>();
+      for (int i = 0; i < docs.length; i++) {
+        partialHits.add(new Ranked(docs[i], SearchResult.Tier.PARTIAL, matched[i]));
+      }
+      if (sort == null) {
+        partialHits.sort(Comparator.comparingInt(Ranked::matched).reversed()); // stable: by score
+      }
+      partialHits = partialHits.subList(0, Math.min(room, partialHits.size()));
+      if (total == 0) {
+        total = more.total();
+        facets = more.facets();
+        partial = more.total() > 0;
+        if (r.explain()) {
+          explain.add("no point has every word: showing points that have at least " + compiled.minimumMatch()
+              + " of the " + compiled.wordCount() + ", the most words first");
+        }
+      } else {
+        partialTotal = more.total();
+        if (r.explain() && more.total() > 0) {
+          explain.add(more.total() + " more points have at least " + compiled.minimumMatch() + " of the "
+              + compiled.wordCount() + " words: they follow the points that have every word");
+        }
+      }
+      if (r.limit() > 0) {
+        ranked.addAll(partialHits);
+      }
+    }
     IndexSearcher searcher = index.searcher();
     List<SearchResult.Hit> hits = new ArrayList<>();
     if (r.limit() > 0 && total > 0) {
@@ -102,27 +158,70 @@ public final class Searcher {
         }
       }
       StoredFields stored = searcher.storedFields();
-      for (ScoreDoc sd : top.scoreDocs) {
-        float score = Float.isNaN(sd.score) ? 0f : sd.score;
-        int matched = compiled == null ? 0 : partial ? (int) (score / QueryCompiler.PER_WORD) : compiled.wordCount();
-        hits.add(hit(StoredPoint.read(stored.document(sd.doc, StoredPoint.HIT_FIELDS)), sd.doc, score, matched, highlight, unitWeights, compiled));
+      for (Ranked h : ranked) {
+        // Under a field sort the collector computes no scores (NaN): no relevance to show.
+        float score = Float.isNaN(h.doc().score) ? 0f : h.doc().score;
+        hits.add(hit(StoredPoint.read(stored.document(h.doc().doc, StoredPoint.HIT_FIELDS)), h.doc().doc, score,
+            h.tier(), h.matched(), highlight, unitWeights, compiled));
       }
     }
-    return new SearchResult(r.query(), index.description(), total, partial, hits, facets, explain);
+    return new SearchResult(r.query(), index.description(), total, partial, partialTotal,
+        compiled == null ? List.of() : compiled.words(), hits, facets, explain);
+  }
+
+  /** A hit before its stored fields are read: where it ranks and how it matches. */
+  private record Ranked(ScoreDoc doc, SearchResult.Tier tier, int matched) {}
+
+  /** For each of {@code docs}, whether it matches {@code q}: one scorer per segment, advanced in doc order. */
+  private boolean[] matching(Query q, ScoreDoc[] docs) throws IOException {
+    boolean[] out = new boolean[docs.length];
+    if (docs.length == 0) {
+      return out;
+    }
+    IndexSearcher searcher = index.searcher();
+    Weight w = searcher.createWeight(searcher.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    Integer[] order = new Integer[docs.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, Comparator.comparingInt(i -> docs[i].doc));
+    List<LeafReaderContext> leaves = index.reader().leaves();
+    int leafIndex = -1;
+    LeafReaderContext leaf = null;
+    DocIdSetIterator it = null;
+    for (int i : order) {
+      int doc = docs[i].doc;
+      int li = ReaderUtil.subIndex(doc, leaves);
+      if (li != leafIndex) {
+        leafIndex = li;
+        leaf = leaves.get(li);
+        Scorer scorer = w.scorer(leaf);
+        it = scorer == null ? null : scorer.iterator();
+      }
+      if (it == null) {
+        continue;
+      }
+      int target = doc - leaf.docBase;
+      int current = it.docID() < target ? it.advance(target) : it.docID();
+      out[i] = current == target;
+    }
+    return out;
   }
 
   /** One execution of a query: exact total, top hits, facet counts when asked. */
   private record Pass(long total, TopDocs top, Map<String, List<SearchResult.FacetCount>> facets) {}
 
-  /** Runs {@code ddq} once: hits and an exact total in the same pass (and facets, when asked). */
+  /**
+   * Runs {@code ddq} once: hits and an exact total in the same pass (and facets, when asked). By
+   * relevance, the top {@link QueryCompiler#RERANK_DEPTH} (at least {@code n}) come back, re-ranked
+   * with the proximity bonus, for the caller to order in tiers; sorted otherwise, the top {@code n}.
+   */
   private Pass run(DrillDownQuery ddq, java.util.Set<String> drilled, Query proximity, Sort sort, int n, boolean withFacets)
       throws IOException {
     IndexSearcher searcher = index.searcher();
-    // By relevance with a proximity bonus: take more first-pass hits and re-rank them.
-    boolean rerank = sort == null && proximity != null;
-    int depth = rerank ? Math.max(n, Math.min(QueryCompiler.RERANK_DEPTH, index.reader().maxDoc())) : n;
+    int depth = sort == null ? Math.max(n, Math.min(QueryCompiler.RERANK_DEPTH, index.reader().maxDoc())) : n;
     Pass pass;
-    if (withFacets) {
+    if (withFacets && index.hasFacets()) {
       DrillSideways ds = new DrillSideways(searcher, facetsConfig, index.facetState());
       DrillSideways.DrillSidewaysResult dsr = sort == null ? ds.search(ddq, depth) : ds.search(ddq, null, null, n, sort, true);
       Map<String, List<SearchResult.FacetCount>> facets = facetCounts(dsr.facets);
@@ -140,9 +239,10 @@ public final class Searcher {
       TopDocs top = sort == null
           ? searcher.search(ddq, new TopScoreDocCollectorManager(depth, Integer.MAX_VALUE))
           : searcher.search(ddq, new TopFieldCollectorManager(sort, n, Integer.MAX_VALUE));
-      pass = new Pass(top.totalHits.value(), top, null);
+      // An index without facet values (no points) counts zero in every dimension.
+      pass = new Pass(top.totalHits.value(), top, withFacets ? noFacets() : null);
     }
-    if (!rerank || pass.top().scoreDocs.length == 0) {
+    if (sort != null || proximity == null || pass.top().scoreDocs.length == 0) {
       return pass;
     }
     TopDocs reranked = new QueryRescorer(proximity) {
@@ -150,8 +250,16 @@ public final class Searcher {
       protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {
         return firstPassScore + (secondPassMatches ? QueryCompiler.PROXIMITY_BOOST * secondPassScore : 0f);
       }
-    }.rescore(searcher, pass.top(), n);
+    }.rescore(searcher, pass.top(), depth);
     return new Pass(pass.total(), reranked, pass.facets());
+  }
+
+  private static Map<String, List<SearchResult.FacetCount>> noFacets() {
+    Map<String, List<SearchResult.FacetCount>> out = new LinkedHashMap<>();
+    for (String dim : Schema.DIMS) {
+      out.put(dim, List.of());
+    }
+    return out;
   }
 
   /** Facet counts under the filters of {@code r}, without hits. */
@@ -213,12 +321,13 @@ public final class Searcher {
     }
     List<String> sorted = new ArrayList<>(values);
     sorted.sort(null);
-    throw new QueryException("unknown " + d.name() + " '" + typed + "'; this index has: " + String.join(", ", sorted));
+    throw new QueryException("unknown " + d.name() + " '" + typed + "'; this index has"
+        + (sorted.isEmpty() ? " no points" : ": " + String.join(", ", sorted)));
   }
 
   /** Whether the index has {@code value} in {@code dim}: one term look-up, no counting. */
   private boolean hasFacetValue(String dim, String value) throws IOException {
-    if (index.reader().maxDoc() == 0) {
+    if (!index.hasFacets()) {
       return false;
     }
     SortedSetDocValues dv = index.facetState().getDocValues();
@@ -227,7 +336,7 @@ public final class Searcher {
 
   /** Every value of a dimension in the index. */
   public List<String> facetLabels(String dim) throws IOException {
-    if (index.reader().maxDoc() == 0) {
+    if (!index.hasFacets()) {
       return List.of();
     }
     SortedSetDocValuesFacetCounts all = new SortedSetDocValuesFacetCounts(index.facetState());
@@ -278,7 +387,8 @@ public final class Searcher {
 
   // ---------------------------------------------------------------- hits and highlights
 
-  private SearchResult.Hit hit(StoredPoint p, int docId, float score, int matched, PhraseHighlighter highlight,
+  private SearchResult.Hit hit(StoredPoint p, int docId, float score, SearchResult.Tier tier, int matched,
+      PhraseHighlighter highlight,
       List<Weight> unitWeights, QueryCompiler.Compiled compiled) throws IOException {
     List<StoredPoint.Item> items = p.items();
     String prose = p.prose();
@@ -332,7 +442,7 @@ public final class Searcher {
       }
     }
     return new SearchResult.Hit(p.id(), p.region(), p.regionZh(), p.sector(), p.sectorZh(), p.date(), p.type(),
-        p.confidence(), p.status(), score, matched, evidence, proseSnippet, p.file(), p.line(), p.flags(), why);
+        p.confidence(), p.status(), score, tier, matched, evidence, proseSnippet, p.file(), p.line(), p.flags(), why);
   }
 
   // ---------------------------------------------------------------- show and stats

@@ -133,7 +133,8 @@ final class TermDictionarySegmenter {
     }
   }
 
-  private boolean isIndexedWord(String w) {
+  /** Whether {@code w} is a term of the index's word field (a word SmartChinese cut from the text). */
+  synchronized boolean isIndexedWord(String w) {
     BytesRef term = new BytesRef(w);
     try {
       for (TermsEnum te : dictionaries) {

@@ -12,6 +12,19 @@ import java.util.List;
  * b} matches either. Chinese, full-width and curly quotes work like ASCII ones.
  */
 public record UserQuery(List<List<Unit>> required, List<Unit> excluded) {
+  /**
+   * The longest query, in characters. Longer text is not a query but a pasted document; every
+   * character costs analysis time on a shared server.
+   */
+  public static final int MAX_CHARS = 1000;
+
+  /**
+   * The most different words (and phrases) a query may have, repeated ones counted once: each
+   * word becomes several Lucene clauses (fields, forms, glossary expansions), and a few hundred
+   * words exceed Lucene's clause limit. Web search engines stop at 32 words too.
+   */
+  public static final int MAX_WORDS = 32;
+
   /** One word or quoted phrase. */
   public record Unit(String text, boolean quoted) {
     @Override
@@ -32,6 +45,9 @@ public record UserQuery(List<List<Unit>> required, List<Unit> excluded) {
 
   /** Parses {@code q}; throws with a message naming the problem and where it is. */
   public static UserQuery parse(String q) throws QueryException {
+    if (q != null && q.length() > MAX_CHARS) {
+      throw new QueryException("the query is " + q.length() + " characters long; the limit is " + MAX_CHARS);
+    }
     List<Token> tokens = tokenize(q == null ? "" : q);
     List<List<Unit>> required = new ArrayList<>();
     List<Unit> excluded = new ArrayList<>();
@@ -49,13 +65,19 @@ public record UserQuery(List<List<Unit>> required, List<Unit> excluded) {
         if (pendingOr) {
           throw new QueryException("cannot OR an excluded word (at column " + (t.column + 1) + " of '" + q + "')");
         }
-        excluded.add(t.unit);
+        if (!excluded.contains(t.unit)) {
+          excluded.add(t.unit);
+        }
         continue;
       }
       if (pendingOr) {
-        required.get(required.size() - 1).add(t.unit);
+        List<Unit> group = required.get(required.size() - 1);
+        if (!group.contains(t.unit)) {
+          group.add(t.unit);
+        }
         pendingOr = false;
-      } else {
+      } else if (tokens.size() > i + 1 && tokens.get(i + 1).or || !required.contains(List.of(t.unit))) {
+        // A repeated word is one word (a word that starts an OR group is always kept).
         List<Unit> group = new ArrayList<>();
         group.add(t.unit);
         required.add(group);
@@ -63,6 +85,10 @@ public record UserQuery(List<List<Unit>> required, List<Unit> excluded) {
     }
     if (required.isEmpty() && !excluded.isEmpty()) {
       throw new QueryException("a query cannot only exclude: add a word to search for, or use filters alone");
+    }
+    int words = excluded.size() + required.stream().mapToInt(List::size).sum();
+    if (words > MAX_WORDS) {
+      throw new QueryException("the query has " + words + " different words; the limit is " + MAX_WORDS);
     }
     return new UserQuery(required, excluded);
   }

@@ -33,7 +33,11 @@ final class Cli {
   private final Context context;
 
   private Cli(Map<String, String> env, boolean terminal) {
-    this.context = new Context(env, terminal);
+    this(env, terminal, false);
+  }
+
+  private Cli(Map<String, String> env, boolean terminal, boolean errTerminal) {
+    this.context = new Context(env, terminal, () -> errTerminal);
   }
 
   /**
@@ -53,7 +57,12 @@ final class Cli {
 
   /** The same environment, with stdout a terminal or not. */
   Cli terminal(boolean terminal) {
-    return new Cli(context.env(), terminal);
+    return new Cli(context.env(), terminal, context.errTerminal());
+  }
+
+  /** The same environment, with stderr a terminal or not. */
+  Cli errTerminal(boolean errTerminal) {
+    return new Cli(context.env(), context.terminal(), errTerminal);
   }
 
   Map<String, String> env() {

@@ -59,6 +59,13 @@ class ExitCodesTest {
         Arguments.of(List.of("search", "光伏", "--year", "20x"), "'--year': '20x'"),
         Arguments.of(List.of("search", "光伏", "--year"), "Missing required parameter for option '--year'"),
         Arguments.of(List.of("search", "光伏", "--year", "2023..2021"), "year range 2023..2021 is empty"),
+        // --year 0000 meant every year (0 is an open end): years outside 1900..2100 are errors.
+        Arguments.of(List.of("search", "光伏", "--year", "0000"), "'--year': '0000': 0000 is not a year from 1900 to 2100"),
+        Arguments.of(List.of("search", "光伏", "--year", "0000..2022"), "0000 is not a year from 1900 to 2100"),
+        Arguments.of(List.of("facets", "--year", "2021..9999"), "9999 is not a year from 1900 to 2100"),
+        // Hundreds of words went past Lucene's clause limit (exit 4).
+        Arguments.of(List.of("search", manyWords(200)), "the query has 200 different words; the limit is 32"),
+        Arguments.of(List.of("search", manyWords(600)), "characters long; the limit is 1000"),
         Arguments.of(List.of("search", "光伏", "--min-confidence", "1.5"), "'--min-confidence': 1.5"),
         Arguments.of(List.of("search", "光伏", "--min-confidence", "-0.1"), "'--min-confidence': -0.1"),
         Arguments.of(List.of("search", "光伏", "--min-confidence", "NaN"), "'--min-confidence': NaN"),
@@ -72,9 +79,22 @@ class ExitCodesTest {
         Arguments.of(List.of("search", "--status", "bogus"), "unknown evidence status 'bogus'"),
         Arguments.of(List.of("search", "--type", "bogus"), "unknown type 'bogus'; this index has: Event, Policy, Seasonal, Trend"),
         Arguments.of(List.of("facets", "--year", "20x"), "'--year': '20x'"),
+        Arguments.of(List.of("serve", "--threads", "0"), "'--threads': 0 (expected 1 or more)"),
+        Arguments.of(List.of("serve", "--max-connections", "0"), "'--max-connections': 0 (expected 1 or more)"),
+        Arguments.of(List.of("serve", "--time-limit", "NaN"), "'--time-limit': NaN (expected seconds"),
+        Arguments.of(List.of("serve", "--read-timeout", "0"), "'--read-timeout': 0.0 (expected seconds"),
         Arguments.of(List.of("show"), "Missing required parameter: 'ID'"),
         Arguments.of(List.of("index"), "Missing required parameter: 'DIR'"),
         Arguments.of(List.of("lint"), "Missing required parameter: 'DIR'"));
+  }
+
+  /** {@code n} different words. */
+  static String manyWords(int n) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      sb.append(i == 0 ? "" : " ").append("w").append(i);
+    }
+    return sb.toString();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -214,5 +234,16 @@ class ExitCodesTest {
     } else {
       assertEquals(1, lines.size(), () -> "more than one line on stderr\n" + r);
     }
+  }
+
+  @Test
+  void noCommandIsAUsageError(@org.junit.jupiter.api.io.TempDir Path home) {
+    // Was: the help on stdout and exit 0, so 'tpsearch $cmd' with an empty $cmd looked fine.
+    Cli.Result r = Cli.at(home).run();
+    assertEquals(ExitCodes.USAGE, r.exit(), r::toString);
+    assertEquals("", r.out(), r::toString);
+    assertEquals("tpsearch: a command is required", r.errLines().get(0), r::toString);
+    assertTrue(r.err().contains("Usage: tpsearch"), r::toString);
+    assertEquals(0, Cli.at(home).run("--help").exit(), "asking for help is not an error");
   }
 }

@@ -207,4 +207,41 @@ class FacetsTest {
     assertTrue(lines.get(1).startsWith("region:         Xinjiang (16)  Guangdong (7)  "), lines.get(1));
     assertEquals("sector:         Industry (10)  Power (6)", lines.get(2));
   }
+
+  @Test
+  void anIndexWithNoPointsCountsZero(@TempDir Path dir) throws Exception {
+    // Issue 7, defect 6: an index of a folder with no reports, and one whose reports were all
+    // removed, have no facet doc values; stats, facets and search --facets crashed (exit 4).
+    Path empty = java.nio.file.Files.createDirectories(dir.resolve("no-reports"));
+    Path reports = java.nio.file.Files.createDirectories(dir.resolve("reports"));
+    java.nio.file.Files.copy(org.tpsearch.testing.Golden.sampleReports().resolve("Xinjiang_Industry_combined_info.txt"), reports.resolve("Xinjiang_Industry_combined_info.txt"));
+    Path emptied = dir.resolve("emptied-index");
+    assertEquals(0, cli.run("index", "-q", reports.toString(), "--index", emptied.toString()).exit());
+    java.nio.file.Files.delete(reports.resolve("Xinjiang_Industry_combined_info.txt"));
+    Path fresh = dir.resolve("fresh-index");
+    for (String[] index : List.of(new String[] {empty.toString(), fresh.toString()},
+        new String[] {reports.toString(), emptied.toString()})) {
+      // An index emptied by its owner (a walk that finds nothing empties an index only with --full).
+      Cli.Result made = cli.run("index", "-q", "--full", index[0], "--index", index[1]);
+      assertEquals(0, made.exit(), made::toString);
+      Map<String, Object> stats = SearchJson.of(cli.run("stats", "--index", index[1], "--format", "json"));
+      assertEquals(BigDecimal.ZERO, stats.get("turning_points"));
+      for (Map<String, Object> doc : List.of(stats, json("facets", "--index", index[1]),
+          json("search", "--facets", "--index", index[1]), json("search", "光伏", "--facets", "--index", index[1]))) {
+        assertEquals(BigDecimal.ZERO, doc.getOrDefault("total", doc.get("turning_points")));
+        for (String dim : DIMS) {
+          assertEquals(Map.of(), SearchJson.facet(doc, dim), dim);
+        }
+      }
+      for (String[] args : List.of(new String[] {"stats"}, new String[] {"facets"}, new String[] {"search", "光伏", "--facets"})) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--index", index[1]));
+        Cli.Result r = cli.run(all.toArray(String[]::new));
+        assertTrue(r.exit() <= 1 && r.err().isEmpty(), r::toString);
+      }
+      Cli.Result region = cli.run("facets", "--region", "Atlantis", "--index", index[1]);
+      assertEquals(2, region.exit(), region::toString);
+      assertTrue(region.err().contains("unknown region 'Atlantis'; this index has no points"), region::toString);
+    }
+  }
 }

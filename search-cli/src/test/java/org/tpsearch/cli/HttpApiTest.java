@@ -3,8 +3,12 @@ package org.tpsearch.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -12,6 +16,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,5 +101,173 @@ class HttpApiTest {
     HttpRequest post = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + "/search"))
         .POST(HttpRequest.BodyPublishers.ofString("q=x")).build();
     assertEquals(405, CLIENT.send(post, HttpResponse.BodyHandlers.ofString()).statusCode());
+  }
+
+  // ---------------------------------------------------------------- over a raw socket
+
+  /** An answer read off the wire: status, headers (names in lower case) and body. */
+  record Raw(int status, Map<String, String> headers, String body) {}
+
+  /** Sends {@code request} as bytes on a new connection and reads the answer until the server closes. */
+  static Raw raw(int port, byte[] request) throws Exception {
+    try (Socket s = new Socket("127.0.0.1", port)) {
+      s.setSoTimeout(10_000);
+      OutputStream out = s.getOutputStream();
+      out.write(request);
+      out.flush();
+      return parse(s.getInputStream().readAllBytes());
+    }
+  }
+
+  static Raw raw(String request) throws Exception {
+    return raw(api.port(), request.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static Raw parse(byte[] bytes) {
+    String all = new String(bytes, StandardCharsets.UTF_8);
+    int end = all.indexOf("\r\n\r\n");
+    assertTrue(end > 0, () -> "no complete answer: '" + all + "'");
+    String[] lines = all.substring(0, end).split("\r\n");
+    Map<String, String> headers = new java.util.LinkedHashMap<>();
+    for (int i = 1; i < lines.length; i++) {
+      int colon = lines[i].indexOf(':');
+      headers.put(lines[i].substring(0, colon).toLowerCase(java.util.Locale.ROOT), lines[i].substring(colon + 1).strip());
+    }
+    return new Raw(Integer.parseInt(lines[0].split(" ")[1]), headers, all.substring(end + 4));
+  }
+
+  static void assertJsonError(Raw r, int status, String message) {
+    assertEquals(status, r.status(), r::toString);
+    assertEquals("application/json; charset=utf-8", r.headers().get("content-type"), r::toString);
+    assertTrue(r.body().startsWith("{\"error\":\"") && r.body().contains(message), r::toString);
+  }
+
+  static String get(String pathAndQuery, boolean close) {
+    return "GET " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + (close ? "Connection: close\r\n" : "") + "\r\n";
+  }
+
+  @Test
+  void rawUtf8InTheUrlIsUnderstood() throws Exception {
+    // Issue 9: the JDK server answered an HTML 400 (URISyntaxException) to raw UTF-8.
+    Raw r = raw(get("/search?q=光伏&region=新疆", true));
+    assertEquals(200, r.status(), r::toString);
+    assertEquals(cli("search", "光伏", "--region", "新疆", "--format", "json"), r.body().strip());
+    assertJsonError(raw(api.port(), concat("GET /search?q=".getBytes(StandardCharsets.US_ASCII), new byte[] {(byte) 0xff, (byte) 0xfe},
+        " HTTP/1.1\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII))), 400, "is not valid UTF-8");
+  }
+
+  @Test
+  void badPercentEncodingIsAJson400() throws Exception {
+    // Issue 7, 12: an HTML page before.
+    assertJsonError(raw(get("/search?q=%zz", true)), 400, "bad percent-encoding in the URL: '%zz'");
+    assertJsonError(raw(get("/points/%E7%A2", true)), 400, "not UTF-8");
+    assertJsonError(raw(get("/points/x%2", true)), 400, "bad percent-encoding in the URL: '%2'");
+    assertJsonError(raw(get("/search?q=%E7%A2", true)), 400, "not UTF-8");
+    assertJsonError(raw(get("/search?q=%FF", true)), 400, "not UTF-8");
+  }
+
+  @Test
+  void aUrlOfAMegabyteIsAJson414() throws Exception {
+    // Issue 7, 12: the connection was reset.
+    Raw r = raw(get("/search?q=" + "a".repeat(1 << 20), true));
+    assertJsonError(r, 414, "the URL is longer than 8192 bytes");
+    assertEquals("close", r.headers().get("connection"));
+    assertJsonError(raw(get("/search?q=" + "碳".repeat(org.tpsearch.search.UserQuery.MAX_CHARS + 1), true)), 400,
+        "the query is 1001 characters long; the limit is 1000");
+  }
+
+  @Test
+  void hundredsOfWordsAreA400NotA500() throws Exception {
+    // Issue 7, defect 8: TooManyClauses answered 500.
+    HttpResponse<String> r = get("/search?q=" + enc(ExitCodesTest.manyWords(200)));
+    assertEquals(400, r.statusCode(), r.body());
+    assertEquals("{\"error\":\"the query has 200 different words; the limit is 32\"}", r.body().strip());
+    r = get("/search?q=" + enc(String.join(" ", java.util.Collections.nCopies(100, "绿色电力 交易"))));
+    assertEquals(200, r.statusCode(), r.body());
+    assertEquals(cli("search", "绿色电力 交易", "--format", "json"),
+        r.body().strip().replace(String.join(" ", java.util.Collections.nCopies(100, "绿色电力 交易")), "绿色电力 交易"));
+  }
+
+  @Test
+  void filtersAreCheckedAsTheCliChecksThem() throws Exception {
+    // Issue 7, 12: min_confidence=NaN meant no filter over HTTP, year=0000 every year.
+    for (String bad : List.of("NaN", "-0.1", "1.5", "Infinity", "abc")) {
+      HttpResponse<String> r = get("/search?q=x&min_confidence=" + bad);
+      assertEquals(400, r.statusCode(), bad);
+      assertTrue(r.body().contains("is not a number from 0 to 1"), r.body());
+    }
+    assertEquals(200, get("/search?q=x&min_confidence=0.6").statusCode());
+    for (String bad : List.of("0000", "0000..2022", "2021..9999")) {
+      HttpResponse<String> r = get("/search?q=x&year=" + bad);
+      assertEquals(400, r.statusCode(), bad);
+      assertTrue(r.body().contains("is not a year from 1900 to 2100"), r.body());
+    }
+  }
+
+  @Test
+  void theRootSaysWhatIsServed() throws Exception {
+    // Issue 9: GET / was a 404.
+    HttpResponse<String> r = get("/");
+    assertEquals(200, r.statusCode());
+    Map<String, Object> doc = MiniJson.object(r.body());
+    assertEquals("the embedded sample index", doc.get("index"));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> endpoints = (Map<String, Object>) doc.get("endpoints");
+    assertEquals(List.of("/search", "/facets", "/points/{id}", "/health"), List.copyOf(endpoints.keySet()));
+  }
+
+  @Test
+  void idleAndHalfSentRequestsDoNotBlockOthers() throws Exception {
+    // Issue 7, defect 7: two clients that sent half a request held both request threads of the
+    // JDK server for as long as they stayed; every other request waited.
+    List<Socket> idle = new ArrayList<>();
+    try {
+      for (int i = 0; i < 8; i++) {
+        Socket s = new Socket("127.0.0.1", api.port());
+        idle.add(s);
+        if (i % 2 == 0) {
+          s.getOutputStream().write("GET /sea".getBytes(StandardCharsets.US_ASCII));
+          s.getOutputStream().flush();
+        }
+      }
+      for (int i = 0; i < 4; i++) {
+        HttpResponse<String> r = get("/search?q=" + enc("光伏"));
+        assertEquals(200, r.statusCode());
+      }
+    } finally {
+      for (Socket s : idle) {
+        s.close();
+      }
+    }
+  }
+
+  @Test
+  void keptAliveConnectionsAnswerInTurnAndHeadHasNoBody() throws Exception {
+    try (Socket s = new Socket("127.0.0.1", api.port())) {
+      s.setSoTimeout(10_000);
+      OutputStream out = s.getOutputStream();
+      InputStream in = s.getInputStream();
+      out.write((get("/health", false) + get("/points/xinjiang/industry/2022-03-01/event", false)).getBytes(StandardCharsets.UTF_8));
+      out.write("HEAD /health HTTP/1.1\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      String all = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      List<String> statusLines = all.lines().filter(l -> l.startsWith("HTTP/1.1 ")).toList();
+      assertEquals(List.of("HTTP/1.1 200 OK", "HTTP/1.1 200 OK", "HTTP/1.1 200 OK"), statusLines, all);
+      assertTrue(all.endsWith("Connection: close\r\n\r\n"), "HEAD: headers only\n" + all);
+    }
+    Raw post = raw("POST /search HTTP/1.1\r\nContent-Length: 3\r\n\r\nq=x");
+    assertJsonError(post, 405, "read-only API: use GET");
+    assertEquals("GET, HEAD", post.headers().get("allow"));
+    assertJsonError(raw("GET /health HTTP/2.0\r\n\r\n"), 505, "unsupported HTTP version");
+    assertJsonError(raw("GET\r\n\r\n"), 400, "bad request line");
+    assertJsonError(raw("GET http://example.org/ HTTP/1.1\r\n\r\n"), 400, "must start with '/'");
+  }
+
+  static byte[] concat(byte[]... parts) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (byte[] p : parts) {
+      out.writeBytes(p);
+    }
+    return out.toByteArray();
   }
 }

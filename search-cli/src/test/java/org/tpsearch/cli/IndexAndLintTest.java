@@ -193,10 +193,10 @@ class IndexAndLintTest {
       assertTrue(Files.isRegularFile(Path.of(m.group(1))), line);
       seen.add(Path.of(m.group(1)).getFileName() + ":" + (m.group(2) == null ? "" : m.group(2)) + ":" + m.group(4));
     }
-    // Whole-file problems (encoding) have no line.
+    // Encoding warnings too have a line: the one they concern, line 1 for a BOM or a fallback.
     assertEquals(new TreeSet<>(List.of("Hebei_Industry_combined_info.txt:4:count-mismatch",
-        "Shanxi_Power_combined_info.txt::encoding", "Xinjiang_Industry_combined_info.txt:117:truncated",
-        "Zhejiang_Ground Transport_combined_info.txt::encoding")), seen);
+        "Shanxi_Power_combined_info.txt:1:encoding", "Xinjiang_Industry_combined_info.txt:117:truncated",
+        "Zhejiang_Ground Transport_combined_info.txt:1:encoding")), seen);
     assertEquals(6, lines.size());
   }
 
@@ -257,5 +257,30 @@ class IndexAndLintTest {
     List<String> embedded = cli.run("stats").outLines();
     assertEquals(embedded.subList(embedded.size() - 6, embedded.size()), lines.subList(lines.size() - 6, lines.size()));
     assertEquals(lines.get(2), embedded.get(2), "report files");
+  }
+
+  @Test
+  void theProgressBarIsDrawnOnlyWhenStderrIsATerminal() {
+    // Was decided by stdout: 'index ... 2>log' filled the log with \r bars.
+    Cli.Result toLog = cli.terminal(true).run("index", reports.toString(), "--index", home.resolve("bar1").toString());
+    assertEquals(0, toLog.exit(), toLog::toString);
+    assertFalse(toLog.err().contains("\r"), toLog::toString);
+    Cli.Result onTerminal = cli.errTerminal(true).run("index", reports.toString(), "--index", home.resolve("bar2").toString());
+    assertTrue(onTerminal.err().contains("\r") && onTerminal.err().contains("] "), onTerminal::toString);
+    Cli.Result quiet = cli.errTerminal(true).run("index", "-q", reports.toString(), "--index", home.resolve("bar3").toString());
+    assertFalse(quiet.err().contains("\r"), quiet::toString);
+  }
+
+  @Test
+  void quietKeepsWarningsAndQuieterDropsThem() {
+    // Was: -q hid warnings too, so a quiet run could lose a problem silently.
+    Cli.Result quiet = cli.run("index", "-q", reports.toString(), "--index", home.resolve("q1").toString());
+    assertEquals(0, quiet.exit(), quiet::toString);
+    long warnings = quiet.errLines().stream().filter(l -> l.startsWith("warning: ")).count();
+    assertEquals(lintWarnings().size(), warnings, quiet::toString);
+    Cli.Result quieter = cli.run("index", "-qq", reports.toString(), "--index", home.resolve("q2").toString());
+    assertEquals(0, quieter.exit(), quieter::toString);
+    assertFalse(quieter.err().contains("warning: "), quieter::toString);
+    assertEquals(quiet.outLines().size(), quieter.outLines().size(), "the summary either way");
   }
 }

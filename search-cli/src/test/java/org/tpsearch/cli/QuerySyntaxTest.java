@@ -89,8 +89,9 @@ class QuerySyntaxTest {
     Set<String> both = new TreeSet<>(ids("光伏"));
     both.retainAll(ids("交易"));
     assertFalse(both.isEmpty());
-    assertEquals(both, ids("光伏 交易"));
-    assertEquals(both, ids("光伏 AND 交易"));
+    assertEquals(both, new TreeSet<>(SearchJson.allWordIds(search("光伏 交易"))));
+    assertEquals(both, new TreeSet<>(SearchJson.allWordIds(search("光伏 AND 交易"))));
+    assertEquals(both.size(), SearchJson.total(search("光伏 交易")), "the total counts the points with every word");
   }
 
   @Test

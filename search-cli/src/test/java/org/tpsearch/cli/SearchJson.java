@@ -28,6 +28,11 @@ final class SearchJson {
     return hits(doc).stream().map(h -> (String) h.get("id")).toList();
   }
 
+  /** The ids of the hits that have every word of the query (not the partial ones that fill the page). */
+  static List<String> allWordIds(Map<String, Object> doc) {
+    return hits(doc).stream().filter(h -> "all".equals(h.get("match"))).map(h -> (String) h.get("id")).toList();
+  }
+
   static long total(Map<String, Object> doc) {
     return ((BigDecimal) doc.get("total")).longValueExact();
   }

@@ -1,6 +1,7 @@
 package org.tpsearch.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,9 +24,9 @@ import org.tpsearch.testing.SampleCorpus;
 
 /** The machine-readable output of {@code search}: the JSON document and JSON Lines, parsed for real. */
 class SearchOutputTest {
-  static final Set<String> DOC_KEYS = Set.of("query", "index", "total", "match", "hits");
+  static final Set<String> DOC_KEYS = Set.of("query", "index", "total", "match", "partial_total", "words", "hits");
   static final Set<String> HIT_KEYS = Set.of("id", "region", "region_zh", "sector", "sector_zh", "date", "type",
-      "confidence", "status", "score", "match", "matched_words", "evidence", "file", "line", "flags");
+      "confidence", "status", "score", "match", "phrase", "matched_words", "evidence", "file", "line", "flags");
   static final Set<String> HIT_OPTIONAL_KEYS = Set.of("snippet", "why");
   static final Set<String> EVIDENCE_KEYS = Set.of("title", "time", "snippet", "sources");
   static final Set<String> SOURCE_KEYS = Set.of("title", "url");
@@ -65,10 +66,16 @@ class SearchOutputTest {
       assertEquals(args.get(0), doc.get("query"));
       assertEquals("the embedded sample index", doc.get("index"));
       assertEquals("all", doc.get("match"));
-      assertTrue(SearchJson.total(doc) >= SearchJson.hits(doc).size());
+      assertTrue(SearchJson.total(doc) + ((BigDecimal) doc.get("partial_total")).longValueExact()
+          >= SearchJson.hits(doc).size());
       assertTrue(SearchJson.total(doc) > 0, args::toString);
+      // Points with every word first; points with most of the words may fill the page after them.
+      String match = "all";
       for (Map<String, Object> hit : SearchJson.hits(doc)) {
-        assertHit(hit, "all");
+        if ("partial".equals(hit.get("match"))) {
+          match = "partial";
+        }
+        assertHit(hit, match);
         assertEquals(args.contains("--explain"), hit.containsKey("why"));
       }
     }
@@ -176,13 +183,32 @@ class SearchOutputTest {
       assertEquals(SearchJson.hits(doc).size(), lines.size());
       for (int i = 0; i < lines.size(); i++) {
         Map<String, Object> hit = MiniJson.object(lines.get(i));
-        assertHit(hit, (String) doc.get("match"));
+        assertHit(hit, (String) SearchJson.hits(doc).get(i).get("match"));
         assertEquals(SearchJson.hits(doc).get(i), hit, "line " + (i + 1) + " is hit " + (i + 1) + " of the document");
       }
     }
     Cli.Result none = cli.run("search", "qwertyzzz", "--format", "jsonl");
     assertEquals(1, none.exit());
     assertEquals("", none.out(), "no hits, no lines");
+  }
+
+  @Test
+  void partialHitsFollowASeparatorAndSayHowManyWordsTheyMatch() {
+    // Under a field sort scores are NaN; the word count once came from the score: "(matches 0 words)".
+    for (String sort : List.of("confidence", "date", "relevance")) {
+      Cli.Result r = cli.run("search", "绿色电力 qqqzzz", "--sort", sort);
+      assertEquals(0, r.exit(), r::toString);
+      assertFalse(r.out().contains("matches 0"), r::toString);
+      assertTrue(r.out().contains("(matches 1 of 2 words)"), r::toString);
+    }
+    Cli.Result r = cli.run("search", "武汉封城期间的公交", "-n", "3");
+    assertEquals(0, r.exit(), r::toString);
+    List<String> lines = r.outLines();
+    int separator = lines.indexOf("── points that have only some of the words ──");
+    int first = lines.indexOf("1. hubei/ground-transport/2020-01-23/event");
+    assertTrue(first > 0 && separator > first, r::toString);
+    assertTrue(lines.get(separator + 2).endsWith("(matches 2 of 3 words)"), r::toString);
+    assertTrue(lines.get(0).startsWith("1 turning point matches '武汉封城期间的公交', 1 more has most of the words"), r::toString);
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tpsearch.search.IndexHandle;
@@ -61,5 +62,94 @@ class ShellTest {
     assertTrue(out.contains("tpsearch: no facet value 99"), out);
     assertTrue(out.contains("turning points match '碳达峰'"), out);
     assertEquals(-1, out.indexOf("Exception"), out);
+  }
+
+  /** The number the shell gave to a facet value in the last listing of {@code out}, and its count. */
+  private static int[] numberOf(String out, String dim, String value) {
+    String listing = out.substring(out.lastIndexOf("\n" + dim + ":"));
+    listing = listing.substring(0, listing.indexOf('\n', 1));
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(":(\\d+) " + java.util.regex.Pattern.quote(value)
+        + " \\((\\d+)\\)").matcher(listing);
+    assertTrue(m.find(), listing);
+    return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))};
+  }
+
+  /** The total of the last search in {@code out}. */
+  private static int lastTotal(String out) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^(\\d+) turning points?\\b").matcher(out);
+    int total = -1;
+    while (m.find()) {
+      total = Integer.parseInt(m.group(1));
+    }
+    return total;
+  }
+
+  @Test
+  void drillingIntoAConfidenceBucketFiltersByIt() throws Exception {
+    // Was: 'filter: confidence = 0.60-0.69' and the same hits as before.
+    String first = run("-n 100\n");
+    int[] bucket = numberOf(first, "confidence", "0.60-0.69");
+    String out = run("-n 100\n:" + bucket[0] + "\n");
+    assertTrue(out.contains("filter: confidence = 0.60-0.69"), out);
+    assertEquals(bucket[1], lastTotal(out), out);
+    assertTrue(bucket[1] < lastTotal(first), first);
+  }
+
+  @Test
+  void aSecondYearWidensTheYearFilter() throws Exception {
+    // Was: picking a second year dropped the year filter (all years again).
+    String first = run("-n 100\n");
+    int[] y2020 = numberOf(first, "year", "2020");
+    int[] y2021 = numberOf(first, "year", "2021");
+    String out = run("-n 100\n:" + y2020[0] + "\n");
+    int[] again2021 = numberOf(out, "year", "2021"); // drill-sideways: the other years are still listed
+    out = run("-n 100\n:" + y2020[0] + "\n:" + again2021[0] + "\n:filters\n");
+    assertTrue(out.contains("filter: year = 2020 or 2021"), out);
+    assertEquals(y2020[1] + y2021[1], lastTotal(out), out);
+    assertTrue(out.contains("filters: year = 2020 or 2021"), out);
+  }
+
+  @Test
+  void filtersAreListedReadablyAndDroppedOneAtATime() throws Exception {
+    String first = run("-n 100\n");
+    int[] xinjiang = numberOf(first, "region", "Xinjiang");
+    int[] power = numberOf(first, "sector", "Power");
+    // Numbers are given again after each search: take Power's number in the Xinjiang listing.
+    int[] powerInXinjiang = numberOf(run("-n 100\n:" + xinjiang[0] + "\n"), "sector", "Power");
+    String out = run("-n 100\n:" + xinjiang[0] + "\n:" + powerInXinjiang[0] + "\n:filters\n:drop Xinjiang\n:filters\n");
+    // Was: 'filters: {region=[Xinjiang], sector=[Power]}' and no way to drop one filter.
+    assertTrue(out.contains("filters: region = Xinjiang; sector = Power"), out);
+    assertFalse(out.contains("{"), out);
+    assertTrue(out.contains("dropped Xinjiang; filters: sector = Power"), out);
+    assertEquals(power[1], lastTotal(out), out);
+    out = run("-n 100\n:" + xinjiang[0] + "\n:drop region\n:drop nothing\n");
+    assertTrue(out.contains("dropped region; no filters"), out);
+    assertTrue(out.contains("tpsearch: no sticky filter 'nothing'; no filters"), out);
+  }
+
+  @Test
+  void formatJsonIsHonoured() throws Exception {
+    // Was: text whatever --format said.
+    String out = run("绿色电力 交易 --format json\n绿色电力 交易 --format jsonl -n 2\n");
+    List<String> lines = out.lines().toList();
+    String json = lines.stream().filter(l -> l.startsWith("{\"query\":")).findFirst().orElseThrow(() -> new AssertionError(out));
+    Map<String, Object> doc = MiniJson.object(json);
+    assertEquals("绿色电力 交易", doc.get("query"));
+    assertFalse(doc.containsKey("facets"), "facets only when asked, as in search");
+    assertEquals(2, lines.stream().filter(l -> l.startsWith("{\"id\":")).count(), out);
+    assertFalse(out.contains("turning points match"), out);
+  }
+
+  @Test
+  void tabCompletesOptionsCommandsRegionsAndSectors() throws Exception {
+    org.jline.reader.Completer completer = Shell.completer();
+    org.jline.reader.impl.DefaultParser parser = new org.jline.reader.impl.DefaultParser();
+    java.util.List<org.jline.reader.Candidate> candidates = new java.util.ArrayList<>();
+    completer.complete(null, parser.parse("光伏 --reg", "光伏 --reg".length()), candidates);
+    List<String> values = candidates.stream().map(org.jline.reader.Candidate::value).toList();
+    for (String want : List.of("--region", "--sector", "--year", "--source-domain", "--format", ":filters", ":drop",
+        "Xinjiang", "新疆", "Inner Mongolia", "Industry", "工业", "Ground Transport")) {
+      assertTrue(values.contains(want), want + " in " + values);
+    }
   }
 }

@@ -66,4 +66,31 @@ class UserQueryTest {
     QueryException e = assertThrows(QueryException.class, () -> UserQuery.parse(query));
     assertTrue(e.getMessage().startsWith(message), e.getMessage());
   }
+
+  @Test
+  void aRepeatedWordIsOneWord() throws QueryException {
+    // Issue 7, defect 8: repeated words each became clauses until Lucene's clause limit (exit 4).
+    UserQuery uq = UserQuery.parse("光伏 交易 光伏 \"green power\" 光伏 OR 风电 OR 光伏 \"green power\" -煤电 -煤电");
+    assertEquals(List.of(List.of(w("光伏")), List.of(w("交易")), List.of(q("green power")), List.of(w("光伏"), w("风电"))),
+        uq.required());
+    assertEquals(List.of(w("煤电")), uq.excluded());
+    String many = String.join(" ", java.util.Collections.nCopies(100, "绿色电力 交易"));
+    assertEquals(List.of(List.of(w("绿色电力")), List.of(w("交易"))), UserQuery.parse(many).required());
+  }
+
+  @Test
+  void tooManyWordsOrCharactersIsAnErrorNamingTheLimit() throws QueryException {
+    List<String> words = new java.util.ArrayList<>();
+    for (int i = 0; i < UserQuery.MAX_WORDS; i++) {
+      words.add("w" + i);
+    }
+    assertEquals(UserQuery.MAX_WORDS, UserQuery.parse(String.join(" ", words)).required().size());
+    words.add("-w99");
+    QueryException e = assertThrows(QueryException.class, () -> UserQuery.parse(String.join(" ", words)));
+    assertEquals("the query has 33 different words; the limit is 32", e.getMessage());
+    String longest = "碳".repeat(UserQuery.MAX_CHARS);
+    assertEquals(List.of(List.of(w(longest))), UserQuery.parse(longest).required());
+    e = assertThrows(QueryException.class, () -> UserQuery.parse(longest + "碳"));
+    assertEquals("the query is 1001 characters long; the limit is 1000", e.getMessage());
+  }
 }

@@ -42,8 +42,20 @@ final class EvalCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Option(names = "--qrels", paramLabel = "DIR",
-      description = "Folder with queries.tsv and qrels.tsv (default: the set built into tpsearch).")
+      description = "Folder with queries.tsv and qrels.tsv (default: the two sets built into tpsearch, see --set).")
   Path qrels;
+
+  /** The relevance sets built in. */
+  enum SetChoice {
+    tuning,
+    blind,
+    both
+  }
+
+  @Option(names = "--set", paramLabel = "SET", defaultValue = "both",
+      description = "Built-in set to score: tuning (written beside tpsearch, tuned on), blind (written from the reports "
+          + "alone, never tuned on) or ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  SetChoice set = SetChoice.both;
 
   @Option(names = "--reports", paramLabel = "DIR",
       description = "Reports to evaluate on (default: sample-index/reports of this checkout, searched by tpsearch "
@@ -82,20 +94,41 @@ final class EvalCommand implements Callable<Integer> {
       out.flush();
       return ExitCodes.OK;
     }
-    RelevanceSet set = qrels == null ? RelevanceSet.loadDefault() : RelevanceSet.load(qrels);
+    List<String> names = new ArrayList<>();
+    List<RelevanceSet> sets = new ArrayList<>();
+    if (qrels != null) {
+      names.add(qrels.toString());
+      sets.add(RelevanceSet.load(qrels));
+    } else {
+      if (set != SetChoice.blind) {
+        names.add("tuning set (written beside tpsearch; tuned on)");
+        sets.add(RelevanceSet.loadDefault());
+      }
+      if (set != SetChoice.tuning) {
+        names.add("blind set (written from the reports alone; never tuned on)");
+        sets.add(RelevanceSet.loadBlind());
+      }
+    }
     List<RetrievalSystem> systems = new ArrayList<>();
     try {
       systems.add(reports == null ? TpsearchSystem.embedded(main.context()::searcher)
           : TpsearchSystem.indexing(reports, main.context()::searcher));
       systems.add(new PlainBaseline(corpus));
       systems.add(new GrepScan(corpus));
-      Evaluation.Result result = Evaluation.run(set, corpus, systems);
       PrintWriter err = spec.commandLine().getErr();
-      for (String p : result.problems()) {
-        err.println("tpsearch: warning: " + p);
+      List<String> texts = new ArrayList<>();
+      List<String> jsons = new ArrayList<>();
+      for (int i = 0; i < sets.size(); i++) {
+        Evaluation.Result result = Evaluation.run(sets.get(i), corpus, systems);
+        for (String p : result.problems()) {
+          err.println("tpsearch: warning: " + p);
+        }
+        texts.add((sets.size() > 1 ? "== " + names.get(i) + " ==\n" : "") + text(result, perQuery));
+        jsons.add(json(result, perQuery));
       }
       err.flush();
-      out.print(format == Format.text ? text(result, perQuery) : json(result, perQuery) + "\n");
+      out.print(format == Format.text ? String.join("\n", texts)
+          : (sets.size() == 1 ? jsons.get(0) : "{\"sets\":[" + String.join(",", jsons) + "]}") + "\n");
       out.flush();
       return ExitCodes.OK;
     } finally {

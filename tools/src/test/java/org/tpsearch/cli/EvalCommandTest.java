@@ -24,7 +24,7 @@ class EvalCommandTest {
 
   @Test
   void printsTheThreeSystemsSideBySide() {
-    Run r = run("eval", "--per-query");
+    Run r = run("eval", "--per-query", "--set", "tuning");
     assertEquals(0, r.code(), r.err());
     assertEquals("", r.err());
     for (String s : new String[] {"nDCG@10", "recall@10", "MRR", "negative accuracy", "tpsearch", "plain", "grep",
@@ -35,13 +35,25 @@ class EvalCommandTest {
 
   @Test
   void jsonHasEverySystem() {
-    Run r = run("eval", "--format", "json");
+    Run r = run("eval", "--format", "json", "--set", "tuning");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().startsWith("{\"set\":"), r.out());
     for (String s : new String[] {"\"name\":\"tpsearch\"", "\"name\":\"plain\"", "\"name\":\"grep\"", "\"by_kind\"",
         "\"ndcg_at_10\"", "\"negative_accuracy\""}) {
       assertTrue(r.out().contains(s), s + " in\n" + r.out());
     }
+  }
+
+  @Test
+  void bothBuiltInSetsAreScoredByDefault() {
+    Run r = run("eval", "--format", "json");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().startsWith("{\"sets\":[{\"set\":{\"source\":\"classpath:/org/tpsearch/relevance/\""), r.out());
+    assertTrue(r.out().contains("{\"set\":{\"source\":\"classpath:/org/tpsearch/relevance/blind/\""), "the blind set");
+    Run text = run("eval");
+    assertEquals(0, text.code(), text.err());
+    assertTrue(text.out().startsWith("== tuning set"), text.out());
+    assertTrue(text.out().contains("\n== blind set"), text.out());
   }
 
   @Test

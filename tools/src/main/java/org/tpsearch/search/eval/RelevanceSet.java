@@ -78,9 +78,21 @@ public record RelevanceSet(List<Topic> topics, Map<String, Map<String, Integer>>
         dir.toString());
   }
 
-  /** Reads the copy on the class path ({@value #RESOURCE}). */
+  /** The blind set's folder under {@value #RESOURCE}: written from the reports alone, never tuned on. */
+  public static final String BLIND = "blind/";
+
+  /** Reads the tuning set on the class path ({@value #RESOURCE}): the set tpsearch is tuned on. */
   public static RelevanceSet loadDefault() throws IOException {
     return parse(resource(QUERIES), resource(QRELS), "classpath:" + RESOURCE);
+  }
+
+  /**
+   * Reads the blind set on the class path ({@value #RESOURCE}{@value #BLIND}): queries and
+   * judgments written from the reports by someone who never saw tpsearch run. Score it, report it;
+   * never tune on it.
+   */
+  public static RelevanceSet loadBlind() throws IOException {
+    return parse(resource(BLIND + QUERIES), resource(BLIND + QRELS), "classpath:" + RESOURCE + BLIND);
   }
 
   private static String resource(String name) throws IOException {

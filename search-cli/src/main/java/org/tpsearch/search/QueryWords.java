@@ -1,0 +1,219 @@
+package org.tpsearch.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.tpsearch.analysis.TextNormalizer;
+
+/**
+ * Query understanding: what a typed word means to search for. Unspaced Chinese is split into words
+ * (bidirectional maximum matching against the index's own words and the glossary's terms), function
+ * and question words are dropped (的, 什么时候, what, the...), and numbers, 文号 and 《》 titles stay
+ * whole. The words that remain are the query's content words.
+ */
+final class QueryWords {
+  /**
+   * Chinese function and question words: they carry no topic, and a report never repeats the
+   * question's wording. Matched as whole words of the segmentation, so 目的, 现在, 参与 or 和平
+   * keep their characters.
+   */
+  static final Set<String> ZH_STOP = Set.of(
+      "的", "了", "是", "在", "和", "与", "及", "以及", "或", "或者", "跟", "同", "对", "把", "被", "从", "向", "于",
+      "吗", "呢", "吧", "啊", "呀", "么", "地", "得", "着", "过", "也", "都", "还", "就", "又",
+      "什么", "什么时候", "什么样", "啥", "多少", "哪些", "哪个", "哪", "哪里", "哪儿", "哪年", "哪一年", "哪天",
+      "哪月", "几", "几月", "几年", "何时", "为何", "为什么", "怎么", "怎么样", "怎样", "如何", "是否", "是不是",
+      "有没有", "有无", "能否", "会不会", "多久", "谁", "请问", "期间", "时候", "有关", "关于", "相关", "这", "那",
+      "这个", "那个", "这些", "那些", "其", "之", "等");
+
+  /** English stop and question words (lower case). */
+  static final Set<String> EN_STOP = Set.of(
+      "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "about", "as", "into", "and",
+      "or", "is", "are", "was", "were", "be", "been", "being", "do", "does", "did", "done", "has", "have", "had",
+      "what", "when", "which", "who", "whom", "whose", "where", "why", "how", "whether", "there", "this", "that",
+      "these", "those", "it", "its", "any", "during", "after", "before", "can", "could", "will", "would",
+      "should", "much", "many");
+
+  /** Longest word tried by the segmenter, in code points. */
+  static final int MAX_WORD = 8;
+
+  /** A typed word, understood: its content words, and what was dropped. */
+  record Understood(List<String> words, List<String> dropped, boolean split) {}
+
+  private QueryWords() {}
+
+  /** Whether {@code word} (one unquoted query word) is an English stop or question word. */
+  static boolean isEnglishStop(String word) {
+    return EN_STOP.contains(word.toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * Splits one unquoted, space-free query word into content words. {@code known} says whether a
+   * string of Chinese characters is a word (of the index or the glossary).
+   */
+  static Understood understand(String typed, Predicate<String> known) {
+    String s = TextNormalizer.fold(typed);
+    if (wholeWord(s)) {
+      return new Understood(List.of(typed), List.of(), false);
+    }
+    List<String> words = new ArrayList<>();
+    List<String> dropped = new ArrayList<>();
+    // Pieces: runs of Chinese characters, and runs of anything else (Latin, numbers with their
+    // punctuation). A number keeps a Chinese unit character that follows it (52.6亿, 76天, 2020年).
+    int i = 0;
+    while (i < s.length()) {
+      int cp = s.codePointAt(i);
+      int end = i;
+      if (isHan(cp)) {
+        while (end < s.length() && isHan(s.codePointAt(end))) {
+          end += Character.charCount(s.codePointAt(end));
+        }
+        han(s.substring(i, end), known, words, dropped);
+      } else {
+        while (end < s.length() && !isHan(s.codePointAt(end))) {
+          end += Character.charCount(s.codePointAt(end));
+        }
+        if (end < s.length() && endsWithDigit(s, i, end) && UNITS.indexOf(s.charAt(end)) >= 0) {
+          end++;
+        }
+        String piece = s.substring(i, end);
+        if (piece.codePoints().anyMatch(Character::isLetterOrDigit)) {
+          words.add(piece);
+        }
+      }
+      i = end;
+    }
+    if (words.isEmpty()) {
+      // Only function words (的, 是): search them as typed rather than for nothing.
+      return new Understood(List.of(typed), List.of(), false);
+    }
+    boolean split = words.size() > 1 || !dropped.isEmpty() || !words.get(0).equals(s);
+    return new Understood(split ? List.copyOf(words) : List.of(typed), List.copyOf(dropped), split);
+  }
+
+  /** Chinese unit characters a number keeps: 52.6亿, 76天, 2020年, 23号. */
+  private static final String UNITS = "亿万千百年月日号天吨元度个次家条项倍台座户人";
+
+  private static boolean endsWithDigit(String s, int from, int end) {
+    return end > from && Character.isDigit(s.charAt(end - 1));
+  }
+
+  /**
+   * Words that stay whole: a 《》 title, and a 文号 or any word with digits between Chinese
+   * characters and brackets (国发〔2021〕23号, 生态环境部令第19号).
+   */
+  private static boolean wholeWord(String s) {
+    if (s.startsWith("《") && s.endsWith("》")) {
+      return true;
+    }
+    boolean digit = s.codePoints().anyMatch(Character::isDigit);
+    if (!digit) {
+      return false;
+    }
+    return s.indexOf('〔') >= 0 || s.indexOf('[') >= 0 || s.indexOf('【') >= 0 || s.indexOf('［') >= 0
+        || s.contains("第") || s.endsWith("号");
+  }
+
+  /** Segments a run of Chinese characters, drops function words and keeps single characters in words. */
+  private static void han(String run, Predicate<String> known, List<String> words, List<String> dropped) {
+    Predicate<String> word = w -> ZH_STOP.contains(w) || known.test(w);
+    List<String> tokens = best(forward(run, word), backward(run, word));
+    // Pieces between function words; inside one, a single character never stands alone: runs of
+    // them are one piece (封城 when the index has 封 and 城 apart), a lone one joins its neighbour.
+    List<List<String>> stretches = new ArrayList<>();
+    List<String> current = new ArrayList<>();
+    for (String t : tokens) {
+      if (ZH_STOP.contains(t)) {
+        dropped.add(t);
+        if (!current.isEmpty()) {
+          stretches.add(current);
+          current = new ArrayList<>();
+        }
+      } else {
+        current.add(t);
+      }
+    }
+    if (!current.isEmpty()) {
+      stretches.add(current);
+    }
+    for (List<String> stretch : stretches) {
+      // Runs of single characters first (封 城 -> 封城)...
+      List<String> grouped = new ArrayList<>();
+      boolean lastSingles = false;
+      for (String t : stretch) {
+        if (single(t) && lastSingles) {
+          grouped.set(grouped.size() - 1, grouped.get(grouped.size() - 1) + t);
+        } else {
+          grouped.add(t);
+        }
+        lastSingles = single(t);
+      }
+      // ...then a lone one joins the next word, or the previous at the end (碳+达峰, 交易+量).
+      List<String> merged = new ArrayList<>();
+      String carry = "";
+      for (int k = 0; k < grouped.size(); k++) {
+        String t = carry + grouped.get(k);
+        carry = "";
+        if (single(t) && k + 1 < grouped.size()) {
+          carry = t;
+        } else if (single(t) && !merged.isEmpty()) {
+          merged.set(merged.size() - 1, merged.get(merged.size() - 1) + t);
+        } else {
+          merged.add(t);
+        }
+      }
+      words.addAll(merged);
+    }
+  }
+
+  private static boolean single(String s) {
+    return s.codePointCount(0, s.length()) == 1;
+  }
+
+  /** Forward maximum matching: the longest known prefix, else one character. */
+  static List<String> forward(String run, Predicate<String> known) {
+    int[] cps = run.codePoints().toArray();
+    List<String> out = new ArrayList<>();
+    int i = 0;
+    while (i < cps.length) {
+      int len = Math.min(MAX_WORD, cps.length - i);
+      while (len > 1 && !known.test(new String(cps, i, len))) {
+        len--;
+      }
+      out.add(new String(cps, i, len));
+      i += len;
+    }
+    return out;
+  }
+
+  /** Backward maximum matching: the longest known suffix, else one character. */
+  static List<String> backward(String run, Predicate<String> known) {
+    int[] cps = run.codePoints().toArray();
+    List<String> out = new ArrayList<>();
+    int end = cps.length;
+    while (end > 0) {
+      int len = Math.min(MAX_WORD, end);
+      while (len > 1 && !known.test(new String(cps, end - len, len))) {
+        len--;
+      }
+      out.add(0, new String(cps, end - len, len));
+      end -= len;
+    }
+    return out;
+  }
+
+  /** The better of two segmentations: fewer words, then fewer single characters, then backward. */
+  static List<String> best(List<String> forward, List<String> backward) {
+    if (forward.size() != backward.size()) {
+      return forward.size() < backward.size() ? forward : backward;
+    }
+    long f = forward.stream().filter(QueryWords::single).count();
+    long b = backward.stream().filter(QueryWords::single).count();
+    return f < b ? forward : backward;
+  }
+
+  static boolean isHan(int cp) {
+    return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
+  }
+}

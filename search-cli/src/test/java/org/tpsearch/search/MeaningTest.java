@@ -1,0 +1,166 @@
+package org.tpsearch.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.tpsearch.cli.Context;
+
+/**
+ * What researchers type: unspaced Chinese with function words, questions. Each query of the table
+ * in the issue "Find what researchers mean" finds the point the sample reports hold in its first
+ * five hits (before query understanding, each of these found nothing).
+ */
+class MeaningTest {
+  static IndexHandle index;
+  static Searcher searcher;
+
+  @BeforeAll
+  static void open() throws Exception {
+    index = IndexHandle.openEmbedded();
+    searcher = new Context(Map.of(), false).searcher(index);
+  }
+
+  @AfterAll
+  static void close() throws Exception {
+    index.close();
+  }
+
+  static List<String> top5(String query) throws Exception {
+    return searcher.search(SearchRequest.of(query).withLimit(5)).hits().stream().map(SearchResult.Hit::id).toList();
+  }
+
+  static void findsInTop5(String query, String id) throws Exception {
+    List<String> top = top5(query);
+    assertTrue(top.contains(id), () -> query + " -> " + top);
+  }
+
+  @Test
+  void xinjiangGreenPowerTradingWithDe() throws Exception {
+    findsInTop5("新疆的绿色电力交易", "xinjiang/industry/2022-03-01/event");
+    findsInTop5("新疆的绿色电力交易", "xinjiang/industry/2023-11-01/event");
+  }
+
+  @Test
+  void wuhanBusesDuringTheLockdown() throws Exception {
+    findsInTop5("武汉封城期间的公交", "hubei/ground-transport/2020-01-23/event");
+  }
+
+  @Test
+  void whenDidShanghaiFlightsResume() throws Exception {
+    findsInTop5("上海的航班什么时候恢复", "shanghai/aviation/2022-06-01/event");
+  }
+
+  @Test
+  void pudongAirportFlightsResume() throws Exception {
+    findsInTop5("浦东机场航班恢复", "shanghai/aviation/2022-06-01/event");
+  }
+
+  @Test
+  void freeHighwayPassage() throws Exception {
+    // The point says 全国收费公路免收车辆通行费 and 高速公路货车通行量: two of the three words.
+    findsInTop5("高速公路免费通行", "zhejiang/ground-transport/2020-02-17/policy");
+  }
+
+  @Test
+  void explainShowsHowTheQueryWasRead() throws Exception {
+    SearchResult r = searcher.search(new SearchRequest("上海的航班什么时候恢复", Map.of(), Double.NaN, 10,
+        SearchRequest.SortOrder.RELEVANCE, false, true, true));
+    assertEquals(List.of("上海", "航班", "恢复"), r.words());
+    assertTrue(r.explain().stream().anyMatch(l -> l.contains("上海的航班什么时候恢复 is read as 上海 · 航班 · 恢复")),
+        r.explain()::toString);
+    assertTrue(r.explain().stream().anyMatch(l -> l.equals("function and question words left out: 的 什么时候")),
+        r.explain()::toString);
+  }
+
+  @Test
+  void pointsWithEveryWordComeBeforePartialOnesThatFillThePage() throws Exception {
+    SearchResult r = searcher.search(SearchRequest.of("武汉封城期间的公交").withLimit(10));
+    assertEquals(3, r.words().size());
+    assertFalse(r.partial(), "some point has every word");
+    List<SearchResult.Tier> tiers = r.hits().stream().map(SearchResult.Hit::tier).toList();
+    assertEquals(tiers.stream().sorted().toList(), tiers, "phrase, then all words, then partial");
+    assertTrue(tiers.contains(SearchResult.Tier.PARTIAL), "the page is filled with partial hits: " + tiers);
+    assertEquals(r.total() + r.partialTotal(), r.hits().size(), "every hit fits on this page");
+    for (SearchResult.Hit h : r.hits()) {
+      if (h.tier() == SearchResult.Tier.PARTIAL) {
+        assertTrue(h.matchedWords() >= 2 && h.matchedWords() < 3, h.id() + " " + h.matchedWords());
+      } else {
+        assertEquals(3, h.matchedWords());
+      }
+    }
+  }
+
+  @Test
+  void theQueryAsTypedComesFirst() throws Exception {
+    // 绿色电力交易 occurs as typed in two points; the others have the words apart.
+    SearchResult r = searcher.search(SearchRequest.of("绿色电力 交易").withLimit(10));
+    List<SearchResult.Hit> phrase = r.hits().stream().filter(h -> h.tier() == SearchResult.Tier.PHRASE).toList();
+    assertFalse(phrase.isEmpty());
+    for (int i = 0; i < phrase.size(); i++) {
+      assertEquals(SearchResult.Tier.PHRASE, r.hits().get(i).tier(), r.hits()::toString);
+    }
+    assertTrue(r.hits().stream().anyMatch(h -> h.tier() == SearchResult.Tier.ALL), r.hits()::toString);
+  }
+
+  @Test
+  void aQueryNoneOfWhoseWordsOccurFindsNothing() throws Exception {
+    // 氢能 (hydrogen energy) and 区块链 occur nowhere; 的 and 是什么 are function words.
+    SearchResult r = searcher.search(SearchRequest.of("氢能的区块链是什么").withLimit(10));
+    assertEquals(0, r.total(), r.hits()::toString);
+    assertEquals(0, r.hits().size());
+  }
+
+  @Test
+  void aSingleCharacterNeverMatchesAloneUnlessItIsTheWholeQuery() throws Exception {
+    // 核电: 核 and 电 both occur, never together; the split keeps them one word.
+    assertEquals(0, searcher.search(SearchRequest.of("新疆的核电")).hits().stream().filter(h -> h.tier().all()).count());
+    for (SearchResult.Hit h : searcher.search(SearchRequest.of("新疆的核电").withLimit(100)).hits()) {
+      assertEquals(1, h.matchedWords(), h.id() + ": only 新疆 can match");
+    }
+    assertTrue(searcher.search(SearchRequest.of("核")).total() > 0, "a lone character is a query of its own");
+  }
+
+  @Test
+  void questionWordsAloneAreSearchedAsTyped() throws Exception {
+    // Nothing but function words: searched for rather than dropped into an empty query.
+    SearchResult r = searcher.search(SearchRequest.of("什么"));
+    assertEquals(List.of("什么"), r.words());
+  }
+
+  @Test
+  void englishStopAndQuestionWordsAreLeftOut() throws Exception {
+    SearchResult r = searcher.search(SearchRequest.of("when did the Wuhan lockdown start"));
+    assertEquals(List.of("Wuhan", "lockdown", "start"), r.words());
+    assertTrue(r.hits().stream().limit(3).anyMatch(h -> h.id().equals("hubei/ground-transport/2020-01-23/event")),
+        r.hits()::toString);
+  }
+
+  @Test
+  void numbersDocumentNumbersAndTitlesStayWhole() throws Exception {
+    for (String q : List.of("国发〔2021〕23号", "《2030年前碳达峰行动方案》", "52.6亿", "生态环境部令第19号")) {
+      SearchResult r = searcher.search(SearchRequest.of(q));
+      assertEquals(List.of(q), r.words(), q);
+      assertTrue(r.total() > 0, q);
+    }
+  }
+
+  @Test
+  void matchedWordsUnderAFieldSortComeFromTheMatching() throws Exception {
+    // Under a field sort the collector computes no scores (NaN); the count was once decoded from
+    // the score and printed "(matches 0 words)".
+    for (SearchRequest.SortOrder order : SearchRequest.SortOrder.values()) {
+      SearchRequest req = new SearchRequest("绿色电力 qqqzzz", Map.of(), Double.NaN, 10, order, false, true, false);
+      SearchResult r = searcher.search(req);
+      assertTrue(r.partial());
+      assertFalse(r.hits().isEmpty());
+      r.hits().forEach(h -> assertEquals(1, h.matchedWords(), order + " " + h.id()));
+      r.hits().forEach(h -> assertFalse(Float.isNaN(h.score()), order + " " + h.id()));
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package org.tpsearch.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Query understanding on its own, against a small word list: splitting, function words, whole words. */
+class QueryWordsTest {
+  /** A dictionary as the index and glossary would give it; 封城 is deliberately not a word. */
+  static final Predicate<String> KNOWN = Set.of("新疆", "绿色电力", "交易", "武汉", "公交", "上海", "航班", "恢复", "浦东",
+      "机场", "达峰", "目的", "现在", "电力", "市场", "现货", "绿色", "高速公路", "免费", "通行", "风电", "装机")::contains;
+
+  @ParameterizedTest(name = "{0} -> {1} (dropped: {2})")
+  @CsvSource(delimiter = ';', value = {
+      // Function words between words are dropped.
+      "新疆的绿色电力交易; 新疆 绿色电力 交易; 的",
+      // Question words, the longest first (什么时候, not 什么 + 时候).
+      "上海的航班什么时候恢复; 上海 航班 恢复; 的 什么时候",
+      // Single characters the dictionary does not join stay one word (封城), never alone.
+      "武汉封城期间的公交; 武汉 封城 公交; 期间 的",
+      // A lone character joins the next word (碳达峰), or the previous one at the end (交易量).
+      "碳达峰; 碳达峰; ''",
+      "交易量; 交易量; ''",
+      // Words that hold a function character keep it: 目的, 现在.
+      "现在的目的; 现在 目的; 的",
+      // No function word: split into words all the same.
+      "浦东机场航班恢复; 浦东 机场 航班 恢复; ''",
+      "电力现货市场; 电力 现货 市场; ''",
+      // Unknown characters stay together: 氢能 is one word that occurs nowhere.
+      "新疆氢能; 新疆 氢能; ''",
+      // A number keeps its unit character; Latin and numbers are their own words.
+      "2020年武汉封城; 2020年 武汉 封城; ''",
+      "C919航班; C919 航班; ''",
+  })
+  void splitsAndDrops(String typed, String words, String dropped) {
+    QueryWords.Understood u = QueryWords.understand(typed, KNOWN);
+    assertEquals(List.of(words.split(" ")), u.words(), typed);
+    assertEquals(dropped.isEmpty() ? List.of() : Arrays.asList(dropped.split(" ")), u.dropped(), typed);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = ';', value = {"国发〔2021〕23号", "国发[2021]23号", "《2030年前碳达峰行动方案》", "生态环境部令第19号", "52.6亿",
+      "74.7", "绿色电力", "的"})
+  void wholeWordsStayWhole(String typed) {
+    assertEquals(List.of(typed), QueryWords.understand(typed, KNOWN).words());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"what", "When", "the", "of", "did", "does", "how", "which"})
+  void englishStopWords(String word) {
+    assertEquals(true, QueryWords.isEnglishStop(word));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"power", "toll", "Pudong"})
+  void englishContentWords(String word) {
+    assertEquals(false, QueryWords.isEnglishStop(word));
+  }
+}
