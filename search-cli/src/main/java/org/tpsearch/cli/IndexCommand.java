@@ -96,7 +96,7 @@ final class IndexCommand implements Callable<Integer> {
   /** Says on stderr which symbolic links the walk followed (it follows them as ripgrep -L does). */
   static void sayFollowed(List<CorpusScan.Link> followed, PrintWriter err) {
     for (int i = 0; i < Math.min(followed.size(), LINKS_LISTED); i++) {
-      err.println("followed symbolic link " + followed.get(i));
+      err.println("followed symbolic link " + TerminalText.line(followed.get(i)));
     }
     if (followed.size() > LINKS_LISTED) {
       err.println("followed " + (followed.size() - LINKS_LISTED) + " more symbolic links");
