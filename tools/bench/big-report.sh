@@ -16,6 +16,7 @@ REAL=sample-index/reports/Xinjiang_Industry_combined_info.txt
 ./tpsearch --version >/dev/null   # build first, outside the measurement
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/tpsearch-big.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
+trap 'exit 1' INT TERM
 for MB in "${@:-20 100}"; do
   for MB1 in $MB; do
     DIR="$WORK/results-$MB1"
