@@ -197,8 +197,9 @@ class TruncationTest {
   }
 
   /**
-   * Every 21st byte (381 offsets; the trial of issue 7 cut at 379): nothing throws, earlier points are kept, and a cut never goes unnoticed (the
-   * last point is flagged, or the count falls short, or the file is said to be cut or empty).
+   * Every 21st byte (381 offsets; the trial of issue 7 cut at 379): nothing throws, earlier points
+   * are kept, and a cut never goes unnoticed (the last point is flagged, or the count falls short,
+   * or the file is said to be cut or empty).
    */
   @Test
   void anyCutIsReadAndNoticed() {

@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
     "Binds to 127.0.0.1 unless --host says otherwise. --threads searches run at once, the other "
     + "requests wait in turn; an idle or slow client costs no thread."},
     footer = {"", "Example:", "  tpsearch serve --port 8080 &",
-        "  curl -s 'http://127.0.0.1:8080/search?q=%E7%A2%B3%E8%BE%BE%E5%B3%B0&region=Xinjiang&facets=true'"})
+        // picocli formats help text: a URL's % is written %%. Short enough not to be wrapped.
+        "  curl -s 'http://127.0.0.1:8080/search?q=%%E5%%85%%89%%E4%%BC%%8F&facets=true'"})
 final class ServeCommand extends IndexReadingCommand {
   @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}).")
   String host;

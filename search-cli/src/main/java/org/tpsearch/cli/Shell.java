@@ -104,7 +104,8 @@ final class Shell {
     for (Map.Entry<String, List<String>> e : sticky.entrySet()) {
       parts.add(e.getKey() + " = " + String.join(" or ", e.getValue()));
     }
-    return "filters: " + String.join("; ", parts);
+    // Values come from the reports (facet labels) or the user: no control character reaches the terminal.
+    return "filters: " + TerminalText.line(String.join("; ", parts));
   }
 
   private void drop(String what) throws IOException, QueryException {
@@ -119,10 +120,10 @@ final class Shell {
       }
     }
     if (!dropped) {
-      out.println("tpsearch: no sticky filter '" + what + "'; " + describeFilters());
+      out.println("tpsearch: no sticky filter '" + TerminalText.line(what) + "'; " + describeFilters());
       return;
     }
-    out.println("dropped " + what + "; " + describeFilters());
+    out.println("dropped " + TerminalText.line(what) + "; " + describeFilters());
     if (last != null) {
       search(last);
     }

@@ -3,7 +3,9 @@ package org.tpsearch.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -134,6 +136,15 @@ public final class QueryCompiler {
     }
     if (content.isEmpty()) {
       throw new QueryException("the query has no searchable words: '" + describe(q) + "'");
+    }
+    // Words split out of unspaced text are words too: a repeated one counts once, and past the
+    // limit the query is a usage error naming it, not Lucene's clause limit (issue 7, defect 8).
+    Map<String, Content> distinct = new LinkedHashMap<>();
+    content.forEach(c -> distinct.putIfAbsent(c.label(), c));
+    content = List.copyOf(distinct.values());
+    if (content.size() > UserQuery.MAX_WORDS) {
+      throw new QueryException("the query reads as " + content.size() + " different words; the limit is "
+          + UserQuery.MAX_WORDS);
     }
     List<Query> unitQueries = new ArrayList<>();
     List<String> labels = new ArrayList<>();

@@ -66,6 +66,8 @@ class ExitCodesTest {
         // Hundreds of words went past Lucene's clause limit (exit 4).
         Arguments.of(List.of("search", manyWords(200)), "the query has 200 different words; the limit is 32"),
         Arguments.of(List.of("search", manyWords(600)), "characters long; the limit is 1000"),
+        // Unspaced Chinese is read as its words: they count too.
+        Arguments.of(List.of("search", UNSPACED + " 武汉 深圳 广州 杭州 南京 成都"), "different words; the limit is 32"),
         Arguments.of(List.of("search", "光伏", "--min-confidence", "1.5"), "'--min-confidence': 1.5"),
         Arguments.of(List.of("search", "光伏", "--min-confidence", "-0.1"), "'--min-confidence': -0.1"),
         Arguments.of(List.of("search", "光伏", "--min-confidence", "NaN"), "'--min-confidence': NaN"),
@@ -88,6 +90,18 @@ class ExitCodesTest {
         Arguments.of(List.of("lint"), "Missing required parameter: 'DIR'"));
   }
 
+  /** About 32 words without a space between them. */
+  static final String UNSPACED = "新疆广东北京河北湖北内蒙古江苏上海山西浙江电力工业地面交通居民航空光伏风电碳达峰绿色电力交易"
+      + "钢铁水泥煤炭疫情政策节能减排产能用电停产限电新能源碳中和煤电";
+
+  @Test
+  void wordsRepeatedWithoutSpacesCountOnce() {
+    // Split out of unspaced text, 400 words (32 different ones, 988 characters) went past Lucene's clause limit.
+    Cli.Result r = cli.run("search", UNSPACED.repeat(13));
+    assertTrue(r.exit() <= 1, r::toString);
+    assertEquals("", r.err());
+  }
+
   /** {@code n} different words. */
   static String manyWords(int n) {
     StringBuilder sb = new StringBuilder();
@@ -105,6 +119,16 @@ class ExitCodesTest {
     assertOneErrorLine(r, true);
     assertTrue(r.errLines().get(0).contains(expected), () -> "expected '" + expected + "' in\n" + r);
     assertEquals("", r.out(), "nothing on stdout");
+  }
+
+  @Test
+  void serveHelpShowsItsExampleUrlWithoutAWarning() {
+    // The % of the example URL was read as a format specifier (picocli's tracer warned on the
+    // process's stderr, which this test cannot see), and the URL was wrapped in two.
+    Cli.Result r = cli.run("serve", "--help");
+    assertEquals(0, r.exit(), r::toString);
+    assertEquals("", r.err());
+    assertTrue(r.out().contains("\n  curl -s 'http://127.0.0.1:8080/search?q=%E5%85%89%E4%BC%8F&facets=true'\n"), r::toString);
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -40,5 +41,14 @@ class StaleIndexTest {
     assertEquals(1, old.errLines().size(), old::toString);
     assertTrue(old.errLines().get(0).startsWith("tpsearch: warning: index at " + index
         + " was written by another version of tpsearch (schema 0, this one is " + Schema.VERSION + ")"), old::toString);
+    // Every command that answers from an index goes through the one lifecycle: each warns once.
+    for (String[] args : List.of(new String[] {"show", "xinjiang/industry/2022-03-01/event"}, new String[] {"facets"},
+        new String[] {"stats"})) {
+      List<String> all = new java.util.ArrayList<>(List.of(args));
+      all.addAll(List.of("--index", index.toString()));
+      Cli.Result r = cli.run(all.toArray(String[]::new));
+      assertEquals(0, r.exit(), r::toString);
+      assertEquals(List.of(old.errLines().get(0)), r.errLines(), r::toString);
+    }
   }
 }
