@@ -16,6 +16,7 @@ public final class Context {
   private final boolean terminal;
   private final java.util.function.BooleanSupplier errTerminal;
   private Glossary glossary;
+  private Settings settings;
 
   /** A context whose stderr is not a terminal. */
   public Context(Map<String, String> env, boolean terminal) {
@@ -43,27 +44,105 @@ public final class Context {
     return errTerminal.getAsBoolean();
   }
 
-  /** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
-  public boolean colour() {
-    return terminal && !env.containsKey("NO_COLOR") && !"dumb".equals(env.get("TERM"));
+  private String colorOption;
+
+  /** The --color option's value (auto, always, never), which wins over the settings. */
+  void colorOption(String mode) {
+    this.colorOption = mode;
   }
 
-  /** The glossary with region and sector aliases, loaded once. */
+  /**
+   * Whether to colour stdout: --color, else $TPSEARCH_COLOR, else config.toml, else auto (a terminal
+   * that is not TERM=dumb); never when NO_COLOR is set (https://no-color.org; set to anything, even
+   * empty, as this project always read it).
+   */
+  public boolean colour() {
+    if (env.containsKey("NO_COLOR")) {
+      return false;
+    }
+    String mode = colorOption != null ? colorOption : settings().get(Settings.Key.COLOR).value();
+    return switch (mode.toLowerCase(java.util.Locale.ROOT)) {
+      case "always" -> true;
+      case "never" -> false;
+      default -> terminal && !"dumb".equals(env.get("TERM"));
+    };
+  }
+
+  /**
+   * Whether source URLs may be OSC 8 hyperlinks. Conservative: only with colour on a terminal, not
+   * inside screen or tmux, and only in terminals known to show them (iTerm2, WezTerm, VS Code,
+   * kitty, Ghostty, Windows Terminal, VTE 0.50+ such as GNOME Terminal); FORCE_HYPERLINK=1 or 0
+   * decides for any other terminal.
+   */
+  public boolean hyperlinks() {
+    if (!terminal || !colour()) {
+      return false;
+    }
+    String force = env.get("FORCE_HYPERLINK");
+    if (force != null && !force.isBlank()) {
+      return !force.strip().equals("0");
+    }
+    String term = env.getOrDefault("TERM", "");
+    if (term.startsWith("screen") || term.startsWith("tmux") || env.containsKey("TMUX")) {
+      return false;
+    }
+    String program = env.getOrDefault("TERM_PROGRAM", "");
+    if (java.util.Set.of("iTerm.app", "WezTerm", "vscode", "ghostty").contains(program)
+        || term.equals("xterm-kitty") || term.equals("xterm-ghostty") || env.containsKey("WT_SESSION")) {
+      return true;
+    }
+    try {
+      return Integer.parseInt(env.getOrDefault("VTE_VERSION", "0").strip()) >= 5000;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  /**
+   * The user's settings (environment, config.toml, defaults), read once.
+   *
+   * @throws Settings.ConfigException for a malformed config file or value
+   */
+  public synchronized Settings settings() {
+    if (settings == null) {
+      settings = Settings.load(env);
+    }
+    return settings;
+  }
+
+  /**
+   * The glossary with region and sector aliases and the user's glossary.tsv (beside config.toml),
+   * loaded once: a user's groups apply from the next query on, with no rebuild.
+   */
   public synchronized Glossary glossary() {
     if (glossary == null) {
-      glossary = QueryCompiler.defaultGlossary();
+      Glossary g = QueryCompiler.defaultGlossary();
+      Glossary user = settings().userGlossary();
+      glossary = user == null ? g : g.withGroups(user.groups());
     }
     return glossary;
   }
 
   /** Opens the index that answers (see {@link IndexLocation}) for one command. */
   public IndexHandle openIndex(Path flag) throws IndexException {
-    return IndexLocation.open(flag, env, IndexHandle.Access.ONE_SHOT);
+    return open(flag, IndexHandle.Access.ONE_SHOT);
   }
 
   /** Opens the index that answers for many queries (shell, serve, bench). */
   public IndexHandle openIndexLongRunning(Path flag) throws IndexException {
-    return IndexLocation.open(flag, env, IndexHandle.Access.LONG_RUNNING);
+    return open(flag, IndexHandle.Access.LONG_RUNNING);
+  }
+
+  /** --index, else $TPSEARCH_INDEX, else config.toml's index, else the default or embedded index. */
+  private IndexHandle open(Path flag, IndexHandle.Access access) throws IndexException {
+    String fromEnv = env.get(IndexLocation.ENV);
+    if (flag == null && (fromEnv == null || fromEnv.isBlank())) {
+      Path configured = settings().configIndex(env);
+      if (configured != null) {
+        return IndexHandle.open(configured, "index at " + configured + " (" + settings().get(Settings.Key.INDEX).source() + ")", access);
+      }
+    }
+    return IndexLocation.open(flag, env, access);
   }
 
   /** A searcher over the index that answers. */

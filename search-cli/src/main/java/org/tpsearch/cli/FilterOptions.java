@@ -33,6 +33,7 @@ public final class FilterOptions {
           .description(d.description())
           .type(List.class)
           .auxiliaryTypes(String.class)
+          .completionCandidates(Candidates.forDimension(d.name()))
           .build());
     }
   }

@@ -21,12 +21,38 @@ public final class FormatOption {
    * combination when the format cannot write them (never JSON instead).
    */
   Renderer renderer(picocli.CommandLine.Model.CommandSpec spec, Renderer.Kind kind, boolean colour) {
-    Renderer r = of(format, colour);
+    return renderer(spec, kind, colour, false);
+  }
+
+  /** As above; {@code links}: source URLs as terminal hyperlinks (text only). */
+  Renderer renderer(picocli.CommandLine.Model.CommandSpec spec, Renderer.Kind kind, boolean colour, boolean links) {
+    Renderer r = format == Format.text ? new TextRenderer(colour, links) : of(format, colour);
     if (!r.supports(kind)) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format " + format + " cannot write "
           + kind.what + " (" + spec.name() + " writes " + supported(kind) + ")");
     }
     return r;
+  }
+
+  /**
+   * Whether a default format from the environment or config.toml fits the command named
+   * {@code command}: {@code format = "jsonl"} applies to search and lint, not to show, which then
+   * keeps its own default instead of failing.
+   */
+  static boolean fits(String format, String command) {
+    Renderer.Kind kind = switch (command) {
+      case "search" -> Renderer.Kind.SEARCH;
+      case "show" -> Renderer.Kind.POINT;
+      case "facets" -> Renderer.Kind.FACETS;
+      case "stats" -> Renderer.Kind.STATS;
+      case "lint" -> Renderer.Kind.LINT;
+      default -> null;
+    };
+    try {
+      return kind != null && of(Format.valueOf(format), false).supports(kind);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   /** The renderer of {@code format}. */

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /** The {@code tpsearch} command: subcommands, exit codes, and the one place that exits. */
-@Command(name = "tpsearch", mixinStandardHelpOptions = true, version = "tpsearch 0.1.0",
+@Command(name = "tpsearch", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
     // Inherited: every subcommand gets -h/--help (the usage-error hint points there) and -V.
     scope = ScopeType.INHERIT,
     description = "Full-text search over turning-point reports on China's carbon emissions.",
@@ -35,6 +35,24 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
   @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Show details of errors (stack traces).")
   boolean verbose;
+
+  /** When colour is used: on a terminal (auto), always (for less -R), or never. NO_COLOR still wins. */
+  enum ColorMode {
+    auto,
+    always,
+    never
+  }
+
+  @Option(names = "--color", paramLabel = "WHEN", scope = ScopeType.INHERIT,
+      description = "Colour: auto (on a terminal), always or never. Default: $TPSEARCH_COLOR, else config.toml's color, "
+          + "else auto; NO_COLOR turns it off.")
+  void color(ColorMode mode) {
+    context.colorOption(mode == null ? null : mode.name());
+  }
+
+  @Option(names = "--no-pager", scope = ScopeType.INHERIT,
+      description = "Do not page long output (by default it goes through $PAGER, less -FRX, on a terminal).")
+  boolean noPager;
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -73,7 +91,11 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
           + "source checkout (./tpsearch " + first + "), or put the tools module's target/lib beside lib/ as tools/");
       System.exit(ExitCodes.USAGE);
     }
+    Pager pager = Pager.start(ctx, cl, List.of(args));
     int code = cl.execute(args);
+    if (pager != null) {
+      pager.close();
+    }
     Timing.mark("command");
     System.exit(code);
   }
@@ -96,6 +118,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     m.put("shell", ShellCommand::new);
     m.put("serve", ServeCommand::new);
     tool(m, "bench", "org.tpsearch.cli.BenchCommand");
+    m.put("config", ConfigCommand::new);
+    m.put("completion", CompletionCommand::new);
     m.put("help", CommandLine.HelpCommand::new);
     return m;
   }
@@ -146,6 +170,33 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
       }
     }
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    // --limit and --format default to the environment's or config.toml's value, when set; an
+    // option on the command line wins (picocli asks this provider only for options not given).
+    cl.setDefaultValueProvider(arg -> {
+      if (arg instanceof CommandLine.Model.OptionSpec o) {
+        Settings.Key key = switch (o.longestName()) {
+          case "--limit" -> Settings.Key.LIMIT;
+          case "--format" -> Settings.Key.FORMAT;
+          default -> null;
+        };
+        if (key != null) {
+          try {
+            String v = ctx.settings().userValue(key);
+            if (v == null) {
+              return null;
+            }
+            v = v.toLowerCase(java.util.Locale.ROOT);
+            // A default format the command cannot write (jsonl for show) leaves the command's own default.
+            return key == Settings.Key.FORMAT && !FormatOption.fits(v, arg.command().name()) ? null : v;
+          } catch (Settings.ConfigException ex) {
+            throw new CommandLine.ParameterException(cl, ex.getMessage(), ex, arg, null);
+          }
+        }
+      }
+      return null;
+    });
+    // Help text wraps between words, never inside a Chinese word (新疆维吾 / 尔自治区).
+    cl.setHelpFactory(WordWrapHelp::new);
     cl.setParameterExceptionHandler((ex, args) -> {
       PrintWriter err = ex.getCommandLine().getErr();
       err.println("tpsearch: " + TerminalText.line(ex.getMessage()));
@@ -158,7 +209,10 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
       int code;
       String message;
       Throwable e = ex instanceof UncheckedIOException u ? u.getCause() : ex;
-      if (e instanceof QueryException) {
+      if (e instanceof Settings.ConfigException) {
+        code = ExitCodes.USAGE;
+        message = e.getMessage();
+      } else if (e instanceof QueryException) {
         code = ExitCodes.USAGE;
         message = "bad query: " + e.getMessage();
       } else if (e instanceof org.apache.lucene.search.IndexSearcher.TooManyClauses) {

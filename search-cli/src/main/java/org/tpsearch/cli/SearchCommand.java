@@ -29,7 +29,7 @@ final class SearchCommand extends IndexReadingCommand {
   @Option(names = {"-n", "--limit"}, paramLabel = "N", defaultValue = "10", description = "Hits to show (default: ${DEFAULT-VALUE}).")
   int limit;
 
-  @Option(names = "--sort", paramLabel = "ORDER", defaultValue = "relevance",
+  @Option(names = "--sort", paramLabel = "ORDER", defaultValue = "relevance", completionCandidates = Candidates.SortOrders.class,
       description = "relevance, date or confidence (default: ${DEFAULT-VALUE}).")
   String sort;
 
@@ -52,7 +52,7 @@ final class SearchCommand extends IndexReadingCommand {
   @Override
   void validate() {
     request = request();
-    renderer = format.renderer(spec, Renderer.Kind.SEARCH, context().colour());
+    renderer = format.renderer(spec, Renderer.Kind.SEARCH, context().colour(), context().hyperlinks());
   }
 
   @Override

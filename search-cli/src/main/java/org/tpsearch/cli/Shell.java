@@ -134,7 +134,7 @@ final class Shell {
     if (p == null) {
       out.println("tpsearch: no turning point '" + TerminalText.line(id) + "'");
     } else {
-      new TextRenderer(context.colour()).point(p, out);
+      new TextRenderer(context.colour(), context.hyperlinks()).point(p, out);
     }
   }
 
@@ -197,7 +197,7 @@ final class Shell {
       FormatOption.of(parsed.format(), false).search(parsed.request().facets() ? result : withoutFacets(result), out);
       return;
     }
-    new TextRenderer(context.colour()).search(withoutFacets(result), out);
+    new TextRenderer(context.colour(), context.hyperlinks()).search(withoutFacets(result), out);
     out.println();
     facetLines.forEach(out::println);
     out.println(String.format(java.util.Locale.ROOT, "(%.1f ms%s)", ms,

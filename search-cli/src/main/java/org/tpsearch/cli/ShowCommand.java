@@ -23,7 +23,7 @@ final class ShowCommand extends IndexReadingCommand {
 
   @Override
   void validate() {
-    renderer = format.renderer(spec, Renderer.Kind.POINT, context().colour());
+    renderer = format.renderer(spec, Renderer.Kind.POINT, context().colour(), context().hyperlinks());
   }
 
   @Override

@@ -20,9 +20,16 @@ final class TextRenderer implements Renderer {
   private static final String RESET = "\u001b[0m";
 
   private final boolean colour;
+  private final boolean links;
 
   TextRenderer(boolean colour) {
+    this(colour, false);
+  }
+
+  /** With {@code links}, source URLs are also OSC 8 hyperlinks (the terminal was judged to show them). */
+  TextRenderer(boolean colour, boolean links) {
     this.colour = colour;
+    this.links = links;
   }
 
   @Override
@@ -32,12 +39,12 @@ final class TextRenderer implements Renderer {
 
   @Override
   public void search(SearchResult r, PrintWriter out) {
-    text(r, out, colour);
+    text(r, out, colour, links);
   }
 
   @Override
   public void point(StoredPoint p, PrintWriter out) {
-    text(p, out, colour);
+    text(p, out, colour, links);
   }
 
   @Override
@@ -69,7 +76,7 @@ final class TextRenderer implements Renderer {
 
   // ------------------------------------------------------------------ text
 
-  static void text(SearchResult r, PrintWriter out, boolean colour) {
+  static void text(SearchResult r, PrintWriter out, boolean colour, boolean links) {
     String noun = r.total() == 1 ? "turning point" : "turning points";
     String what = r.query().isBlank() ? noun : noun + (r.total() == 1 ? " matches '" : " match '") + safe(r.query()) + "'";
     out.println(c(colour, DIM, r.total() + " " + what + (r.partial() ? " partially (no point has every word)" : "")
@@ -103,7 +110,7 @@ final class TextRenderer implements Renderer {
           out.println("     " + mark(e.snippet(), colour, ""));
         }
         for (Link l : e.sources()) {
-          out.println("     " + c(colour, CYAN, (l.title().isEmpty() ? "" : safe(l.title()) + " ") + "<" + safe(l.url()) + ">"));
+          out.println("     " + source(l, colour, links));
         }
       }
       if (h.snippet() != null) {
@@ -139,7 +146,7 @@ final class TextRenderer implements Renderer {
     return String.format(Locale.ROOT, "%-" + width + "s", dim + ":");
   }
 
-  static void text(StoredPoint p, PrintWriter out, boolean colour) {
+  static void text(StoredPoint p, PrintWriter out, boolean colour, boolean links) {
     out.println(c(colour, BOLD, safe(p.id())));
     out.println("  " + safe(p.region()) + " " + safe(p.regionZh()) + " · " + safe(p.sector()) + " " + safe(p.sectorZh()) + " · "
         + safe(p.date()) + " · " + safe(p.type()) + " · confidence " + conf(p.confidence()) + " · " + statusText(p.status()));
@@ -154,7 +161,7 @@ final class TextRenderer implements Renderer {
         out.println("     " + c(colour, DIM, safe(f.label()) + "：") + TerminalText.block(f.value()).replace("\n", "\n       "));
       }
       for (Link l : it.sources()) {
-        out.println("     " + c(colour, CYAN, (l.title().isEmpty() ? "" : safe(l.title()) + " ") + "<" + safe(l.url()) + ">"));
+        out.println("     " + source(l, colour, links));
       }
     }
     if (!p.prose().isEmpty()) {
@@ -186,6 +193,30 @@ final class TextRenderer implements Renderer {
   /** Report text on one line, control characters escaped ({@link TerminalText}). */
   private static String safe(String s) {
     return TerminalText.line(s);
+  }
+
+  /** A source: its title and {@code <url>}, the URL also a hyperlink when {@code links}. */
+  private static String source(Link l, boolean colour, boolean links) {
+    String url = "<" + safe(l.url()) + ">";
+    if (links && linkable(l.url())) {
+      // OSC 8: ESC ] 8 ; ; URL ESC \ text ESC ] 8 ; ; ESC \ (the visible text stays the URL itself).
+      url = "\u001b]8;;" + l.url() + "\u001b\\" + url + "\u001b]8;;\u001b\\";
+    }
+    return c(colour, CYAN, (l.title().isEmpty() ? "" : safe(l.title()) + " ") + url);
+  }
+
+  /** Only a plain http(s) URL of printable ASCII goes inside an escape sequence: nothing from a report can end it early. */
+  static boolean linkable(String url) {
+    if (url.length() > 2000 || !(url.startsWith("https://") || url.startsWith("http://"))) {
+      return false;
+    }
+    for (int i = 0; i < url.length(); i++) {
+      char ch = url.charAt(i);
+      if (ch <= 0x20 || ch >= 0x7f) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String c(boolean colour, String code, String text) {

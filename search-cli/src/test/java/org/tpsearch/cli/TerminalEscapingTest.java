@@ -96,6 +96,24 @@ class TerminalEscapingTest {
   }
 
   @Test
+  void theShellEscapesToo() throws Exception {
+    Cli.Result indexed = cli.run("index", results.toString(), "--index", index.toString());
+    assertEquals(0, indexed.exit(), indexed::toString);
+    Context ctx = new Context(java.util.Map.of(), false);
+    java.io.StringWriter out = new java.io.StringWriter();
+    try (org.tpsearch.search.IndexHandle h = org.tpsearch.search.IndexHandle.open(index, "test index")) {
+      org.tpsearch.search.Searcher s =
+          new org.tpsearch.search.Searcher(h, new org.tpsearch.search.QueryCompiler(ctx.glossary(), h.reader()));
+      java.io.BufferedReader in = new java.io.BufferedReader(new java.io.StringReader(
+          "Moyu\n:show xinjiang/industry/2019-04-01/event\n:show x\u001b[2Jy\n:quit\n"));
+      new Shell(s, ctx, new java.io.PrintWriter(out)).run(prompt -> in.readLine());
+    }
+    Cli.Result shell = new Cli.Result(0, out.toString(), "");
+    assertTrue(shell.out().contains("\\x1b]0;pwned"), shell::toString);
+    assertNoRawControl(shell);
+  }
+
+  @Test
   void colourCodesAreTpsearchsOwnOnly() {
     // Twice: the second run reads the index state, which records the file name with its newline.
     cli.run("index", results.toString(), "--index", index.toString());

@@ -1,0 +1,229 @@
+package org.tpsearch.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The distribution as a user gets it (run after {@code package}): the tarball unpacked, install.sh
+ * run in a temporary HOME with no Maven on the PATH, then the installed command, its completion and
+ * its man pages.
+ */
+class DistributionIT {
+  private static final Path TARGET = Path.of("target").toAbsolutePath();
+
+  @TempDir
+  static Path tmp;
+
+  private static Path home;
+  private static Path pathDir;
+  private static Path installed;
+
+  private record Run(int exit, String out, String err) {}
+
+  /** Runs a command with HOME, PATH and the JDK set, nothing else inherited. */
+  private static Run run(Path dir, Map<String, String> extra, String... command) throws IOException, InterruptedException {
+    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
+    Map<String, String> env = pb.environment();
+    env.clear();
+    env.put("HOME", home.toString());
+    env.put("PATH", home.resolve(".local/bin") + ":" + pathDir);
+    env.put("LANG", "C.UTF-8");
+    env.put("TPSEARCH_JAVA_HOME", System.getProperty("java.home"));
+    env.putAll(extra);
+    Path err = Files.createTempFile(tmp, "err", ".txt");
+    pb.redirectError(err.toFile());
+    Process p = pb.start();
+    p.getOutputStream().close();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    int exit = p.waitFor();
+    return new Run(exit, out, Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  private static Run run(String... command) throws IOException, InterruptedException {
+    return run(home, Map.of(), command);
+  }
+
+  /** A PATH folder with every command of the system's but Maven's. */
+  private static Path pathWithoutMaven() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("path"));
+    for (String sys : List.of("/usr/local/bin", "/usr/bin", "/bin")) {
+      Path sysDir = Path.of(sys);
+      if (!Files.isDirectory(sysDir)) {
+        continue;
+      }
+      try (Stream<Path> files = Files.list(sysDir)) {
+        for (Path f : files.toList()) {
+          String name = f.getFileName().toString();
+          if (!name.startsWith("mvn") && !Files.exists(dir.resolve(name), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            Files.createSymbolicLink(dir.resolve(name), f);
+          }
+        }
+      }
+    }
+    return dir;
+  }
+
+  @BeforeAll
+  static void install() throws Exception {
+    home = Files.createDirectories(tmp.resolve("home"));
+    pathDir = pathWithoutMaven();
+    List<Path> tarballs;
+    try (Stream<Path> s = Files.list(TARGET)) {
+      tarballs = s.filter(f -> f.getFileName().toString().matches("tpsearch-.+\\.tar\\.gz")).toList();
+    }
+    assertEquals(1, tarballs.size(), "one tarball in target: " + tarballs);
+    Path unpack = Files.createDirectories(tmp.resolve("unpack"));
+    Run untar = run(unpack, Map.of(), "tar", "xzf", tarballs.get(0).toString());
+    assertEquals(0, untar.exit(), untar.err());
+    String folder = tarballs.get(0).getFileName().toString().replace(".tar.gz", "");
+    Path dist = unpack.resolve(folder);
+    Run install = run(dist, Map.of(), "./install.sh");
+    assertEquals(0, install.exit(), install.out() + install.err());
+    installed = home.resolve(".local/bin/tpsearch");
+  }
+
+  @Test
+  void noMavenOnThePath() throws Exception {
+    Run which = run("sh", "-c", "command -v mvn || command -v mvnw");
+    assertTrue(which.exit() != 0 && which.out().isBlank(), "maven found: " + which.out());
+  }
+
+  @Test
+  void theTarballHoldsLicenceNoticesManPagesCompletionAndBothLaunchers() throws Exception {
+    Path dist = installed.toRealPath().getParent().getParent();
+    for (String f : List.of("LICENSE", "NOTICE", "THIRD-PARTY.txt", "bin/tpsearch", "bin/tpsearch.cmd", "install.sh",
+        "man/man1/tpsearch.1", "man/man1/tpsearch-search.1", "completion/tpsearch.bash", "completion/_tpsearch",
+        "completion/tpsearch.fish")) {
+      assertTrue(Files.isRegularFile(dist.resolve(f)), f);
+    }
+    String thirdParty = Files.readString(dist.resolve("THIRD-PARTY.txt"), StandardCharsets.UTF_8);
+    // Each entry names group:artifact:version; the jar it stands for is artifact-version.jar.
+    java.util.Set<String> listed = new java.util.HashSet<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\(([^:()\\s]+):([^:()\\s]+):([^:()\\s]+) - ").matcher(thirdParty);
+    while (m.find()) {
+      listed.add(m.group(2) + "-" + m.group(3) + ".jar");
+    }
+    try (Stream<Path> jars = Files.list(dist.resolve("lib"))) {
+      for (Path jar : jars.filter(j -> j.toString().endsWith(".jar")).toList()) {
+        String name = jar.getFileName().toString();
+        if (!name.startsWith("tpsearch-")) {
+          assertTrue(listed.contains(name), name + " in THIRD-PARTY.txt:\n" + thirdParty);
+        }
+      }
+    }
+    assertTrue(Files.readString(dist.resolve("LICENSE"), StandardCharsets.UTF_8).contains("Apache License"));
+  }
+
+  @Test
+  void installedTpsearchSearchesTheEmbeddedIndex() throws Exception {
+    Run r = run(installed.toString(), "search", "绿色电力 交易", "--format", "jsonl");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("\"id\":\"xinjiang/industry/2022-03-01/event\""), r.out());
+    Run v = run("sh", "-c", "tpsearch --version");
+    assertEquals(0, v.exit(), v.err());
+    assertTrue(v.out().startsWith("tpsearch "), v.out());
+  }
+
+  @Test
+  void onJdk25TheFirstRunMadeAStartUpCache() {
+    if (Runtime.version().feature() >= 25) {
+      Path lib = installedLib();
+      assertTrue(Files.isRegularFile(lib.resolve("tpsearch.aot")), "AOT cache in " + lib);
+    }
+  }
+
+  private static Path installedLib() {
+    try {
+      return installed.toRealPath().getParent().getParent().resolve("lib");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void bashCompletionLoadsFromTheInstalledCommand() throws Exception {
+    Run r = run("bash", "-c", "source <(tpsearch completion bash); complete -p tpsearch");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("-F _complete_tpsearch tpsearch"), r.out());
+    Path bashFile = home.resolve(".local/share/bash-completion/completions/tpsearch");
+    Run installedScript = run("bash", "-c", "source " + bashFile + "; complete -p tpsearch");
+    assertEquals(0, installedScript.exit(), installedScript.err());
+    assertTrue(Files.isRegularFile(home.resolve(".local/share/zsh/site-functions/_tpsearch")));
+    assertTrue(Files.isRegularFile(home.resolve(".local/share/fish/vendor_completions.d/tpsearch.fish")));
+  }
+
+  @Test
+  void manRendersEveryInstalledPage() throws Exception {
+    Path man1 = home.resolve(".local/share/man/man1");
+    List<Path> pages;
+    try (Stream<Path> s = Files.list(man1)) {
+      pages = s.filter(p -> p.toString().endsWith(".1")).sorted().toList();
+    }
+    List<String> names = new ArrayList<>();
+    pages.forEach(p -> names.add(p.getFileName().toString()));
+    for (String expected : List.of("tpsearch.1", "tpsearch-search.1", "tpsearch-show.1", "tpsearch-facets.1",
+        "tpsearch-stats.1", "tpsearch-index.1", "tpsearch-lint.1", "tpsearch-shell.1", "tpsearch-serve.1",
+        "tpsearch-completion.1")) {
+      assertTrue(names.contains(expected), expected + " in " + names);
+    }
+    for (Path page : pages) {
+      Run r = run(home, Map.of("MANWIDTH", "80"), "man", "--warnings", "-l", page.toString());
+      assertEquals(0, r.exit(), page + ": " + r.err());
+      assertTrue(r.err().isBlank(), page + " renders with warnings: " + r.err());
+      String command = page.getFileName().toString().replace(".1", "");
+      assertTrue(r.out().contains("NAME") && r.out().contains(command), page + ":\n" + r.out());
+    }
+    // man finds the pages from the PATH (~/.local/bin -> ~/.local/share/man), with no MANPATH set.
+    Run where = run("man", "-w", "tpsearch-search");
+    assertEquals(0, where.exit(), where.err());
+    assertEquals(man1.resolve("tpsearch-search.1").toString(), where.out().strip());
+  }
+
+  @Test
+  void installingAgainReplacesOnlyWhatItInstalledAndNeverAForeignFile() throws Exception {
+    Path dist = installed.toRealPath().getParent().getParent();
+    // A second HOME where ~/.local/bin/tpsearch is someone else's file.
+    Path other = Files.createDirectories(tmp.resolve("other/.local/bin"));
+    Path foreign = Files.writeString(other.resolve("tpsearch"), "#!/bin/sh\necho mine\n");
+    Path unpack = Files.createDirectories(tmp.resolve("unpack2"));
+    Run copy = run(unpack, Map.of(), "cp", "-r", dist.toString(), "dist");
+    assertEquals(0, copy.exit(), copy.err());
+    Run refused = run(unpack.resolve("dist"), Map.of("HOME", tmp.resolve("other").toString()), "./install.sh");
+    assertEquals(3, refused.exit(), refused.out() + refused.err());
+    assertTrue(refused.err().contains(foreign.toString()), refused.err());
+    assertEquals("#!/bin/sh\necho mine\n", Files.readString(foreign));
+    assertFalse(Files.exists(tmp.resolve("other/.local/lib/tpsearch")));
+  }
+
+  @Test
+  void uninstallRemovesWhatItInstalledAndKeepsTheUsersIndex() throws Exception {
+    Path h = Files.createDirectories(tmp.resolve("third"));
+    Map<String, String> env = new HashMap<>(Map.of("HOME", h.toString()));
+    Path dist = installed.toRealPath().getParent().getParent();
+    Path index = Files.createDirectories(h.resolve(".local/share/tpsearch/index"));
+    Files.writeString(index.resolve("keep"), "x");
+    Run in = run(dist, env, "./install.sh");
+    assertEquals(0, in.exit(), in.out() + in.err());
+    assertTrue(Files.exists(h.resolve(".local/bin/tpsearch")));
+    Run out = run(dist, env, "./install.sh", "--uninstall");
+    assertEquals(0, out.exit(), out.out() + out.err());
+    assertFalse(Files.exists(h.resolve(".local/bin/tpsearch"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+    assertFalse(Files.exists(h.resolve(".local/lib/tpsearch")));
+    assertFalse(Files.exists(h.resolve(".local/share/man/man1/tpsearch.1")));
+    assertTrue(Files.exists(index.resolve("keep")), "the user's index stays");
+  }
+}
