@@ -106,7 +106,8 @@ public final class IndexFolder implements Closeable {
         look = new Inspection(Kind.EMPTY, Set.of(), null);
       }
       if (!Files.isWritable(dir)) {
-        throw new AccessDeniedException(dir.toString(), null, "the folder is not writable");
+        // Said now: Lucene would fail later, naming only one of its files.
+        throw new IndexException(dir, "cannot write the index at " + dir + ": the folder is read-only (permission denied)", null);
       }
       if (look.kind() != Kind.OURS) {
         // Mark it before making anything else there, so a run starting now sees it as ours.

@@ -81,7 +81,7 @@ final class TextRenderer implements Renderer {
     String what = r.query().isBlank() ? noun : noun + (r.total() == 1 ? " matches '" : " match '") + safe(r.query()) + "'";
     out.println(c(colour, DIM, r.total() + " " + what + (r.partial() ? " partially (no point has every word)" : "")
         + (r.partialTotal() > 0 ? ", " + r.partialTotal() + " more " + (r.partialTotal() == 1 ? "has" : "have")
-            + " most of the words" : "")
+            + " some of the words" : "")
         + " — " + safe(r.index())));
     for (String line : r.explain()) {
       out.println(c(colour, DIM, "  explain: " + safe(line)));

@@ -22,6 +22,7 @@ import org.apache.lucene.util.QueryBuilder;
 import org.tpsearch.analysis.BigramAnalyzer;
 import org.tpsearch.analysis.Cedict;
 import org.tpsearch.analysis.Glossary;
+import org.tpsearch.analysis.PinyinSyllables;
 import org.tpsearch.index.Schema;
 import org.tpsearch.model.Region;
 import org.tpsearch.model.Regions;
@@ -68,8 +69,8 @@ public final class QueryCompiler {
    * word, then at least {@code minimumMatch} of them.
    *
    * @param strict every content word required (tiers a and b)
-   * @param partial at least {@code minimumMatch} content words but not all (tier c); null when
-   *     the query has a single content word
+   * @param partials tier c, best first: at least {@code minimumMatch} content words but not all,
+   *     then at least one but fewer than {@code minimumMatch}; empty for a single content word
    * @param typed the query as typed, as one phrase (tier a); null when it has OR groups
    * @param proximity the words as one sloppy phrase, for re-ranking; null for a single word
    * @param units one query per content word (or OR group or glossary term)
@@ -79,9 +80,10 @@ public final class QueryCompiler {
    * @param forms every searched form of every word (expansions included), for highlighting
    */
   public record Compiled(
-      Query strict, Query partial, Query typed, Query proximity, List<Query> units, List<String> words,
+      Query strict, List<Query> partials, Query typed, Query proximity, List<Query> units, List<String> words,
       List<String> explain, int minimumMatch, List<String> forms) {
     public Compiled {
+      partials = List.copyOf(partials);
       units = List.copyOf(units);
       words = List.copyOf(words);
       explain = List.copyOf(explain);
@@ -160,24 +162,25 @@ public final class QueryCompiler {
     int n = unitQueries.size();
     int minimum = minimumMatch(n);
     explain.add(0, "content words: " + String.join(" · ", labels)
-        + (n > 1 ? " (every word, then at least " + minimum + " of " + n + ")" : ""));
+        + (n > 1 ? " (every word, then at least " + minimum + " of " + n + (minimum > 1 ? ", then any" : "") + ")" : ""));
     Query found = new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(Schema.STATUS, "found"))), FOUND_BOOST);
     BooleanQuery.Builder strict = new BooleanQuery.Builder().add(every, Occur.MUST).add(found, Occur.SHOULD);
-    BooleanQuery.Builder partial = null;
+    // Tier c in two steps: at least the minimum of the content words, then (when that leaves room)
+    // any of them; each step excludes what an earlier one found.
+    List<BooleanQuery.Builder> partials = new ArrayList<>();
     if (n > 1) {
-      BooleanQuery.Builder some = new BooleanQuery.Builder();
-      unitQueries.forEach(u -> some.add(u, Occur.SHOULD));
-      some.setMinimumNumberShouldMatch(minimum);
-      partial = new BooleanQuery.Builder().add(some.build(), Occur.MUST).add(every, Occur.MUST_NOT)
-          .add(found, Occur.SHOULD);
+      Query most = atLeast(unitQueries, minimum);
+      partials.add(new BooleanQuery.Builder().add(most, Occur.MUST).add(every, Occur.MUST_NOT).add(found, Occur.SHOULD));
+      if (minimum > 1) {
+        partials.add(new BooleanQuery.Builder().add(atLeast(unitQueries, 1), Occur.MUST).add(most, Occur.MUST_NOT)
+            .add(found, Occur.SHOULD));
+      }
     }
     for (UserQuery.Unit u : q.excluded()) {
       Query uq = unit(u, false, new ArrayList<>(), new ArrayList<>());
       if (uq != null) {
         strict.add(uq, Occur.MUST_NOT);
-        if (partial != null) {
-          partial.add(uq, Occur.MUST_NOT);
-        }
+        partials.forEach(p -> p.add(uq, Occur.MUST_NOT));
         explain.add("excluded " + u + ": " + uq);
       }
     }
@@ -191,8 +194,16 @@ public final class QueryCompiler {
     if (proximity != null) {
       explain.add("proximity bonus (re-ranks the top " + RERANK_DEPTH + "): " + proximity);
     }
-    return new Compiled(strict.build(), partial == null ? null : partial.build(), typed, proximity, unitQueries,
-        labels, explain, minimum, forms);
+    return new Compiled(strict.build(), partials.stream().map(b -> (Query) b.build()).toList(), typed, proximity,
+        unitQueries, labels, explain, minimum, forms);
+  }
+
+  /** At least {@code minimum} of {@code units}. */
+  private static Query atLeast(List<Query> units, int minimum) {
+    BooleanQuery.Builder some = new BooleanQuery.Builder();
+    units.forEach(u -> some.add(u, Occur.SHOULD));
+    some.setMinimumNumberShouldMatch(minimum);
+    return some.build();
   }
 
   /**
@@ -337,6 +348,16 @@ public final class QueryCompiler {
     return out;
   }
 
+  /**
+   * The pinyin-field term a Latin word may stand for: the word in lower case when it reads as two
+   * or more toneless syllables (pudong, Wulumuqi); null otherwise (one syllable, like "fan" or
+   * "long", is far more often English).
+   */
+  static String pinyin(String word) {
+    String lower = word.toLowerCase(java.util.Locale.ROOT);
+    return PinyinSyllables.syllableCount(lower) >= 2 ? lower : null;
+  }
+
   /** Latin letters (with spaces, hyphens, apostrophes) and at least one letter: an English word or phrase. */
   private static boolean isEnglish(String text) {
     boolean letter = false;
@@ -436,6 +457,13 @@ public final class QueryCompiler {
         }
       }
     }
+    String pinyin = expand && !u.quoted() ? pinyin(u.text()) : null;
+    if (pinyin != null) {
+      // A Latin word that reads as two or more pinyin syllables may name a Chinese place, plant or
+      // person (pudong -> 浦东): the pinyin field holds each Chinese word of the text so.
+      b.add(new BoostQuery(new TermQuery(new Term(Schema.TEXT_PY, pinyin)), DICTIONARY_WEIGHT), Occur.SHOULD);
+      clauses++;
+    }
     if (clauses == 0 && !u.quoted()) {
       // Nothing the bigram analysis keeps (a lone stemmed word never is); try the words alone.
       Query w = wordPhrase(Schema.TEXT_W, u.text());
@@ -449,6 +477,7 @@ public final class QueryCompiler {
     }
     explain.add(u + (curated > 1 ? " expands to " + forms.subList(1, curated) : "")
         + (translations.isEmpty() ? "" : ", dictionary: " + translations)
+        + (pinyin == null ? "" : ", pinyin: " + pinyin)
         + " -> bigrams " + tokens(bigrams, u.text()) + (u.quoted() ? "" : ", words " + words.segment(u.text())));
     return b.build();
   }

@@ -106,12 +106,15 @@ public final class Searcher {
     Map<String, List<SearchResult.FacetCount>> facets = pass.facets();
     boolean partial = false;
     long partialTotal = 0;
-    // Tier c: most content words. It fills the page after the points with every word (and is the
-    // whole answer, with its facet counts, when no point has every word).
-    if (compiled != null && compiled.partial() != null && (total == 0 || r.limit() > ranked.size())) {
-      int room = Math.max(1, Math.min(n - ranked.size(), n));
-      Pass more = run(drillDown(filtered(compiled.partial(), r), r), r.filters().keySet(), proximity, sort, room,
-          r.facets() && total == 0);
+    // Tier c: most content words, then any. It fills the page after the points with every word
+    // (and is the whole answer, with its facet counts, when no point has every word).
+    List<Query> partials = compiled == null ? List.of() : compiled.partials();
+    long allWords = total;
+    for (int level = 0; level < partials.size() && (allWords == 0 || r.limit() > ranked.size()); level++) {
+      int room = Math.max(1, n - ranked.size());
+      boolean answer = allWords == 0 && total == 0; // this pass's facets are the answer's
+      Pass more = run(drillDown(filtered(partials.get(level), r), r), r.filters().keySet(), proximity, sort, room,
+          r.facets() && answer);
       ScoreDoc[] docs = more.top().scoreDocs;
       int[] matched = new int[docs.length];
       for (Query u : compiled.units()) {
@@ -127,21 +130,20 @@ public final class Searcher {
       if (sort == null) {
         partialHits.sort(Comparator.comparingInt(Ranked::matched).reversed()); // stable: by score
       }
-      partialHits = partialHits.subList(0, Math.min(room, partialHits.size()));
-      if (total == 0) {
-        total = more.total();
-        facets = more.facets();
-        partial = more.total() > 0;
-        if (r.explain()) {
-          explain.add("no point has every word: showing points that have at least " + compiled.minimumMatch()
-              + " of the " + compiled.wordCount() + ", the most words first");
+      partialHits = partialHits.subList(0, Math.min(Math.max(0, n - ranked.size()), partialHits.size()));
+      if (allWords == 0) {
+        total += more.total();
+        if (answer) {
+          facets = more.facets();
         }
+        partial = total > 0;
       } else {
-        partialTotal = more.total();
-        if (r.explain() && more.total() > 0) {
-          explain.add(more.total() + " more points have at least " + compiled.minimumMatch() + " of the "
-              + compiled.wordCount() + " words: they follow the points that have every word");
-        }
+        partialTotal += more.total();
+      }
+      if (r.explain() && more.total() > 0) {
+        explain.add(more.total() + " points have " + (level == 0 ? "at least " + compiled.minimumMatch() : "fewer")
+            + " of the " + compiled.wordCount() + " words" + (allWords == 0 ? " (no point has every word)" : "")
+            + ": they follow, the most words first");
       }
       if (r.limit() > 0) {
         ranked.addAll(partialHits);

@@ -20,9 +20,10 @@ import org.tpsearch.cli.Context;
  * {@code tpsearch eval --per-query} shows where points are lost.
  */
 class RelevanceFloorTest {
-  // Measured: nDCG@10 0.959, recall@10 0.935, MRR 1.000.
-  static final double NDCG_FLOOR = 0.94;
-  static final double RECALL_FLOOR = 0.92;
+  // Measured on the tuning set (88 queries, with unspaced Chinese, questions, English over Chinese
+  // and pinyin): nDCG@10 0.976, recall@10 0.992, MRR 1.000.
+  static final double NDCG_FLOOR = 0.96;
+  static final double RECALL_FLOOR = 0.97;
   static final double MRR_FLOOR = 0.98;
 
   static Evaluation.Result result;
@@ -79,6 +80,19 @@ class RelevanceFloorTest {
   @Test
   void tpsearchReturnsNothingForTheNegativeQueries() {
     assertEquals(1.0, overall("tpsearch").negativeAccuracy(), table());
+  }
+
+  /**
+   * The blind set is scored, never tuned on: only its must-return-nothing queries are checked here
+   * (the issue asks that every one of both sets returns nothing), and only as a share.
+   */
+  @Test
+  void tpsearchReturnsNothingForTheBlindSetsNegativeQueries() throws Exception {
+    Evaluation.Result blind = Evaluation.run(RelevanceSet.loadBlind(),
+        EvalCorpus.load(Path.of("..").resolve(EvalCorpus.SAMPLE_REPORTS)), List.of(systems.get(0)));
+    Evaluation.Summary t = blind.system("tpsearch").overall();
+    assertTrue(t.negatives() >= 1);
+    assertEquals(1.0, t.negativeAccuracy(), "share of the blind set's negative queries that returned nothing");
   }
 
   @Test
