@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.tpsearch.model.EvidenceItem;
 import org.tpsearch.model.EvidenceStatus;
 import org.tpsearch.model.Field;
@@ -398,7 +399,8 @@ final class AnswerParser {
     if (title.isEmpty()) {
       title = titleLine;
     }
-    String all = raw.lines.stream().map(Line::text).reduce((a, b) -> a + "\n" + b).orElse("");
+    // Joined once: a pairwise reduce copied the text so far for every line (quadratic in an item's lines).
+    String all = raw.lines.stream().map(Line::text).collect(Collectors.joining("\n"));
     List<Link> sources = Markdown.links(all);
     int[] ym = yearMonth(time);
     int line = raw.lines.isEmpty() ? 1 : raw.lines.get(0).number();

@@ -57,16 +57,17 @@ final class HeadingScan {
 
   /**
    * Whether the line looks like a turning-point heading: a {@code #} right before {@code 转折点}
-   * anywhere in it, or {@code 转折点} first on the line once
-   * Markdown marks (heading hashes, quote and list markers, emphasis, full-width hashes) and spaces
-   * are skipped, with at least one such mark or a colon after it. Prose that mentions a 转折点 in a
+   * anywhere in it, or {@code 转折点} first on the line once Markdown marks (heading hashes, quote and
+   * list markers, emphasis, full-width hashes) and spaces are skipped, with at least one such mark or
+   * a colon after it; the Traditional 轉折點 counts as 转折点. Prose that mentions a 转折点 in a
    * sentence does not: the word is not first on its line there.
    */
   static boolean looksLikeHeading(String line) {
-    if (line.indexOf('转') < 0) {
+    if (line.indexOf('转') < 0 && line.indexOf('轉') < 0) {
       return false;
     }
-    String s = normalized(line);
+    // A heading in Traditional characters (轉折點) is no point heading but looks like one: warned, never lost in silence.
+    String s = normalized(line).replace('轉', '转').replace('點', '点');
     if (hashThenMark(s)) {
       // '## 转折点' after other text ('"# 转折点', 'x## 转折点'): a heading with something before it.
       return true;

@@ -105,6 +105,8 @@ class HiddenHeadingTest {
     "＃＃ 转折点: 2020-02-01 (Event)",
     "转折点：2020-02-01 (Event) - 置信度: 0.60",
     "#转折点",
+    "## 轉折點: 2020-02-01 (Event) - 置信度: 0.60",
+    "## 转折點: 2020-02-01 (Event) - 置信度: 0.60",
   })
   void aLineThatOnlyLooksLikeAHeadingIsAWarningWithItsLine(String lookalike) {
     Report r = withLinesBefore(23, lookalike);

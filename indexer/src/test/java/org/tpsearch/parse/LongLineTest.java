@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.tpsearch.model.Problem;
@@ -83,6 +84,25 @@ class LongLineTest {
       TurningPoint host = r.points().stream().filter(p -> p.line() < at).reduce((a, b) -> b).orElseThrow();
       assertTrue(host.answer().contains(line), host.id());
     }
+  }
+
+  /**
+   * Many short lines in one evidence item: the item's lines were joined pairwise (each join copying
+   * the text so far), so 2,000,000 lines of one character never finished. The timeout is a guard
+   * against that hang, not a speed figure: the joined item takes about a second here.
+   */
+  @Test
+  @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void anItemOfHalfAMillionLinesIsRead() {
+    List<String> changed = new ArrayList<>(lines);
+    // After the 2022-03-01 point's first item's title line (line 70): the lines belong to that item.
+    changed.addAll(70, java.util.Collections.nCopies(500_000, "x"));
+    Report r = ReportParser.parse(REAL, String.join("\n", changed).getBytes(StandardCharsets.UTF_8));
+
+    assertEquals(whole.points().stream().map(TurningPoint::id).toList(),
+        r.points().stream().map(TurningPoint::id).toList());
+    TurningPoint host = r.points().stream().filter(p -> p.line() < 70).reduce((a, b) -> b).orElseThrow();
+    assertTrue(host.answer().contains("x\nx\nx\nx"), host.id());
   }
 
   static Report withHeading(String heading) {

@@ -41,6 +41,16 @@ class IndexRobustnessTest {
   }
 
   @Test
+  void aFollowedLinkNamedWithControlCharactersIsSaidEscapedOnOneLine() throws Exception {
+    Path link = Files.createSymbolicLink(home.resolve("li\u001b[31mnk\nx"), reports);
+    Cli.Result lint = Cli.at(home).run("lint", home.toString());
+    String said = "followed symbolic link " + home + "/li\\x1b[31mnk\\nx -> " + reports.toRealPath();
+    assertEquals(said, lint.errLines().get(0), lint::toString);
+    assertEquals(1, lint.errLines().size(), lint::toString);
+    assertTrue(lint.out().indexOf('\u001b') < 0 && lint.err().indexOf('\u001b') < 0, lint::toString);
+  }
+
+  @Test
   void aSecondIndexRunFailsAtOnceWithExitThree() throws Exception {
     Path index = home.resolve("index");
     CountDownLatch reading = new CountDownLatch(1);
