@@ -419,6 +419,15 @@ public final class Searcher {
       Snippet snippet = Snippet.window(it.text(), bodySpans, SNIPPET_TARGET, SNIPPET_MAX);
       evidence.add(new SearchResult.EvidenceHit(it.ordinal(), title, it.time(), snippet, it.sources(), it.fields()));
     }
+    if (evidence.isEmpty() && highlight != null && highlight.mentions(p.prose()) == 0) {
+      // Matched through a form that has no text to mark (the pinyin field: wulumuqi for 乌鲁木齐):
+      // show the first items as they are rather than a point with no evidence.
+      for (int i = 0; i < items.size() && evidence.size() < MAX_ITEMS_PER_HIT; i++) {
+        StoredPoint.Item it = items.get(i);
+        evidence.add(new SearchResult.EvidenceHit(it.ordinal(), new Snippet(it.title(), List.of()), it.time(),
+            Snippet.window(it.text(), List.of(), SNIPPET_TARGET, SNIPPET_MAX), it.sources(), it.fields()));
+      }
+    }
     Snippet proseSnippet = null;
     if (!prose.isEmpty()) {
       List<Snippet.Span> proseSpans =

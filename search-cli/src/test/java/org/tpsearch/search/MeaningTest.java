@@ -86,6 +86,14 @@ class MeaningTest {
   }
 
   @Test
+  void aPinyinHitStillShowsItsEvidence() throws Exception {
+    // Nothing in the text reads "wulumuqi": the items are shown unmarked, not left out.
+    for (SearchResult.Hit h : searcher.search(SearchRequest.of("wulumuqi")).hits()) {
+      assertFalse(h.evidence().isEmpty() && h.snippet() == null, h.id());
+    }
+  }
+
+  @Test
   void aPinyinLookalikeOfOneSyllableIsEnglish() throws Exception {
     assertEquals(null, QueryCompiler.pinyin("fan"));
     assertEquals(null, QueryCompiler.pinyin("toll"));
