@@ -156,7 +156,9 @@ class TerminalMannersTest {
   @Test
   void theProgressBarIsDrawnWhenStderrIsATerminalWhateverStdoutIs() {
     String toTerminal = indexErr(false, true, "a");
-    assertTrue(toTerminal.contains("\rindexing [") && toTerminal.contains(" points/s"), toTerminal);
+    // The rate shows only once a tenth of a second has passed, which a fast machine may not reach
+    // on the sample reports; ProgressBarTest checks the rate and time left with a clock of its own.
+    assertTrue(toTerminal.contains("\rindexing ["), toTerminal);
     String toFile = indexErr(true, false, "b");
     assertFalse(toFile.contains("\r") || toFile.contains("indexing ["), toFile);
   }
