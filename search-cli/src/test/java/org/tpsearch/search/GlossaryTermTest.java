@@ -5,27 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.tpsearch.cli.Context;
 
 /** Several query words that together are a glossary term expand as that term. */
-class GlossaryTermTest {
-  static IndexHandle index;
-  static Searcher searcher;
-
-  @BeforeAll
-  static void open() throws Exception {
-    index = IndexHandle.openEmbedded();
-    searcher = new Context(Map.of(), false).searcher(index);
-  }
-
-  @AfterAll
-  static void close() throws Exception {
-    index.close();
-  }
-
+class GlossaryTermTest extends EmbeddedIndexTest {
   static List<String> ids(SearchRequest r) throws Exception {
     return searcher.search(r.withLimit(100)).hits().stream().map(SearchResult.Hit::id).sorted().toList();
   }

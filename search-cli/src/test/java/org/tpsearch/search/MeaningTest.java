@@ -6,31 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.tpsearch.cli.Context;
 
 /**
  * What researchers type: unspaced Chinese with function words, questions. Each query of the table
  * in the issue "Find what researchers mean" finds the point the sample reports hold in its first
  * five hits (before query understanding, each of these found nothing).
  */
-class MeaningTest {
-  static IndexHandle index;
-  static Searcher searcher;
-
-  @BeforeAll
-  static void open() throws Exception {
-    index = IndexHandle.openEmbedded();
-    searcher = new Context(Map.of(), false).searcher(index);
-  }
-
-  @AfterAll
-  static void close() throws Exception {
-    index.close();
-  }
-
+class MeaningTest extends EmbeddedIndexTest {
   static List<String> top5(String query) throws Exception {
     return searcher.search(SearchRequest.of(query).withLimit(5)).hits().stream().map(SearchResult.Hit::id).toList();
   }

@@ -3,28 +3,10 @@ package org.tpsearch.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.tpsearch.cli.Context;
 
 /** The fallback for queries no point matches whole: points with the most words, never with none. */
-class PartialMatchTest {
-  static IndexHandle index;
-  static Searcher searcher;
-
-  @BeforeAll
-  static void open() throws Exception {
-    index = IndexHandle.openEmbedded();
-    searcher = new Context(Map.of(), false).searcher(index);
-  }
-
-  @AfterAll
-  static void close() throws Exception {
-    index.close();
-  }
-
+class PartialMatchTest extends EmbeddedIndexTest {
   @Test
   void wordsThatOccurNowhereFindNothing() throws Exception {
     // Before the fix the found-status bonus alone satisfied the partial form: 51 points "matched 0 words".
