@@ -9,8 +9,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.tpsearch.search.IndexHandle;
+import org.tpsearch.search.LuceneBackend;
+import org.tpsearch.search.QueryCompiler;
 import org.tpsearch.search.SearchRequest;
 import org.tpsearch.search.Searcher;
+import org.tpsearch.search.SearchBackend;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -81,11 +84,13 @@ final class BenchCommand extends IndexReadingCommand {
   }
 
   @Override
-  int run(Searcher warmSearcher, IndexHandle handle) throws Exception {
+  int run(SearchBackend backend) throws Exception {
     PrintWriter out = out();
-    Searcher searcher = noCache
-        ? new Searcher(handle, new org.tpsearch.search.QueryCompiler(context().glossary(), handle.reader()), 0)
-        : warmSearcher;
+    SearchBackend searcher = backend;
+    if (noCache && backend instanceof LuceneBackend lucene) {
+      IndexHandle handle = lucene.index();
+      searcher = new LuceneBackend(new Searcher(handle, new QueryCompiler(context().glossary(), handle.reader()), 0));
+    }
     long[] all = new long[requests.size() * rounds];
     // The thread's CPU time as well as wall time: other processes on a shared machine delay a
     // query (wall) far more than they change the work it does (CPU), so before/after comparisons
@@ -128,10 +133,10 @@ final class BenchCommand extends IndexReadingCommand {
     Arrays.sort(all);
     Arrays.sort(cpu);
     out.printf(Locale.ROOT, "%s: %d queries x %d rounds (after %d warm-up rounds each), compiled queries %s%n",
-        handle.description(), requests.size(), rounds, warmup, noCache ? "not cached" : "cached");
+        searcher.description(), requests.size(), rounds, warmup, noCache ? "not cached" : "cached");
     out.printf(Locale.ROOT, "latency ms: p50 %.3f  p90 %.3f  p99 %.3f  max %.3f  mean %.3f  (%d docs; checksum %d)%n",
         pct(all, 50), pct(all, 90), pct(all, 99), all[all.length - 1] / 1e6,
-        Arrays.stream(all).average().orElse(0) / 1e6, handle.reader().numDocs(), hits);
+        Arrays.stream(all).average().orElse(0) / 1e6, searcher.stats().total(), hits);
     if (cpuTimed) {
       out.printf(Locale.ROOT, "thread CPU ms: p50 %.3f  p90 %.3f  p99 %.3f  max %.3f  mean %.3f%n",
           pct(cpu, 50), pct(cpu, 90), pct(cpu, 99), cpu[cpu.length - 1] / 1e6, Arrays.stream(cpu).average().orElse(0) / 1e6);
