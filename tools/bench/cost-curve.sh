@@ -33,7 +33,7 @@ runs=${COST_CURVE_RUNS:-10}
 # The daemon (issue 13, item 1) when this build has it: `tpsearch daemon status` is a known command.
 daemon=no
 no_daemon=""
-if "$tp" daemon --help >/dev/null 2>&1; then
+if "$tp" --help 2>/dev/null | grep -q '^  daemon '; then
   daemon=yes
   no_daemon="--no-daemon"
 fi
