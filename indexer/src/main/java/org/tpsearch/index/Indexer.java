@@ -45,6 +45,9 @@ public final class Indexer {
     /** {@code done} of {@code total} documents written. */
     default void documentsWritten(int done, int total) {}
 
+    /** {@code done} of {@code total} report files read and their points written (a full run). */
+    default void filesIndexed(int done, int total) {}
+
     Progress NONE = new Progress() {};
   }
 
@@ -217,12 +220,12 @@ public final class Indexer {
   private record FileRead(CorpusScan.Found file, IndexState.FileState state, List<Problem> problems) {}
 
   /**
-   * A full run, streamed: each file is parsed and its points analyzed and written by the same
-   * worker, {@code threads} files at a time, so parsing and analysis share the cores all along and
-   * only the files in flight are in memory (a plan-then-write run holds every parsed report until
-   * the writing starts). Which copy of a duplicated id the index keeps is decided as points come:
-   * a point is written when it beats the copy written so far, in the order the planned run uses
-   * (combined report first, then path order, then order in the file), so the result is the same
+   * A full run, streamed: the files of a series are parsed and their points analyzed and written
+   * by the same worker, {@code threads} series at a time, so parsing and analysis share the cores
+   * all along and only the series in flight are in memory (a plan-then-write run holds every
+   * parsed report until the writing starts). Which copy of a duplicated id the index keeps follows
+   * the planned run's rule (combined report first, then path order, then order in the file; see
+   * {@link #seriesGroups}), checked against it before the commit, so the result is the same
    * whatever order the workers finish in. Nothing is visible until the commit.
    */
   private static IndexSummary runStreamed(List<Path> roots, IndexSink sink, Options options, long start)
@@ -240,28 +243,42 @@ public final class Indexer {
       java.util.concurrent.ConcurrentHashMap<String, Long> written = new java.util.concurrent.ConcurrentHashMap<>();
       AtomicInteger read = new AtomicInteger();
       AtomicInteger documents = new AtomicInteger();
-      List<Integer> order = java.util.stream.IntStream.range(0, files.size()).boxed().toList();
-      List<Object> results = inParallel(order, options.threads(), i -> {
-        CorpusScan.Found f = files.get(i);
-        Report r;
-        try {
-          r = ReportParser.parse(f.path());
-        } catch (IOException e) {
-          options.progress().filesRead(read.incrementAndGet(), files.size());
-          return new Problem(f.path(), 0, "unreadable", "cannot read this file: " + CorpusScan.reason(e)
-              + "; skipped, and what the index holds from it is kept");
+      Object[] results = new Object[files.size()];
+      inParallel(seriesGroups(files), options.threads(), group -> {
+        // The group's files in path order; its points kept until the group's winners are known.
+        Map<String, Object[]> best = new LinkedHashMap<>(); // id -> {rank, point, display}
+        for (int i : group) {
+          CorpusScan.Found f = files.get(i);
+          Report r;
+          try {
+            r = ReportParser.parse(f.path());
+          } catch (IOException e) {
+            results[i] = new Problem(f.path(), 0, "unreadable", "cannot read this file: " + CorpusScan.reason(e)
+                + "; skipped, and what the index holds from it is kept");
+            continue;
+          }
+          String display = display(options, f.path());
+          List<IndexState.PointRef> refs = new ArrayList<>();
+          int k = 0;
+          for (TurningPoint p : r.points()) {
+            refs.add(new IndexState.PointRef(p.id(), PointDocuments.contentHash(p, display), signature(p), p.line(),
+                p.status()));
+            long rank = rank(f, i, k++);
+            Object[] current = best.get(p.id());
+            if (current == null || rank < (long) current[0]) {
+              best.put(p.id(), new Object[] {rank, p, display});
+            }
+          }
+          results[i] = new FileRead(f, new IndexState.FileState(f.path().toString(), f.size(), f.mtime(),
+              r.problems().size(), refs), r.problems());
         }
-        String display = display(options, f.path());
-        List<IndexState.PointRef> refs = new ArrayList<>();
-        int k = 0;
-        for (TurningPoint p : r.points()) {
-          refs.add(new IndexState.PointRef(p.id(), PointDocuments.contentHash(p, display), signature(p), p.line(),
-              p.status()));
-          writeIfFirst(sink, written, p, display, rank(f, i, k++), documents, options);
+        for (Object[] b : best.values()) {
+          writeIfFirst(sink, written, (TurningPoint) b[1], (String) b[2], (long) b[0], documents, options);
         }
-        options.progress().filesRead(read.incrementAndGet(), files.size());
-        return new FileRead(f, new IndexState.FileState(f.path().toString(), f.size(), f.mtime(), r.problems().size(),
-            refs), r.problems());
+        for (int i = 0; i < group.size(); i++) {
+          options.progress().filesIndexed(read.incrementAndGet(), files.size());
+        }
+        return null;
       });
       for (Object o : results) {
         if (o instanceof FileRead fr) {
@@ -296,6 +313,25 @@ public final class Indexer {
     return new IndexSummary(sink.where(), scan.reports().size(), parsedFiles.size(), 0, scan.skipped(),
         w.winners().size(), byStatus, w.winners().size(), 0, 0, w.duplicates(), problems, scan.followed(), raw,
         sink.sizeInBytes(), (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /**
+   * {@code files} (sorted by path) as indices, grouped by the series their names give (region and
+   * sector), groups in order of their first file. A turning point's id starts with its region and
+   * sector, so the copies of a point are in one group as long as names and titles agree: a worker
+   * takes a whole group and writes only its winners, and no document is written and then
+   * replaced (a replaced document would stay in the term statistics until merged away, and
+   * change scores by the order the workers happened to run in). Copies in two groups still end
+   * right: the later, better one replaces the other.
+   */
+  private static List<List<Integer>> seriesGroups(List<CorpusScan.Found> files) {
+    Map<String, List<Integer>> groups = new LinkedHashMap<>();
+    for (int i = 0; i < files.size(); i++) {
+      FileNames.Parsed n = FileNames.parse(files.get(i).path());
+      String key = (n.region() == null ? "?" : n.region().name()) + "|" + (n.sector() == null ? "?" : n.sector().name());
+      groups.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+    }
+    return new ArrayList<>(groups.values());
   }
 
   /**
