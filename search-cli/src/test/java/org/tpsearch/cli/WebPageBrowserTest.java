@@ -72,9 +72,12 @@ class WebPageBrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "browser tests skipped: they need Debian's chromium and chromium-driver (/usr/bin/chromium, "
-            + "/usr/bin/chromedriver): apt-get install -y chromium chromium-driver");
+    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+      String why = "WebPageBrowserTest: the search page's browser tests are SKIPPED: they need Debian's chromium "
+          + "and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver): apt-get install -y chromium chromium-driver";
+      System.err.println(why); // surefire counts a skip but does not print its reason
+      Assumptions.abort(why);
+    }
     Files.createDirectories(ARTIFACTS);
     Context ctx = new Context(Map.of(), false);
     sample = IndexHandle.openEmbedded();
