@@ -282,8 +282,6 @@
     $('colour').value = s.colour;
     document.title = s.q ? s.q + ' — tpsearch' : 'tpsearch';
     const main = getJson(apiUrl(s, { limit: String(s.page * PAGE_SIZE), facets: 'true' }));
-    // The timeline wants every point of the result (up to a bound), by date, and no counts.
-    const timeline = getJson(apiUrl(s, { limit: String(TIMELINE_LIMIT), sort: 'date', facets: 'false' }));
     let result;
     try {
       result = await main;
@@ -307,9 +305,11 @@
     renderPager(s, result);
     document.body.dataset.renders = String((parseInt(document.body.dataset.renders || '0', 10) || 0) + 1);
     markPainted();
+    // The timeline wants every point of the result (up to a bound), by date, and no counts; asked
+    // once the results are on screen, so that it does not hold them up.
     let tl;
     try {
-      tl = await timeline;
+      tl = await getJson(apiUrl(s, { limit: String(TIMELINE_LIMIT), sort: 'date', facets: 'false' }));
     } catch (e) {
       return; // the main answer already said what went wrong
     }
