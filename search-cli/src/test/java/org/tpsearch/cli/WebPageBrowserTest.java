@@ -41,6 +41,7 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.tpsearch.search.IndexHandle;
+import org.tpsearch.search.LuceneBackend;
 import org.tpsearch.search.QueryCompiler;
 import org.tpsearch.search.Searcher;
 import org.tpsearch.testing.Golden;
@@ -81,9 +82,10 @@ class WebPageBrowserTest {
     Files.createDirectories(ARTIFACTS);
     Context ctx = new Context(Map.of(), false);
     sample = IndexHandle.openEmbedded();
-    api = HttpApi.start(new Searcher(sample, new QueryCompiler(ctx.glossary(), sample.reader())), "127.0.0.1", 0, 2);
+    api = HttpApi.start(new LuceneBackend(new Searcher(sample, new QueryCompiler(ctx.glossary(), sample.reader()))), "127.0.0.1", 0, 2);
     hostile = IndexHandle.open(hostileIndex(), "the hostile test index");
-    hostileApi = HttpApi.start(new Searcher(hostile, new QueryCompiler(ctx.glossary(), hostile.reader())), "127.0.0.1", 0, 2);
+    hostileApi = HttpApi.start(new LuceneBackend(new Searcher(hostile, new QueryCompiler(ctx.glossary(), hostile.reader()))),
+        "127.0.0.1", 0, 2);
 
     // The Debian driver, named: Selenium Manager never runs, nothing is fetched.
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
