@@ -35,7 +35,12 @@
       timeline_note_cut: 'the first {n} of {t} by date', timeline_note_undated: '{n} without a date are not shown',
       status_found: 'evidence found', status_none: 'nothing found', status_failed: 'retrieval failed',
       type_Policy: 'Policy', type_Event: 'Event', type_Seasonal: 'Seasonal', type_Trend: 'Trend', type_Unknown: 'Unknown',
-      count: 'points', unknown: 'unknown', error: 'error: {e}', open_point: 'open the point'
+      count: 'points', unknown: 'unknown', error: 'error: {e}', open_point: 'open the point',
+      dim_evidence_window: 'evidence dates', 'window_in-window': 'in the window', 'window_out-of-window': 'outside the window',
+      window_undated: 'undated', 'check_no-url': 'no URL', 'check_bare-url': 'home page only', duplicate: 'duplicate',
+      'evidence_window_all-in-window': 'all in the window', 'evidence_window_some-out-of-window': 'some outside the window',
+      'evidence_window_all-out-of-window': 'all outside the window', 'evidence_window_no-dated-evidence': 'no dated evidence',
+      'evidence_window_no-evidence': 'no evidence'
     },
     zh: {
       lang_button: 'English', placeholder: '搜索转折点：绿色电力 交易、封城、碳达峰 -工业',
@@ -56,7 +61,12 @@
       timeline_note_cut: '按日期显示前 {n} 个（共 {t} 个）', timeline_note_undated: '{n} 个无日期的未显示',
       status_found: '找到证据', status_none: '未找到', status_failed: '检索失败',
       type_Policy: '政策', type_Event: '事件', type_Seasonal: '季节性', type_Trend: '趋势', type_Unknown: '未知',
-      count: '个', unknown: '未知', error: '错误：{e}', open_point: '打开转折点'
+      count: '个', unknown: '未知', error: '错误：{e}', open_point: '打开转折点',
+      dim_evidence_window: '证据时间', 'window_in-window': '在时间窗口内', 'window_out-of-window': '在时间窗口外',
+      window_undated: '无日期', 'check_no-url': '无网址', 'check_bare-url': '仅网站首页', duplicate: '重复',
+      'evidence_window_all-in-window': '全部在窗口内', 'evidence_window_some-out-of-window': '部分在窗口外',
+      'evidence_window_all-out-of-window': '全部在窗口外', 'evidence_window_no-dated-evidence': '无带日期的证据',
+      'evidence_window_no-evidence': '无证据'
     }
   };
 
@@ -356,7 +366,7 @@
 
   // A facet value as shown: type and status names translated, regions and sectors in Chinese too.
   function valueLabel(dim, value) {
-    if (dim === 'status' || dim === 'type') {
+    if (dim === 'status' || dim === 'type' || dim === 'window' || dim === 'check' || dim === 'evidence_window') {
       const key = dim + '_' + value;
       return I18N.en[key] !== undefined ? t(key) : value;
     }
@@ -608,6 +618,9 @@
       valueLabel('type', h.type), t('confidence') + ' ' + (h.confidence === null ? t('unknown') : h.confidence.toFixed(2))];
     meta.append(document.createTextNode(parts.join(' · ') + ' · '));
     meta.append(el('span', 'badge status-' + h.status, valueLabel('status', h.status)));
+    if (typeof h.evidence_window === 'string' && h.evidence_window) {
+      meta.append(document.createTextNode(' '), el('span', 'badge ewin-' + h.evidence_window, valueLabel('evidence_window', h.evidence_window)));
+    }
     for (const f of h.flags || []) {
       meta.append(document.createTextNode(' '), el('span', 'badge flag', f));
     }
@@ -648,14 +661,18 @@
     return li;
   }
 
-  // What the evidence checks say of an item, when the index has them (in or out of the window
-  // around the turning point, a duplicate).
+  // What the evidence checks say of an item, when the index has them: inside or outside the
+  // window around the turning point's date (or undated), and sources without a URL or with only a
+  // site's home page.
   function evidenceBadges(li, e) {
-    if (e.window === 'out' || e.in_window === false) {
-      li.append(document.createTextNode(' '), el('span', 'badge out-of-window', lang === 'zh' ? '时间窗口外' : 'outside the window'));
+    if (typeof e.window === 'string' && e.window) {
+      li.append(document.createTextNode(' '), el('span', 'badge window-' + e.window, valueLabel('window', e.window)));
+    }
+    for (const c of Array.isArray(e.checks) ? e.checks : []) {
+      li.append(document.createTextNode(' '), el('span', 'badge check', valueLabel('check', String(c))));
     }
     if (e.duplicate === true || (typeof e.duplicate_of === 'string' && e.duplicate_of)) {
-      li.append(document.createTextNode(' '), el('span', 'badge duplicate', lang === 'zh' ? '重复' : 'duplicate'));
+      li.append(document.createTextNode(' '), el('span', 'badge duplicate', t('duplicate')));
     }
   }
 
