@@ -80,7 +80,8 @@ class EvidenceChecksCliTest {
   void theHttpApiFiltersAndCountsTheSameWay() throws Exception {
     try (IndexHandle index = IndexHandle.openEmbedded()) {
       Context ctx = new Context(Map.of(), false);
-      HttpApi api = HttpApi.start(new Searcher(index, new QueryCompiler(ctx.glossary(), index.reader())), "127.0.0.1", 0, 1);
+      HttpApi api = HttpApi.start(new org.tpsearch.search.LuceneBackend(new Searcher(index,
+          new QueryCompiler(ctx.glossary(), index.reader()))), "127.0.0.1", 0, 1);
       try {
         HttpResponse<String> resp = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build().send(
             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port()
