@@ -45,8 +45,13 @@ public final class Indexer {
     /** {@code done} of {@code total} documents written. */
     default void documentsWritten(int done, int total) {}
 
-    /** {@code done} of {@code total} report files read and their points written (a full run). */
-    default void filesIndexed(int done, int total) {}
+    /**
+     * {@code done} of {@code total} report files read and their points written (a full run reads
+     * and writes together); by default reported as files read.
+     */
+    default void filesIndexed(int done, int total) {
+      filesRead(done, total);
+    }
 
     Progress NONE = new Progress() {};
   }
