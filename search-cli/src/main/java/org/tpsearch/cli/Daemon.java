@@ -59,6 +59,7 @@ public final class Daemon {
   private final long started = System.currentTimeMillis();
   private volatile long lastUsed = System.currentTimeMillis();
   private volatile boolean stopping;
+  private volatile long served;
   private ServerSocketChannel server;
   private Glossary glossary;
 
@@ -220,7 +221,9 @@ public final class Daemon {
     running.lock();
     try {
       lastUsed = System.currentTimeMillis();
-      return execute(r);
+      Response answer = execute(r);
+      served++;
+      return answer;
     } catch (RuntimeException | Error e) {
       // Whatever went wrong here, the client's own JVM answers instead (and says what it says).
       return Response.refused();
@@ -263,8 +266,8 @@ public final class Daemon {
     }
     long now = System.currentTimeMillis();
     String text = "daemon for build " + build + ": running, pid " + ProcessHandle.current().pid()
-        + ", up " + human(now - started) + ", last used " + human(now - lastUsed) + " ago, stops after "
-        + human(idle.toMillis()) + " idle\n"
+        + ", up " + human(now - started) + ", " + served + (served == 1 ? " command" : " commands") + " served, last "
+        + human(now - lastUsed) + " ago, stops after " + human(idle.toMillis()) + " idle\n"
         + "  open: " + (open.isEmpty() ? "no index yet" : String.join(", ", open)) + "\n";
     return new Response(true, "", text.getBytes(StandardCharsets.UTF_8), new byte[0], 0);
   }
