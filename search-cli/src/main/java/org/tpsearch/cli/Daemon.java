@@ -133,6 +133,7 @@ public final class Daemon {
       server.bind(UnixDomainSocketAddress.of(socket));
       Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
       Thread watcher = Thread.ofPlatform().daemon().name("idle").start(this::watchIdle);
+      Thread.ofVirtual().start(this::retireOlderBuilds);
       try {
         while (!stopping) {
           SocketChannel ch;
@@ -157,6 +158,42 @@ public final class Daemon {
           running.unlock();
         }
       }
+    }
+  }
+
+  /**
+   * Stops the daemons of other builds of this same installation (a rebuilt or upgraded tpsearch):
+   * no client of theirs is left. Other installations' daemons are left to their idle time.
+   */
+  private void retireOlderBuilds() {
+    String mine = "  from: " + installation() + "\n";
+    try (java.nio.file.DirectoryStream<Path> sockets = Files.newDirectoryStream(folder, "*.sock")) {
+      for (Path other : sockets) {
+        String name = other.getFileName().toString();
+        String otherBuild = name.substring(0, name.length() - ".sock".length());
+        if (otherBuild.equals(build)) {
+          continue;
+        }
+        try {
+          Response status = DaemonClient.ask(other, Request.control(Kind.STATUS, otherBuild));
+          if (new String(status.out(), StandardCharsets.UTF_8).contains(mine)) {
+            DaemonClient.ask(other, Request.control(Kind.STOP, otherBuild));
+          }
+        } catch (IOException e) {
+          // Gone already, or stale: nothing to stop.
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // Nothing to retire.
+    }
+  }
+
+  /** The folder this daemon's code was loaded from (the distribution's lib/). */
+  private static String installation() {
+    try {
+      return Path.of(Daemon.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent().toString();
+    } catch (java.net.URISyntaxException | RuntimeException e) {
+      return "unknown";
     }
   }
 
@@ -268,7 +305,8 @@ public final class Daemon {
     String text = "daemon for build " + build + ": running, pid " + ProcessHandle.current().pid()
         + ", up " + human(now - started) + ", " + served + (served == 1 ? " command" : " commands") + " served, last "
         + human(now - lastUsed) + " ago, stops after " + human(idle.toMillis()) + " idle\n"
-        + "  open: " + (open.isEmpty() ? "no index yet" : String.join(", ", open)) + "\n";
+        + "  open: " + (open.isEmpty() ? "no index yet" : String.join(", ", open)) + "\n"
+        + "  from: " + installation() + "\n";
     return new Response(true, "", text.getBytes(StandardCharsets.UTF_8), new byte[0], 0);
   }
 
@@ -310,7 +348,10 @@ public final class Daemon {
       command.addAll(List.of(java, "-XX:+UseSerialGC", "-Xss4m", "--enable-native-access=ALL-UNNAMED",
           "-Dtpsearch.build=" + build, "-cp", System.getProperty("java.class.path"), Daemon.class.getName()));
       Path log = folder.resolve(build + ".log");
-      new ProcessBuilder(command)
+      ProcessBuilder pb = new ProcessBuilder(command);
+      // Its phase timings would only fill its log.
+      pb.environment().remove("TPSEARCH_TIMING");
+      pb
           .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
           .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
           .redirectErrorStream(true)

@@ -153,6 +153,47 @@ class DaemonTest {
   }
 
   @Test
+  void aNewBuildRetiresTheDaemonOfTheOldOneAndASecondDaemonOfABuildGivesWay(@TempDir Path run) throws Exception {
+    Path folder = org.tpsearch.client.DaemonFolder.ensure(run.resolve("tpsearch"));
+    Thread old = serving(new Daemon("old-build", folder, java.time.Duration.ofHours(1)));
+    awaitAnswer(folder, "old-build");
+    // A second daemon of the same build finds the lock taken and returns at once.
+    Thread twin = serving(new Daemon("old-build", folder, java.time.Duration.ofHours(1)));
+    twin.join(10_000);
+    assertFalse(twin.isAlive(), "the second daemon of a build gives way");
+    assertTrue(old.isAlive());
+    // A daemon of a new build from the same installation stops the old one.
+    Thread fresh = serving(new Daemon("new-build", folder, java.time.Duration.ofHours(1)));
+    awaitAnswer(folder, "new-build");
+    old.join(10_000);
+    assertFalse(old.isAlive(), "the old build's daemon stopped");
+    assertFalse(Files.exists(folder.resolve("old-build.sock")), "and removed its socket");
+    DaemonClient.ask(folder.resolve("new-build.sock"), DaemonProtocol.Request.control(DaemonProtocol.Kind.STOP, "new-build"));
+    fresh.join(10_000);
+    assertFalse(fresh.isAlive());
+  }
+
+  private static Thread serving(Daemon d) {
+    Thread t = new Thread(() -> {
+      try {
+        d.serve();
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
+  private static void awaitAnswer(Path folder, String build) throws InterruptedException {
+    for (int i = 0; i < 1000 && !Daemon.answers(folder.resolve(build + ".sock"), build); i++) {
+      Thread.sleep(10);
+    }
+    assertTrue(Daemon.answers(folder.resolve(build + ".sock"), build), build + " answers");
+  }
+
+  @Test
   void theSwitchesAreReadFromTheEnvironmentAndTheArguments() {
     assertTrue(Daemon.enabled(java.util.Map.of(), List.of("search", "x")));
     assertFalse(Daemon.enabled(java.util.Map.of("TPSEARCH_DAEMON", "0"), List.of("search", "x")));
