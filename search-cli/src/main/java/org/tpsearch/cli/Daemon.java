@@ -69,7 +69,10 @@ public final class Daemon {
     this.idle = idle;
   }
 
-  /** Runs a daemon for the build the launcher names (-Dtpsearch.build); exits when idle or stopped. */
+  /**
+   * Runs a daemon for the build the launcher names (-Dtpsearch.build); exits when idle or stopped.
+   * The launcher starts it in the background, in its own session, after an in-process search.
+   */
   public static void main(String[] args) throws Exception {
     String build = System.getProperty("tpsearch.build");
     if (build == null || build.isBlank()) {
@@ -80,6 +83,11 @@ public final class Daemon {
     ignore("HUP");
     Map<String, String> env = System.getenv();
     Path folder = DaemonFolder.ensure(DaemonFolder.of(env));
+    // The launcher starts it with no output; what it has to say goes to its log, beside its socket.
+    java.io.PrintStream log = new java.io.PrintStream(new java.io.FileOutputStream(folder.resolve(build + ".log").toFile(), true), true,
+        StandardCharsets.UTF_8);
+    System.setOut(log);
+    System.setErr(log);
     Daemon d = new Daemon(build, folder, idleTime(env));
     d.serve();
     System.exit(0);
@@ -123,7 +131,7 @@ public final class Daemon {
     Path socket = DaemonFolder.socket(folder, build);
     try (FileChannel lockFile = FileChannel.open(folder.resolve(build + ".lock"), StandardOpenOption.CREATE,
         StandardOpenOption.WRITE);
-        FileLock lock = lockFile.tryLock()) {
+        FileLock lock = tryLock(lockFile)) {
       if (lock == null) {
         return;
       }
@@ -194,6 +202,15 @@ public final class Daemon {
       return Path.of(Daemon.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent().toString();
     } catch (java.net.URISyntaxException | RuntimeException e) {
       return "unknown";
+    }
+  }
+
+  /** The build's lock, or null when another daemon holds it (in another process, or in this one). */
+  private static FileLock tryLock(FileChannel f) throws IOException {
+    try {
+      return f.tryLock();
+    } catch (java.nio.channels.OverlappingFileLockException e) {
+      return null;
     }
   }
 
@@ -318,47 +335,6 @@ public final class Daemon {
   /** Whether the daemon may be used by this run: not switched off by --no-daemon or TPSEARCH_DAEMON=0. */
   static boolean enabled(Map<String, String> env, List<String> args) {
     return !"0".equals(env.get(ENV)) && !args.contains("--no-daemon");
-  }
-
-  /**
-   * After an in-process search from the launcher (which names the build): starts a daemon in the
-   * background for the next commands, unless one answers already or it is switched off. Quiet:
-   * whatever fails here, the command has answered already.
-   */
-  static void startInBackground(Context ctx, List<String> args) {
-    String build = System.getProperty("tpsearch.build");
-    if (build == null || build.isBlank() || args.isEmpty() || !COMMANDS.contains(args.get(0)) || !enabled(ctx.env(), args)) {
-      return;
-    }
-    try {
-      Path folder = DaemonFolder.ensure(DaemonFolder.of(ctx.env()));
-      Path socket = DaemonFolder.socket(folder, build);
-      if (Files.exists(socket) && answers(socket, build)) {
-        return;
-      }
-      String java = ProcessHandle.current().info().command().orElse(null);
-      if (java == null) {
-        return;
-      }
-      List<String> command = new java.util.ArrayList<>();
-      // Its own session: no terminal, so Ctrl-C and closing the terminal do not reach it.
-      if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
-        command.add("/usr/bin/setsid");
-      }
-      command.addAll(List.of(java, "-XX:+UseSerialGC", "-Xss4m", "--enable-native-access=ALL-UNNAMED",
-          "-Dtpsearch.build=" + build, "-cp", System.getProperty("java.class.path"), Daemon.class.getName()));
-      Path log = folder.resolve(build + ".log");
-      ProcessBuilder pb = new ProcessBuilder(command);
-      // Its phase timings would only fill its log.
-      pb.environment().remove("TPSEARCH_TIMING");
-      pb
-          .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-          .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
-          .redirectErrorStream(true)
-          .start();
-    } catch (IOException | RuntimeException e) {
-      // No daemon this time; the next search tries again.
-    }
   }
 
   /** Whether a daemon of this build answers at {@code socket}. */

@@ -101,8 +101,6 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
       pager.close();
     }
     Timing.mark("command");
-    // The answer is out; a daemon started now answers the next search.
-    Daemon.startInBackground(ctx, List.of(args));
     System.exit(code);
   }
 
