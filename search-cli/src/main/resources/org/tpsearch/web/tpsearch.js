@@ -149,7 +149,7 @@
       } else if (key === 'rows') {
         s.rows = value === 'sector' ? 'sector' : 'region';
       } else if (key === 'colour') {
-        s.colour = value === 'status' ? 'status' : 'type';
+        s.colour = value === 'status' || value === 'window' ? value : 'type';
       } else if (/^not_[a-z][a-z_]*$/.test(key)) {
         add(s.not, key.substring(4), value);
       } else if (/^[a-z][a-z_]*$/.test(key) && !RESERVED.has(key)) {
@@ -793,6 +793,8 @@
 
   const TYPE_COLOURS = { Policy: '#0b5cad', Event: '#d1495b', Seasonal: '#2a9d8f', Trend: '#8d6cab', Unknown: '#8c959f' };
   const STATUS_COLOURS = { found: '#1a7f37', none: '#8c959f', failed: '#cf222e' };
+  const WINDOW_COLOURS = { 'all-in-window': '#1a7f37', 'some-out-of-window': '#bf8700', 'all-out-of-window': '#cf222e',
+    'no-dated-evidence': '#8c959f', 'no-evidence': '#d0d7de' };
 
   async function drawTimeline(s, tl, result) {
     let echarts;
@@ -808,7 +810,8 @@
     const box = $('timeline');
     const chart = echarts.getInstanceByDom(box) || echarts.init(box);
     const rowOf = (h) => valueLabel(s.rows, s.rows === 'sector' ? h.sector : h.region);
-    const keyOf = (h) => (s.colour === 'status' ? h.status : h.type);
+    const keyOf = (h) => (s.colour === 'status' ? h.status : s.colour === 'window' ? h.evidence_window || 'unknown' : h.type);
+    const colourDim = s.colour === 'window' ? 'evidence_window' : s.colour;
     // The points the result counts: those with every word (the tier-3 ones that fill a page
     // are left out), or those with some when no point has every word.
     const points = tl.hits.filter((h) => tl.match !== 'all' || h.match === 'all');
@@ -847,9 +850,9 @@
     const height = 110 + Math.max(1, rows.length) * 26 + 40;
     box.style.height = height + 'px';
     chart.resize();
-    const colours = s.colour === 'status' ? STATUS_COLOURS : TYPE_COLOURS;
+    const colours = s.colour === 'status' ? STATUS_COLOURS : s.colour === 'window' ? WINDOW_COLOURS : TYPE_COLOURS;
     const series = keys.map((k) => ({
-      name: valueLabel(s.colour, k),
+      name: valueLabel(colourDim, k),
       type: 'scatter',
       xAxisIndex: 1,
       yAxisIndex: 1,
@@ -871,7 +874,7 @@
     });
     chart.setOption({
       animation: false,
-      legend: { top: 0, data: keys.map((k) => valueLabel(s.colour, k)) },
+      legend: { top: 0, data: keys.map((k) => valueLabel(colourDim, k)) },
       grid: [
         { left: 130, right: 24, top: 28, height: 70 },
         { left: 130, right: 24, top: 112, bottom: 30 }
@@ -997,7 +1000,8 @@
       const item = el('section', 'item');
       item.append(el('h2', 'ev-title', it.title || ''));
       if (it.time) {
-        item.append(el('div', 'ev-time', it.time));
+        item.append(el('div', 'ev-time', it.time + (it.dates && it.dates.from
+          ? ' (' + it.dates.from + (it.dates.to && it.dates.to !== it.dates.from ? ' – ' + it.dates.to : '') + ')' : '')));
       }
       evidenceBadges(item, it);
       if (it.fields && it.fields.length) {
