@@ -79,6 +79,8 @@
   let painted = false;
   let echartsLoading = null;
   const zhNames = new Map();  // region and sector names in Chinese, learnt from the hits
+  let citations = null;       // resolves to whether the server writes citations (/points/{id}/cite)
+  let canCite = false;
 
   const $ = (id) => document.getElementById(id);
 
@@ -295,6 +297,7 @@
     let result;
     try {
       result = await main;
+      canCite = await citations;
     } catch (e) {
       if (mine === sequence) {
         showError(e.message);
@@ -605,6 +608,9 @@
     });
     id.append(link);
     head.append(id, copyButton(t('copy_id'), () => h.id, 'copy-id'));
+    if (canCite) {
+      head.append(copyButton(t('copy_citation'), () => citation(h.id, 0), 'copy-citation'));
+    }
     if (s.q.trim()) {
       if (h.match === 'all') {
         head.append(el('span', 'badge tier-full', h.phrase ? t('tier_phrase') : t('tier_full')));
@@ -729,7 +735,13 @@
     const b = el('button', 'copy ' + className, label);
     b.type = 'button';
     b.addEventListener('click', async () => {
-      const value = await text();
+      let value;
+      try {
+        value = await text();
+      } catch (e) {
+        b.textContent = t('error', { e: e.message });
+        return;
+      }
       try {
         await navigator.clipboard.writeText(value);
       } catch (e) {
@@ -936,6 +948,7 @@
     let p;
     try {
       p = await getJson(pointPath(s.id));
+      canCite = await citations;
     } catch (e) {
       if (mine === sequence) {
         box.replaceChildren(backLink(s), el('p', 'error', e.status === 404 ? t('no_point', { id: s.id }) : t('error', { e: e.message })));
@@ -996,9 +1009,12 @@
       row(t('flags'), p.flags.join(', '));
     }
     box.append(dl);
-    for (const it of p.evidence || []) {
+    (p.evidence || []).forEach((it, i) => {
       const item = el('section', 'item');
       item.append(el('h2', 'ev-title', it.title || ''));
+      if (canCite) {
+        item.append(copyButton(t('copy_citation'), () => citation(p.id, i + 1), 'copy-citation'));
+      }
       if (it.time) {
         item.append(el('div', 'ev-time', it.time + (it.dates && it.dates.from
           ? ' (' + it.dates.from + (it.dates.to && it.dates.to !== it.dates.from ? ' – ' + it.dates.to : '') + ')' : '')));
@@ -1015,7 +1031,7 @@
         item.append(sourcesLine(it.sources));
       }
       box.append(item);
-    }
+    });
     if (p.prose) {
       box.append(el('h2', null, t('prose')), el('p', 'prose', p.prose));
     }
@@ -1024,6 +1040,15 @@
       details.append(el('summary', null, t('answer')), el('pre', null, p.answer));
       box.append(details);
     }
+  }
+
+  // The BibTeX references of a point's items (item 0: all of them), as `tpsearch cite` writes them.
+  async function citation(id, item) {
+    const p = new URLSearchParams({ format: 'bibtex' });
+    if (item > 0) {
+      p.set('item', String(item));
+    }
+    return (await getJson(pointPath(id) + '/cite?' + p.toString())).text;
   }
 
   // ------------------------------------------------------------------ export
@@ -1140,6 +1165,8 @@
       }
     });
     window.addEventListener('popstate', () => show(readState(location)));
+    // Asked once, beside the first search: whether this server writes citations.
+    citations = getJson('/').then((r) => Boolean(r && r.endpoints && r.endpoints['/points/{id}/cite']), () => false);
     window.addEventListener('resize', () => {
       const box = $('timeline');
       if (window.echarts && window.echarts.getInstanceByDom(box)) {
