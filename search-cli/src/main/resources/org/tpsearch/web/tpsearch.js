@@ -888,8 +888,8 @@
       animation: false,
       legend: { top: 0, data: keys.map((k) => valueLabel(colourDim, k)) },
       grid: [
-        { left: 130, right: 24, top: 28, height: 70 },
-        { left: 130, right: 24, top: 112, bottom: 30 }
+        { left: 130, right: 24, top: 40, height: 60 },
+        { left: 130, right: 24, top: 114, bottom: 30 }
       ],
       xAxis: [
         { type: 'time', gridIndex: 0, min: minTime, max: maxTime, axisLabel: { show: false }, splitLine: { show: false } },

@@ -344,6 +344,22 @@ class WebPageBrowserTest {
   }
 
   @Test
+  @Order(5)
+  void pagesTurnAndTheUrlSaysWhich() {
+    open("/");
+    List<String> first = hitIds();
+    assertEquals(20, first.size());
+    andWaitForResults(() -> driver.findElement(By.id("next")).click());
+    assertTrue(path().contains("page=2"), path());
+    List<String> second = hitIds();
+    assertEquals(20, second.size());
+    assertTrue(java.util.Collections.disjoint(first, second), first + " " + second);
+    assertTrue(driver.findElement(By.id("page-info")).getText().startsWith("page 2 of "));
+    andWaitForResults(() -> driver.navigate().back());
+    assertEquals(first, hitIds());
+  }
+
+  @Test
   @Order(6)
   void yearAndConfidenceRanges() {
     open("/");
