@@ -78,7 +78,14 @@ public final class HttpApi {
         case "/" -> ok(root());
         case "/health" -> ok(new Json().beginObject().field("status", "ok")
             .field("index", searcher.description()).endObject().toString());
-        case "/search" -> ok(JsonRenderer.search(searcher.search(request(params, true))));
+        case "/search" -> ok(JsonRenderer.search(flag(params, "collapse", false)
+            ? org.tpsearch.search.Collapse.search(searcher, request(params, true)) : searcher.search(request(params, true))));
+        case "/duplicates" -> {
+          java.io.StringWriter sw = new java.io.StringWriter();
+          JsonRenderer.INSTANCE.duplicates(searcher.duplicates(request(params, false)), searcher.description(),
+              new PrintWriter(sw));
+          yield ok(sw.toString().strip());
+        }
         case "/facets" -> ok(JsonRenderer.search(searcher.facets(request(params, false))));
         default -> {
           if (path.startsWith("/points/")) {
@@ -110,6 +117,7 @@ public final class HttpApi {
             + "turning points, as 'tpsearch search --format json'")
         .field("/facets", "GET /facets?q=WORDS&region=...: counts only, as 'tpsearch facets --format json'")
         .field("/points/{id}", "GET /points/ID: one turning point in full, as 'tpsearch show --format json'")
+        .field("/duplicates", "GET /duplicates?q=WORDS&region=...: duplicate clusters, as 'tpsearch duplicates --format json'")
         .field("/health", "GET /health: status and the index served")
         .endObject();
     return j.endObject().toString();
