@@ -94,7 +94,7 @@ public final class HttpApi {
             yield p == null ? new HttpTransport.Response(404, error("no turning point '" + id + "'")) : ok(JsonRenderer.point(p));
           }
           yield new HttpTransport.Response(404, error("no such endpoint: " + decode(path, false)
-              + " (try /search, /facets, /points/{id}, /health)"));
+              + " (try /search, /facets, /points/{id}, /duplicates, /health)"));
         }
       };
     } catch (QueryException e) {

@@ -121,4 +121,35 @@ class DuplicatesCliTest {
     assertTrue(text.out().contains("── 1 point collapsed: every item of it is cited by a point above ──\n"
         + "   jiangsu/power/2021-09-16/policy  (duplicates xinjiang/power/2021-08-17/policy)"), text::toString);
   }
+
+  /** GET /duplicates answers as duplicates --format json; GET /search?collapse=true as search --collapse. */
+  @Test
+  void theHttpApiAnswersAsTheCli() throws Exception {
+    try (org.tpsearch.search.IndexHandle index = org.tpsearch.search.IndexHandle.openEmbedded()) {
+      Context ctx = new Context(Map.of(), false);
+      HttpApi api = HttpApi.start(new org.tpsearch.search.LuceneBackend(new org.tpsearch.search.Searcher(index,
+          new org.tpsearch.search.QueryCompiler(ctx.glossary(), index.reader()))), "127.0.0.1", 0, 1);
+      try {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + api.port();
+        java.net.http.HttpResponse<String> d = client.send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create(base + "/duplicates?region=Hebei")).GET().build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(200, d.statusCode(), d.body());
+        assertEquals(MiniJson.object(cli.run("duplicates", "--region", "Hebei", "--format", "json").out()),
+            MiniJson.object(d.body()));
+        String q = java.net.URLEncoder.encode("能耗双控", java.nio.charset.StandardCharsets.UTF_8);
+        java.net.http.HttpResponse<String> s = client.send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create(base + "/search?q=" + q + "&sort=date&collapse=true")).GET().build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(200, s.statusCode(), s.body());
+        assertEquals(MiniJson.object(cli.run("search", "能耗双控", "--sort", "date", "--collapse", "--format", "json").out())
+            .get("collapsed"), MiniJson.object(s.body()).get("collapsed"));
+        assertEquals(SearchJson.ids(MiniJson.object(cli.run("search", "能耗双控", "--sort", "date", "--collapse", "--format",
+            "json").out())), SearchJson.ids(MiniJson.object(s.body())));
+      } finally {
+        api.stop();
+      }
+    }
+  }
 }
