@@ -116,6 +116,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     m.put("show", ShowCommand::new);
     m.put("facets", FacetsCommand::new);
     m.put("stats", StatsCommand::new);
+    m.put("duplicates", DuplicatesCommand::new);
     m.put("index", IndexCommand::new);
     m.put("lint", LintCommand::new);
     tool(m, "eval", "org.tpsearch.cli.EvalCommand");
@@ -167,7 +168,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     // "-word excludes" (search --help): in the commands that take a query, an argument that is not
     // an option is a query word even when it starts with '-' (碳达峰 -工业). Unknown --options are
     // still rejected, by FilterOptions.queryText.
-    for (String name : List.of("search", "facets")) {
+    for (String name : List.of("search", "facets", "duplicates")) {
       CommandLine sub = cl.getSubcommands().get(name);
       if (sub != null) {
         sub.setUnmatchedOptionsArePositionalParams(true);
