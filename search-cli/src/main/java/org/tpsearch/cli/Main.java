@@ -54,6 +54,10 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
       description = "Do not page long output (by default it goes through $PAGER, less -FRX, on a terminal).")
   boolean noPager;
 
+  @Option(names = "--no-daemon", scope = ScopeType.INHERIT,
+      description = "Answer in this process: neither use nor start the search daemon (also TPSEARCH_DAEMON=0).")
+  boolean noDaemon;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -119,6 +123,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     m.put("shell", ShellCommand::new);
     m.put("serve", ServeCommand::new);
     tool(m, "bench", "org.tpsearch.cli.BenchCommand");
+    m.put("daemon", DaemonCommand::new);
     m.put("config", ConfigCommand::new);
     m.put("completion", CompletionCommand::new);
     m.put("help", CommandLine.HelpCommand::new);
