@@ -1,0 +1,200 @@
+package org.tpsearch.cli;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.carrotsearch.randomizedtesting.RandomizedRunner;
+import com.carrotsearch.randomizedtesting.annotations.ThreadLeakScope;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.tpsearch.opensearch.TestCluster;
+import org.tpsearch.testing.Golden;
+
+/**
+ * The sample reports indexed twice, into a local folder and into a real one-node OpenSearch 3.8.0
+ * cluster ({@code index --to}), then searched through both engines ({@code --index}, {@code --engine}):
+ * the same JSON for every query, filter and facet case (the engine's name and float scores aside).
+ */
+@RunWith(RandomizedRunner.class)
+@ThreadLeakScope(ThreadLeakScope.Scope.NONE)
+public class OpenSearchEngineTest {
+  private static TestCluster cluster;
+  private static Path home;
+  private static Path local;
+  private static String engine;
+  private static Cli cli;
+  private static Cli.Result clusterRun;
+
+  @BeforeClass
+  public static void indexBoth() throws Exception {
+    long t0 = System.nanoTime();
+    cluster = TestCluster.start(1);
+    System.out.printf("TIMING node started %.0f ms%n", (System.nanoTime() - t0) / 1e6);
+    home = Files.createTempDirectory("tpsearch-os-home");
+    local = home.resolve("local-index");
+    engine = cluster.http() + "/tp-sample";
+    cli = Cli.at(home);
+    t0 = System.nanoTime();
+    Cli.Result l = cli.run("index", Golden.sampleReports().toString(), "--index", local.toString(), "--threads", "1");
+    assertEquals(l.toString(), 0, l.exit());
+    long t1 = System.nanoTime();
+    clusterRun = cli.run("index", Golden.sampleReports().toString(), "--to", engine, "--threads", "1");
+    System.out.printf("TIMING local index %.0f ms, cluster index %.0f ms%n", (t1 - t0) / 1e6, (System.nanoTime() - t1) / 1e6);
+    assertEquals(clusterRun.toString(), 0, clusterRun.exit());
+  }
+
+  @AfterClass
+  public static void stop() throws Exception {
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  /** Every query kind of the README's table, with and without filters, sorts and facets. */
+  static final List<List<String>> CASES = List.of(
+      List.of("绿色电力 交易"), List.of("光伏"), List.of("碳达峰"), List.of("绿电"), List.of("green power"),
+      List.of("\"green power\""), List.of("新疆的绿色电力交易"), List.of("上海的航班什么时候恢复"),
+      List.of("when did the Wuhan lockdown start"), List.of("highway toll"), List.of("Pudong airport"),
+      List.of("wulumuqi"), List.of("綠色電力"), List.of("ＣＯ２"), List.of("光伏 OR 风电"), List.of("碳达峰 -工业"),
+      List.of("industries"), List.of("74.7"), List.of("17.5%"), List.of("国发〔2021〕23号"), List.of("PV"),
+      List.of("电力", "--region", "新疆"), List.of("电力", "--sector", "Power", "--year", "2021..2023"),
+      List.of("政策", "--type", "Policy", "--min-confidence", "0.7"), List.of("--region", "Xinjiang"),
+      List.of("--sector", "Industry", "--region", "Guangdong", "--region", "Xinjiang"),
+      List.of("--status", "found", "--sort", "confidence"), List.of("电力", "--sort", "date"), List.of("电力", "--sort", "confidence"),
+      List.of("--source-domain", "gov.cn"), List.of("--year", "2022", "--confidence", "0.60-0.69"),
+      List.of("疫情 封控 航班"), List.of("no such words anywhere zzzq"));
+
+  @Test
+  public void everyCaseAnswersTheSameThroughBothEngines() {
+    List<String> differences = new ArrayList<>();
+    for (List<String> c : CASES) {
+      long t0 = System.nanoTime();
+      Map<String, Object> a = json("--index", local.toString(), c);
+      long t1 = System.nanoTime();
+      Map<String, Object> b = json("--engine", engine, c);
+      System.out.printf("TIMING %s local %.0f ms cluster %.0f ms%n", c, (t1 - t0) / 1e6, (System.nanoTime() - t1) / 1e6);
+      String why = compare(a, b);
+      if (why != null) {
+        differences.add(c + ": " + why);
+      }
+    }
+    assertTrue(String.join("\n", differences), differences.isEmpty());
+  }
+
+  @Test
+  public void theOutputSaysWhichEngineAnswered() {
+    Cli.Result r = cli.run("search", "光伏", "--engine", engine);
+    assertEquals(r.toString(), 0, r.exit());
+    assertTrue(r.out(), r.out().lines().findFirst().orElse("").contains("OpenSearch index tp-sample at " + cluster.http()));
+    Cli.Result env = cli.with("TPSEARCH_ENGINE", engine).run("search", "光伏", "--format", "json");
+    assertTrue(env.out(), env.out().contains("\"index\":\"OpenSearch index tp-sample"));
+  }
+
+  @Test
+  public void showStatsAndFacetsAreTheSame() {
+    String id = "xinjiang/industry/2022-03-01/event";
+    Cli.Result a = cli.run("show", id, "--format", "json", "--index", local.toString());
+    Cli.Result b = cli.run("show", id, "--format", "json", "--engine", engine);
+    assertEquals(0, a.exit());
+    assertEquals(a.out(), b.out());
+    Cli.Result missing = cli.run("show", "xinjiang/industry/2022-03-02", "--engine", engine);
+    Cli.Result missingLocally = cli.run("show", "xinjiang/industry/2022-03-02", "--index", local.toString());
+    assertEquals(ExitCodes.NO_HITS, missing.exit());
+    assertEquals(missingLocally.err().replaceAll(" in .*; did", " did"), missing.err().replaceAll(" in .*; did", " did"));
+    Map<String, Object> sa = MiniJson.object(cli.run("stats", "--format", "json", "--index", local.toString()).out());
+    Map<String, Object> sb = MiniJson.object(cli.run("stats", "--format", "json", "--engine", engine).out());
+    for (String key : List.of("points", "report_files", "facets")) {
+      assertEquals(key, sa.get(key), sb.get(key));
+    }
+    Cli.Result fa = cli.run("facets", "电力", "--region", "新疆", "--format", "json", "--index", local.toString());
+    Cli.Result fb = cli.run("facets", "电力", "--region", "新疆", "--format", "json", "--engine", engine);
+    assertEquals(null, compare(MiniJson.object(fa.out()), MiniJson.object(fb.out())));
+  }
+
+  @Test
+  public void aSecondRunChangesNothing() {
+    assertTrue(clusterRun.out(), clusterRun.out().contains("indexed " + engine + ":"));
+    Cli.Result again = cli.run("index", Golden.sampleReports().toString(), "--to", engine);
+    assertEquals(again.toString(), 0, again.exit());
+    assertTrue(again.out(), again.out().contains(" read, ") && again.out().contains("(0 read, "));
+    assertTrue(again.out(), again.out().contains("0 added, 0 updated, 0 removed"));
+  }
+
+  @Test
+  public void anUnknownFilterValueIsAQueryError() {
+    Cli.Result r = cli.run("search", "--source-domain", "nowhere.invalid", "--engine", engine);
+    Cli.Result l = cli.run("search", "--source-domain", "nowhere.invalid", "--index", local.toString());
+    assertEquals(l.exit(), r.exit());
+  }
+
+  @Test
+  public void aMissingIndexOrAURLWithCredentialsIsRefused() {
+    Cli.Result none = cli.run("search", "光伏", "--engine", cluster.http() + "/no-such-index");
+    assertNotEquals(0, none.exit());
+    assertTrue(none.err(), none.err().contains("no such index") && none.err().contains("tpsearch index DIR --to"));
+    Cli.Result creds = cli.run("index", Golden.sampleReports().toString(), "--to", "http://user:secret@127.0.0.1:1/x");
+    assertEquals(ExitCodes.USAGE, creds.exit());
+    assertTrue(creds.err(), creds.err().contains("never on the command line"));
+  }
+
+  private static Map<String, Object> json(String where, String value, List<String> c) {
+    List<String> args = new ArrayList<>(List.of("search"));
+    args.addAll(c);
+    args.addAll(List.of("--format", "json", "-n", "40", "--facets", where, value));
+    Cli.Result r = cli.run(args.toArray(new String[0]));
+    if (r.exit() > 1) {
+      throw new AssertionError(args + "\n" + r);
+    }
+    return MiniJson.object(r.out());
+  }
+
+  /** Null when the two answers are the same (the engine's name aside, scores within float noise); else what differs. */
+  @SuppressWarnings("unchecked")
+  static String compare(Map<String, Object> local, Map<String, Object> cluster) {
+    Map<String, Object> a = new LinkedHashMap<>(local);
+    Map<String, Object> b = new LinkedHashMap<>(cluster);
+    a.remove("index");
+    b.remove("index");
+    List<Map<String, Object>> ha = (List<Map<String, Object>>) a.remove("hits");
+    List<Map<String, Object>> hb = (List<Map<String, Object>>) b.remove("hits");
+    if (!a.equals(b)) {
+      return "local " + a + "\ncluster " + b;
+    }
+    if (ha == null || hb == null) {
+      return ha == hb ? null : "hits in one answer only";
+    }
+    List<String> ia = ha.stream().map(h -> (String) h.get("id")).toList();
+    List<String> ib = hb.stream().map(h -> (String) h.get("id")).toList();
+    if (!ia.equals(ib)) {
+      return "ids differ\nlocal   " + ia + " " + scores(ha) + "\ncluster " + ib + " " + scores(hb);
+    }
+    for (int i = 0; i < ha.size(); i++) {
+      Map<String, Object> x = new LinkedHashMap<>(ha.get(i));
+      Map<String, Object> y = new LinkedHashMap<>(hb.get(i));
+      Object sx = x.remove("score");
+      Object sy = y.remove("score");
+      if (!x.equals(y)) {
+        return "hit " + i + " differs\nlocal   " + x + "\ncluster " + y;
+      }
+      if (sx instanceof BigDecimal dx && sy instanceof BigDecimal dy
+          && Math.abs(dx.doubleValue() - dy.doubleValue()) > 1e-3 * Math.max(1, Math.abs(dx.doubleValue()))) {
+        return "hit " + i + " scores " + sx + " and " + sy;
+      }
+    }
+    return null;
+  }
+
+  private static List<Object> scores(List<Map<String, Object>> hits) {
+    return hits.stream().map(h -> h.get("score")).toList();
+  }
+}
