@@ -199,10 +199,10 @@ public final class ClusterSink implements IndexSink {
     if (!failed.isEmpty()) {
       StringBuilder sb = new StringBuilder(failed.size() + " of " + documentsSent + " documents were not indexed:");
       for (int i = 0; i < Math.min(MAX_ERRORS_SHOWN, failed.size()); i++) {
-        sb.append("\n  ").append(failed.get(i));
+        sb.append(i == 0 ? " " : "; ").append(failed.get(i));
       }
       if (failed.size() > MAX_ERRORS_SHOWN) {
-        sb.append("\n  ... and ").append(failed.size() - MAX_ERRORS_SHOWN).append(" more");
+        sb.append("; and ").append(failed.size() - MAX_ERRORS_SHOWN).append(" more");
       }
       throw new IOException(sb.toString());
     }
@@ -213,7 +213,7 @@ public final class ClusterSink implements IndexSink {
   @Override
   public IndexException rollback(Exception cause) {
     return new IndexException(null, "indexing into " + where() + " failed: " + cause.getMessage()
-        + "\nthe next 'tpsearch index --to " + where() + "' rebuilds it in full", cause);
+        + "; the next 'tpsearch index --to " + where() + "' rebuilds it in full", cause);
   }
 
   @Override
