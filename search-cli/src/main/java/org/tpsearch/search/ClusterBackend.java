@@ -443,7 +443,8 @@ public final class ClusterBackend implements SearchBackend {
   @Override
   public List<String> idsStartingWith(String prefix, int max) throws IOException {
     Object answer = cluster.call("POST", "/" + cluster.index() + "/_search", JsonText.obj("size", max, "_source", false,
-        "query", JsonText.obj("prefix", JsonText.obj(Schema.ID, JsonText.obj("value", prefix)))));
+        "query", JsonText.obj("prefix", JsonText.obj(Schema.ID, JsonText.obj("value", prefix))),
+        "sort", List.of(JsonText.obj(Schema.ID, "asc"))));
     List<String> out = new ArrayList<>();
     for (Object h : JsonText.list(JsonText.map(answer, "hits"), "hits")) {
       out.add(JsonText.string(h, "_id"));
