@@ -116,7 +116,13 @@ public final class ClusterSchema {
       props.put(facetField(d.name()), keyword);
     }
     props.put(STORED, JsonText.obj("type", "object", "enabled", false));
-    return JsonText.obj("dynamic", "strict", "_meta", JsonText.obj(META_KEY, Schema.VERSION), "properties", props);
+    props.put(Schema.DUP_KEY, keyword);
+    // A field the Lucene document gains later (an indexed string) is a keyword here too, not a
+    // refused document: the document is made from PointDocuments, the mapping from this list.
+    List<Object> templates = List.of(JsonText.obj("strings_as_keywords",
+        JsonText.obj("match_mapping_type", "string", "mapping", JsonText.obj("type", "keyword"))));
+    return JsonText.obj("dynamic", true, "dynamic_templates", templates, "_meta", JsonText.obj(META_KEY, Schema.VERSION),
+        "properties", props);
   }
 
   // ------------------------------------------------------------------ documents
