@@ -22,9 +22,10 @@ import org.tpsearch.opensearch.TestCluster;
 import org.tpsearch.testing.Golden;
 
 /**
- * The sample reports indexed twice, into a local folder and into a real one-node OpenSearch 3.8.0
- * cluster ({@code index --to}), then searched through both engines ({@code --index}, {@code --engine}):
- * the same JSON for every query, filter and facet case (the engine's name and float scores aside).
+ * The sample reports indexed into a local folder and into a real two-node OpenSearch 3.8.0 cluster
+ * ({@code index --to}), then searched through both engines ({@code --index}, {@code --engine}): on
+ * an index of one shard, the same JSON for every query, filter and facet case (the engine's name
+ * and float scores aside); on two shards, the same points, tiers, totals and facet counts.
  */
 @RunWith(RandomizedRunner.class)
 @ThreadLeakScope(ThreadLeakScope.Scope.NONE)
@@ -39,7 +40,7 @@ public class OpenSearchEngineTest {
   @BeforeClass
   public static void indexBoth() throws Exception {
     long t0 = System.nanoTime();
-    cluster = TestCluster.start(1);
+    cluster = TestCluster.start(2);
     System.out.printf("TIMING node started %.0f ms%n", (System.nanoTime() - t0) / 1e6);
     home = Files.createTempDirectory("tpsearch-os-home");
     local = home.resolve("local-index");
@@ -50,6 +51,12 @@ public class OpenSearchEngineTest {
     assertEquals(l.toString(), 0, l.exit());
     long t1 = System.nanoTime();
     clusterRun = cli.run("index", Golden.sampleReports().toString(), "--to", engine);
+    // The same reports on two shards with a replica each, spread over the two nodes.
+    Cluster admin = Cluster.connect(cluster.http() + "/tp-two", Map.of());
+    admin.call("PUT", "/_index_template/tp-two", Map.of("index_patterns", List.of("tp-two"),
+        "template", Map.of("settings", Map.of("index.number_of_shards", 2, "index.number_of_replicas", 1))));
+    Cli.Result two = cli.run("index", Golden.sampleReports().toString(), "--to", cluster.http() + "/tp-two");
+    assertEquals(two.toString(), 0, two.exit());
     System.out.printf("TIMING local index %.0f ms, cluster index %.0f ms%n", (t1 - t0) / 1e6, (System.nanoTime() - t1) / 1e6);
     assertEquals(clusterRun.toString(), 0, clusterRun.exit());
   }
@@ -79,8 +86,8 @@ public class OpenSearchEngineTest {
   public void everyCaseAnswersTheSameThroughBothEngines() {
     List<String> differences = new ArrayList<>();
     for (List<String> c : CASES) {
-      Map<String, Object> a = json("--index", local.toString(), c);
-      Map<String, Object> b = json("--engine", engine, c);
+      Map<String, Object> a = localAnswer(c);
+      Map<String, Object> b = json("--engine", engine, c, "200");
       String why = compare(a, b, sortKey(c));
       if (why != null) {
         differences.add(c + ": " + why);
@@ -216,6 +223,55 @@ public class OpenSearchEngineTest {
     assertTrue(again.err(), again.err().contains("not empty"));
   }
 
+  /**
+   * Two shards on two nodes (one replica each): scores are per shard, so only the order of hits
+   * may differ. Every case matches the same points, in the same tiers, with the same totals and
+   * facet counts; a case ordered by date or confidence (filters only, --sort) gives the same order.
+   */
+  @Test
+  public void twoShardsOnTwoNodesMatchTheSamePointsAndCountTheSame() throws Exception {
+    Object health = Cluster.connect(cluster.http() + "/tp-two", Map.of())
+        .call("GET", "/_cluster/health/tp-two?wait_for_status=green&timeout=30s", null);
+    assertEquals(String.valueOf(health), "green", ((Map<?, ?>) health).get("status"));
+    Map<?, ?> settings = (Map<?, ?>) Cluster.connect(cluster.http() + "/tp-two", Map.of())
+        .call("GET", "/tp-two/_settings/index.number_of_shards", null);
+    assertTrue(String.valueOf(settings), String.valueOf(settings).contains("number_of_shards=2"));
+    List<String> differences = new ArrayList<>();
+    for (List<String> c : CASES) {
+      Map<String, Object> a = localAnswer(c);
+      Map<String, Object> b = json("--engine", cluster.http() + "/tp-two", c, "200");
+      // Ordered by a field: the same order, but among equal dates by the per-shard score.
+      List<String> key = sortKey(c).stream().filter(k -> !k.equals("score")).toList();
+      String why = key.contains("match") ? sameMatches(a, b) : compare(a, b, key, false);
+      if (why != null) {
+        differences.add(c + ": " + why);
+      }
+    }
+    assertTrue(String.join("\n", differences), differences.isEmpty());
+  }
+
+  /** Null when both answers have the same totals, facets and points, each in the same tier. */
+  @SuppressWarnings("unchecked")
+  static String sameMatches(Map<String, Object> local, Map<String, Object> cluster) {
+    Map<String, Object> a = new LinkedHashMap<>(local);
+    Map<String, Object> b = new LinkedHashMap<>(cluster);
+    for (Map<String, Object> m : List.of(a, b)) {
+      m.remove("index");
+    }
+    Map<Object, Object> ma = new java.util.TreeMap<>();
+    Map<Object, Object> mb = new java.util.TreeMap<>();
+    for (Map<String, Object> h : (List<Map<String, Object>>) a.remove("hits")) {
+      ma.put(h.get("id"), h.get("match"));
+    }
+    for (Map<String, Object> h : (List<Map<String, Object>>) b.remove("hits")) {
+      mb.put(h.get("id"), h.get("match"));
+    }
+    if (!a.equals(b)) {
+      return "local " + a + "\ncluster " + b;
+    }
+    return ma.equals(mb) ? null : "matches differ\nlocal   " + ma + "\ncluster " + mb;
+  }
+
   /** The README's cluster section, run as written against the test cluster (its URL put in). */
   @Test
   public void theReadmeClusterSectionWorksAsWritten() throws Exception {
@@ -240,9 +296,13 @@ public class OpenSearchEngineTest {
   }
 
   private static Map<String, Object> json(String where, String value, List<String> c) {
+    return json(where, value, c, "40");
+  }
+
+  private static Map<String, Object> json(String where, String value, List<String> c, String limit) {
     List<String> args = new ArrayList<>(List.of("search"));
     args.addAll(c);
-    args.addAll(List.of("--format", "json", "-n", "40", "--facets", where, value));
+    args.addAll(List.of("--format", "json", "-n", limit, "--facets", where, value));
     Cli.Result r = cli.run(args.toArray(new String[0]));
     if (r.exit() > 1) {
       throw new AssertionError(args + "\n" + r);
@@ -268,6 +328,17 @@ public class OpenSearchEngineTest {
   }
 
   static String compare(Map<String, Object> local, Map<String, Object> cluster, List<String> sortKey) {
+    return compare(local, cluster, sortKey, true);
+  }
+
+  private static final Map<List<String>, Map<String, Object>> LOCAL_ANSWERS = new java.util.HashMap<>();
+
+  /** The local index's answer to case {@code c} (200 hits), computed once for every comparison. */
+  private static synchronized Map<String, Object> localAnswer(List<String> c) {
+    return LOCAL_ANSWERS.computeIfAbsent(c, k -> json("--index", local.toString(), k, "200"));
+  }
+
+  static String compare(Map<String, Object> local, Map<String, Object> cluster, List<String> sortKey, boolean scores) {
     Map<String, Object> a = new LinkedHashMap<>(local);
     Map<String, Object> b = new LinkedHashMap<>(cluster);
     a.remove("index");
@@ -299,7 +370,7 @@ public class OpenSearchEngineTest {
       if (!x.equals(y)) {
         return "hit " + i + " differs\nlocal   " + x + "\ncluster " + y;
       }
-      if (sx instanceof BigDecimal dx && sy instanceof BigDecimal dy
+      if (scores && sx instanceof BigDecimal dx && sy instanceof BigDecimal dy
           && Math.abs(dx.doubleValue() - dy.doubleValue()) > 1e-3 * Math.max(1, Math.abs(dx.doubleValue()))) {
         return "hit " + i + " scores " + sx + " and " + sy;
       }
