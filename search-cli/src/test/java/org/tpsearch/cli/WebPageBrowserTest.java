@@ -108,6 +108,24 @@ class WebPageBrowserTest {
   private static final String SCRIPT_TYPE = "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=2</script>";
 
   /**
+   * Bidi controls where a report's text reaches the page (hostile trial, session 3): a title, a time,
+   * a source's title and a type that switch to right-to-left (U+202E, U+202B, U+2067) and never close.
+   */
+  private static final String BIDI_REPORT = """
+      # Hubei省/市 Power部门 碳排放变点相关政策与事件汇总
+
+      ---
+
+      ## 转折点: 2021-06-01 (Ev\u202eent) - 置信度: 0.70
+
+      1. **政策名称**：bidiprobe \u202eevil title
+      **发布时间**：2021年6月\u202b
+      **信息来源网址**：[\u2067knil](https://example.org/bidi)
+
+      ---
+      """;
+
+  /**
    * The real Xinjiang report with markup where a report's text reaches the page: a point whose type
    * (in its heading, kept as written, so in its id too) is an img with onerror and a script, an
    * answer with more of them, and sources with a javascript: URL and a URL of another scheme.
@@ -121,6 +139,7 @@ class WebPageBrowserTest {
     lines.set(21, "未找到任何相关政策或事件。<img src=x onerror=\"window.__pwned=6\"> <script>window.__pwned=7</script>");
     Path results = Files.createDirectories(tmp.resolve("results"));
     Files.writeString(results.resolve("Xinjiang_Industry_combined_info.txt"), String.join("\n", lines), StandardCharsets.UTF_8);
+    Files.writeString(results.resolve("Hubei_Power_combined_info.txt"), BIDI_REPORT, StandardCharsets.UTF_8);
     Path index = tmp.resolve("index");
     Cli.Result r = Cli.at(Files.createDirectories(tmp.resolve("home"))).run("index", results.toString(), "--index", index.toString());
     assertEquals(0, r.exit(), r::toString);
@@ -344,6 +363,22 @@ class WebPageBrowserTest {
   }
 
   @Test
+  @Order(5)
+  void pagesTurnAndTheUrlSaysWhich() {
+    open("/");
+    List<String> first = hitIds();
+    assertEquals(20, first.size());
+    andWaitForResults(() -> driver.findElement(By.id("next")).click());
+    assertTrue(path().contains("page=2"), path());
+    List<String> second = hitIds();
+    assertEquals(20, second.size());
+    assertTrue(java.util.Collections.disjoint(first, second), first + " " + second);
+    assertTrue(driver.findElement(By.id("page-info")).getText().startsWith("page 2 of "));
+    andWaitForResults(() -> driver.navigate().back());
+    assertEquals(first, hitIds());
+  }
+
+  @Test
   @Order(6)
   void yearAndConfidenceRanges() {
     open("/");
@@ -403,6 +438,14 @@ class WebPageBrowserTest {
     andWaitForResults(() -> driver.navigate().back());
     assertEquals("/?q=" + java.net.URLEncoder.encode(QUERY, StandardCharsets.UTF_8), path().replace("%20", "+"));
     assertFalse(hitIds().isEmpty());
+    // Marks coloured by how the point's evidence dates fall, rows by sector: in the URL too.
+    wait.until(d -> !"".equals(js("return document.body.dataset.timeline || '';")));
+    int drawn = Integer.parseInt(String.valueOf(js("return document.body.dataset.timeline;")));
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("colour"))).selectByValue("window");
+    wait.until(d -> Integer.parseInt(String.valueOf(js("return document.body.dataset.timeline;"))) > drawn);
+    assertTrue(path().contains("colour=window"), path());
+    assertEquals(List.of("all in the window", "some outside the window"), js(
+        "return echarts.getInstanceByDom(document.getElementById('timeline')).getOption().legend[0].data;"));
     // The point's own URL, loaded directly, is the page showing that point.
     driver.get(url("/points/" + id));
     wait.until(d -> id.equals(js("return document.body.dataset.point || '';")));
@@ -425,6 +468,42 @@ class WebPageBrowserTest {
 
   @Test
   @Order(9)
+  void copyIdAndExportTheResult() throws Exception {
+    open("/?q=" + QUERY + "&region=Xinjiang");
+    // Copy: the id reaches the clipboard.
+    driver.executeCdpCommand("Browser.grantPermissions", Map.of("origin", url(""),
+        "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+    WebElement first = driver.findElement(By.cssSelector("#hits li.hit"));
+    first.findElement(By.className("copy-id")).click();
+    wait.until(d -> first.getAttribute("innerText").contains("copied"));
+    Object clip = ((JavascriptExecutor) driver).executeAsyncScript(
+        "const done = arguments[arguments.length - 1]; navigator.clipboard.readText().then(done, e => done('error: ' + e));");
+    assertEquals(first.getAttribute("data-id"), clip);
+
+    // Export: the whole result as the browser saves it.
+    Path downloads = Files.createDirectories(tmp.resolve("downloads"));
+    driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+    driver.findElement(By.id("export-csv")).click();
+    Path csv = downloads.resolve("tpsearch-result.csv");
+    wait.until(d -> Files.isRegularFile(csv));
+    driver.findElement(By.id("export-json")).click();
+    Path json = downloads.resolve("tpsearch-result.json");
+    wait.until(d -> Files.isRegularFile(json));
+    Thread.sleep(300); // the browser renames the file when it is whole
+    Map<String, Object> doc = MiniJson.object(Files.readString(json, StandardCharsets.UTF_8));
+    List<String> ids = SearchJson.ids(doc);
+    assertTrue(ids.stream().allMatch(id -> id.startsWith("xinjiang/")), ids::toString);
+    assertTrue(ids.containsAll(List.of("xinjiang/industry/2022-03-01/event", "xinjiang/industry/2023-11-01/event")));
+    List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+    assertEquals("\ufeffid,region,region_zh,sector,sector_zh,date,type,confidence,status,match,file,line,evidence_titles,source_urls",
+        lines.get(0));
+    assertEquals(ids, lines.subList(1, lines.size()).stream().map(l -> l.substring(0, l.indexOf(','))).toList());
+    assertTrue(lines.get(1).startsWith("xinjiang/industry/2022-03-01/event,Xinjiang,新疆,Industry,工业,2022-03-01,Event,0.69,found,all,"),
+        lines.get(1));
+  }
+
+  @Test
+  @Order(10)
   void aScriptInAReportIsShownAsTextAndNothingRuns() throws Exception {
     String base = "http://127.0.0.1:" + hostileApi.port();
     driver.get(base + "/?q=pwned");
@@ -479,5 +558,45 @@ class WebPageBrowserTest {
     assertTrue(point.findElements(By.cssSelector("script, img")).isEmpty());
     Thread.sleep(200); // an onerror would have fired by now
     assertNull(js("return window.__pwned === undefined ? null : String(window.__pwned);"));
+  }
+
+  /**
+   * Where the page draws an evidence item's parts: the title's box, then the time's and its first
+   * badge's ([left, right] in CSS pixels), of the hit item whose title holds {@code marker}.
+   */
+  @SuppressWarnings("unchecked")
+  private static List<Number> itemBoxes(String marker) {
+    return (List<Number>) js(
+        "for (const t of document.querySelectorAll('#hits .ev-title')) { if (!t.textContent.includes(arguments[0])) continue;"
+            + "  const li = t.parentElement; const r = (e) => e.getBoundingClientRect();"
+            + "  const time = li.querySelector('.ev-time'); const badge = li.querySelector('.badge');"
+            + "  return [r(t).left, r(t).right, r(time).left, r(time).right, r(badge).left, r(badge).right]; }"
+            + "return null;", marker);
+  }
+
+  /**
+   * A right-to-left override or embedding in a report's title or time stays inside its own text:
+   * it cannot reverse the time and badges drawn after it. And a URL whose parameter names one of
+   * Object's own properties (?constructor=1) still shows the search: it is no filter.
+   */
+  @Test
+  @Order(20)
+  void bidiControlsInAReportCannotReorderThePageAndHostileParametersDoNotBreakIt() {
+    String base = "http://127.0.0.1:" + hostileApi.port();
+    driver.get(base + "/?q=bidiprobe");
+    wait.until(d -> renders() > 0 && !hitIds().isEmpty());
+    // The title "bidiprobe U+202E evil title", then its time (2021年6月 U+202B), then its first badge,
+    // left to right: each override reverses the rest of its own text and nothing after it.
+    List<Number> boxes = itemBoxes("bidiprobe");
+    assertTrue(boxes.get(2).doubleValue() >= boxes.get(1).doubleValue() - 0.5, "the time drawn inside the title: " + boxes);
+    assertTrue(boxes.get(4).doubleValue() >= boxes.get(3).doubleValue() - 0.5, "the badge drawn before the time: " + boxes);
+    String id = hitIds().get(0);
+
+    for (String q : List.of("constructor=1", "not_constructor=1", "hasOwnProperty=1",
+        "__proto__=1", "toString=1")) {
+      driver.get(base + "/?q=bidiprobe&" + q);
+      wait.until(d -> renders() > 0);
+      assertEquals(List.of(id), hitIds(), q);
+    }
   }
 }
