@@ -1,35 +1,81 @@
 package org.tpsearch.cli;
 
+import org.tpsearch.cite.CitationWriter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
-/** The shared {@code --format} option. */
+/** The shared {@code --format} option, and the one place a format becomes a renderer. */
 public final class FormatOption {
-  /** Output formats. */
+  /** Output formats; each command writes those whose renderer supports its kind of result. */
   public enum Format {
-    text,
-    json,
-    jsonl
+    text("text"),
+    json("json"),
+    jsonl("jsonl"),
+    csv("csv"),
+    tsv("tsv"),
+    bibtex("bibtex"),
+    csl_json("csl-json"),
+    ris("ris"),
+    markdown("markdown"),
+    latex("latex");
+
+    private final String label;
+
+    Format(String label) {
+      this.label = label;
+    }
+
+    /** The name a user types (csl-json); picocli matches it. */
+    @Override
+    public String toString() {
+      return label;
+    }
   }
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). json is one document, "
-          + "jsonl one object a line.")
+      description = "Output: text, json (one document), jsonl (one object a line), csv or tsv (a table: search, "
+          + "facets, show), bibtex, csl-json or ris (references: search, show); default: ${DEFAULT-VALUE}.")
   Format format = Format.text;
+
+  @Option(names = "--bom", description = "csv and tsv: begin with a UTF-8 byte-order mark, so Excel reads Chinese right.")
+  boolean bom;
+
+  /** What a renderer may be asked for besides its format. */
+  record Options(boolean colour, boolean links, boolean bom, boolean perItem, boolean full) {
+    static Options of(boolean colour) {
+      return new Options(colour, false, false, false, false);
+    }
+  }
 
   /**
    * The renderer of the chosen format, for results of {@code kind}: a usage error naming the
    * combination when the format cannot write them (never JSON instead).
    */
-  Renderer renderer(picocli.CommandLine.Model.CommandSpec spec, Renderer.Kind kind, boolean colour) {
+  Renderer renderer(CommandSpec spec, Renderer.Kind kind, boolean colour) {
     return renderer(spec, kind, colour, false);
   }
 
   /** As above; {@code links}: source URLs as terminal hyperlinks (text only). */
-  Renderer renderer(picocli.CommandLine.Model.CommandSpec spec, Renderer.Kind kind, boolean colour, boolean links) {
-    Renderer r = format == Format.text ? new TextRenderer(colour, links) : of(format, colour);
+  Renderer renderer(CommandSpec spec, Renderer.Kind kind, boolean colour, boolean links) {
+    return renderer(spec, kind, new Options(colour, links, bom, false, false));
+  }
+
+  /** As above, with every option. */
+  Renderer renderer(CommandSpec spec, Renderer.Kind kind, Options options) {
+    return renderer(spec, kind, format, new Options(options.colour(), options.links(), bom, options.perItem(),
+        options.full()));
+  }
+
+  /** The renderer of {@code format} for {@code kind}, or a usage error naming the combination. */
+  static Renderer renderer(CommandSpec spec, Renderer.Kind kind, Format format, Options options) {
+    Renderer r = of(format, options);
     if (!r.supports(kind)) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format " + format + " cannot write "
           + kind.what + " (" + spec.name() + " writes " + supported(kind) + ")");
+    }
+    if (options.bom() && format != Format.csv && format != Format.tsv) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--bom is for --format csv or tsv, not " + format);
     }
     return r;
   }
@@ -49,18 +95,40 @@ public final class FormatOption {
       default -> null;
     };
     try {
-      return kind != null && of(Format.valueOf(format), false).supports(kind);
+      return kind != null && of(parse(format), Options.of(false)).supports(kind);
     } catch (IllegalArgumentException e) {
       return false;
     }
   }
 
+  /** The format a user typed: its name, any case (csl-json). */
+  static Format parse(String name) {
+    for (Format f : Format.values()) {
+      if (f.label.equalsIgnoreCase(name.strip()) || f.name().equalsIgnoreCase(name.strip())) {
+        return f;
+      }
+    }
+    throw new IllegalArgumentException("no format '" + name + "'");
+  }
+
   /** The renderer of {@code format}. */
   static Renderer of(Format format, boolean colour) {
+    return of(format, Options.of(colour));
+  }
+
+  /** The renderer of {@code format} with {@code options}. */
+  static Renderer of(Format format, Options o) {
     return switch (format) {
-      case text -> new TextRenderer(colour);
-      case json -> JsonRenderer.INSTANCE;
-      case jsonl -> JsonLinesRenderer.INSTANCE;
+      case text -> new TextRenderer(o.colour(), o.links());
+      case json -> o.full() ? JsonRenderer.FULL : JsonRenderer.INSTANCE;
+      case jsonl -> o.full() ? JsonLinesRenderer.FULL : JsonLinesRenderer.INSTANCE;
+      case csv -> new DelimitedRenderer(DelimitedRenderer.Dialect.CSV, o.bom(), o.perItem());
+      case tsv -> new DelimitedRenderer(DelimitedRenderer.Dialect.TSV, o.bom(), o.perItem());
+      case bibtex -> new CitationRenderer(CitationWriter.BIBTEX);
+      case csl_json -> new CitationRenderer(CitationWriter.CSL_JSON);
+      case ris -> new CitationRenderer(CitationWriter.RIS);
+      case markdown -> new PaperTableRenderer(PaperTableRenderer.Dialect.MARKDOWN);
+      case latex -> new PaperTableRenderer(PaperTableRenderer.Dialect.LATEX);
     };
   }
 
@@ -68,9 +136,10 @@ public final class FormatOption {
     java.util.List<String> names = new java.util.ArrayList<>();
     for (Format f : Format.values()) {
       if (of(f, false).supports(kind)) {
-        names.add(f.name());
+        names.add(f.toString());
       }
     }
-    return String.join(" or ", names);
+    return names.size() <= 1 ? String.join("", names)
+        : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
   }
 }

@@ -111,6 +111,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     m.put("search", SearchCommand::new);
     m.put("show", ShowCommand::new);
     m.put("facets", FacetsCommand::new);
+    m.put("cite", CiteCommand::new);
+    m.put("table", TableCommand::new);
     m.put("stats", StatsCommand::new);
     m.put("index", IndexCommand::new);
     m.put("lint", LintCommand::new);
