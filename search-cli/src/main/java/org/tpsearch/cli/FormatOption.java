@@ -86,18 +86,52 @@ public final class FormatOption {
    * keeps its own default instead of failing.
    */
   static boolean fits(String format, String command) {
-    Renderer.Kind kind = switch (command) {
+    Renderer.Kind kind = command.equals("cite") || command.equals("table") ? null : kindOf(command);
+    try {
+      return kind != null && of(parse(format), Options.of(false)).supports(kind);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /** The kind of result the command named {@code command} writes, or null for one without {@code --format}. */
+  static Renderer.Kind kindOf(String command) {
+    return switch (command) {
       case "search" -> Renderer.Kind.SEARCH;
       case "show" -> Renderer.Kind.POINT;
       case "facets" -> Renderer.Kind.FACETS;
       case "stats" -> Renderer.Kind.STATS;
       case "lint" -> Renderer.Kind.LINT;
+      case "cite" -> Renderer.Kind.CITATIONS;
+      case "table" -> Renderer.Kind.TABLE;
       default -> null;
     };
-    try {
-      return kind != null && of(parse(format), Options.of(false)).supports(kind);
-    } catch (IllegalArgumentException e) {
-      return false;
+  }
+
+  /** The names of the formats that can write {@code kind}, for completion and messages. */
+  static java.util.List<String> names(Renderer.Kind kind) {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    for (Format f : Format.values()) {
+      if (of(f, false).supports(kind)) {
+        names.add(f.toString());
+      }
+    }
+    return names;
+  }
+
+  /**
+   * Makes each command's {@code --format} complete to the formats that command writes (the option
+   * is shared, its values are not).
+   */
+  static void completeFormats(picocli.CommandLine cl) {
+    for (java.util.Map.Entry<String, picocli.CommandLine> e : cl.getSubcommands().entrySet()) {
+      Renderer.Kind kind = kindOf(e.getKey());
+      CommandSpec spec = e.getValue().getCommandSpec();
+      picocli.CommandLine.Model.OptionSpec o = spec.findOption("--format");
+      if (kind != null && o != null) {
+        spec.remove(o);
+        spec.addOption(picocli.CommandLine.Model.OptionSpec.builder(o).completionCandidates(names(kind)).build());
+      }
     }
   }
 
@@ -133,12 +167,7 @@ public final class FormatOption {
   }
 
   private static String supported(Renderer.Kind kind) {
-    java.util.List<String> names = new java.util.ArrayList<>();
-    for (Format f : Format.values()) {
-      if (of(f, false).supports(kind)) {
-        names.add(f.toString());
-      }
-    }
+    java.util.List<String> names = names(kind);
     return names.size() <= 1 ? String.join("", names)
         : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
   }

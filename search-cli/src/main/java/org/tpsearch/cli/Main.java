@@ -171,6 +171,11 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         FilterOptions.addDimensionOptions(sub.getCommandSpec());
       }
     }
+    if (only == null) {
+      // Help, completion and man pages: each --format lists what its command writes. (Not on the
+      // path of one command: that would load every renderer to ask it.)
+      FormatOption.completeFormats(cl);
+    }
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     // --limit and --format default to the environment's or config.toml's value, when set; an
     // option on the command line wins (picocli asks this provider only for options not given).
