@@ -2,8 +2,7 @@ package org.tpsearch.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.CountDownLatch;
-import org.tpsearch.search.IndexHandle;
-import org.tpsearch.search.Searcher;
+import org.tpsearch.search.SearchBackend;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -73,22 +72,22 @@ final class ServeCommand extends IndexReadingCommand {
   }
 
   @Override
-  int run(Searcher searcher, IndexHandle handle) throws Exception {
+  int run(SearchBackend backend) throws Exception {
     HttpApi api;
     try {
-      api = HttpApi.start(searcher, host, port, limits, err(), main.verbose);
+      api = HttpApi.start(backend, host, port, limits, err(), main.verbose);
     } catch (java.io.IOException e) {
       throw new java.io.IOException("cannot serve on " + host + ":" + port + ": " + e.getMessage(), e);
     }
     PrintWriter out = out();
-    out.println("tpsearch: serving " + handle.description() + " on http://" + host + ":" + api.port() + "/ (Ctrl-C stops)");
+    out.println("tpsearch: serving " + backend.description() + " on http://" + host + ":" + api.port() + "/ (Ctrl-C stops)");
     out.println("tpsearch: " + limits.threads() + " requests at once, " + limits.maxConnections() + " connections, "
         + "time limit " + timeLimit + " s, read timeout " + readTimeout + " s");
     out.flush();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       api.stop();
-      Context.closeQuietly(handle);
+      Context.closeQuietly(backend);
       stopped.countDown();
     }));
     stopped.await();
