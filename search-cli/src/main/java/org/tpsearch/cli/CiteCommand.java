@@ -4,8 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.tpsearch.cite.Citation;
 import org.tpsearch.index.StoredPoint;
-import org.tpsearch.search.IndexHandle;
-import org.tpsearch.search.Searcher;
+import org.tpsearch.search.SearchBackend;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -93,12 +92,12 @@ final class CiteCommand extends IndexReadingCommand {
   }
 
   @Override
-  int run(Searcher searcher, IndexHandle handle) throws Exception {
+  int run(SearchBackend searcher) throws Exception {
     List<Citation> out = new ArrayList<>();
     for (Wanted w : wanted) {
       StoredPoint p = searcher.show(w.id());
       if (p == null) {
-        err().println("tpsearch: no turning point '" + TerminalText.line(w.id()) + "' in " + handle.description()
+        err().println("tpsearch: no turning point '" + TerminalText.line(w.id()) + "' in " + searcher.description()
             + " (see 'tpsearch search' for ids)");
         return ExitCodes.NO_HITS;
       }

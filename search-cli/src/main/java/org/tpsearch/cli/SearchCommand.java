@@ -88,7 +88,7 @@ final class SearchCommand extends IndexReadingCommand {
   int run(SearchBackend backend) throws Exception {
     SearchResult result = backend.search(request);
     Timing.mark("search");
-    renderer.search(result, searcher::show, out());
+    renderer.search(result, backend::show, out());
     out().flush();
     return result.total() > 0 ? ExitCodes.OK : ExitCodes.NO_HITS;
   }

@@ -5,10 +5,9 @@ import java.util.List;
 import java.util.Map;
 import org.tpsearch.cite.Citation;
 import org.tpsearch.index.StoredPoint;
-import org.tpsearch.search.IndexHandle;
 import org.tpsearch.search.SearchRequest;
 import org.tpsearch.search.SearchResult;
-import org.tpsearch.search.Searcher;
+import org.tpsearch.search.SearchBackend;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -46,7 +45,7 @@ final class TableCommand extends IndexReadingCommand {
   }
 
   @Override
-  int run(Searcher searcher, IndexHandle handle) throws Exception {
+  int run(SearchBackend searcher) throws Exception {
     SearchRequest request = new SearchRequest("", Map.of("region", List.of(region), "sector", List.of(sector)),
         Double.NaN, Integer.MAX_VALUE, SearchRequest.SortOrder.DATE, false, false, false);
     SearchResult result = searcher.search(request);
@@ -76,10 +75,10 @@ final class TableCommand extends IndexReadingCommand {
     }
     if (rows.isEmpty()) {
       err().println("tpsearch: no turning points of " + TerminalText.line(region) + " " + TerminalText.line(sector) + " in "
-          + handle.description());
+          + searcher.description());
       return ExitCodes.NO_HITS;
     }
-    renderer.table(new SeriesTable(handle.description(), regionName, regionZh, sectorName, sectorZh, rows), out());
+    renderer.table(new SeriesTable(searcher.description(), regionName, regionZh, sectorName, sectorZh, rows), out());
     out().flush();
     return ExitCodes.OK;
   }
