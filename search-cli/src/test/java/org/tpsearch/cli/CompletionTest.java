@@ -72,7 +72,9 @@ class CompletionTest {
     assertEquals(List.of("Event"), complete(s, "tpsearch", "search", "--type", "E"));
     assertEquals(List.of("failed", "found"), complete(s, "tpsearch", "search", "--status", "f").stream().sorted().toList());
     assertEquals(List.of("date"), complete(s, "tpsearch", "search", "--sort", "d"));
-    assertEquals(List.of("json", "jsonl"), complete(s, "tpsearch", "show", "--format", "j"));
+    // show writes one document: no jsonl.
+    assertEquals(List.of("json"), complete(s, "tpsearch", "show", "--format", "j"));
+    assertEquals(List.of("json", "jsonl"), complete(s, "tpsearch", "search", "--format", "j"));
   }
 
   @Test
