@@ -39,19 +39,25 @@ final class ServeCommand extends IndexReadingCommand {
 
   private HttpTransport.Limits limits;
 
+  /** Each running search holds a thread and its working memory: more than this only queues in memory. */
+  static final int MAX_THREADS = 256;
+  /** Open connections cost a file descriptor each; past this the OS limit is the real one. */
+  static final int MAX_CONNECTIONS = 65_536;
+
   @Override
   void validate() {
     if (port < 0 || port > 65535) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "Invalid value for option '--port': " + port + " (expected 0..65535)");
     }
-    if (threads != null && threads < 1) {
+    if (threads != null && (threads < 1 || threads > MAX_THREADS)) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-          "Invalid value for option '--threads': " + threads + " (expected 1 or more)");
+          "Invalid value for option '--threads': " + threads + " (expected 1.." + MAX_THREADS + ")");
     }
-    if (maxConnections < 1) {
+    if (maxConnections < 1 || maxConnections > MAX_CONNECTIONS) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-          "Invalid value for option '--max-connections': " + maxConnections + " (expected 1 or more)");
+          "Invalid value for option '--max-connections': " + maxConnections
+              + " (expected 1.." + MAX_CONNECTIONS + ")");
     }
     limits = new HttpTransport.Limits(threads == null ? Runtime.getRuntime().availableProcessors() : threads,
         maxConnections, seconds("--read-timeout", readTimeout), seconds("--time-limit", timeLimit));
