@@ -225,9 +225,8 @@ final class JsonRenderer implements Renderer {
     j.name("evidence");
     items(j, p.items());
     j.field("prose", p.prose()).field("answer", p.answer());
-    if (!p.analyzed().isEmpty()) {
-      j.field("analyzed", p.analyzed());
-    }
+    // The report's analysis time (分析时间), null for a per-point answer, which has none.
+    j.field("analyzed", p.analyzed().isEmpty() ? null : p.analyzed());
     return j.endObject().toString();
   }
 
