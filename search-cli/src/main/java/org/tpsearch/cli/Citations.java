@@ -31,19 +31,17 @@ final class Citations {
     return Citation.of(p, it, issued(it));
   }
 
-  /** The item's date as parsed from its time field. */
+  /** The item's date as parsed from its time field at index time ({@link org.tpsearch.parse.EvidenceDates}). */
   static Optional<Citation.Issued> issued(StoredPoint.Item it) {
-    // The evidence date parser (issue 11, item 3) supplies this; until it lands the date is given as written.
-    return Optional.empty();
+    return it.check().dates().map(d -> Citation.Issued.of(d.from(), d.to()));
   }
 
   /**
-   * Where item {@code it}'s date falls against point {@code p}'s window: {@code in-window},
-   * {@code out-of-window} or {@code undated}; empty when the index does not say.
+   * Where item {@code it}'s date falls against point {@code p}'s window (its date ±90 days, checked
+   * at index time): {@code in-window}, {@code out-of-window} or {@code undated}.
    */
   static String window(StoredPoint p, StoredPoint.Item it) {
-    // The evidence checks (issue 11, item 3) supply this; until they land every item is listed.
-    return "";
+    return it.check().window().label();
   }
 
   /**

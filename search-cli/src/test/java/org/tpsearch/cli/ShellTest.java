@@ -39,7 +39,7 @@ class ShellTest {
     // The first search lists both regions; :1 is the first region value, Xinjiang (most hits).
     int first = out.indexOf("turning points match '绿色电力 交易'");
     assertTrue(first >= 0, out);
-    assertTrue(out.contains("region:         :1 Xinjiang"), out);
+    assertTrue(out.contains(TextRenderer.dimensionLabel("region") + "  :1 Xinjiang"), out);
     assertTrue(out.contains("filter: region = Xinjiang"), out);
     String afterDrill = out.substring(out.indexOf("filter: region = Xinjiang"));
     // After drilling down, every hit is a Xinjiang point.
