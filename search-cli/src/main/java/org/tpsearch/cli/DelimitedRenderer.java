@@ -53,7 +53,8 @@ final class DelimitedRenderer implements Renderer {
       "type", "confidence", "status");
 
   /** The columns of an evidence item. */
-  private static final List<String> ITEM_COLUMNS = List.of("item", "key", "title", "time", "agency", "url");
+  private static final List<String> ITEM_COLUMNS = List.of("item", "key", "title", "time", "dates", "window", "agency",
+      "url");
 
   @Override
   public void search(SearchResult r, PrintWriter out) {
@@ -72,7 +73,7 @@ final class DelimitedRenderer implements Renderer {
         for (SearchResult.EvidenceHit e : h.evidence()) {
           List<String> cells = new ArrayList<>(point);
           cells.addAll(List.of(Integer.toString(e.ordinal()), Citation.key(h.id(), e.ordinal()), e.title().text(),
-              e.time(), field(e.fields(), "agency"), firstUrl(e.sources())));
+              e.time(), dates(e.check()), e.check().window().label(), field(e.fields(), "agency"), firstUrl(e.sources())));
           row(out, cells);
         }
       } else {
@@ -96,7 +97,7 @@ final class DelimitedRenderer implements Renderer {
     for (StoredPoint.Item it : p.items()) {
       List<String> cells = new ArrayList<>(point);
       cells.addAll(List.of(Integer.toString(it.ordinal()), Citation.key(p.id(), it.ordinal()), it.title(), it.time(),
-          it.field("agency").orElse(""), firstUrl(it.sources())));
+          dates(it.check()), it.check().window().label(), it.field("agency").orElse(""), firstUrl(it.sources())));
       row(out, cells);
     }
   }
@@ -117,11 +118,12 @@ final class DelimitedRenderer implements Renderer {
   @Override
   public void table(SeriesTable t, PrintWriter out) {
     start(out);
-    row(out, List.of("id", "date", "type", "confidence", "status", "evidence", "keys"));
+    row(out, List.of("id", "date", "type", "confidence", "status", "evidence", "keys", "out_of_window"));
     for (SeriesTable.Row row : t.rows()) {
       row(out, List.of(row.id(), row.date(), row.type(), confidence(row.confidence()), row.status(),
           String.join(" | ", row.evidence().stream().map(SeriesTable.Entry::title).toList()),
-          String.join(" ", row.evidence().stream().map(SeriesTable.Entry::key).toList())));
+          String.join(" ", row.evidence().stream().map(SeriesTable.Entry::key).toList()),
+          Integer.toString(row.outOfWindow())));
     }
   }
 
@@ -163,6 +165,11 @@ final class DelimitedRenderer implements Renderer {
     }
     boolean quote = v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0;
     return quote ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+  }
+
+  /** The days the time field was read as ({@code 2022-03}, {@code 2021-12..2022-03}), empty when undated. */
+  private static String dates(org.tpsearch.index.EvidenceChecks.Check check) {
+    return check.dates().map(org.tpsearch.model.DateRange::label).orElse("");
   }
 
   private static String confidence(double c) {

@@ -64,7 +64,7 @@ final class JsonRenderer implements Renderer {
         j.beginObject().field("title", e.title()).field("key", e.key()).field("time", e.time()).field("window", e.window())
             .endObject();
       }
-      j.endArray().endObject();
+      j.endArray().field("out_of_window", row.outOfWindow()).endObject();
     }
     out.println(j.endArray().endObject());
   }
@@ -248,6 +248,7 @@ final class JsonRenderer implements Renderer {
     j.endArray();
     j.name("evidence");
     items(j, p.items());
+    j.field("evidence_window", p.evidenceWindow());
     j.field("prose", p.prose()).field("answer", p.answer());
     // The report's analysis time (分析时间), null for a per-point answer, which has none.
     j.field("analyzed", p.analyzed().isEmpty() ? null : p.analyzed());
@@ -269,12 +270,6 @@ final class JsonRenderer implements Renderer {
       j.endObject();
     }
     j.endArray();
-<<<<<<< HEAD
-=======
-    j.field("evidence_window", p.evidenceWindow());
-    j.field("prose", p.prose()).field("answer", p.answer());
-    return j.endObject().toString();
->>>>>>> main
   }
 
 }

@@ -18,9 +18,11 @@ record SeriesTable(String index, String region, String regionZh, String sector, 
    * One turning point.
    *
    * @param confidence 0..1, NaN when unknown
-   * @param evidence the items to cite: those in the point's window (or every item, see {@link Entry#window})
+   * @param evidence the items to cite: those whose date falls in the point's window, and undated ones
+   * @param outOfWindow how many items were left out because their date falls outside the window
    */
-  record Row(String id, String date, String type, double confidence, String status, List<Entry> evidence) {
+  record Row(String id, String date, String type, double confidence, String status, List<Entry> evidence,
+      int outOfWindow) {
     Row {
       evidence = List.copyOf(evidence);
     }
@@ -28,8 +30,8 @@ record SeriesTable(String index, String region, String regionZh, String sector, 
 
   /**
    * An evidence item: its title, citation key ({@code tpsearch cite} writes the reference under it),
-   * time as written, and where its date falls against the point's window ({@code in-window},
-   * {@code out-of-window}, {@code undated}; empty when the index does not say).
+   * time as written, and where its date falls against the point's window ({@code in-window} or
+   * {@code undated}).
    */
   record Entry(String title, String key, String time, String window) {}
 }

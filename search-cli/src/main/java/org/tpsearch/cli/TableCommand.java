@@ -64,14 +64,17 @@ final class TableCommand extends IndexReadingCommand {
       sectorName = p.sector();
       sectorZh = p.sectorZh();
       List<SeriesTable.Entry> evidence = new ArrayList<>();
+      int out = 0;
       for (StoredPoint.Item it : p.items()) {
         String window = Citations.window(p, it);
-        // The items whose date falls outside the point's window are left out; undated ones stay.
-        if (!window.equals("out-of-window")) {
+        // The items whose date falls outside the point's window are left out (and counted); undated ones stay.
+        if (window.equals("out-of-window")) {
+          out++;
+        } else {
           evidence.add(new SeriesTable.Entry(it.title(), Citation.key(p.id(), it.ordinal()), it.time(), window));
         }
       }
-      rows.add(new SeriesTable.Row(p.id(), p.date(), p.type(), p.confidence(), p.status(), evidence));
+      rows.add(new SeriesTable.Row(p.id(), p.date(), p.type(), p.confidence(), p.status(), evidence, out));
     }
     if (rows.isEmpty()) {
       err().println("tpsearch: no turning points of " + TerminalText.line(region) + " " + TerminalText.line(sector) + " in "

@@ -170,6 +170,11 @@ class TableFormatsTest {
     assertEquals(11, rows.size(), "the real report's ten points and the header");
     List<String> dates = rows.stream().skip(1).map(row -> row.get(1)).toList();
     assertEquals(dates.stream().sorted().toList(), dates);
+    // 2021-12-16: its plan of 2022年3月 is in the window (±90 days), its 方案 of 2022年6月 is not.
+    List<String> seasonal = rows.stream().filter(row -> row.get(0).equals("xinjiang/industry/2021-12-16/seasonal"))
+        .findFirst().orElseThrow();
+    assertEquals("xinjiang-industry-2021-12-16-seasonal-1", seasonal.get(6));
+    assertEquals("1", seasonal.get(7));
     Cli.Result none = cli.run("table", "--region", "Tibet", "--sector", "Power");
     assertEquals(1, none.exit(), none::toString);
     Cli.Result bad = cli.run("table", "--region", "Atlantis", "--sector", "Power");
