@@ -104,6 +104,7 @@ public final class FormatOption {
       case "lint" -> Renderer.Kind.LINT;
       case "cite" -> Renderer.Kind.CITATIONS;
       case "table" -> Renderer.Kind.TABLE;
+      case "duplicates" -> Renderer.Kind.DUPLICATES;
       default -> null;
     };
   }

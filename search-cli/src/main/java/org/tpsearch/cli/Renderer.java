@@ -23,7 +23,8 @@ interface Renderer {
     STATS("index statistics"),
     LINT("lint problems"),
     CITATIONS("references"),
-    TABLE("a series table");
+    TABLE("a series table"),
+    DUPLICATES("duplicate clusters");
 
     final String what;
 
@@ -79,6 +80,11 @@ interface Renderer {
 
   /** Every problem lint found, and its summary. */
   void lint(Indexer.LintResult r, PrintWriter out);
+
+  /** The duplicate clusters of {@code tpsearch duplicates}, from the index described by {@code index}. */
+  default void duplicates(java.util.List<org.tpsearch.search.Duplicates.Cluster> clusters, String index, PrintWriter out) {
+    throw new UnsupportedOperationException("this format cannot write " + Kind.DUPLICATES.what);
+  }
 
   /**
    * What {@code stats} reports.

@@ -86,7 +86,8 @@ class ReadmeTest {
 
   @Test
   void everyTutorialCommandOnTheSampleIndexSucceeds() throws IOException {
-    Matcher m = Pattern.compile("(?m)^\\./tpsearch ((?:search|show|facets|stats|cite|table)\\b[^\\n]*)$").matcher(readme());
+    Matcher m = Pattern.compile("(?m)^\\./tpsearch ((?:search|show|facets|stats|duplicates|cite|table)\\b[^\\n]*)$")
+        .matcher(readme());
     int ran = 0;
     while (m.find()) {
       // A comment, then a redirection to a file ("> refs.bib"): the output is checked here instead.
