@@ -63,6 +63,7 @@ public final class QueryCompiler {
   private final Glossary glossary;
   /** Whether a translation occurs in this index: every bigram (or English word) of it does. */
   private final java.util.function.Predicate<String> occurs;
+  private final org.apache.lucene.index.IndexReader reader;
 
   /**
    * A compiled query. Its hits come in tiers: the query as typed (a phrase), then every content
@@ -100,6 +101,7 @@ public final class QueryCompiler {
   public QueryCompiler(Glossary glossary, org.apache.lucene.index.IndexReader reader) {
     this.glossary = glossary;
     this.words = new TermDictionarySegmenter(reader);
+    this.reader = reader;
     this.occurs = Cedict.occursIn(reader, Schema.TEXT_BI, bigrams);
   }
 
@@ -220,6 +222,21 @@ public final class QueryCompiler {
     List<List<UserQuery.Unit>> required = q.required();
     for (int i = 0; i < required.size(); i++) {
       List<UserQuery.Unit> group = required.get(i);
+      // Spaced pinyin (pu dong, Zhang Jia Kou) is one word of the pinyin field: pudong.
+      int pinyinEnd = expand ? pinyinRunEnd(required, i) : i;
+      if (pinyinEnd > i) {
+        List<UserQuery.Unit> spaced = new ArrayList<>();
+        required.subList(i, pinyinEnd + 1).forEach(w -> spaced.add(w.get(0)));
+        UserQuery.Unit joined = new UserQuery.Unit(joinedPinyin(spaced), false);
+        localExplain.add("\"" + String.join(" ", spaced.stream().map(UserQuery.Unit::text).toList())
+            + "\" is read as the pinyin " + joined.text());
+        Query uq = unit(joined, true, localExplain, localForms);
+        if (uq != null) {
+          out.add(new Content(joined.text(), uq, List.of(joined)));
+        }
+        i = pinyinEnd;
+        continue;
+      }
       // Words that together are a glossary term (green power, clean heating) are one unit.
       int end = expand ? glossaryTermEnd(required, i) : i;
       if (end > i) {
@@ -300,6 +317,46 @@ public final class QueryCompiler {
     return bigramBuilder.createPhraseQuery(Schema.TEXT_BI, String.join(" ", parts));
   }
 
+  /** The most words of spaced pinyin joined into one (bai he tan, wu lu mu qi). */
+  static final int MAX_PINYIN_WORDS = 5;
+
+  /**
+   * The last of the words starting at {@code i} that, joined, are a word of the pinyin field
+   * (pu dong -> pudong): a run of two or more plain, unquoted words each of which reads as pinyin
+   * syllables, the longest whose join occurs; {@code i} when there is none. English words that read
+   * as pinyin (a, he, long, man) are joined only when the join is a word of the indexed text.
+   */
+  private int pinyinRunEnd(List<List<UserQuery.Unit>> required, int i) {
+    int run = i;
+    while (run < required.size() && run - i < MAX_PINYIN_WORDS && required.get(run).size() == 1
+        && !required.get(run).get(0).quoted()
+        && PinyinSyllables.isPinyin(required.get(run).get(0).text().toLowerCase(java.util.Locale.ROOT))) {
+      run++;
+    }
+    for (int end = run - 1; end > i; end--) {
+      List<UserQuery.Unit> spaced = new ArrayList<>();
+      required.subList(i, end + 1).forEach(w -> spaced.add(w.get(0)));
+      if (inPinyinField(joinedPinyin(spaced))) {
+        return end;
+      }
+    }
+    return i;
+  }
+
+  private static String joinedPinyin(List<UserQuery.Unit> words) {
+    StringBuilder out = new StringBuilder();
+    words.forEach(w -> out.append(w.text().toLowerCase(java.util.Locale.ROOT)));
+    return out.toString();
+  }
+
+  private boolean inPinyinField(String term) {
+    try {
+      return reader.docFreq(new Term(Schema.TEXT_PY, term)) > 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The most words of a query that can form one glossary term. */
   static final int MAX_TERM_WORDS = 6;
 
@@ -328,15 +385,31 @@ public final class QueryCompiler {
   /**
    * The dictionary's translations of {@code text} that occur in the index and are not among
    * {@code known}: for English, the Chinese words one of whose senses is exactly it (highway ->
-   * 公路, 高速公路); none for Chinese or mixed text. At most {@link #MAX_DICTIONARY_FORMS}.
+   * 公路, 高速公路); for a Chinese word, its English senses (煤矿 -> coal mine); none for mixed
+   * text. At most {@link #MAX_DICTIONARY_FORMS}.
    */
   private List<String> dictionaryForms(String text, List<String> known) {
-    if (!isEnglish(text)) {
+    boolean english = isEnglish(text);
+    if (!english && !isChineseWord(text)) {
       return List.of();
     }
     List<String> out = new ArrayList<>();
     java.util.Set<String> seen = new java.util.HashSet<>();
     known.forEach(k -> seen.add(org.tpsearch.analysis.TextNormalizer.normalize(k)));
+    if (!english) {
+      // Chinese to English: the senses that occur in the index and that few headwords share (唐山
+      // is also an old name for China, which six other words are: such a sense says nothing).
+      for (String sense : Cedict.englishFor(text)) {
+        if (out.size() >= MAX_DICTIONARY_FORMS) {
+          break;
+        }
+        if (seen.add(org.tpsearch.analysis.TextNormalizer.normalize(sense)) && occurs.test(sense)
+            && Cedict.chineseFor(sense).size() <= MAX_SENSE_SHARED) {
+          out.add(sense);
+        }
+      }
+      return out;
+    }
     for (String candidate : Cedict.chineseFor(text)) {
       if (out.size() >= MAX_DICTIONARY_FORMS) {
         break;
@@ -356,6 +429,17 @@ public final class QueryCompiler {
   static String pinyin(String word) {
     String lower = word.toLowerCase(java.util.Locale.ROOT);
     return PinyinSyllables.syllableCount(lower) >= 2 ? lower : null;
+  }
+
+  /**
+   * The most headwords an English sense may be shared by for a Chinese word to reach it: "coal
+   * mine" names 2, "steel" 4, "flight" 6; "China" 7, "market" 13, "time" dozens.
+   */
+  static final int MAX_SENSE_SHARED = 6;
+
+  /** Two or more Chinese characters and nothing else: a word the dictionary may know. */
+  private static boolean isChineseWord(String text) {
+    return text.codePointCount(0, text.length()) >= 2 && text.codePoints().allMatch(QueryWords::isHan);
   }
 
   /** Latin letters (with spaces, hyphens, apostrophes) and at least one letter: an English word or phrase. */
