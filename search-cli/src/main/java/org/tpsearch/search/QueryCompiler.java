@@ -127,7 +127,11 @@ public final class QueryCompiler {
   }
 
   /** One content word of the query: its query, its label, and its words for the proximity bonus. */
-  private record Content(String label, Query query, List<UserQuery.Unit> words) {}
+  private record Content(String label, Query query, List<UserQuery.Unit> words, List<String> forms) {
+    Content(String label, Query query, List<UserQuery.Unit> words) {
+      this(label, query, words, List.of());
+    }
+  }
 
   /** Compiles {@code q}; {@code expand} turns glossary expansion on. */
   public Compiled compile(UserQuery q, boolean expand) throws QueryException {
@@ -153,12 +157,16 @@ public final class QueryCompiler {
     List<Query> unitQueries = new ArrayList<>();
     List<String> labels = new ArrayList<>();
     List<UserQuery.Unit> proximityUnits = new ArrayList<>();
+    Map<UserQuery.Unit, List<String>> alternatives = new java.util.HashMap<>();
     BooleanQuery.Builder all = new BooleanQuery.Builder();
     for (Content c : content) {
       unitQueries.add(c.query());
       labels.add(c.label());
       all.add(c.query(), Occur.MUST);
       proximityUnits.addAll(c.words());
+      if (c.words().size() == 1 && !c.forms().isEmpty()) {
+        alternatives.put(c.words().get(0), c.forms());
+      }
     }
     Query every = all.build();
     int n = unitQueries.size();
@@ -192,7 +200,7 @@ public final class QueryCompiler {
     }
     // The proximity bonus is a sloppy phrase over all the words: costly on every match, so it
     // re-ranks the best first-pass hits instead of scoring them all (see Searcher).
-    Query proximity = proximity(proximityUnits);
+    Query proximity = proximity(proximityUnits, alternatives);
     if (proximity != null) {
       explain.add("proximity bonus (re-ranks the top " + RERANK_DEPTH + "): " + proximity);
     }
@@ -230,9 +238,10 @@ public final class QueryCompiler {
         UserQuery.Unit joined = new UserQuery.Unit(joinedPinyin(spaced), false);
         localExplain.add("\"" + String.join(" ", spaced.stream().map(UserQuery.Unit::text).toList())
             + "\" is read as the pinyin " + joined.text());
+        int before = localForms.size();
         Query uq = unit(joined, true, localExplain, localForms);
         if (uq != null) {
-          out.add(new Content(joined.text(), uq, List.of(joined)));
+          out.add(new Content(joined.text(), uq, List.of(joined), List.copyOf(localForms.subList(before, localForms.size()))));
         }
         i = pinyinEnd;
         continue;
@@ -282,11 +291,13 @@ public final class QueryCompiler {
         parts = understood.words().stream().map(w -> new UserQuery.Unit(w, false)).toList();
       }
       for (UserQuery.Unit part : parts) {
+        int before = localForms.size();
         Query uq = unit(part, expand, localExplain, localForms);
         if (uq == null) {
           localExplain.add("  (ignored: " + part + " has no searchable characters)");
         } else {
-          out.add(new Content(part.toString(), uq, List.of(part)));
+          out.add(new Content(part.toString(), uq, List.of(part),
+              List.copyOf(localForms.subList(before, localForms.size()))));
         }
       }
     }
@@ -582,34 +593,51 @@ public final class QueryCompiler {
     return pb.build();
   }
 
-  /** All single words in one sloppy phrase over the body's bigrams: close together ranks higher. */
-  private Query proximity(List<UserQuery.Unit> units) {
+  /**
+   * All single words in one sloppy phrase over the body's bigrams: close together ranks higher. A
+   * word that is one token may stand there as any of its one-token forms (international as 国际,
+   * flights as 航班), so English words over Chinese text get the bonus too.
+   */
+  private Query proximity(List<UserQuery.Unit> units, Map<UserQuery.Unit, List<String>> alternatives) {
     if (units.size() < 2) {
       return null;
     }
-    PhraseQuery.Builder pb = new PhraseQuery.Builder();
-    int position = -1;
-    int terms = 0;
+    List<List<Term>> positions = new ArrayList<>();
+    boolean any = false;
     for (UserQuery.Unit u : units) {
-      try (TokenStream ts = bigrams.tokenStream(Schema.TEXT_BI, u.text())) {
-        CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-        PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
-        ts.reset();
-        while (ts.incrementToken()) {
-          position += Math.max(1, inc.getPositionIncrement());
-          pb.add(new Term(Schema.TEXT_BI, term.toString()), position);
-          terms++;
+      List<String> typed = tokens(bigrams, u.text());
+      if (typed.size() == 1) {
+        List<Term> terms = new ArrayList<>();
+        terms.add(new Term(Schema.TEXT_BI, typed.get(0)));
+        for (String form : alternatives.getOrDefault(u, List.of())) {
+          List<String> ft = tokens(bigrams, form);
+          if (ft.size() == 1 && terms.stream().noneMatch(t -> t.text().equals(ft.get(0)))) {
+            terms.add(new Term(Schema.TEXT_BI, ft.get(0)));
+            any = true;
+          }
         }
-        ts.end();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        positions.add(terms);
+      } else {
+        typed.forEach(t -> positions.add(List.of(new Term(Schema.TEXT_BI, t))));
       }
     }
-    if (terms < 2) {
+    if (positions.size() < 2) {
       return null;
     }
-    pb.setSlop(PROXIMITY_SLOP);
-    return pb.build();
+    if (!any) {
+      PhraseQuery.Builder pb = new PhraseQuery.Builder();
+      for (int p = 0; p < positions.size(); p++) {
+        pb.add(positions.get(p).get(0), p);
+      }
+      pb.setSlop(PROXIMITY_SLOP);
+      return pb.build();
+    }
+    org.apache.lucene.search.MultiPhraseQuery.Builder mb = new org.apache.lucene.search.MultiPhraseQuery.Builder();
+    for (List<Term> terms : positions) {
+      mb.add(terms.toArray(new Term[0]));
+    }
+    mb.setSlop(PROXIMITY_SLOP);
+    return mb.build();
   }
 
   /** The tokens an analyzer makes of {@code text}, for --explain. */
