@@ -479,7 +479,9 @@ public final class QueryCompiler {
     BooleanQuery.Builder all = new BooleanQuery.Builder();
     int kept = 0;
     for (UserQuery.Unit w : words) {
-      Query uq = unit(w, true, explain, forms);
+      // Each word with its glossary forms but not the dictionary's: "rationing" alone is 配额
+      // (quota), which is not what "power rationing" means.
+      Query uq = unit(w, true, false, explain, forms);
       if (uq != null) {
         all.add(uq, Occur.MUST);
         kept++;
@@ -515,6 +517,11 @@ public final class QueryCompiler {
    * a match in a title and a smaller one for a match of its words (stems) in the word field.
    */
   private Query unit(UserQuery.Unit u, boolean expand, List<String> explain, List<String> formsOut) {
+    return unit(u, expand, true, explain, formsOut);
+  }
+
+  /** {@link #unit(UserQuery.Unit, boolean, List, List)}, with the dictionary's forms only if {@code dictionary}. */
+  private Query unit(UserQuery.Unit u, boolean expand, boolean dictionary, List<String> explain, List<String> formsOut) {
     List<String> forms = new ArrayList<>();
     forms.add(u.text());
     int curated = 1;
@@ -522,7 +529,7 @@ public final class QueryCompiler {
     if (expand && !u.quoted()) {
       forms.addAll(glossary.expansions(u.text()));
       curated = forms.size();
-      translations = dictionaryForms(u.text(), forms);
+      translations = dictionary ? dictionaryForms(u.text(), forms) : List.of();
       forms.addAll(translations);
     }
     BooleanQuery.Builder b = new BooleanQuery.Builder();
