@@ -15,7 +15,7 @@ import org.tpsearch.model.EvidenceStatus;
  * unchanged files without reading them. Written beside the index and named in the commit, so it
  * changes atomically with the index.
  */
-final class IndexState {
+public final class IndexState {
   /** One point of one file. */
   record PointRef(String id, String hash, String signature, int line, EvidenceStatus status) {}
 
@@ -33,7 +33,8 @@ final class IndexState {
   /** Indexed documents: id to document hash. */
   final Map<String, String> indexed = new LinkedHashMap<>();
 
-  String serialize() {
+  /** The state as text, one line a file, point or document. */
+  public String serialize() {
     StringBuilder sb = new StringBuilder(HEADER).append('\n');
     for (FileState f : files.values()) {
       sb.append("F\t").append(escape(f.path())).append('\t').append(f.size()).append('\t').append(f.mtime())
@@ -77,7 +78,8 @@ final class IndexState {
     return sb.toString();
   }
 
-  static IndexState parse(String text) throws IOException {
+  /** Reads what {@link #serialize} wrote. */
+  public static IndexState parse(String text) throws IOException {
     IndexState state = new IndexState();
     BufferedReader r = new BufferedReader(new StringReader(text));
     String header = r.readLine();

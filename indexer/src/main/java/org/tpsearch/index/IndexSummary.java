@@ -1,6 +1,5 @@
 package org.tpsearch.index;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.tpsearch.model.EvidenceStatus;
@@ -9,7 +8,7 @@ import org.tpsearch.model.Problem;
 /**
  * What an indexing run did.
  *
- * @param index the index folder
+ * @param index where the index is: its folder, or the URL of a cluster index
  * @param reportFiles report files found
  * @param parsedFiles report files read this run (new or changed)
  * @param unchangedFiles report files skipped because their size and time were unchanged
@@ -27,7 +26,7 @@ import org.tpsearch.model.Problem;
  * @param millis wall time of the run
  */
 public record IndexSummary(
-    Path index,
+    String index,
     int reportFiles,
     int parsedFiles,
     int unchangedFiles,

@@ -1,9 +1,7 @@
 package org.tpsearch.index;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -21,13 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.SegmentInfos;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.store.Directory;
 import org.tpsearch.model.EvidenceStatus;
 import org.tpsearch.model.Problem;
 import org.tpsearch.model.Report;
@@ -139,15 +130,10 @@ public final class Indexer {
    */
   public static IndexSummary run(List<Path> roots, Path indexDir, Options options) throws IOException, IndexException {
     long start = System.nanoTime();
-    // A mistyped results folder fails before anything is made at the index path.
-    for (Path root : roots) {
-      if (!Files.exists(root)) {
-        throw new NoSuchFileException(root.toString(), null, "no such file or folder");
-      }
-    }
+    checkRoots(roots);
     IndexFolder folder = IndexFolder.claim(indexDir);
     try {
-      IndexSummary summary = runClaimed(roots, folder, options, start);
+      IndexSummary summary = run(roots, new LuceneFolderSink(folder), options, start);
       folder.committed();
       return summary;
     } catch (IOException | IndexException | RuntimeException e) {
@@ -158,13 +144,33 @@ public final class Indexer {
     }
   }
 
-  /** The run itself, holding the folder's lock from before the state is read until the commit. */
-  private static IndexSummary runClaimed(List<Path> roots, IndexFolder folder, Options options, long start)
+  /**
+   * Indexes {@code roots} into {@code sink} (an index elsewhere than a local folder): the same
+   * planning as a local run, from the state the sink keeps, and the same summary.
+   */
+  public static IndexSummary run(List<Path> roots, IndexSink sink, Options options) throws IOException, IndexException {
+    long start = System.nanoTime();
+    checkRoots(roots);
+    return run(roots, sink, options, start);
+  }
+
+  /** A mistyped results folder fails before anything is made where the index goes. */
+  private static void checkRoots(List<Path> roots) throws NoSuchFileException {
+    for (Path root : roots) {
+      if (!Files.exists(root)) {
+        throw new NoSuchFileException(root.toString(), null, "no such file or folder");
+      }
+    }
+  }
+
+  /**
+   * The run itself: plan from the sink's state, then write. For a local folder it runs holding the
+   * folder's lock from before the state is read until the commit.
+   */
+  private static IndexSummary run(List<Path> roots, IndexSink sink, Options options, long start)
       throws IOException, IndexException {
-    Path indexDir = folder.path();
-    Directory dir = folder.directory();
     boolean full = options.full();
-    IndexState old = full ? new IndexState() : readState(dir, indexDir);
+    IndexState old = full ? new IndexState() : sink.readState();
     if (old == null) {
       full = true;
       old = new IndexState();
@@ -173,8 +179,8 @@ public final class Indexer {
     IndexState state = plan.state();
     if (!full && plan.scan().reports().isEmpty() && plan.scan().unreadable().isEmpty() && !old.indexed.isEmpty()) {
       // An unmounted drive or a wrong folder looks like every report deleted: ask for it in words.
-      throw new IndexException(indexDir, "found no report files in " + String.join(", ", roots.stream().map(Path::toString).toList())
-          + "; the index at " + indexDir + " keeps its " + old.indexed.size() + " turning points (to empty it, run again with --full)", null);
+      throw new IndexException(sink.path(), "found no report files in " + String.join(", ", roots.stream().map(Path::toString).toList())
+          + "; the index at " + sink.where() + " keeps its " + old.indexed.size() + " turning points (to empty it, run again with --full)", null);
     }
 
     // Write what changed, delete what went away; commit only if all of it succeeded.
@@ -195,13 +201,13 @@ public final class Indexer {
       }
     }
     int updated = (int) toWrite.stream().filter(c -> oldIndexed.containsKey(c.ref().id())).count();
-    write(dir, folder, full, toWrite, toDelete, plan.parsed(), state, options);
+    write(sink, full, toWrite, toDelete, plan.parsed(), state, options);
 
     CorpusScan.Result scan = plan.scan();
     long raw = scan.reports().stream().mapToLong(CorpusScan.Found::size).sum();
-    return new IndexSummary(indexDir, scan.reports().size(), plan.parsedFiles().size(), plan.unchangedFiles(),
+    return new IndexSummary(sink.where(), scan.reports().size(), plan.parsedFiles().size(), plan.unchangedFiles(),
         scan.skipped(), plan.winners().size(), byStatus, toWrite.size() - updated, updated, toDelete.size(),
-        plan.duplicates(), plan.problems(), scan.followed(), raw, sizeOf(indexDir), (System.nanoTime() - start) / 1_000_000);
+        plan.duplicates(), plan.problems(), scan.followed(), raw, sink.sizeInBytes(), (System.nanoTime() - start) / 1_000_000);
   }
 
   private static Plan plan(List<Path> roots, IndexState old, Options options) throws IOException {
@@ -306,20 +312,14 @@ public final class Indexer {
     return out;
   }
 
+  /** Hands the plan's deletions and documents to {@code sink}, in parallel, then commits them with {@code state}. */
   private static void write(
-      Directory dir, IndexFolder folder, boolean full, List<Candidate> toWrite, List<String> toDelete,
+      IndexSink sink, boolean full, List<Candidate> toWrite, List<String> toDelete,
       Map<Path, Report> parsed, IndexState state, Options options) throws IOException, IndexException {
-    Path indexDir = folder.path();
-    IndexWriterConfig iwc = new IndexWriterConfig(Schema.indexAnalyzer());
-    iwc.setOpenMode(full ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-    iwc.setRAMBufferSizeMB(256);
-    iwc.setCommitOnClose(false);
-    FacetsConfig facets = Schema.facetsConfig();
-    String stateName = STATE_PREFIX + Long.toString(System.currentTimeMillis(), 36) + "-" + Long.toString(System.nanoTime() & 0xffffff, 36);
-    IndexWriter writer = new IndexWriter(dir, iwc);
+    sink.begin(full);
     try {
       for (String id : toDelete) {
-        writer.deleteDocuments(new Term(Schema.ID, id));
+        sink.delete(id);
       }
       // Points whose file was not read this run (an earlier winner went away): read it now.
       for (Candidate c : toWrite) {
@@ -337,7 +337,7 @@ public final class Indexer {
         if (p == null) {
           throw new IOException(report.file() + " changed while indexing: turning point " + c.ref().id() + " is gone");
         }
-        writer.updateDocument(new Term(Schema.ID, p.id()), PointDocuments.build(p, display(options, c.file().path()), facets));
+        sink.write(p, display(options, c.file().path()));
         int n = written.incrementAndGet();
         if (options.failAfterDocuments() >= 0 && n >= options.failAfterDocuments()) {
           throw new IOException("injected failure after " + n + " documents");
@@ -345,33 +345,11 @@ public final class Indexer {
         options.progress().documentsWritten(n, toWrite.size());
         return null;
       });
-      Path stateFile = indexDir.resolve(stateName);
-      folder.record(stateName);
-      Files.writeString(stateFile, state.serialize(), StandardCharsets.UTF_8);
-      writer.setLiveCommitData(Map.of(SCHEMA_KEY, Schema.VERSION, STATE_KEY, stateName).entrySet());
-      writer.commit();
-      writer.close();
+      sink.commit(state);
     } catch (IOException | RuntimeException e) {
-      IndexException failure =
-          new IndexException(indexDir, "indexing failed, the previous index is kept: "
-              + (e instanceof IOException io ? IndexFolder.describe(io) : e.getMessage()), e);
-      try {
-        writer.rollback();
-        Files.deleteIfExists(indexDir.resolve(stateName));
-      } catch (IOException | RuntimeException r) {
-        failure.addSuppressed(r);
-      }
-      throw failure;
+      throw sink.rollback(e);
     }
-    try (DirectoryStream<Path> old = Files.newDirectoryStream(indexDir, STATE_PREFIX + "*")) {
-      for (Path p : old) {
-        String name = p.getFileName().toString();
-        // Only state files tpsearch wrote: a user's tpsearch-state-notes.txt is not one.
-        if (!name.equals(stateName) && folder.owns(name)) {
-          Files.deleteIfExists(p);
-        }
-      }
-    }
+    sink.committed();
   }
 
   /** Points looked at to find the ones to write; a test pins it linear in the points written. */
@@ -390,24 +368,6 @@ public final class Indexer {
     return id + "\n" + line;
   }
 
-  /** The state of the last commit, or null when there is none or it is of another schema. */
-  private static IndexState readState(Directory dir, Path indexDir) throws IndexException {
-    try {
-      if (!DirectoryReader.indexExists(dir)) {
-        return null;
-      }
-      Map<String, String> data = SegmentInfos.readLatestCommit(dir).getUserData();
-      String name = data.get(STATE_KEY);
-      if (!Schema.VERSION.equals(data.get(SCHEMA_KEY)) || name == null) {
-        return null;
-      }
-      Path file = indexDir.resolve(name);
-      return Files.exists(file) ? IndexState.parse(Files.readString(file, StandardCharsets.UTF_8)) : null;
-    } catch (IOException e) {
-      throw new IndexException(indexDir, "cannot read the index at " + indexDir + ": " + e.getMessage(), e);
-    }
-  }
-
   private static String display(Options options, Path file) {
     return options.displayBase() == null ? file.toString() : options.displayBase().toAbsolutePath().normalize().relativize(file).toString();
   }
@@ -422,18 +382,6 @@ public final class Indexer {
       return HexFormat.of().formatHex(md.digest(), 0, 8);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static long sizeOf(Path dir) throws IOException {
-    try (var files = Files.list(dir)) {
-      return files.mapToLong(p -> {
-        try {
-          return Files.size(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }).sum();
     }
   }
 

@@ -7,7 +7,9 @@ import org.tpsearch.analysis.Glossary;
 import org.tpsearch.index.IndexException;
 import org.tpsearch.search.IndexHandle;
 import org.tpsearch.search.IndexLocation;
+import org.tpsearch.search.LuceneBackend;
 import org.tpsearch.search.QueryCompiler;
+import org.tpsearch.search.SearchBackend;
 import org.tpsearch.search.Searcher;
 
 /** What commands share: the environment, whether output is a terminal, and lazily made services. */
@@ -145,6 +147,16 @@ public final class Context {
     return IndexLocation.open(flag, env, access);
   }
 
+  /**
+   * The engine that answers a command: the one place that decides it. The local index by the rule
+   * of {@link #openIndex} (read for one query, or for many when {@code longRunning}).
+   */
+  public SearchBackend openBackend(Path indexFlag, boolean longRunning) throws IndexException {
+    IndexHandle handle = longRunning ? openIndexLongRunning(indexFlag) : openIndex(indexFlag);
+    Timing.mark("open index");
+    return new LuceneBackend(searcher(handle));
+  }
+
   /** A searcher over the index that answers. */
   public Searcher searcher(IndexHandle handle) {
     return new Searcher(handle, new QueryCompiler(glossary(), handle.reader()));
@@ -159,7 +171,7 @@ public final class Context {
    * Warns (one line on stderr) when an index was written by another schema version: its text may
    * be analyzed differently, so some words could be missed until it is indexed again.
    */
-  static void warnIfStale(IndexHandle h, java.io.PrintWriter err) {
+  static void warnIfStale(SearchBackend h, java.io.PrintWriter err) {
     String v = h.schemaVersion();
     if (!org.tpsearch.index.Schema.VERSION.equals(v)) {
       err.println("tpsearch: warning: " + h.description() + " was written by another version of tpsearch (schema "
@@ -169,7 +181,7 @@ public final class Context {
     }
   }
 
-  static void closeQuietly(IndexHandle h) {
+  static void closeQuietly(java.io.Closeable h) {
     if (h != null) {
       try {
         h.close();

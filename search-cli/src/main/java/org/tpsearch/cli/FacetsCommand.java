@@ -1,10 +1,9 @@
 package org.tpsearch.cli;
 
 import java.util.List;
-import org.tpsearch.search.IndexHandle;
 import org.tpsearch.search.SearchRequest;
 import org.tpsearch.search.SearchResult;
-import org.tpsearch.search.Searcher;
+import org.tpsearch.search.SearchBackend;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -33,8 +32,8 @@ final class FacetsCommand extends IndexReadingCommand {
   }
 
   @Override
-  int run(Searcher searcher, IndexHandle handle) throws Exception {
-    SearchResult result = searcher.facets(request);
+  int run(SearchBackend backend) throws Exception {
+    SearchResult result = backend.facets(request);
     renderer.facets(result, out());
     out().flush();
     return result.total() > 0 ? ExitCodes.OK : ExitCodes.NO_HITS;

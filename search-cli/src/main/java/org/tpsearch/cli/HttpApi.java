@@ -12,7 +12,7 @@ import org.tpsearch.index.Dimension;
 import org.tpsearch.index.Schema;
 import org.tpsearch.search.QueryException;
 import org.tpsearch.search.SearchRequest;
-import org.tpsearch.search.Searcher;
+import org.tpsearch.search.SearchBackend;
 
 /**
  * The read-only HTTP JSON API of {@code tpsearch serve}: the same answers as the CLI's JSON.
@@ -30,16 +30,16 @@ import org.tpsearch.search.Searcher;
  * server's log). Connections and limits are {@link HttpTransport}'s.
  */
 public final class HttpApi {
-  private final Searcher searcher;
+  private final SearchBackend searcher;
   private final HttpTransport transport;
 
-  private HttpApi(Searcher searcher, HttpTransport transport) {
+  private HttpApi(SearchBackend searcher, HttpTransport transport) {
     this.searcher = searcher;
     this.transport = transport;
   }
 
   /** Starts serving {@code searcher} on {@code host:port} (port 0 picks a free one) with default limits. */
-  public static HttpApi start(Searcher searcher, String host, int port, int threads) throws IOException {
+  public static HttpApi start(SearchBackend searcher, String host, int port, int threads) throws IOException {
     return start(searcher, host, port, HttpTransport.Limits.of(threads), new PrintWriter(java.io.Writer.nullWriter()), false);
   }
 
@@ -47,7 +47,7 @@ public final class HttpApi {
    * Starts serving {@code searcher} on {@code host:port} within {@code limits}; an internal error is
    * reported on {@code log} in one line, with its stack trace when {@code verbose}.
    */
-  static HttpApi start(Searcher searcher, String host, int port, HttpTransport.Limits limits, PrintWriter log,
+  static HttpApi start(SearchBackend searcher, String host, int port, HttpTransport.Limits limits, PrintWriter log,
       boolean verbose) throws IOException {
     HttpApi[] api = new HttpApi[1];
     HttpTransport transport = HttpTransport.start(host, port, limits, r -> api[0].handle(r),
@@ -77,7 +77,7 @@ public final class HttpApi {
       return switch (path) {
         case "/" -> ok(root());
         case "/health" -> ok(new Json().beginObject().field("status", "ok")
-            .field("index", searcher.index().description()).endObject().toString());
+            .field("index", searcher.description()).endObject().toString());
         case "/search" -> ok(JsonRenderer.search(searcher.search(request(params, true))));
         case "/facets" -> ok(JsonRenderer.search(searcher.facets(request(params, false))));
         default -> {
@@ -104,7 +104,7 @@ public final class HttpApi {
 
   /** {@code GET /}: what this server answers, until a web page takes the root. */
   private String root() {
-    Json j = new Json().beginObject().field("name", "tpsearch").field("index", searcher.index().description());
+    Json j = new Json().beginObject().field("name", "tpsearch").field("index", searcher.description());
     j.name("endpoints").beginObject()
         .field("/search", "GET /search?q=WORDS&region=&sector=&type=&status=&year=&min_confidence=&limit=&sort=&facets=&expand=&explain=: "
             + "turning points, as 'tpsearch search --format json'")

@@ -2,8 +2,7 @@ package org.tpsearch.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.tpsearch.search.IndexHandle;
-import org.tpsearch.search.Searcher;
+import org.tpsearch.search.SearchBackend;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -11,7 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The lifecycle of every command that answers from an index, written once (as jbang's
- * {@code BaseCommand.doCall()}): check the options, open the index that answers, warn when another
+ * {@code BaseCommand.doCall()}): check the options, open the engine that answers, warn when another
  * version wrote it, run, close. Subclasses say what to do with the open index.
  */
 abstract class IndexReadingCommand implements Callable<Integer> {
@@ -32,22 +31,20 @@ abstract class IndexReadingCommand implements Callable<Integer> {
     return false;
   }
 
-  /** The command's work on the open index; returns the exit code. */
-  abstract int run(Searcher searcher, IndexHandle handle) throws Exception;
+  /** The command's work on the engine that answers; returns the exit code. */
+  abstract int run(SearchBackend backend) throws Exception;
 
   @Override
   public final Integer call() throws Exception {
     validate();
     Context context = main.context();
-    IndexHandle handle = longRunning() ? context.openIndexLongRunning(index.index) : context.openIndex(index.index);
+    SearchBackend backend = context.openBackend(index.index, longRunning());
     try {
-      Context.warnIfStale(handle, err());
-      Timing.mark("open index");
-      Searcher searcher = context.searcher(handle);
+      Context.warnIfStale(backend, err());
       Timing.mark("glossary + analyzers");
-      return run(searcher, handle);
+      return run(backend);
     } finally {
-      Context.closeQuietly(handle);
+      Context.closeQuietly(backend);
     }
   }
 

@@ -1,9 +1,8 @@
 package org.tpsearch.cli;
 
 import java.util.List;
-import org.tpsearch.search.IndexHandle;
 import org.tpsearch.search.SearchRequest;
-import org.tpsearch.search.Searcher;
+import org.tpsearch.search.SearchBackend;
 import org.tpsearch.search.SearchResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,8 +55,8 @@ final class SearchCommand extends IndexReadingCommand {
   }
 
   @Override
-  int run(Searcher searcher, IndexHandle handle) throws Exception {
-    SearchResult result = searcher.search(request);
+  int run(SearchBackend backend) throws Exception {
+    SearchResult result = backend.search(request);
     Timing.mark("search");
     renderer.search(result, out());
     out().flush();

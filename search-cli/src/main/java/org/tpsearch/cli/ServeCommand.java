@@ -2,8 +2,7 @@ package org.tpsearch.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.CountDownLatch;
-import org.tpsearch.search.IndexHandle;
-import org.tpsearch.search.Searcher;
+import org.tpsearch.search.SearchBackend;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -40,19 +39,25 @@ final class ServeCommand extends IndexReadingCommand {
 
   private HttpTransport.Limits limits;
 
+  /** Each running search holds a thread and its working memory: more than this only queues in memory. */
+  static final int MAX_THREADS = 256;
+  /** Open connections cost a file descriptor each; past this the OS limit is the real one. */
+  static final int MAX_CONNECTIONS = 65_536;
+
   @Override
   void validate() {
     if (port < 0 || port > 65535) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "Invalid value for option '--port': " + port + " (expected 0..65535)");
     }
-    if (threads != null && threads < 1) {
+    if (threads != null && (threads < 1 || threads > MAX_THREADS)) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-          "Invalid value for option '--threads': " + threads + " (expected 1 or more)");
+          "Invalid value for option '--threads': " + threads + " (expected 1.." + MAX_THREADS + ")");
     }
-    if (maxConnections < 1) {
+    if (maxConnections < 1 || maxConnections > MAX_CONNECTIONS) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-          "Invalid value for option '--max-connections': " + maxConnections + " (expected 1 or more)");
+          "Invalid value for option '--max-connections': " + maxConnections
+              + " (expected 1.." + MAX_CONNECTIONS + ")");
     }
     limits = new HttpTransport.Limits(threads == null ? Runtime.getRuntime().availableProcessors() : threads,
         maxConnections, seconds("--read-timeout", readTimeout), seconds("--time-limit", timeLimit));
@@ -73,22 +78,22 @@ final class ServeCommand extends IndexReadingCommand {
   }
 
   @Override
-  int run(Searcher searcher, IndexHandle handle) throws Exception {
+  int run(SearchBackend backend) throws Exception {
     HttpApi api;
     try {
-      api = HttpApi.start(searcher, host, port, limits, err(), main.verbose);
+      api = HttpApi.start(backend, host, port, limits, err(), main.verbose);
     } catch (java.io.IOException e) {
       throw new java.io.IOException("cannot serve on " + host + ":" + port + ": " + e.getMessage(), e);
     }
     PrintWriter out = out();
-    out.println("tpsearch: serving " + handle.description() + " on http://" + host + ":" + api.port() + "/ (Ctrl-C stops)");
+    out.println("tpsearch: serving " + backend.description() + " on http://" + host + ":" + api.port() + "/ (Ctrl-C stops)");
     out.println("tpsearch: " + limits.threads() + " requests at once, " + limits.maxConnections() + " connections, "
         + "time limit " + timeLimit + " s, read timeout " + readTimeout + " s");
     out.flush();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       api.stop();
-      Context.closeQuietly(handle);
+      Context.closeQuietly(backend);
       stopped.countDown();
     }));
     stopped.await();

@@ -11,7 +11,7 @@ import org.tpsearch.index.StoredPoint;
 import org.tpsearch.search.QueryException;
 import org.tpsearch.search.SearchRequest;
 import org.tpsearch.search.SearchResult;
-import org.tpsearch.search.Searcher;
+import org.tpsearch.search.SearchBackend;
 import picocli.CommandLine;
 
 /**
@@ -36,13 +36,13 @@ final class Shell {
 
   private static final int FACETS_PER_DIM = 6;
 
-  private final Searcher searcher;
+  private final SearchBackend searcher;
   private final Context context;
   private final PrintWriter out;
   private final Map<String, List<String>> sticky = new LinkedHashMap<>();
   private final List<String[]> numbered = new ArrayList<>();
 
-  Shell(Searcher searcher, Context context, PrintWriter out) {
+  Shell(SearchBackend searcher, Context context, PrintWriter out) {
     this.searcher = searcher;
     this.context = context;
     this.out = out;
@@ -50,7 +50,7 @@ final class Shell {
 
   /** Runs until end of input or :quit. */
   void run(Lines lines) throws IOException {
-    out.println("tpsearch shell — " + searcher.index().description() + ". :help for help, :quit to leave.");
+    out.println("tpsearch shell — " + searcher.description() + ". :help for help, :quit to leave.");
     out.flush();
     for (String line = lines.read("tpsearch> "); line != null; line = lines.read("tpsearch> ")) {
       if (!handle(line.strip())) {

@@ -11,8 +11,7 @@ import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
-import org.tpsearch.search.IndexHandle;
-import org.tpsearch.search.Searcher;
+import org.tpsearch.search.SearchBackend;
 import picocli.CommandLine.Command;
 
 /** {@code tpsearch shell}: an interactive prompt over a warm index, with history and drill-down. */
@@ -27,7 +26,7 @@ final class ShellCommand extends IndexReadingCommand {
   }
 
   @Override
-  int run(Searcher searcher, IndexHandle handle) throws Exception {
+  int run(SearchBackend backend) throws Exception {
     if (main.context().terminal()) {
       try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
         LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("tpsearch")
@@ -35,7 +34,7 @@ final class ShellCommand extends IndexReadingCommand {
             .completer(Shell.completer())
             .build();
         PrintWriter out = terminal.writer();
-        new Shell(searcher, main.context(), out).run(prompt -> {
+        new Shell(backend, main.context(), out).run(prompt -> {
           while (true) {
             try {
               return reader.readLine(prompt);
@@ -52,7 +51,7 @@ final class ShellCommand extends IndexReadingCommand {
       // Not a terminal (a pipe, a test): plain lines, no prompt echo games.
       BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       PrintWriter out = spec.commandLine().getOut();
-      new Shell(searcher, main.context(), out).run(prompt -> in.readLine());
+      new Shell(backend, main.context(), out).run(prompt -> in.readLine());
     }
     return ExitCodes.OK;
   }

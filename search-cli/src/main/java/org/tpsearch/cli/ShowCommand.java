@@ -1,9 +1,8 @@
 package org.tpsearch.cli;
 
 import java.util.List;
-import org.tpsearch.search.IndexHandle;
 import org.tpsearch.index.StoredPoint;
-import org.tpsearch.search.Searcher;
+import org.tpsearch.search.SearchBackend;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -27,17 +26,17 @@ final class ShowCommand extends IndexReadingCommand {
   }
 
   @Override
-  int run(Searcher searcher, IndexHandle handle) throws Exception {
-    StoredPoint p = searcher.show(id);
+  int run(SearchBackend backend) throws Exception {
+    StoredPoint p = backend.show(id);
     if (p == null) {
       // Suggest ids sharing the longest prefix that any id has: the id as typed, then without
       // its last part (type, date, sector) one at a time, down to the region.
       List<String> near = List.of();
       for (String prefix = id.strip().toLowerCase(java.util.Locale.ROOT); near.isEmpty() && !prefix.isEmpty();
           prefix = prefix.substring(0, prefix.lastIndexOf('/', prefix.length() - 2) + 1)) {
-        near = searcher.idsStartingWith(prefix, 5);
+        near = backend.idsStartingWith(prefix, 5);
       }
-      err().println("tpsearch: no turning point '" + TerminalText.line(id) + "' in " + handle.description()
+      err().println("tpsearch: no turning point '" + TerminalText.line(id) + "' in " + backend.description()
           + (near.isEmpty() ? "" : "; did you mean: " + TerminalText.line(String.join(", ", near))));
       return ExitCodes.NO_HITS;
     }

@@ -392,6 +392,31 @@ public final class Searcher {
   private SearchResult.Hit hit(StoredPoint p, int docId, float score, SearchResult.Tier tier, int matched,
       PhraseHighlighter highlight,
       List<Weight> unitWeights, QueryCompiler.Compiled compiled) throws IOException {
+    List<String> why = new ArrayList<>();
+    if (!unitWeights.isEmpty()) {
+      List<LeafReaderContext> leaves = index.reader().leaves();
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docId, leaves));
+      for (int u = 0; u < unitWeights.size(); u++) {
+        Matches m = unitWeights.get(u).matches(leaf, docId - leaf.docBase);
+        List<String> fields = new ArrayList<>();
+        if (m != null) {
+          for (String f : m) {
+            fields.add(f);
+          }
+        }
+        fields.sort(null);
+        why.add("word " + (u + 1) + (fields.isEmpty() ? ": no match" : ": in " + String.join(", ", fields)));
+      }
+    }
+    return hit(p, score, tier, matched, highlight, why);
+  }
+
+  /**
+   * A hit of stored point {@code p}: the evidence items that match, best first, with highlights
+   * from {@code highlight} (null: no query), whichever engine found it.
+   */
+  static SearchResult.Hit hit(StoredPoint p, float score, SearchResult.Tier tier, int matched,
+      PhraseHighlighter highlight, List<String> why) {
     List<StoredPoint.Item> items = p.items();
     String prose = p.prose();
 
@@ -434,22 +459,6 @@ public final class Searcher {
           highlight == null || highlight.mentions(prose) == 0 ? List.of() : highlight.spans(prose);
       if (!proseSpans.isEmpty() || items.isEmpty()) {
         proseSnippet = Snippet.window(prose, proseSpans, SNIPPET_TARGET, SNIPPET_MAX);
-      }
-    }
-    List<String> why = new ArrayList<>();
-    if (!unitWeights.isEmpty()) {
-      List<LeafReaderContext> leaves = index.reader().leaves();
-      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docId, leaves));
-      for (int u = 0; u < unitWeights.size(); u++) {
-        Matches m = unitWeights.get(u).matches(leaf, docId - leaf.docBase);
-        List<String> fields = new ArrayList<>();
-        if (m != null) {
-          for (String f : m) {
-            fields.add(f);
-          }
-        }
-        fields.sort(null);
-        why.add("word " + (u + 1) + (fields.isEmpty() ? ": no match" : ": in " + String.join(", ", fields)));
       }
     }
     return new SearchResult.Hit(p.id(), p.region(), p.regionZh(), p.sector(), p.sectorZh(), p.date(), p.type(),

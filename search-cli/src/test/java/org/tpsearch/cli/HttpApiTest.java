@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tpsearch.search.IndexHandle;
+import org.tpsearch.search.LuceneBackend;
 import org.tpsearch.search.QueryCompiler;
 import org.tpsearch.search.Searcher;
 import picocli.CommandLine;
@@ -37,7 +38,7 @@ class HttpApiTest {
   static void start() throws Exception {
     index = IndexHandle.openEmbedded();
     Context ctx = new Context(Map.of(), false);
-    api = HttpApi.start(new Searcher(index, new QueryCompiler(ctx.glossary(), index.reader())), "127.0.0.1", 0, 2);
+    api = HttpApi.start(new LuceneBackend(new Searcher(index, new QueryCompiler(ctx.glossary(), index.reader()))), "127.0.0.1", 0, 2);
   }
 
   @AfterAll

@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.tpsearch.search.IndexHandle;
+import org.tpsearch.search.LuceneBackend;
 import org.tpsearch.search.QueryCompiler;
 import org.tpsearch.search.Searcher;
 
@@ -26,8 +27,8 @@ import org.tpsearch.search.Searcher;
 class ServeLimitsTest {
   private static final Duration LONG = Duration.ofSeconds(10);
 
-  private static Searcher searcher(IndexHandle index) {
-    return new Searcher(index, new QueryCompiler(new Context(Map.of(), false).glossary(), index.reader()));
+  private static LuceneBackend searcher(IndexHandle index) {
+    return new LuceneBackend(new Searcher(index, new QueryCompiler(new Context(Map.of(), false).glossary(), index.reader())));
   }
 
   @Test

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tpsearch.search.IndexHandle;
+import org.tpsearch.search.LuceneBackend;
 import org.tpsearch.search.QueryCompiler;
 import org.tpsearch.search.Searcher;
 
@@ -23,7 +24,7 @@ class ShellTest {
     try (IndexHandle h = IndexHandle.openEmbedded()) {
       Searcher s = new Searcher(h, new QueryCompiler(ctx.glossary(), h.reader()));
       BufferedReader in = new BufferedReader(new StringReader(input));
-      new Shell(s, ctx, new PrintWriter(out)).run(prompt -> in.readLine());
+      new Shell(new LuceneBackend(s), ctx, new PrintWriter(out)).run(prompt -> in.readLine());
     }
     return out.toString();
   }

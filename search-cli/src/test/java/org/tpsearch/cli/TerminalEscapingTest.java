@@ -106,7 +106,7 @@ class TerminalEscapingTest {
           new org.tpsearch.search.Searcher(h, new org.tpsearch.search.QueryCompiler(ctx.glossary(), h.reader()));
       java.io.BufferedReader in = new java.io.BufferedReader(new java.io.StringReader(
           "Moyu\n:show xinjiang/industry/2019-04-01/event\n:show x\u001b[2Jy\n:quit\n"));
-      new Shell(s, ctx, new java.io.PrintWriter(out)).run(prompt -> in.readLine());
+      new Shell(new org.tpsearch.search.LuceneBackend(s), ctx, new java.io.PrintWriter(out)).run(prompt -> in.readLine());
     }
     Cli.Result shell = new Cli.Result(0, out.toString(), "");
     assertTrue(shell.out().contains("\\x1b]0;pwned"), shell::toString);

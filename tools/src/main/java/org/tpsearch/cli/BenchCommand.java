@@ -8,9 +8,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.tpsearch.search.IndexHandle;
 import org.tpsearch.search.SearchRequest;
-import org.tpsearch.search.Searcher;
+import org.tpsearch.search.SearchBackend;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -77,7 +76,7 @@ final class BenchCommand extends IndexReadingCommand {
   }
 
   @Override
-  int run(Searcher searcher, IndexHandle handle) throws Exception {
+  int run(SearchBackend searcher) throws Exception {
     PrintWriter out = out();
     long[] all = new long[requests.size() * rounds];
     int k = 0;
@@ -112,10 +111,10 @@ final class BenchCommand extends IndexReadingCommand {
     }
     Arrays.sort(all);
     out.printf(Locale.ROOT, "%s: %d queries x %d rounds (after %d warm-up rounds each)%n",
-        handle.description(), requests.size(), rounds, warmup);
+        searcher.description(), requests.size(), rounds, warmup);
     out.printf(Locale.ROOT, "latency ms: p50 %.3f  p90 %.3f  p99 %.3f  max %.3f  mean %.3f  (%d docs; checksum %d)%n",
         pct(all, 50), pct(all, 90), pct(all, 99), all[all.length - 1] / 1e6,
-        Arrays.stream(all).average().orElse(0) / 1e6, handle.reader().numDocs(), hits);
+        Arrays.stream(all).average().orElse(0) / 1e6, searcher.stats().total(), hits);
     out.flush();
     return ExitCodes.OK;
   }

@@ -1,0 +1,138 @@
+package org.tpsearch.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.store.Directory;
+import org.tpsearch.model.TurningPoint;
+
+/**
+ * Writes an index run into a claimed local index folder with one Lucene {@link IndexWriter}:
+ * nothing is committed until the whole run succeeded, and the run state is a file beside the
+ * index named in the commit, so index and state change together.
+ */
+final class LuceneFolderSink implements IndexSink {
+  private final IndexFolder folder;
+  private final Path indexDir;
+  private final Directory dir;
+  private final FacetsConfig facets = Schema.facetsConfig();
+  private final String stateName = Indexer.STATE_PREFIX + Long.toString(System.currentTimeMillis(), 36) + "-"
+      + Long.toString(System.nanoTime() & 0xffffff, 36);
+  private IndexWriter writer;
+
+  LuceneFolderSink(IndexFolder folder) {
+    this.folder = folder;
+    this.indexDir = folder.path();
+    this.dir = folder.directory();
+  }
+
+  @Override
+  public String where() {
+    return indexDir.toString();
+  }
+
+  @Override
+  public Path path() {
+    return indexDir;
+  }
+
+  /** The state of the last commit, or null when there is none or it is of another schema. */
+  @Override
+  public IndexState readState() throws IndexException {
+    try {
+      if (!DirectoryReader.indexExists(dir)) {
+        return null;
+      }
+      Map<String, String> data = SegmentInfos.readLatestCommit(dir).getUserData();
+      String name = data.get(Indexer.STATE_KEY);
+      if (!Schema.VERSION.equals(data.get(Indexer.SCHEMA_KEY)) || name == null) {
+        return null;
+      }
+      Path file = indexDir.resolve(name);
+      return Files.exists(file) ? IndexState.parse(Files.readString(file, StandardCharsets.UTF_8)) : null;
+    } catch (IOException e) {
+      throw new IndexException(indexDir, "cannot read the index at " + indexDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void begin(boolean full) throws IOException {
+    IndexWriterConfig iwc = new IndexWriterConfig(Schema.indexAnalyzer());
+    iwc.setOpenMode(full ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    iwc.setRAMBufferSizeMB(256);
+    iwc.setCommitOnClose(false);
+    writer = new IndexWriter(dir, iwc);
+  }
+
+  @Override
+  public void delete(String id) throws IOException {
+    writer.deleteDocuments(new Term(Schema.ID, id));
+  }
+
+  @Override
+  public void write(TurningPoint p, String displayFile) throws IOException {
+    writer.updateDocument(new Term(Schema.ID, p.id()), PointDocuments.build(p, displayFile, facets));
+  }
+
+  @Override
+  public void commit(IndexState state) throws IOException {
+    Path stateFile = indexDir.resolve(stateName);
+    folder.record(stateName);
+    Files.writeString(stateFile, state.serialize(), StandardCharsets.UTF_8);
+    writer.setLiveCommitData(Map.of(Indexer.SCHEMA_KEY, Schema.VERSION, Indexer.STATE_KEY, stateName).entrySet());
+    writer.commit();
+    writer.close();
+  }
+
+  @Override
+  public void committed() throws IOException {
+    try (DirectoryStream<Path> old = Files.newDirectoryStream(indexDir, Indexer.STATE_PREFIX + "*")) {
+      for (Path p : old) {
+        String name = p.getFileName().toString();
+        // Only state files tpsearch wrote: a user's tpsearch-state-notes.txt is not one.
+        if (!name.equals(stateName) && folder.owns(name)) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
+  }
+
+  @Override
+  public IndexException rollback(Exception e) {
+    IndexException failure =
+        new IndexException(indexDir, "indexing failed, the previous index is kept: "
+            + (e instanceof IOException io ? IndexFolder.describe(io) : e.getMessage()), e);
+    try {
+      if (writer != null) {
+        writer.rollback();
+      }
+      Files.deleteIfExists(indexDir.resolve(stateName));
+    } catch (IOException | RuntimeException r) {
+      failure.addSuppressed(r);
+    }
+    return failure;
+  }
+
+  @Override
+  public long sizeInBytes() throws IOException {
+    try (var files = Files.list(indexDir)) {
+      return files.mapToLong(p -> {
+        try {
+          return Files.size(p);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }).sum();
+    }
+  }
+}
