@@ -341,6 +341,21 @@ public final class IndexFolder implements Closeable {
     }
   }
 
+  /**
+   * Whether {@code dir} carries tpsearch's mark but no index yet: the first 'tpsearch index' run
+   * into it has not committed (a failed first run removes its mark again). Reads, never writes.
+   */
+  public static boolean markedButNotCommitted(Path dir) {
+    if (!Files.isRegularFile(dir.resolve(MARKER))) {
+      return false;
+    }
+    try (var names = Files.list(dir)) {
+      return names.noneMatch(p -> p.getFileName().toString().startsWith(IndexFileNames.SEGMENTS + "_"));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   /** What {@code dir} is for writing an index into it; reads, never writes. */
   static Inspection inspect(Path dir) throws IOException {
     if (!Files.exists(dir)) {

@@ -14,10 +14,12 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.util.BytesRef;
 import org.tpsearch.model.EvidenceItem;
 import org.tpsearch.model.Link;
 import org.tpsearch.model.TurningPoint;
@@ -47,7 +49,9 @@ public final class PointDocuments {
     }
     doc.add(new StoredField(Schema.HASH, contentHash(p, displayFile)));
 
+    int ordinal = 0;
     for (EvidenceItem e : p.evidence()) {
+      ordinal++; // as StoredPoint numbers items: their position, from 1
       // The item's text holds its title line; the title field adds a title bonus.
       doc.add(new Field(Schema.TITLE_BI, e.title(), Schema.TEXT_TYPE));
       text(doc, e.text());
@@ -56,6 +60,10 @@ public final class PointDocuments {
         src.add(l.title() + " " + l.url());
       }
       text(doc, String.join("\n", src));
+      for (String key : DuplicateKeys.of(e.title(), e.sources())) {
+        doc.add(new StringField(Schema.DUP_KEY, key, Field.Store.NO));
+        doc.add(new SortedSetDocValuesField(Schema.DUP_ITEM, new BytesRef(key + "\t" + ordinal)));
+      }
     }
     text(doc, p.prose());
     text(doc, metaText(p));

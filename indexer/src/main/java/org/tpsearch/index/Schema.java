@@ -26,7 +26,7 @@ import org.tpsearch.model.Sectors;
  */
 public final class Schema {
   /** Bumped when documents change shape; an index of another version is rebuilt, not mixed. */
-  public static final String VERSION = "4";
+  public static final String VERSION = "5";
 
   /** The commit user-data key that records the schema version an index was written with. */
   public static final String COMMIT_VERSION_KEY = "tpsearch.schema";
@@ -62,6 +62,18 @@ public final class Schema {
    */
   public static final String TEXT_PY = "text_py";
 
+  /**
+   * Each evidence item's duplicate keys ({@link DuplicateKeys}), indexed as they are: the points
+   * that share a key with an item are one term look-up away.
+   */
+  public static final String DUP_KEY = "dup_key";
+  /**
+   * The same keys with the item's ordinal, {@code key\tordinal}, as sorted-set doc values: the
+   * duplicate clusters of the whole index are computed from these at read time, so a change in one
+   * file never leaves a stale cluster in another file's documents.
+   */
+  public static final String DUP_ITEM = "dup_item";
+
   // Stored only: what a hit and `show` display.
   public static final String EV_TITLE = "ev_title";
   public static final String EV_TIME = "ev_time";
@@ -70,6 +82,10 @@ public final class Schema {
   public static final String EV_LINE = "ev_line";
   public static final String EV_SOURCES = "ev_sources";
   public static final String EV_FIELDS = "ev_fields";
+  /** The days an item's time covers, {@code 2022-03-01/2022-03-31}, or "" (see {@link EvidenceChecks}). */
+  public static final String EV_DATES = "ev_dates";
+  /** An item's check labels, space-separated: {@code in-window bare-url} (see {@link EvidenceChecks}). */
+  public static final String EV_CHECKS = "ev_checks";
   public static final String PROSE = "prose";
   public static final String ANSWER = "answer";
 
@@ -80,6 +96,7 @@ public final class Schema {
   public static final String DIM_TYPE = "type";
   public static final String DIM_STATUS = "status";
   public static final String DIM_CONFIDENCE = "confidence";
+  public static final String DIM_EVIDENCE_WINDOW = "evidence_window";
 
   /** Confidence buckets, low to high; the pipeline keeps points above 0.55. */
   public static final List<String> CONFIDENCE_BUCKETS =
@@ -116,7 +133,19 @@ public final class Schema {
           SourceDomains::of, true,
           typed -> SourceDomains.NONE.equalsIgnoreCase(typed.strip()) ? Optional.of(List.of(SourceDomains.NONE))
               : SourceDomains.registeredDomain(typed).map(List::of),
-          Dimension.Order.COUNT, List.of()));
+          Dimension.Order.COUNT, List.of()),
+      new Dimension(DIM_EVIDENCE_WINDOW, "", "Only points whose dated evidence is: all-in-window, some-out-of-window, "
+          + "all-out-of-window; or no-dated-evidence, no-evidence. The window is the point's date ±"
+          + EvidenceChecks.WINDOW_DAYS + " days.",
+          p -> List.of(EvidenceChecks.pointWindow(p)), false,
+          typed -> {
+            String t = typed.strip().toLowerCase(Locale.ROOT);
+            if (EvidenceChecks.POINT_WINDOWS.contains(t)) {
+              return Optional.of(List.of(t));
+            }
+            throw new IllegalArgumentException("'" + typed + "' (expected " + String.join(", ", EvidenceChecks.POINT_WINDOWS) + ")");
+          },
+          Dimension.Order.BUCKETS, EvidenceChecks.POINT_WINDOWS));
 
   /** The names of the facet dimensions, in display order. */
   public static final List<String> DIMS = DIMENSIONS.stream().map(Dimension::name).toList();

@@ -39,6 +39,15 @@ public final class SourceDomains {
     return out.isEmpty() ? List.of(NONE) : out;
   }
 
+  /** The distinct registered domains of these links' URLs, in order; empty when none has a host. */
+  public static List<String> ofLinks(List<Link> links) {
+    List<String> out = new ArrayList<>();
+    for (Link l : links) {
+      registeredDomain(l.url()).filter(d -> !out.contains(d)).ifPresent(out::add);
+    }
+    return out;
+  }
+
   /** The registered domain of {@code url} (lower case), or empty when it names no host. */
   public static Optional<String> registeredDomain(String url) {
     String s = url.strip();

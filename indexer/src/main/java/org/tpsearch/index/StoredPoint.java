@@ -30,12 +30,27 @@ public record StoredPoint(
     items = List.copyOf(items);
   }
 
-  /** One evidence item with every labelled field, in report order; {@code ordinal} counts from 1. */
+  /**
+   * One evidence item with every labelled field, in report order; {@code ordinal} counts from 1;
+   * {@code check} is what the index found of its date and sources ({@link EvidenceChecks}).
+   */
   public record Item(int ordinal, String title, String time, String text, int line, List<Labelled> fields,
-      List<Link> sources) {
+      List<Link> sources, EvidenceChecks.Check check) {
     public Item {
       fields = List.copyOf(fields);
       sources = List.copyOf(sources);
+      java.util.Objects.requireNonNull(check, "check");
+    }
+
+    /** An item with nothing known of its date and sources. */
+    public Item(int ordinal, String title, String time, String text, int line, List<Labelled> fields,
+        List<Link> sources) {
+      this(ordinal, title, time, text, line, fields, sources, EvidenceChecks.Check.UNKNOWN);
+    }
+
+    /** The registered domains of its source URLs ({@code gov.cn}, {@code chinadaily.com.cn}), in order. */
+    public List<String> domains() {
+      return SourceDomains.ofLinks(sources);
     }
 
     /** The first value whose canonical key is {@code key} ({@code agency}, {@code place}, ...). */
@@ -54,7 +69,12 @@ public record StoredPoint(
   public static final Set<String> HIT_FIELDS = Set.of(Schema.ID, Schema.REGION, Schema.REGION_ZH, Schema.SECTOR,
       Schema.SECTOR_ZH, Schema.DATE_TEXT, Schema.TYPE, Schema.STATUS, Schema.CONFIDENCE, Schema.FLAG, Schema.FILE,
       Schema.LINE, Schema.EV_TITLE, Schema.EV_TIME, Schema.EV_TEXT, Schema.EV_LINE, Schema.EV_SOURCES,
-      Schema.EV_FIELDS, Schema.PROSE);
+      Schema.EV_FIELDS, Schema.EV_DATES, Schema.EV_CHECKS, Schema.PROSE);
+
+  /** The point's {@code evidence_window} value, from its items' stored windows ({@link EvidenceChecks}). */
+  public String evidenceWindow() {
+    return EvidenceChecks.pointWindow(items.stream().map(i -> i.check().window()).toList());
+  }
 
   // ------------------------------------------------------------------ writing
 
@@ -82,6 +102,9 @@ public record StoredPoint(
       doc.add(new StoredField(Schema.EV_LINE, e.line()));
       doc.add(new StoredField(Schema.EV_SOURCES, encodeLinks(e.sources())));
       doc.add(new StoredField(Schema.EV_FIELDS, encodeFields(e)));
+      EvidenceChecks.Check check = EvidenceChecks.of(e, p.date());
+      doc.add(new StoredField(Schema.EV_DATES, check.dates().map(org.tpsearch.model.DateRange::iso).orElse("")));
+      doc.add(new StoredField(Schema.EV_CHECKS, check.encoded()));
     }
     doc.add(new StoredField(Schema.PROSE, p.prose()));
     doc.add(new StoredField(Schema.ANSWER, p.answer()));
@@ -123,11 +146,13 @@ public record StoredPoint(
     IndexableField[] lines = d.getFields(Schema.EV_LINE);
     String[] sources = d.getValues(Schema.EV_SOURCES);
     String[] fields = d.getValues(Schema.EV_FIELDS);
+    String[] dates = d.getValues(Schema.EV_DATES);
+    String[] checks = d.getValues(Schema.EV_CHECKS);
     List<Item> items = new ArrayList<>(titles.length);
     for (int i = 0; i < titles.length; i++) {
       items.add(new Item(i + 1, titles[i], at(times, i), at(texts, i),
           i < lines.length ? lines[i].numericValue().intValue() : 0, decodeFields(at(fields, i)),
-          decodeLinks(at(sources, i))));
+          decodeLinks(at(sources, i)), EvidenceChecks.Check.decode(at(dates, i), at(checks, i))));
     }
     IndexableField conf = d.getField(Schema.CONFIDENCE);
     double c = conf == null ? -1 : conf.numericValue().doubleValue();

@@ -3,6 +3,7 @@ package org.tpsearch.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
+import org.tpsearch.index.EvidenceChecks;
 import org.tpsearch.index.Indexer;
 import org.tpsearch.index.StoredPoint;
 import org.tpsearch.model.EvidenceStatus;
@@ -130,12 +131,14 @@ final class JsonRenderer implements Renderer {
       j.beginObject().field("title", e.title().text()).field("time", e.time())
           .field("snippet", e.snippet().marked("**", "**"));
       links(j, e.sources());
+      check(j, e.check(), org.tpsearch.index.SourceDomains.ofLinks(e.sources()));
       j.endObject();
     }
     j.endArray();
     if (h.snippet() != null) {
       j.field("snippet", h.snippet().marked("**", "**"));
     }
+    j.field("evidence_window", h.evidenceWindow());
     j.field("file", h.file()).field("line", h.line());
     j.name("flags").beginArray();
     h.flags().forEach(j::value);
@@ -146,6 +149,27 @@ final class JsonRenderer implements Renderer {
       j.endArray();
     }
     j.endObject();
+  }
+
+  /**
+   * An item's checks: {@code "dates": {"from", "to"}} (null when undated), {@code "window"},
+   * {@code "checks"} ({@code no-url}, {@code bare-url}) and {@code "domains"}.
+   */
+  private static void check(Json j, EvidenceChecks.Check check, List<String> domains) {
+    j.name("dates");
+    if (check.dates().isPresent()) {
+      j.beginObject().field("from", check.dates().get().from().toString()).field("to", check.dates().get().to().toString())
+          .endObject();
+    } else {
+      j.value((String) null);
+    }
+    j.field("window", check.window().label());
+    j.name("checks").beginArray();
+    check.sources().forEach(j::value);
+    j.endArray();
+    j.name("domains").beginArray();
+    domains.forEach(j::value);
+    j.endArray();
   }
 
   private static void links(Json j, List<Link> links) {
@@ -175,9 +199,11 @@ final class JsonRenderer implements Renderer {
       }
       j.endArray();
       links(j, it.sources());
+      check(j, it.check(), it.domains());
       j.endObject();
     }
     j.endArray();
+    j.field("evidence_window", p.evidenceWindow());
     j.field("prose", p.prose()).field("answer", p.answer());
     return j.endObject().toString();
   }

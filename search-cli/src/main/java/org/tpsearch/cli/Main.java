@@ -170,31 +170,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
       }
     }
     cl.setCaseInsensitiveEnumValuesAllowed(true);
-    // --limit and --format default to the environment's or config.toml's value, when set; an
-    // option on the command line wins (picocli asks this provider only for options not given).
-    cl.setDefaultValueProvider(arg -> {
-      if (arg instanceof CommandLine.Model.OptionSpec o) {
-        Settings.Key key = switch (o.longestName()) {
-          case "--limit" -> Settings.Key.LIMIT;
-          case "--format" -> Settings.Key.FORMAT;
-          default -> null;
-        };
-        if (key != null) {
-          try {
-            String v = ctx.settings().userValue(key);
-            if (v == null) {
-              return null;
-            }
-            v = v.toLowerCase(java.util.Locale.ROOT);
-            // A default format the command cannot write (jsonl for show) leaves the command's own default.
-            return key == Settings.Key.FORMAT && !FormatOption.fits(v, arg.command().name()) ? null : v;
-          } catch (Settings.ConfigException ex) {
-            throw new CommandLine.ParameterException(cl, ex.getMessage(), ex, arg, null);
-          }
-        }
-      }
-      return null;
-    });
+    cl.setDefaultValueProvider(settingsDefaults(ctx, cl));
     // Help text wraps between words, never inside a Chinese word (新疆维吾 / 尔自治区).
     cl.setHelpFactory(WordWrapHelp::new);
     cl.setParameterExceptionHandler((ex, args) -> {
@@ -290,5 +266,36 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
   /** For tests: a context with the given environment, not a terminal. */
   static Context testContext(Map<String, String> env) {
     return new Context(env, false);
+  }
+
+  /**
+   * --limit and --format default to the environment's or config.toml's value, when set; an option
+   * on the command line wins (picocli asks this provider only for options not given). The shell's
+   * search lines use the same provider, so a configured limit or format holds there too.
+   */
+  static CommandLine.IDefaultValueProvider settingsDefaults(Context ctx, CommandLine cl) {
+    return arg -> {
+      if (arg instanceof CommandLine.Model.OptionSpec o) {
+        Settings.Key key = switch (o.longestName()) {
+          case "--limit" -> Settings.Key.LIMIT;
+          case "--format" -> Settings.Key.FORMAT;
+          default -> null;
+        };
+        if (key != null) {
+          try {
+            String v = ctx.settings().userValue(key);
+            if (v == null) {
+              return null;
+            }
+            v = v.toLowerCase(java.util.Locale.ROOT);
+            // A default format the command cannot write (jsonl for show) leaves the command's own default.
+            return key == Settings.Key.FORMAT && !FormatOption.fits(v, arg.command().name()) ? null : v;
+          } catch (Settings.ConfigException ex) {
+            throw new CommandLine.ParameterException(cl, ex.getMessage(), ex, arg, null);
+          }
+        }
+      }
+      return null;
+    };
   }
 }

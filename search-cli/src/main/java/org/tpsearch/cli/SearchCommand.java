@@ -68,16 +68,22 @@ final class SearchCommand extends IndexReadingCommand {
    * {@code tpsearch search} parses its arguments, {@code -word} being an exclusion.
    */
   static SearchRequest requestFrom(String line) {
-    return lineFrom(line).request();
+    return lineFrom(line, null).request();
   }
 
   /** A parsed line of search words and options: the request and the output format it asks for. */
   record Line(SearchRequest request, FormatOption.Format format) {}
 
-  /** Parses a line as {@code tpsearch search} parses its arguments. */
-  static Line lineFrom(String line) {
+  /**
+   * Parses a line as {@code tpsearch search} parses its arguments; with a context, --limit and
+   * --format default to the user's settings as on the command line.
+   */
+  static Line lineFrom(String line, Context ctx) {
     SearchCommand cmd = new SearchCommand();
     picocli.CommandLine cl = new picocli.CommandLine(cmd);
+    if (ctx != null) {
+      cl.setDefaultValueProvider(Main.settingsDefaults(ctx, cl));
+    }
     cl.setUnmatchedOptionsArePositionalParams(true);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     FilterOptions.addDimensionOptions(cl.getCommandSpec());

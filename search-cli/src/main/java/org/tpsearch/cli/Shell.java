@@ -157,7 +157,7 @@ final class Shell {
   private String last;
 
   private void search(String line) throws IOException, QueryException {
-    SearchCommand.Line parsed = SearchCommand.lineFrom(line);
+    SearchCommand.Line parsed = SearchCommand.lineFrom(line, context);
     SearchRequest r = parsed.request();
     // The line's own filters and the sticky ones: values of one dimension are OR'ed.
     Map<String, List<String>> filters = new LinkedHashMap<>();

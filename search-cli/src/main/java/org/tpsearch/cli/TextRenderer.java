@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.tpsearch.index.EvidenceChecks;
 import org.tpsearch.index.Indexer;
 import org.tpsearch.model.Link;
 import org.tpsearch.model.Problem;
@@ -105,7 +106,8 @@ final class TextRenderer implements Renderer {
           + " · confidence " + conf(h.confidence()) + " · " + statusText(h.status())
           + (h.flags().isEmpty() ? "" : " · flags: " + safe(String.join(", ", h.flags()))));
       for (SearchResult.EvidenceHit e : h.evidence()) {
-        out.println("   " + mark(e.title(), colour, BOLD) + (e.time().isEmpty() ? "" : c(colour, DIM, "  (" + safe(e.time()) + ")")));
+        out.println("   " + mark(e.title(), colour, BOLD) + c(colour, DIM, "  (" + (e.time().isEmpty() ? "" : safe(e.time()) + " · ")
+            + String.join(" · ", e.check().labels()) + ")"));
         if (!e.snippet().text().isEmpty()) {
           out.println("     " + mark(e.snippet(), colour, ""));
         }
@@ -154,6 +156,9 @@ final class TextRenderer implements Renderer {
     if (!p.flags().isEmpty()) {
       out.println("  flags: " + safe(String.join(", ", p.flags())));
     }
+    if (!p.items().isEmpty()) {
+      out.println("  evidence: " + p.evidenceWindow() + windowText(p.date()));
+    }
     for (StoredPoint.Item it : p.items()) {
       out.println();
       out.println("  " + c(colour, BOLD, it.ordinal() + ". " + safe(it.title())));
@@ -163,10 +168,32 @@ final class TextRenderer implements Renderer {
       for (Link l : it.sources()) {
         out.println("     " + source(l, colour, links));
       }
+      out.println("     " + c(colour, DIM, "check: " + checkText(it)));
     }
     if (!p.prose().isEmpty()) {
       out.println();
       out.println("  " + TerminalText.block(p.prose()).replace("\n", "\n  "));
+    }
+  }
+
+  /** An item's checks in a few words: {@code out-of-window (2022-06) · gov.cn}, {@code undated · no-url}. */
+  static String checkText(StoredPoint.Item it) {
+    EvidenceChecks.Check check = it.check();
+    List<String> parts = new java.util.ArrayList<>();
+    parts.add(check.window().label() + check.dates().map(d -> " (" + d.label() + ")").orElse(""));
+    parts.addAll(check.sources());
+    parts.addAll(it.domains());
+    return safe(String.join(" · ", parts));
+  }
+
+  /** {@code  (window 2021-12-01..2022-05-30, the date ±90 days)}, or nothing for an undated point. */
+  private static String windowText(String date) {
+    try {
+      java.time.LocalDate d = java.time.LocalDate.parse(date);
+      return " (window " + d.minusDays(EvidenceChecks.WINDOW_DAYS) + ".." + d.plusDays(EvidenceChecks.WINDOW_DAYS)
+          + ", the date ±" + EvidenceChecks.WINDOW_DAYS + " days)";
+    } catch (java.time.format.DateTimeParseException e) {
+      return "";
     }
   }
 

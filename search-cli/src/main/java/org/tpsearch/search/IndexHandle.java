@@ -70,6 +70,10 @@ public final class IndexHandle implements Closeable {
       return new IndexHandle(d, description, dir);
     } catch (IndexNotFoundException e) {
       closeQuietly(d);
+      if (IndexFolder.markedButNotCommitted(dir)) {
+        throw new IndexException(dir, "cannot open " + description + ": no index there yet; 'tpsearch index' is "
+            + "building it (search again when it has finished) or was stopped before its first commit (run it again)", e);
+      }
       // Offer to build one there only where 'tpsearch index' would write: never into someone's folder.
       String hint = IndexFolder.acceptsIndex(dir) ? "build one with 'tpsearch index DIR --index " + dir + "'"
           : "the folder holds other files; build an index in a new folder with 'tpsearch index DIR --index NEW-FOLDER'";

@@ -2,6 +2,7 @@ package org.tpsearch.search;
 
 import java.util.List;
 import java.util.Map;
+import org.tpsearch.index.EvidenceChecks;
 import org.tpsearch.index.StoredPoint;
 import org.tpsearch.model.Link;
 
@@ -76,6 +77,7 @@ public record SearchResult(
    * @param line the line of the point's heading
    * @param flags what could not be parsed
    * @param why for --explain: which words matched in which fields
+   * @param evidenceWindow the point's {@code evidence_window} value ({@code all-in-window}, ...)
    */
   public record Hit(
       String id,
@@ -95,23 +97,40 @@ public record SearchResult(
       String file,
       int line,
       List<String> flags,
-      List<String> why) {
+      List<String> why,
+      String evidenceWindow) {
     public Hit {
       evidence = List.copyOf(evidence);
       flags = List.copyOf(flags);
       why = List.copyOf(why);
+      evidenceWindow = evidenceWindow == null ? "" : evidenceWindow;
+    }
+
+    /** A hit without its point's evidence-window value. */
+    public Hit(String id, String region, String regionZh, String sector, String sectorZh, String date, String type,
+        double confidence, String status, float score, Tier tier, int matchedWords, List<EvidenceHit> evidence,
+        Snippet snippet, String file, int line, List<String> flags, List<String> why) {
+      this(id, region, regionZh, sector, sectorZh, date, type, confidence, status, score, tier, matchedWords, evidence,
+          snippet, file, line, flags, why, "");
     }
   }
 
   /**
-   * An evidence item of a hit: its title (highlighted), time, best snippet, sources and every
-   * labelled field of the item (agency, place, ...), as stored.
+   * An evidence item of a hit: its title (highlighted), time, best snippet, sources, every
+   * labelled field of the item (agency, place, ...), as stored, and its checks (window, URL).
    */
   public record EvidenceHit(int ordinal, Snippet title, String time, Snippet snippet, List<Link> sources,
-      List<StoredPoint.Labelled> fields) {
+      List<StoredPoint.Labelled> fields, EvidenceChecks.Check check) {
     public EvidenceHit {
       sources = List.copyOf(sources);
       fields = List.copyOf(fields);
+      check = check == null ? EvidenceChecks.Check.UNKNOWN : check;
+    }
+
+    /** An item without its checks. */
+    public EvidenceHit(int ordinal, Snippet title, String time, Snippet snippet, List<Link> sources,
+        List<StoredPoint.Labelled> fields) {
+      this(ordinal, title, time, snippet, sources, fields, EvidenceChecks.Check.UNKNOWN);
     }
   }
 }

@@ -454,7 +454,8 @@ public final class Searcher {
       }
       Snippet title = new Snippet(it.title(), Snippet.merge(titleSpans));
       Snippet snippet = Snippet.window(it.text(), bodySpans, SNIPPET_TARGET, SNIPPET_MAX);
-      evidence.add(new SearchResult.EvidenceHit(it.ordinal(), title, it.time(), snippet, it.sources(), it.fields()));
+      evidence.add(new SearchResult.EvidenceHit(it.ordinal(), title, it.time(), snippet, it.sources(), it.fields(),
+          it.check()));
     }
     if (evidence.isEmpty() && highlight != null && highlight.mentions(p.prose()) == 0) {
       // Matched through a form that has no text to mark (the pinyin field: wulumuqi for 乌鲁木齐):
@@ -462,7 +463,7 @@ public final class Searcher {
       for (int i = 0; i < items.size() && evidence.size() < MAX_ITEMS_PER_HIT; i++) {
         StoredPoint.Item it = items.get(i);
         evidence.add(new SearchResult.EvidenceHit(it.ordinal(), new Snippet(it.title(), List.of()), it.time(),
-            Snippet.window(it.text(), List.of(), SNIPPET_TARGET, SNIPPET_MAX), it.sources(), it.fields()));
+            Snippet.window(it.text(), List.of(), SNIPPET_TARGET, SNIPPET_MAX), it.sources(), it.fields(), it.check()));
       }
     }
     Snippet proseSnippet = null;
@@ -474,7 +475,8 @@ public final class Searcher {
       }
     }
     return new SearchResult.Hit(p.id(), p.region(), p.regionZh(), p.sector(), p.sectorZh(), p.date(), p.type(),
-        p.confidence(), p.status(), score, tier, matched, evidence, proseSnippet, p.file(), p.line(), p.flags(), why);
+        p.confidence(), p.status(), score, tier, matched, evidence, proseSnippet, p.file(), p.line(), p.flags(), why,
+        p.evidenceWindow());
   }
 
   // ---------------------------------------------------------------- show and stats

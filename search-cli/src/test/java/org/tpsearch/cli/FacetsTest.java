@@ -23,7 +23,8 @@ import org.tpsearch.testing.SampleCorpus;
  * made from the reports by the parser; filtered dimensions count sideways (drill-sideways).
  */
 class FacetsTest {
-  static final List<String> DIMS = List.of("region", "sector", "year", "type", "status", "confidence", "source_domain");
+  static final List<String> DIMS = List.of("region", "sector", "year", "type", "status", "confidence", "source_domain",
+      "evidence_window");
   /** Confidence buckets low to high, then unknown. */
   static final List<String> BUCKETS = List.of("<0.60", "0.60-0.69", "0.70-0.79", "0.80-0.89", "0.90-1.00", "unknown");
 
@@ -49,6 +50,7 @@ class FacetsTest {
       case "type" -> TurningPoint::type;
       case "status" -> p -> p.status().label();
       case "confidence" -> SampleCorpus::confidenceBucket;
+      case "evidence_window" -> org.tpsearch.index.EvidenceChecks::pointWindow;
       default -> throw new IllegalArgumentException(dim);
     };
   }
@@ -74,6 +76,7 @@ class FacetsTest {
       // Years in time order, confidence buckets low to high: they are scales.
       case "year" -> Map.Entry.comparingByKey();
       case "confidence" -> Comparator.comparing(e -> BUCKETS.indexOf(e.getKey()));
+      case "evidence_window" -> Comparator.comparing(e -> org.tpsearch.index.EvidenceChecks.POINT_WINDOWS.indexOf(e.getKey()));
       // The rest by count, most first; ties by name.
       default -> Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey());
     };
@@ -204,8 +207,9 @@ class FacetsTest {
     List<String> lines = r.outLines();
     assertEquals("16 turning points — the embedded sample index", lines.get(0));
     assertEquals(DIMS, lines.subList(1, lines.size()).stream().map(l -> l.substring(0, l.indexOf(':'))).toList());
-    assertTrue(lines.get(1).startsWith("region:         Xinjiang (16)  Guangdong (7)  "), lines.get(1));
-    assertEquals("sector:         Industry (10)  Power (6)", lines.get(2));
+    // Names padded to the longest dimension name (evidence_window) and its colon, then two spaces.
+    assertTrue(lines.get(1).startsWith("region:           Xinjiang (16)  Guangdong (7)  "), lines.get(1));
+    assertEquals("sector:           Industry (10)  Power (6)", lines.get(2));
   }
 
   @Test

@@ -185,6 +185,30 @@ class IndexOwnershipTest {
   }
 
   @Test
+  void searchingAnIndexWhoseFirstRunIsStillWritingSaysSo() throws Exception {
+    // Was: "no index there (build one with 'tpsearch index DIR --index ...')" while a first run
+    // into that folder was still parsing, an invitation to start a second run into it.
+    Cli cli = Cli.at(home);
+    Path fresh = home.resolve("being-built");
+    try (IndexFolder claim = IndexFolder.claim(fresh)) {
+      Cli.Result r = cli.run("search", "光伏", "--index", fresh.toString());
+      assertEquals(3, r.exit(), r::toString);
+      assertTrue(r.err().contains("no index there yet; 'tpsearch index' is building it"), r::toString);
+      assertFalse(r.err().contains("build one with"), r::toString);
+    }
+    // A first run killed before its commit leaves the mark: the message says that may be so.
+    Cli.Result after = cli.run("search", "光伏", "--index", fresh.toString());
+    assertEquals(3, after.exit(), after::toString);
+    assertTrue(after.err().contains("or was stopped before its first commit (run it again)"), after::toString);
+    // And running it again works: the mark is tpsearch's own.
+    Path reports = Files.createDirectories(home.resolve("reports"));
+    Files.copy(Golden.sampleReports().resolve("Xinjiang_Industry_combined_info.txt"),
+        reports.resolve("Xinjiang_Industry_combined_info.txt"));
+    assertEquals(0, cli.run("index", reports.toString(), "--index", fresh.toString()).exit());
+    assertEquals(0, cli.run("search", "光伏", "--index", fresh.toString()).exit());
+  }
+
+  @Test
   void searchingAFolderWithoutAnIndexDoesNotInviteWritingIntoIt() throws Exception {
     Cli cli = Cli.at(home);
     Path notes = Files.createDirectories(home.resolve("notes"));

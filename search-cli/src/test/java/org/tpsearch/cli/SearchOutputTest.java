@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tpsearch.model.EvidenceItem;
 import org.tpsearch.model.TurningPoint;
 import org.tpsearch.testing.Golden;
 import org.tpsearch.testing.SampleCorpus;
@@ -26,9 +27,10 @@ import org.tpsearch.testing.SampleCorpus;
 class SearchOutputTest {
   static final Set<String> DOC_KEYS = Set.of("query", "index", "total", "match", "partial_total", "words", "hits");
   static final Set<String> HIT_KEYS = Set.of("id", "region", "region_zh", "sector", "sector_zh", "date", "type",
-      "confidence", "status", "score", "match", "phrase", "matched_words", "evidence", "file", "line", "flags");
+      "confidence", "status", "score", "match", "phrase", "matched_words", "evidence", "evidence_window", "file", "line", "flags");
   static final Set<String> HIT_OPTIONAL_KEYS = Set.of("snippet", "why");
-  static final Set<String> EVIDENCE_KEYS = Set.of("title", "time", "snippet", "sources");
+  static final Set<String> EVIDENCE_KEYS = Set.of("title", "time", "snippet", "sources", "dates", "window", "checks",
+      "domains");
   static final Set<String> SOURCE_KEYS = Set.of("title", "url");
 
   @TempDir static Path home;
@@ -87,7 +89,7 @@ class SearchOutputTest {
     Set<String> keys = new HashSet<>(DOC_KEYS);
     keys.add("facets");
     assertEquals(keys, doc.keySet());
-    assertEquals(List.of("region", "sector", "year", "type", "status", "confidence", "source_domain"),
+    assertEquals(List.of("region", "sector", "year", "type", "status", "confidence", "source_domain", "evidence_window"),
         List.copyOf(((Map<?, ?>) doc.get("facets")).keySet()));
   }
 
@@ -145,6 +147,7 @@ class SearchOutputTest {
     assertTrue(file.startsWith("sample-index/reports/"), file);
     assertTrue(Files.isRegularFile(Golden.sampleReports().getParent().getParent().resolve(file)), file);
     assertEquals(p.flags(), hit.get("flags"));
+    assertEquals(org.tpsearch.index.EvidenceChecks.pointWindow(p), hit.get("evidence_window"), id);
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> evidence = (List<Map<String, Object>>) hit.get("evidence");
     assertTrue(evidence.size() <= p.evidence().size());
@@ -154,6 +157,10 @@ class SearchOutputTest {
       assertTrue(titles.contains((String) e.get("title")), () -> e.get("title") + " is not an item of " + id);
       assertInstanceOf(String.class, e.get("time"));
       assertInstanceOf(String.class, e.get("snippet"));
+      EvidenceItem item = p.evidence().stream().filter(x -> x.title().equals(e.get("title"))).findFirst().orElseThrow();
+      org.tpsearch.index.EvidenceChecks.Check check = org.tpsearch.index.EvidenceChecks.of(item, p.date());
+      assertEquals(check.window().label(), e.get("window"), id);
+      assertEquals(check.sources(), e.get("checks"), id);
       for (Object s : (List<?>) e.get("sources")) {
         assertEquals(SOURCE_KEYS, ((Map<?, ?>) s).keySet());
         assertInstanceOf(String.class, ((Map<?, ?>) s).get("title"));

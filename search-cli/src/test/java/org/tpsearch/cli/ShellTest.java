@@ -19,7 +19,11 @@ import org.tpsearch.search.Searcher;
 /** The interactive shell, driven line by line over the embedded sample index. */
 class ShellTest {
   private static String run(String input) throws Exception {
-    Context ctx = new Context(Map.of(), false);
+    return run(input, Map.of());
+  }
+
+  private static String run(String input, Map<String, String> env) throws Exception {
+    Context ctx = new Context(env, false);
     StringWriter out = new StringWriter();
     try (IndexHandle h = IndexHandle.openEmbedded()) {
       Searcher s = new Searcher(h, new QueryCompiler(ctx.glossary(), h.reader()));
@@ -35,7 +39,7 @@ class ShellTest {
     // The first search lists both regions; :1 is the first region value, Xinjiang (most hits).
     int first = out.indexOf("turning points match '绿色电力 交易'");
     assertTrue(first >= 0, out);
-    assertTrue(out.contains("region:         :1 Xinjiang"), out);
+    assertTrue(out.contains(TextRenderer.dimensionLabel("region") + "  :1 Xinjiang"), out);
     assertTrue(out.contains("filter: region = Xinjiang"), out);
     String afterDrill = out.substring(out.indexOf("filter: region = Xinjiang"));
     // After drilling down, every hit is a Xinjiang point.
@@ -44,6 +48,21 @@ class ShellTest {
     assertTrue(out.contains("filters: region = Xinjiang"), out);
     assertTrue(out.contains("filters cleared"), out);
     assertFalse(out.contains("此后不再读"), "stops at :quit");
+  }
+
+  @Test
+  void configuredLimitAndFormatHoldInTheShellAsOnTheCommandLine() throws Exception {
+    // Was: the shell parsed each line without the user's settings, so TPSEARCH_LIMIT and
+    // TPSEARCH_FORMAT (or config.toml) held for 'search' but not for the same line in the shell.
+    String out = run("绿色电力 交易\n绿色电力 交易 --limit 2 --format text\n",
+        Map.of("TPSEARCH_LIMIT", "1", "TPSEARCH_FORMAT", "jsonl"));
+    String[] lines = out.split("\n");
+    long jsonLines = java.util.Arrays.stream(lines).filter(l -> l.startsWith("{\"id\":")).count();
+    assertEquals(1, jsonLines, out);
+    // An option on the line still wins: the second search is text with two hits.
+    String text = out.substring(out.indexOf("turning points match"));
+    assertTrue(text.contains("\n2. "), out);
+    assertFalse(text.contains("\n3. "), out);
   }
 
   @Test

@@ -38,7 +38,7 @@ class ShowCommandTest {
       assertEquals("", r.err());
       Map<String, Object> doc = MiniJson.object(r.out());
       assertEquals(List.of("id", "region", "region_zh", "sector", "sector_zh", "date", "type", "confidence", "status",
-          "file", "line", "flags", "evidence", "prose", "answer"), List.copyOf(doc.keySet()));
+          "file", "line", "flags", "evidence", "evidence_window", "prose", "answer"), List.copyOf(doc.keySet()));
       assertEquals(p.id(), doc.get("id"));
       assertEquals(p.region().name(), doc.get("region"));
       assertEquals(p.sector().zh(), doc.get("sector_zh"));
@@ -51,6 +51,7 @@ class ShowCommandTest {
       assertEquals(p.prose(), doc.get("prose"));
       assertEquals(p.answer(), doc.get("answer"), "the answer verbatim");
       assertEquals(evidence(p), doc.get("evidence"), p.id());
+      assertEquals(org.tpsearch.index.EvidenceChecks.pointWindow(p), doc.get("evidence_window"), p.id());
     }
   }
 
@@ -66,7 +67,13 @@ class ShowCommandTest {
       for (Link l : e.sources()) {
         sources.add(Map.of("title", l.title(), "url", l.url()));
       }
-      items.add(Map.of("title", e.title(), "time", e.time(), "fields", fields, "sources", sources));
+      // The checks: as EvidenceChecksTest pins them on the real report, here through the index and JSON.
+      org.tpsearch.index.EvidenceChecks.Check check = org.tpsearch.index.EvidenceChecks.of(e, p.date());
+      Map<String, Object> item = new java.util.HashMap<>(Map.of("title", e.title(), "time", e.time(), "fields", fields,
+          "sources", sources, "window", check.window().label(), "checks", check.sources(),
+          "domains", org.tpsearch.index.SourceDomains.ofLinks(e.sources())));
+      item.put("dates", check.dates().map(d -> Map.of("from", d.from().toString(), "to", d.to().toString())).orElse(null));
+      items.add(item);
     }
     return items;
   }
