@@ -155,12 +155,17 @@ public final class QueryCompiler {
           + UserQuery.MAX_WORDS);
     }
     List<Query> unitQueries = new ArrayList<>();
+    List<Query> partialUnits = new ArrayList<>();
     List<String> labels = new ArrayList<>();
     List<UserQuery.Unit> proximityUnits = new ArrayList<>();
     Map<UserQuery.Unit, List<String>> alternatives = new java.util.HashMap<>();
     BooleanQuery.Builder all = new BooleanQuery.Builder();
     for (Content c : content) {
       unitQueries.add(c.query());
+      // Among points with only some of the words, those with the topic come before those with
+      // only the place: a region's name weighs less there (江苏的碳市场: the carbon market
+      // elsewhere before anything else in Jiangsu).
+      partialUnits.add(isRegionName(c.label()) ? new BoostQuery(c.query(), REGION_PARTIAL_WEIGHT) : c.query());
       labels.add(c.label());
       all.add(c.query(), Occur.MUST);
       proximityUnits.addAll(c.words());
@@ -179,10 +184,10 @@ public final class QueryCompiler {
     // any of them; each step excludes what an earlier one found.
     List<BooleanQuery.Builder> partials = new ArrayList<>();
     if (n > 1) {
-      Query most = atLeast(unitQueries, minimum);
+      Query most = atLeast(partialUnits, minimum);
       partials.add(new BooleanQuery.Builder().add(most, Occur.MUST).add(every, Occur.MUST_NOT).add(found, Occur.SHOULD));
       if (minimum > 1) {
-        partials.add(new BooleanQuery.Builder().add(atLeast(unitQueries, 1), Occur.MUST).add(most, Occur.MUST_NOT)
+        partials.add(new BooleanQuery.Builder().add(atLeast(partialUnits, 1), Occur.MUST).add(most, Occur.MUST_NOT)
             .add(found, Occur.SHOULD));
       }
     }
@@ -206,6 +211,24 @@ public final class QueryCompiler {
     }
     return new Compiled(strict.build(), partials.stream().map(b -> (Query) b.build()).toList(), typed, proximity,
         unitQueries, labels, explain, minimum, forms);
+  }
+
+  /** How much a region's name counts among the words of a partial hit. */
+  static final float REGION_PARTIAL_WEIGHT = 0.3f;
+
+  /** Every name of every region (lower case): 江苏, Jiangsu, 江苏省... */
+  private static final java.util.Set<String> REGION_NAMES = regionNames();
+
+  private static java.util.Set<String> regionNames() {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (Region r : Regions.ALL) {
+      r.allNames().forEach(name -> names.add(name.toLowerCase(java.util.Locale.ROOT)));
+    }
+    return java.util.Set.copyOf(names);
+  }
+
+  static boolean isRegionName(String word) {
+    return REGION_NAMES.contains(word.toLowerCase(java.util.Locale.ROOT));
   }
 
   /** At least {@code minimum} of {@code units}. */

@@ -89,6 +89,16 @@ class AcrossTest extends EmbeddedIndexTest {
   }
 
   @Test
+  void amongPartialHitsTheTopicCountsMoreThanThePlace() throws Exception {
+    // 江苏的碳市场: the Jiangsu carbon-market point has both words; then the carbon market in Inner
+    // Mongolia and Shanxi (the topic) before Jiangsu's other points (only the place).
+    List<String> top = ids(search("江苏的碳市场", 5));
+    assertEquals("jiangsu/power/2021-07-16/policy", top.get(0), top::toString);
+    assertEquals(List.of("inner-mongolia/power/2021-07-16/policy", "shanxi/power/2021-07-16/policy"),
+        top.subList(1, 3).stream().sorted().toList(), top::toString);
+  }
+
+  @Test
   void whatTheReportsNeverMentionStillFindsNothing() throws Exception {
     for (String q : List.of("核电站", "nuclear power", "核聚变", "he nan", "bai he tan", "区块链")) {
       SearchResult r = search(q, 10);
