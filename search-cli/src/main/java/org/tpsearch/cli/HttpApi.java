@@ -22,8 +22,12 @@ import org.tpsearch.search.SearchBackend;
  *   <li>{@code GET /facets?q=...&region=...} (counts only)
  *   <li>{@code GET /points/{id}} (one turning point in full, as {@code show --format json})
  *   <li>{@code GET /health}
- *   <li>{@code GET /} (the endpoints and the index served)
+ *   <li>{@code GET /} (the endpoints and the index served; a browser, asking for text/html, gets
+ *       the search page, see {@link WebPage}; so does {@code /points/{id}})
  * </ul>
+ *
+ * <p>Besides a parameter per facet dimension, {@code not_DIMENSION} excludes a value (repeatable)
+ * and {@code max_confidence} bounds confidence from above.
  *
  * Every answer is JSON, errors too: {@code {"error": "..."}} with status 400 (bad query or URL),
  * 404, 405, 408, 414, 431, 503 (busy, or past the time limit) or 500 (a bug: the details go to the
@@ -73,9 +77,15 @@ public final class HttpApi {
         return new HttpTransport.Response(405, error("read-only API: use GET"), Map.of("Allow", "GET, HEAD"));
       }
       String path = r.path();
+      boolean html = WebPage.wantsHtml(r.header("accept"));
+      HttpTransport.Response asset = WebPage.asset(path);
+      if (asset != null) {
+        return asset;
+      }
       Map<String, List<String>> params = params(r.query());
       return switch (path) {
-        case "/" -> ok(root());
+        // A browser gets the search page; a script the list of endpoints, as before the page.
+        case "/" -> html ? WebPage.page(200) : ok(root());
         case "/health" -> ok(new Json().beginObject().field("status", "ok")
             .field("index", searcher.description()).endObject().toString());
         case "/search" -> ok(JsonRenderer.search(searcher.search(request(params, true))));
@@ -84,6 +94,10 @@ public final class HttpApi {
           if (path.startsWith("/points/")) {
             String id = decode(path.substring("/points/".length()), false);
             StoredPoint p = searcher.show(id);
+            if (html) {
+              // The page shows the point (it asks this URL for JSON); a missing one is a 404 page.
+              yield WebPage.page(p == null ? 404 : 200);
+            }
             yield p == null ? new HttpTransport.Response(404, error("no turning point '" + id + "'")) : ok(JsonRenderer.point(p));
           }
           yield new HttpTransport.Response(404, error("no such endpoint: " + decode(path, false)
@@ -102,12 +116,13 @@ public final class HttpApi {
     return new HttpTransport.Response(200, json);
   }
 
-  /** {@code GET /}: what this server answers, until a web page takes the root. */
+  /** {@code GET /} for a script: what this server answers (a browser gets the page). */
   private String root() {
     Json j = new Json().beginObject().field("name", "tpsearch").field("index", searcher.description());
     j.name("endpoints").beginObject()
         .field("/search", "GET /search?q=WORDS&region=&sector=&type=&status=&year=&min_confidence=&limit=&sort=&facets=&expand=&explain=: "
-            + "turning points, as 'tpsearch search --format json'")
+            + "turning points, as 'tpsearch search --format json'; not_region=... (any dimension) excludes a value, "
+            + "max_confidence= bounds confidence")
         .field("/facets", "GET /facets?q=WORDS&region=...: counts only, as 'tpsearch facets --format json'")
         .field("/points/{id}", "GET /points/ID: one turning point in full, as 'tpsearch show --format json'")
         .field("/health", "GET /health: status and the index served")
@@ -155,16 +170,25 @@ public final class HttpApi {
       throw new QueryException("bad limit " + e.getMessage());
     }
     double c = SearchRequest.parseMinConfidence(one(p, "min_confidence"));
+    double max;
+    try {
+      max = SearchRequest.parseMinConfidence(one(p, "max_confidence"));
+    } catch (QueryException e) {
+      throw new QueryException(e.getMessage().replace("min confidence", "max confidence"));
+    }
     if (n < 0 || n > 10_000) {
       throw new QueryException("limit must be 0..10000, got " + n);
     }
     // A parameter per facet dimension (region, sector, year, ...), each repeatable.
+    // not_DIMENSION: values filtered out.
     Map<String, List<String>> filters = new LinkedHashMap<>();
+    Map<String, List<String>> excluded = new LinkedHashMap<>();
     for (Dimension d : Schema.DIMENSIONS) {
       filters.put(d.name(), all(p, d.name()));
+      excluded.put(d.name(), all(p, "not_" + d.name()));
     }
     return new SearchRequest(one(p, "q"), filters, c, n, order, !hits || flag(p, "facets", false),
-        flag(p, "expand", true), flag(p, "explain", false));
+        flag(p, "expand", true), flag(p, "explain", false), excluded, max);
   }
 
   private static boolean flag(Map<String, List<String>> p, String name, boolean dflt) throws QueryException {

@@ -36,8 +36,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The HTTP/1.1 transport of {@code tpsearch serve}: connections, limits and time limits, with
- * every answer JSON. It serves GET-style requests without bodies, which is all the read-only API
+ * The HTTP/1.1 transport of {@code tpsearch serve}: connections, limits and time limits; answers
+ * are JSON (errors always), or the search page's files. It serves GET-style requests without bodies, which is all the read-only API
  * needs, and hands each one to a {@link Handler}.
  *
  * <p>Why not the JDK's {@code com.sun.net.httpserver}: it answers a URL it cannot parse (raw UTF-8,
@@ -102,12 +102,29 @@ final class HttpTransport implements Closeable {
 
   /**
    * A request as it arrived: the path and query are decoded from UTF-8 (raw UTF-8 is accepted) but
-   * not percent-decoded (see {@link #percentDecode}).
+   * not percent-decoded (see {@link #percentDecode}); header names in lower case.
    */
-  record Request(String method, String path, String query, String target) {}
+  record Request(String method, String path, String query, String target, Map<String, String> headers) {
+    Request {
+      headers = Map.copyOf(headers);
+    }
 
-  /** An answer: a status, a JSON body, and extra headers. */
-  record Response(int status, String json, Map<String, String> headers) {
+    /** The value of header {@code name} (lower case), or "". */
+    String header(String name) {
+      return headers.getOrDefault(name, "");
+    }
+  }
+
+  /** The content type of JSON answers. */
+  static final String JSON = "application/json; charset=utf-8";
+
+  /** An answer: a status, a body of {@code contentType}, and extra headers. */
+  record Response(int status, String contentType, byte[] body, Map<String, String> headers) {
+    /** A JSON answer (a newline is added after the document). */
+    Response(int status, String json, Map<String, String> headers) {
+      this(status, JSON, (json + "\n").getBytes(StandardCharsets.UTF_8), headers);
+    }
+
     Response(int status, String json) {
       this(status, json, Map.of());
     }
@@ -363,7 +380,7 @@ final class HttpTransport implements Closeable {
     String path = q < 0 ? target : target.substring(0, q);
     String query = q < 0 ? null : target.substring(q + 1);
     int hash = path.indexOf('#');
-    return new Head(new Request(method, hash < 0 ? path : path.substring(0, hash), query, target), close, body);
+    return new Head(new Request(method, hash < 0 ? path : path.substring(0, hash), query, target, headers), close, body);
   }
 
   /**
@@ -441,11 +458,13 @@ final class HttpTransport implements Closeable {
   private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
 
   private static void write(OutputStream out, Response r, boolean head, boolean close) throws IOException {
-    byte[] body = (r.json() + "\n").getBytes(StandardCharsets.UTF_8);
+    byte[] body = r.body();
     StringBuilder h = new StringBuilder(256);
     h.append("HTTP/1.1 ").append(r.status()).append(' ').append(reason(r.status())).append("\r\n");
     h.append("Date: ").append(HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC))).append("\r\n");
-    h.append("Content-Type: application/json; charset=utf-8\r\n");
+    h.append("Content-Type: ").append(r.contentType()).append("\r\n");
+    // No answer is ever read as another type than it says (a JSON string as HTML, say).
+    h.append("X-Content-Type-Options: nosniff\r\n");
     h.append("Content-Length: ").append(body.length).append("\r\n");
     for (Map.Entry<String, String> e : r.headers().entrySet()) {
       h.append(e.getKey()).append(": ").append(e.getValue()).append("\r\n");

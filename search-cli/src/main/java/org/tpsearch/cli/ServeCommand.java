@@ -6,10 +6,10 @@ import org.tpsearch.search.SearchBackend;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code tpsearch serve}: the read-only HTTP JSON API, warm, on 127.0.0.1 by default. */
+/** {@code tpsearch serve}: the read-only HTTP JSON API and the search page, warm, on 127.0.0.1 by default. */
 @Command(name = "serve", description = {"Serve a read-only HTTP JSON API: GET /search?q=..., /facets, "
     + "/points/{id}, /health, / (what it serves). Answers are the JSON of 'search --format json', "
-    + "errors too. Stops on Ctrl-C.",
+    + "errors too. A browser opening / gets a search page (facets, a timeline). Stops on Ctrl-C.",
     "Binds to 127.0.0.1 unless --host says otherwise. --threads searches run at once, the other "
     + "requests wait in turn; an idle or slow client costs no thread."},
     footer = {"", "Example:", "  tpsearch serve --port 8080 &",

@@ -19,6 +19,9 @@ import org.tpsearch.index.Schema;
  * @param facets whether to count facets
  * @param expand whether to expand words with the glossary
  * @param explain whether to say how the query was analyzed and why each hit matched
+ * @param excluded values per facet dimension that a point must not have (Kibana's "filter out"),
+ *     as typed; they narrow every count, the dimension's own too
+ * @param maxConfidence highest confidence, or NaN for none (with {@code minConfidence}, a range)
  */
 public record SearchRequest(
     String query,
@@ -28,7 +31,15 @@ public record SearchRequest(
     SortOrder sort,
     boolean facets,
     boolean expand,
-    boolean explain) {
+    boolean explain,
+    Map<String, List<String>> excluded,
+    double maxConfidence) {
+  /** A request without exclusions or an upper confidence bound. */
+  public SearchRequest(String query, Map<String, List<String>> filters, double minConfidence, int limit,
+      SortOrder sort, boolean facets, boolean expand, boolean explain) {
+    this(query, filters, minConfidence, limit, sort, facets, expand, explain, Map.of(), Double.NaN);
+  }
+
   /** Orders of hits. */
   public enum SortOrder {
     /** Best match first; without a query, by date. */
@@ -51,12 +62,20 @@ public record SearchRequest(
 
   public SearchRequest {
     query = query == null ? "" : query;
+    filters = byDimension(filters);
+    excluded = byDimension(excluded);
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must be >= 0, got " + limit);
+    }
+  }
+
+  /** In the schema's dimension order, empty lists dropped: equal filters, equal requests. */
+  private static Map<String, List<String>> byDimension(Map<String, List<String>> filters) {
     for (String dim : filters.keySet()) {
       if (!Schema.DIMS.contains(dim)) {
         throw new IllegalArgumentException("no facet dimension '" + dim + "' (there are: " + String.join(", ", Schema.DIMS) + ")");
       }
     }
-    // In the schema's dimension order, empty lists dropped: equal filters, equal requests.
     Map<String, List<String>> copy = new LinkedHashMap<>();
     for (String dim : Schema.DIMS) {
       List<String> values = filters.get(dim);
@@ -64,10 +83,12 @@ public record SearchRequest(
         copy.put(dim, List.copyOf(values));
       }
     }
-    filters = Collections.unmodifiableMap(copy);
-    if (limit < 0) {
-      throw new IllegalArgumentException("limit must be >= 0, got " + limit);
-    }
+    return Collections.unmodifiableMap(copy);
+  }
+
+  /** The values excluded on dimension {@code dim}, as typed; empty when there are none. */
+  public List<String> excluded(String dim) {
+    return excluded.getOrDefault(dim, List.of());
   }
 
   /** The values of the filter on dimension {@code dim}, as typed; empty when there is none. */
@@ -124,18 +145,18 @@ public record SearchRequest(
   public SearchRequest withFilter(String dim, List<String> values) {
     Map<String, List<String>> f = new LinkedHashMap<>(filters);
     f.put(dim, values);
-    return new SearchRequest(query, f, minConfidence, limit, sort, facets, expand, explain);
+    return new SearchRequest(query, f, minConfidence, limit, sort, facets, expand, explain, excluded, maxConfidence);
   }
 
   public SearchRequest withFacets(boolean f) {
-    return new SearchRequest(query, filters, minConfidence, limit, sort, f, expand, explain);
+    return new SearchRequest(query, filters, minConfidence, limit, sort, f, expand, explain, excluded, maxConfidence);
   }
 
   public SearchRequest withLimit(int n) {
-    return new SearchRequest(query, filters, minConfidence, n, sort, facets, expand, explain);
+    return new SearchRequest(query, filters, minConfidence, n, sort, facets, expand, explain, excluded, maxConfidence);
   }
 
   public SearchRequest withExpand(boolean e) {
-    return new SearchRequest(query, filters, minConfidence, limit, sort, facets, e, explain);
+    return new SearchRequest(query, filters, minConfidence, limit, sort, facets, e, explain, excluded, maxConfidence);
   }
 }

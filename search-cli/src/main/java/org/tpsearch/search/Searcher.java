@@ -283,17 +283,37 @@ public final class Searcher {
 
   // ---------------------------------------------------------------- filters
 
-  private Query filtered(Query text, SearchRequest r) throws QueryException {
-    if (Double.isNaN(r.minConfidence())) {
+  private Query filtered(Query text, SearchRequest r) throws IOException, QueryException {
+    boolean min = !Double.isNaN(r.minConfidence());
+    boolean max = !Double.isNaN(r.maxConfidence());
+    if (!min && !max && r.excluded().isEmpty()) {
       return text;
     }
-    if (r.minConfidence() < 0 || r.minConfidence() > 1) {
+    if (min && (r.minConfidence() < 0 || r.minConfidence() > 1)) {
       throw new QueryException("--min-confidence must be between 0 and 1, got " + r.minConfidence());
     }
-    return new BooleanQuery.Builder()
-        .add(text, Occur.MUST)
-        .add(DoubleField.newRangeQuery(Schema.CONFIDENCE, r.minConfidence(), 1.0), Occur.FILTER)
-        .build();
+    if (max && !(r.maxConfidence() >= 0 && r.maxConfidence() <= 1)) {
+      throw new QueryException("max confidence must be between 0 and 1, got " + r.maxConfidence());
+    }
+    if (min && max && r.minConfidence() > r.maxConfidence()) {
+      throw new QueryException("confidence range " + r.minConfidence() + ".." + r.maxConfidence() + " is empty");
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder().add(text, Occur.MUST);
+    if (min || max) {
+      b.add(DoubleField.newRangeQuery(Schema.CONFIDENCE, min ? r.minConfidence() : 0.0, max ? r.maxConfidence() : 1.0),
+          Occur.FILTER);
+    }
+    // An excluded value is a plain MUST_NOT on its drill-down term, outside drill-sideways: it
+    // narrows every dimension's counts, its own too (the value counts 0 while it is excluded).
+    for (Dimension d : Schema.DIMENSIONS) {
+      for (String typed : r.excluded(d.name())) {
+        for (String value : indexedValues(d, typed)) {
+          b.add(new TermQuery(DrillDownQuery.term(facetsConfig.getDimConfig(d.name()).indexFieldName, d.name(), value)),
+              Occur.MUST_NOT);
+        }
+      }
+    }
+    return b.build();
   }
 
   private DrillDownQuery drillDown(Query base, SearchRequest r) throws IOException, QueryException {

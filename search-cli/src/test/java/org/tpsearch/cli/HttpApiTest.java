@@ -1,6 +1,7 @@
 package org.tpsearch.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -215,6 +216,102 @@ class HttpApiTest {
     @SuppressWarnings("unchecked")
     Map<String, Object> endpoints = (Map<String, Object>) doc.get("endpoints");
     assertEquals(List.of("/search", "/facets", "/points/{id}", "/health"), List.copyOf(endpoints.keySet()));
+  }
+
+  private static HttpResponse<String> getHtml(String pathAndQuery) throws Exception {
+    HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + pathAndQuery))
+        .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+        .timeout(Duration.ofSeconds(10)).GET().build();
+    return CLIENT.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aBrowserGetsThePageUnderAStrictPolicyAndAScriptStillGetsJson() throws Exception {
+    HttpResponse<String> page = getHtml("/");
+    assertEquals(200, page.statusCode());
+    assertEquals("text/html; charset=utf-8", page.headers().firstValue("Content-Type").orElse(""));
+    String csp = page.headers().firstValue("Content-Security-Policy").orElse("");
+    for (String directive : List.of("default-src 'none'", "script-src 'self'", "style-src 'self'", "object-src 'none'",
+        "base-uri 'none'", "frame-ancestors 'none'")) {
+      assertTrue(csp.contains(directive), csp);
+    }
+    assertFalse(csp.contains("unsafe"), csp);
+    assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(""));
+    assertEquals("Accept", page.headers().firstValue("Vary").orElse(""));
+    // Nothing inline: every script is a file of this server, no style element or attribute.
+    String html = page.body();
+    assertTrue(html.contains("<script src=\"/static/tpsearch.js\" defer></script>"), html);
+    assertEquals(1, html.split("<script", -1).length - 1, html);
+    assertFalse(html.contains("<style") || html.contains(" style="), html);
+    assertFalse(java.util.regex.Pattern.compile("<[^>]*\\son[a-z]+\\s*=").matcher(html).find(), "an inline handler\n" + html);
+    assertTrue(html.contains("data-echarts=\"/static/echarts-" + WebPage.ECHARTS_VERSION + ".min.js\""), html);
+    // The same URL without text/html: the endpoints, as before; every JSON answer nosniff too.
+    HttpResponse<String> json = get("/");
+    assertTrue(json.body().startsWith("{\"name\":\"tpsearch\""), json.body());
+    assertEquals("nosniff", json.headers().firstValue("X-Content-Type-Options").orElse(""));
+    // A point: the page for a browser (404 when there is no such point), JSON for a script.
+    HttpResponse<String> point = getHtml("/points/xinjiang/industry/2022-03-01/event");
+    assertEquals(200, point.statusCode());
+    assertTrue(point.body().startsWith("<!doctype html>"), point.body());
+    assertEquals(404, getHtml("/points/no/such/id").statusCode());
+    assertTrue(get("/points/xinjiang/industry/2022-03-01/event").body().startsWith("{\"id\":"));
+  }
+
+  @Test
+  void thePagesFilesComeFromTheJarAndNothingElseDoes() throws Exception {
+    HttpResponse<String> js = get("/static/tpsearch.js");
+    assertEquals(200, js.statusCode());
+    assertEquals("text/javascript; charset=utf-8", js.headers().firstValue("Content-Type").orElse(""));
+    assertTrue(js.body().contains("'use strict';"));
+    assertEquals("text/css; charset=utf-8", get("/static/tpsearch.css").headers().firstValue("Content-Type").orElse(""));
+    // ECharts from the WebJar, at the path the page names: its licence header and the whole bundle.
+    HttpResponse<String> echarts = get("/static/echarts-" + WebPage.ECHARTS_VERSION + ".min.js");
+    assertEquals(200, echarts.statusCode());
+    assertTrue(echarts.body().contains("Licensed to the Apache Software Foundation"), echarts.body().substring(0, 300));
+    assertTrue(echarts.body().length() > 900_000, "length " + echarts.body().length());
+    assertTrue(echarts.headers().firstValue("Cache-Control").orElse("").contains("immutable"));
+    // No other path reaches the class path.
+    for (String path : List.of("/static/", "/static/nothing.js", "/static/../org/tpsearch/cli/build.properties",
+        "/org/tpsearch/web/tpsearch.js", "/META-INF/resources/webjars/echarts/" + WebPage.ECHARTS_VERSION + "/dist/echarts.min.js",
+        "/static/echarts.min.js")) {
+      assertEquals(404, get(path).statusCode(), path);
+    }
+  }
+
+  @Test
+  void notDimensionExcludesAValueAndMaxConfidenceBoundsTheRange() throws Exception {
+    Map<String, Object> all = MiniJson.object(get("/search?limit=1000&facets=true").body());
+    Map<String, Object> xinjiang = MiniJson.object(get("/search?region=Xinjiang&limit=1000").body());
+    Map<String, Object> rest = MiniJson.object(get("/search?not_region=Xinjiang&limit=1000&facets=true").body());
+    long inXinjiang = org.tpsearch.testing.SampleCorpus.where(p -> p.region().name().equals("Xinjiang")).size();
+    assertEquals(inXinjiang, SearchJson.total(xinjiang));
+    assertEquals(SearchJson.total(all) - inXinjiang, SearchJson.total(rest));
+    assertTrue(SearchJson.ids(rest).stream().noneMatch(id -> id.startsWith("xinjiang/")), SearchJson.ids(rest)::toString);
+    // Excluded from every count, its own dimension's too.
+    assertFalse(SearchJson.facet(rest, "region").containsKey("Xinjiang"), rest.get("facets")::toString);
+    assertTrue(SearchJson.facet(all, "region").containsKey("Xinjiang"));
+    // Any alias, and the other dimensions.
+    assertEquals(SearchJson.total(rest), SearchJson.total(MiniJson.object(get("/search?not_region=" + enc("新疆")).body())));
+    Map<String, Object> noEvents = MiniJson.object(get("/search?q=" + enc("光伏") + "&not_type=Event&limit=100").body());
+    assertTrue(SearchJson.hits(noEvents).stream().noneMatch(h -> "Event".equals(h.get("type"))));
+
+    Map<String, Object> range = MiniJson.object(get("/search?min_confidence=0.6&max_confidence=0.7&limit=1000").body());
+    long inRange = org.tpsearch.testing.SampleCorpus.where(p -> p.confidence() >= 0.6 && p.confidence() <= 0.7).size();
+    assertTrue(inRange > 0);
+    assertEquals(inRange, SearchJson.total(range));
+    for (Map<String, Object> h : SearchJson.hits(range)) {
+      double c = SearchJson.confidence(h);
+      assertTrue(c >= 0.6 && c <= 0.7, h::toString);
+    }
+    HttpResponse<String> bad = get("/search?max_confidence=2");
+    assertEquals(400, bad.statusCode());
+    assertTrue(bad.body().contains("max confidence 2.0 is not a number from 0 to 1"), bad.body());
+    HttpResponse<String> empty = get("/search?min_confidence=0.8&max_confidence=0.7");
+    assertEquals(400, empty.statusCode());
+    assertTrue(empty.body().contains("is empty"), empty.body());
+    HttpResponse<String> unknown = get("/search?not_region=Atlantis");
+    assertEquals(400, unknown.statusCode());
+    assertTrue(unknown.body().contains("unknown region 'Atlantis'"), unknown.body());
   }
 
   @Test
