@@ -501,6 +501,30 @@ public final class Searcher {
 
   // ---------------------------------------------------------------- show and stats
 
+  /** The documents that match {@code r}'s query (every content word) and filters, as doc ids. */
+  public org.apache.lucene.util.FixedBitSet matchingDocs(SearchRequest r) throws IOException, QueryException {
+    UserQuery uq = UserQuery.parse(r.query());
+    QueryCompiler.Compiled compiled = uq.isEmpty() ? null : compiler.compile(uq, r.expand());
+    Query q = drillDown(filtered(compiled == null ? MatchAllDocsQuery.INSTANCE : compiled.strict(), r), r);
+    org.apache.lucene.util.FixedBitSet bits = new org.apache.lucene.util.FixedBitSet(Math.max(1, index.reader().maxDoc()));
+    IndexSearcher s = index.searcher();
+    Weight w = s.createWeight(s.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    for (LeafReaderContext leaf : index.reader().leaves()) {
+      Scorer sc = w.scorer(leaf);
+      if (sc == null) {
+        continue;
+      }
+      org.apache.lucene.util.Bits live = leaf.reader().getLiveDocs();
+      DocIdSetIterator it = sc.iterator();
+      for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
+        if (live == null || live.get(d)) {
+          bits.set(leaf.docBase + d);
+        }
+      }
+    }
+    return bits;
+  }
+
   /** The stored turning point with this id, or null. */
   public StoredPoint show(String id) throws IOException {
     IndexSearcher searcher = index.searcher();
@@ -515,7 +539,8 @@ public final class Searcher {
   public List<String> idsStartingWith(String prefix, int max) throws IOException {
     List<String> out = new ArrayList<>();
     org.apache.lucene.search.PrefixQuery q = new org.apache.lucene.search.PrefixQuery(new Term(Schema.ID, prefix));
-    TopDocs td = index.searcher().search(q, max);
+    // The first ids in id order, not in the order documents happened to be written.
+    TopDocs td = index.searcher().search(q, max, new Sort(new org.apache.lucene.search.SortedSetSortField(Schema.ID, false)));
     StoredFields sf = index.searcher().storedFields();
     for (ScoreDoc sd : td.scoreDocs) {
       out.add(StoredPoint.read(sf.document(sd.doc, Set.of(Schema.ID))).id());

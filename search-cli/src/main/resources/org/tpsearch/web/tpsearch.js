@@ -79,6 +79,8 @@
   let painted = false;
   let echartsLoading = null;
   const zhNames = new Map();  // region and sector names in Chinese, learnt from the hits
+  let citations = null;       // resolves to whether the server writes citations (/points/{id}/cite)
+  let canCite = false;
 
   const $ = (id) => document.getElementById(id);
 
@@ -149,7 +151,7 @@
       } else if (key === 'rows') {
         s.rows = value === 'sector' ? 'sector' : 'region';
       } else if (key === 'colour') {
-        s.colour = value === 'status' ? 'status' : 'type';
+        s.colour = value === 'status' || value === 'window' ? value : 'type';
       } else if (/^not_[a-z][a-z_]*$/.test(key)) {
         add(s.not, key.substring(4), value);
       } else if (/^[a-z][a-z_]*$/.test(key) && !RESERVED.has(key)) {
@@ -295,6 +297,7 @@
     let result;
     try {
       result = await main;
+      canCite = await citations;
     } catch (e) {
       if (mine === sequence) {
         showError(e.message);
@@ -605,6 +608,9 @@
     });
     id.append(link);
     head.append(id, copyButton(t('copy_id'), () => h.id, 'copy-id'));
+    if (canCite) {
+      head.append(copyButton(t('copy_citation'), () => citation(h.id, 0), 'copy-citation'));
+    }
     if (s.q.trim()) {
       if (h.match === 'all') {
         head.append(el('span', 'badge tier-full', h.phrase ? t('tier_phrase') : t('tier_full')));
@@ -729,7 +735,13 @@
     const b = el('button', 'copy ' + className, label);
     b.type = 'button';
     b.addEventListener('click', async () => {
-      const value = await text();
+      let value;
+      try {
+        value = await text();
+      } catch (e) {
+        b.textContent = t('error', { e: e.message });
+        return;
+      }
       try {
         await navigator.clipboard.writeText(value);
       } catch (e) {
@@ -793,6 +805,8 @@
 
   const TYPE_COLOURS = { Policy: '#0b5cad', Event: '#d1495b', Seasonal: '#2a9d8f', Trend: '#8d6cab', Unknown: '#8c959f' };
   const STATUS_COLOURS = { found: '#1a7f37', none: '#8c959f', failed: '#cf222e' };
+  const WINDOW_COLOURS = { 'all-in-window': '#1a7f37', 'some-out-of-window': '#bf8700', 'all-out-of-window': '#cf222e',
+    'no-dated-evidence': '#8c959f', 'no-evidence': '#d0d7de' };
 
   async function drawTimeline(s, tl, result) {
     let echarts;
@@ -808,7 +822,8 @@
     const box = $('timeline');
     const chart = echarts.getInstanceByDom(box) || echarts.init(box);
     const rowOf = (h) => valueLabel(s.rows, s.rows === 'sector' ? h.sector : h.region);
-    const keyOf = (h) => (s.colour === 'status' ? h.status : h.type);
+    const keyOf = (h) => (s.colour === 'status' ? h.status : s.colour === 'window' ? h.evidence_window || 'unknown' : h.type);
+    const colourDim = s.colour === 'window' ? 'evidence_window' : s.colour;
     // The points the result counts: those with every word (the tier-3 ones that fill a page
     // are left out), or those with some when no point has every word.
     const points = tl.hits.filter((h) => tl.match !== 'all' || h.match === 'all');
@@ -847,9 +862,9 @@
     const height = 110 + Math.max(1, rows.length) * 26 + 40;
     box.style.height = height + 'px';
     chart.resize();
-    const colours = s.colour === 'status' ? STATUS_COLOURS : TYPE_COLOURS;
+    const colours = s.colour === 'status' ? STATUS_COLOURS : s.colour === 'window' ? WINDOW_COLOURS : TYPE_COLOURS;
     const series = keys.map((k) => ({
-      name: valueLabel(s.colour, k),
+      name: valueLabel(colourDim, k),
       type: 'scatter',
       xAxisIndex: 1,
       yAxisIndex: 1,
@@ -871,10 +886,10 @@
     });
     chart.setOption({
       animation: false,
-      legend: { top: 0, data: keys.map((k) => valueLabel(s.colour, k)) },
+      legend: { top: 0, data: keys.map((k) => valueLabel(colourDim, k)) },
       grid: [
-        { left: 130, right: 24, top: 28, height: 70 },
-        { left: 130, right: 24, top: 112, bottom: 30 }
+        { left: 130, right: 24, top: 40, height: 60 },
+        { left: 130, right: 24, top: 114, bottom: 30 }
       ],
       xAxis: [
         { type: 'time', gridIndex: 0, min: minTime, max: maxTime, axisLabel: { show: false }, splitLine: { show: false } },
@@ -933,6 +948,7 @@
     let p;
     try {
       p = await getJson(pointPath(s.id));
+      canCite = await citations;
     } catch (e) {
       if (mine === sequence) {
         box.replaceChildren(backLink(s), el('p', 'error', e.status === 404 ? t('no_point', { id: s.id }) : t('error', { e: e.message })));
@@ -993,11 +1009,15 @@
       row(t('flags'), p.flags.join(', '));
     }
     box.append(dl);
-    for (const it of p.evidence || []) {
+    (p.evidence || []).forEach((it, i) => {
       const item = el('section', 'item');
       item.append(el('h2', 'ev-title', it.title || ''));
+      if (canCite) {
+        item.append(copyButton(t('copy_citation'), () => citation(p.id, i + 1), 'copy-citation'));
+      }
       if (it.time) {
-        item.append(el('div', 'ev-time', it.time));
+        item.append(el('div', 'ev-time', it.time + (it.dates && it.dates.from
+          ? ' (' + it.dates.from + (it.dates.to && it.dates.to !== it.dates.from ? ' – ' + it.dates.to : '') + ')' : '')));
       }
       evidenceBadges(item, it);
       if (it.fields && it.fields.length) {
@@ -1011,7 +1031,7 @@
         item.append(sourcesLine(it.sources));
       }
       box.append(item);
-    }
+    });
     if (p.prose) {
       box.append(el('h2', null, t('prose')), el('p', 'prose', p.prose));
     }
@@ -1020,6 +1040,15 @@
       details.append(el('summary', null, t('answer')), el('pre', null, p.answer));
       box.append(details);
     }
+  }
+
+  // The BibTeX references of a point's items (item 0: all of them), as `tpsearch cite` writes them.
+  async function citation(id, item) {
+    const p = new URLSearchParams({ format: 'bibtex' });
+    if (item > 0) {
+      p.set('item', String(item));
+    }
+    return (await getJson(pointPath(id) + '/cite?' + p.toString())).text;
   }
 
   // ------------------------------------------------------------------ export
@@ -1136,6 +1165,8 @@
       }
     });
     window.addEventListener('popstate', () => show(readState(location)));
+    // Asked once, beside the first search: whether this server writes citations.
+    citations = getJson('/').then((r) => Boolean(r && r.endpoints && r.endpoints['/points/{id}/cite']), () => false);
     window.addEventListener('resize', () => {
       const box = $('timeline');
       if (window.echarts && window.echarts.getInstanceByDom(box)) {

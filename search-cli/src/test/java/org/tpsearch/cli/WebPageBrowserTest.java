@@ -344,6 +344,22 @@ class WebPageBrowserTest {
   }
 
   @Test
+  @Order(5)
+  void pagesTurnAndTheUrlSaysWhich() {
+    open("/");
+    List<String> first = hitIds();
+    assertEquals(20, first.size());
+    andWaitForResults(() -> driver.findElement(By.id("next")).click());
+    assertTrue(path().contains("page=2"), path());
+    List<String> second = hitIds();
+    assertEquals(20, second.size());
+    assertTrue(java.util.Collections.disjoint(first, second), first + " " + second);
+    assertTrue(driver.findElement(By.id("page-info")).getText().startsWith("page 2 of "));
+    andWaitForResults(() -> driver.navigate().back());
+    assertEquals(first, hitIds());
+  }
+
+  @Test
   @Order(6)
   void yearAndConfidenceRanges() {
     open("/");
@@ -403,6 +419,14 @@ class WebPageBrowserTest {
     andWaitForResults(() -> driver.navigate().back());
     assertEquals("/?q=" + java.net.URLEncoder.encode(QUERY, StandardCharsets.UTF_8), path().replace("%20", "+"));
     assertFalse(hitIds().isEmpty());
+    // Marks coloured by how the point's evidence dates fall, rows by sector: in the URL too.
+    wait.until(d -> !"".equals(js("return document.body.dataset.timeline || '';")));
+    int drawn = Integer.parseInt(String.valueOf(js("return document.body.dataset.timeline;")));
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("colour"))).selectByValue("window");
+    wait.until(d -> Integer.parseInt(String.valueOf(js("return document.body.dataset.timeline;"))) > drawn);
+    assertTrue(path().contains("colour=window"), path());
+    assertEquals(List.of("all in the window", "some outside the window"), js(
+        "return echarts.getInstanceByDom(document.getElementById('timeline')).getOption().legend[0].data;"));
     // The point's own URL, loaded directly, is the page showing that point.
     driver.get(url("/points/" + id));
     wait.until(d -> id.equals(js("return document.body.dataset.point || '';")));
@@ -425,6 +449,42 @@ class WebPageBrowserTest {
 
   @Test
   @Order(9)
+  void copyIdAndExportTheResult() throws Exception {
+    open("/?q=" + QUERY + "&region=Xinjiang");
+    // Copy: the id reaches the clipboard.
+    driver.executeCdpCommand("Browser.grantPermissions", Map.of("origin", url(""),
+        "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+    WebElement first = driver.findElement(By.cssSelector("#hits li.hit"));
+    first.findElement(By.className("copy-id")).click();
+    wait.until(d -> first.getAttribute("innerText").contains("copied"));
+    Object clip = ((JavascriptExecutor) driver).executeAsyncScript(
+        "const done = arguments[arguments.length - 1]; navigator.clipboard.readText().then(done, e => done('error: ' + e));");
+    assertEquals(first.getAttribute("data-id"), clip);
+
+    // Export: the whole result as the browser saves it.
+    Path downloads = Files.createDirectories(tmp.resolve("downloads"));
+    driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+    driver.findElement(By.id("export-csv")).click();
+    Path csv = downloads.resolve("tpsearch-result.csv");
+    wait.until(d -> Files.isRegularFile(csv));
+    driver.findElement(By.id("export-json")).click();
+    Path json = downloads.resolve("tpsearch-result.json");
+    wait.until(d -> Files.isRegularFile(json));
+    Thread.sleep(300); // the browser renames the file when it is whole
+    Map<String, Object> doc = MiniJson.object(Files.readString(json, StandardCharsets.UTF_8));
+    List<String> ids = SearchJson.ids(doc);
+    assertTrue(ids.stream().allMatch(id -> id.startsWith("xinjiang/")), ids::toString);
+    assertTrue(ids.containsAll(List.of("xinjiang/industry/2022-03-01/event", "xinjiang/industry/2023-11-01/event")));
+    List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+    assertEquals("\ufeffid,region,region_zh,sector,sector_zh,date,type,confidence,status,match,file,line,evidence_titles,source_urls",
+        lines.get(0));
+    assertEquals(ids, lines.subList(1, lines.size()).stream().map(l -> l.substring(0, l.indexOf(','))).toList());
+    assertTrue(lines.get(1).startsWith("xinjiang/industry/2022-03-01/event,Xinjiang,新疆,Industry,工业,2022-03-01,Event,0.69,found,all,"),
+        lines.get(1));
+  }
+
+  @Test
+  @Order(10)
   void aScriptInAReportIsShownAsTextAndNothingRuns() throws Exception {
     String base = "http://127.0.0.1:" + hostileApi.port();
     driver.get(base + "/?q=pwned");
