@@ -624,50 +624,88 @@ public final class QueryCompiler {
   }
 
   /**
-   * All single words in one sloppy phrase over the body's bigrams: close together ranks higher. A
-   * word that is one token may stand there as any of its one-token forms (international as 国际,
-   * flights as 航班), so English words over Chinese text get the bonus too.
+   * All single words in one sloppy phrase over the body's bigrams: close together ranks higher.
+   * When some word is one token and has a one-token form of another kind (international: 国际,
+   * flights: 航班), a second phrase with each such word as its first such form joins the first, so
+   * English words over Chinese text get the bonus too. Plain phrases, so that every backend runs
+   * the same query.
    */
   private Query proximity(List<UserQuery.Unit> units, Map<UserQuery.Unit, List<String>> alternatives) {
     if (units.size() < 2) {
       return null;
     }
-    List<List<Term>> positions = new ArrayList<>();
-    boolean any = false;
+    List<String> across = new ArrayList<>();
+    boolean differs = false;
     for (UserQuery.Unit u : units) {
-      List<String> typed = tokens(bigrams, u.text());
-      if (typed.size() == 1) {
-        List<Term> terms = new ArrayList<>();
-        terms.add(new Term(Schema.TEXT_BI, typed.get(0)));
+      List<String> tokens = tokens(bigrams, u.text());
+      String other = null;
+      if (tokens.size() == 1) {
         for (String form : alternatives.getOrDefault(u, List.of())) {
           List<String> ft = tokens(bigrams, form);
-          if (ft.size() == 1 && terms.stream().noneMatch(t -> t.text().equals(ft.get(0)))) {
-            terms.add(new Term(Schema.TEXT_BI, ft.get(0)));
-            any = true;
+          if (ft.size() == 1 && !ft.get(0).equals(tokens.get(0)) && QueryWords.isHan(ft.get(0).codePointAt(0))
+              != QueryWords.isHan(tokens.get(0).codePointAt(0))) {
+            other = ft.get(0);
+            break;
           }
         }
-        positions.add(terms);
+      }
+      if (other != null) {
+        across.add(other);
+        differs = true;
       } else {
-        typed.forEach(t -> positions.add(List.of(new Term(Schema.TEXT_BI, t))));
+        across.addAll(tokens);
       }
     }
-    if (positions.size() < 2) {
+    Query first = typedPhrase(units);
+    if (!differs) {
+      return first;
+    }
+    Query second = sloppyPhrase(across);
+    if (first == null) {
+      return second;
+    }
+    return second == null ? first
+        : new BooleanQuery.Builder().add(first, Occur.SHOULD).add(second, Occur.SHOULD).build();
+  }
+
+  /** The words' bigrams, as analyzed (gaps kept), in one phrase with the proximity slop; null for fewer than two. */
+  private Query typedPhrase(List<UserQuery.Unit> units) {
+    PhraseQuery.Builder pb = new PhraseQuery.Builder();
+    int position = -1;
+    int terms = 0;
+    for (UserQuery.Unit u : units) {
+      try (TokenStream ts = bigrams.tokenStream(Schema.TEXT_BI, u.text())) {
+        CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+        PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
+        ts.reset();
+        while (ts.incrementToken()) {
+          position += Math.max(1, inc.getPositionIncrement());
+          pb.add(new Term(Schema.TEXT_BI, term.toString()), position);
+          terms++;
+        }
+        ts.end();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    if (terms < 2) {
       return null;
     }
-    if (!any) {
-      PhraseQuery.Builder pb = new PhraseQuery.Builder();
-      for (int p = 0; p < positions.size(); p++) {
-        pb.add(positions.get(p).get(0), p);
-      }
-      pb.setSlop(PROXIMITY_SLOP);
-      return pb.build();
+    pb.setSlop(PROXIMITY_SLOP);
+    return pb.build();
+  }
+
+  /** {@code terms} of the body's bigram field in one phrase with the proximity slop; null for fewer than two. */
+  private static Query sloppyPhrase(List<String> terms) {
+    if (terms.size() < 2) {
+      return null;
     }
-    org.apache.lucene.search.MultiPhraseQuery.Builder mb = new org.apache.lucene.search.MultiPhraseQuery.Builder();
-    for (List<Term> terms : positions) {
-      mb.add(terms.toArray(new Term[0]));
+    PhraseQuery.Builder pb = new PhraseQuery.Builder();
+    for (int p = 0; p < terms.size(); p++) {
+      pb.add(new Term(Schema.TEXT_BI, terms.get(p)), p);
     }
-    mb.setSlop(PROXIMITY_SLOP);
-    return mb.build();
+    pb.setSlop(PROXIMITY_SLOP);
+    return pb.build();
   }
 
   /** The tokens an analyzer makes of {@code text}, for --explain. */
