@@ -81,7 +81,7 @@ final class ServeCommand extends IndexReadingCommand {
   int run(SearchBackend backend) throws Exception {
     HttpApi api;
     try {
-      api = HttpApi.start(backend, host, port, limits, err(), main.verbose);
+      api = HttpApi.start(backend, host, port, limits, err(), main.verbose).withEnv(context().env());
     } catch (java.io.IOException e) {
       throw new java.io.IOException("cannot serve on " + host + ":" + port + ": " + e.getMessage(), e);
     }
