@@ -134,7 +134,11 @@
     const params = new URLSearchParams(loc.search);
     if (loc.pathname.startsWith('/points/')) {
       s.view = 'point';
-      s.id = decodeURIComponent(loc.pathname.substring('/points/'.length));
+      try {
+        s.id = decodeURIComponent(loc.pathname.substring('/points/'.length));
+      } catch (e) {
+        s.id = loc.pathname.substring('/points/'.length); // bad percent-encoding: asked as it is
+      }
     }
     for (const [key, value] of params) {
       if (key === 'q') {
@@ -1164,7 +1168,10 @@
         go(emptyState(), true);
       }
     });
-    window.addEventListener('popstate', () => show(readState(location)));
+    window.addEventListener('popstate', () => {
+      clearTimeout(typingTimer); // a search typed before Back must not replace the state Back restored
+      show(readState(location));
+    });
     // Asked once, beside the first search: whether this server writes citations.
     citations = getJson('/').then((r) => Boolean(r && r.endpoints && r.endpoints['/points/{id}/cite']), () => false);
     window.addEventListener('resize', () => {
