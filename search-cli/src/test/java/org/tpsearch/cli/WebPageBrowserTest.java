@@ -431,6 +431,13 @@ class WebPageBrowserTest {
     driver.get(url("/points/" + id));
     wait.until(d -> id.equals(js("return document.body.dataset.point || '';")));
     assertTrue(driver.findElement(By.cssSelector("#point")).getText().contains("sample-index/reports/"));
+    // A point that does not exist: the page says so (the browser logs the two 404s, and nothing else).
+    driver.get(url("/points/no/such/id"));
+    wait.until(d -> "no/such/id".equals(js("return document.body.dataset.point || '';")));
+    assertTrue(driver.findElement(By.id("point")).getText().contains("no turning point “no/such/id”"));
+    for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
+      assertTrue(e.getMessage().contains("404"), e.getMessage());
+    }
   }
 
   @Test
