@@ -32,14 +32,28 @@ public record StoredPoint(
 
   /**
    * One evidence item with every labelled field, in report order; {@code ordinal} counts from 1;
-   * {@code check} is what the index found of its date and sources ({@link EvidenceChecks}).
+   * {@code check} is what the index found of its date and sources ({@link EvidenceChecks});
+   * {@code alsoCitedUnder} the items of other points that cite the same event ({@code id#N}), filled
+   * in by {@code show} (empty as stored: duplicates are found when asked, see {@link DuplicateKeys}).
    */
   public record Item(int ordinal, String title, String time, String text, int line, List<Labelled> fields,
-      List<Link> sources, EvidenceChecks.Check check) {
+      List<Link> sources, EvidenceChecks.Check check, List<String> alsoCitedUnder) {
     public Item {
       fields = List.copyOf(fields);
       sources = List.copyOf(sources);
       java.util.Objects.requireNonNull(check, "check");
+      alsoCitedUnder = List.copyOf(alsoCitedUnder);
+    }
+
+    /** An item as stored, before duplicates are looked up. */
+    public Item(int ordinal, String title, String time, String text, int line, List<Labelled> fields,
+        List<Link> sources, EvidenceChecks.Check check) {
+      this(ordinal, title, time, text, line, fields, sources, check, List.of());
+    }
+
+    /** The same item, cited also under {@code refs} ({@code id#N}). */
+    public Item withAlsoCitedUnder(List<String> refs) {
+      return new Item(ordinal, title, time, text, line, fields, sources, check, refs);
     }
 
     /** An item with nothing known of its date and sources. */
@@ -70,6 +84,12 @@ public record StoredPoint(
       Schema.SECTOR_ZH, Schema.DATE_TEXT, Schema.TYPE, Schema.STATUS, Schema.CONFIDENCE, Schema.FLAG, Schema.FILE,
       Schema.LINE, Schema.EV_TITLE, Schema.EV_TIME, Schema.EV_TEXT, Schema.EV_LINE, Schema.EV_SOURCES,
       Schema.EV_FIELDS, Schema.EV_DATES, Schema.EV_CHECKS, Schema.PROSE);
+
+  /** The same point with {@code newItems} instead of its items. */
+  public StoredPoint withItems(List<Item> newItems) {
+    return new StoredPoint(id, region, regionZh, sector, sectorZh, date, type, confidence, status, file, line, flags,
+        newItems, prose, answer);
+  }
 
   /** The point's {@code evidence_window} value, from its items' stored windows ({@link EvidenceChecks}). */
   public String evidenceWindow() {

@@ -39,7 +39,7 @@ public final class AotTraining {
     Path xdg = Files.createTempDirectory("tpsearch-aot-config");
     Path dir = Files.createDirectories(xdg.resolve("tpsearch"));
     Path toml = Files.writeString(dir.resolve("config.toml"),
-        "limit = 10\nformat = \"text\"\ncolor = \"auto\"\npager = \"\"\ndaemon-idle = \"10m\"\n");
+        "limit = 10\nformat = \"text\"\ncolor = \"auto\"\npager = \"\"\ndaemon-idle = \"15m\"\n");
     Path glossary = Files.writeString(dir.resolve("glossary.tsv"), "energy\t光伏|photovoltaic power\n");
     try {
       for (List<String> command : List.of(List.of("search", "绿色电力 交易"), List.of("config"))) {

@@ -20,7 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
         "  format = \"text\"",
         "  color = \"auto\"",
         "  pager = \"less -FRX\"",
-        "  daemon-idle = \"10m\"",
+        "  daemon-idle = \"15m\"",
         "Environment: TPSEARCH_INDEX, TPSEARCH_LIMIT, TPSEARCH_FORMAT, TPSEARCH_COLOR (NO_COLOR wins), "
             + "TPSEARCH_PAGER, TPSEARCH_DAEMON_IDLE.",
         "glossary.tsv beside config.toml adds synonym groups to the built-in glossary, from the next query on: "

@@ -7,6 +7,7 @@ import org.tpsearch.analysis.Glossary;
 import org.tpsearch.index.IndexException;
 import org.tpsearch.search.IndexHandle;
 import org.tpsearch.search.IndexLocation;
+import org.tpsearch.search.IndexOpener;
 import org.tpsearch.search.LuceneBackend;
 import org.tpsearch.search.QueryCompiler;
 import org.tpsearch.search.SearchBackend;
@@ -17,6 +18,8 @@ public final class Context {
   private final Map<String, String> env;
   private final boolean terminal;
   private final java.util.function.BooleanSupplier errTerminal;
+  private final IndexOpener opener;
+  private final java.util.function.Supplier<Glossary> baseGlossary;
   private Glossary glossary;
   private Settings settings;
 
@@ -27,9 +30,21 @@ public final class Context {
 
   /** A context; whether stderr is a terminal is asked only when a command wants to know (a progress bar). */
   public Context(Map<String, String> env, boolean terminal, java.util.function.BooleanSupplier errTerminal) {
+    this(env, terminal, errTerminal, null, QueryCompiler::defaultGlossary);
+  }
+
+  /**
+   * A context for one command that the search daemon runs for a client: indexes come from
+   * {@code opener} (the daemon's open ones, paths resolved against the client's folder) and the
+   * built-in glossary from {@code baseGlossary} (loaded once per daemon).
+   */
+  Context(Map<String, String> env, boolean terminal, java.util.function.BooleanSupplier errTerminal, IndexOpener opener,
+      java.util.function.Supplier<Glossary> baseGlossary) {
     this.env = Map.copyOf(env);
     this.terminal = terminal;
     this.errTerminal = errTerminal;
+    this.opener = opener;
+    this.baseGlossary = baseGlossary;
   }
 
   public Map<String, String> env() {
@@ -118,7 +133,7 @@ public final class Context {
    */
   public synchronized Glossary glossary() {
     if (glossary == null) {
-      Glossary g = QueryCompiler.defaultGlossary();
+      Glossary g = baseGlossary.get();
       Glossary user = settings().userGlossary();
       glossary = user == null ? g : g.withGroups(user.groups());
     }
@@ -137,14 +152,15 @@ public final class Context {
 
   /** --index, else $TPSEARCH_INDEX, else config.toml's index, else the default or embedded index. */
   private IndexHandle open(Path flag, IndexHandle.Access access) throws IndexException {
+    IndexOpener o = opener != null ? opener : IndexOpener.direct(access);
     String fromEnv = env.get(IndexLocation.ENV);
     if (flag == null && (fromEnv == null || fromEnv.isBlank())) {
       Path configured = settings().configIndex(env);
       if (configured != null) {
-        return IndexHandle.open(configured, "index at " + configured + " (" + settings().get(Settings.Key.INDEX).source() + ")", access);
+        return o.folder(configured, "index at " + configured + " (" + settings().get(Settings.Key.INDEX).source() + ")");
       }
     }
-    return IndexLocation.open(flag, env, access);
+    return IndexLocation.open(flag, env, o);
   }
 
   /**

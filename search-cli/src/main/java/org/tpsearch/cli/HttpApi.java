@@ -104,7 +104,14 @@ public final class HttpApi {
         case "/" -> html ? WebPage.page(200) : ok(root());
         case "/health" -> ok(new Json().beginObject().field("status", "ok")
             .field("index", searcher.description()).endObject().toString());
-        case "/search" -> ok(JsonRenderer.search(searcher.search(request(params, true))));
+        case "/search" -> ok(JsonRenderer.search(flag(params, "collapse", false)
+            ? org.tpsearch.search.Collapse.search(searcher, request(params, true)) : searcher.search(request(params, true))));
+        case "/duplicates" -> {
+          java.io.StringWriter sw = new java.io.StringWriter();
+          JsonRenderer.INSTANCE.duplicates(searcher.duplicates(request(params, false)), searcher.description(),
+              new PrintWriter(sw));
+          yield ok(sw.toString().strip());
+        }
         case "/facets" -> ok(JsonRenderer.search(searcher.facets(request(params, false))));
         default -> {
           if (path.startsWith("/points/")) {
@@ -117,7 +124,7 @@ public final class HttpApi {
             yield p == null ? new HttpTransport.Response(404, error("no turning point '" + id + "'")) : ok(JsonRenderer.point(p));
           }
           yield new HttpTransport.Response(404, error("no such endpoint: " + decode(path, false)
-              + " (try /search, /facets, /points/{id}, /health)"));
+              + " (try /search, /facets, /points/{id}, /duplicates, /health)"));
         }
       };
     } catch (QueryException e) {
@@ -141,6 +148,7 @@ public final class HttpApi {
             + "max_confidence= bounds confidence")
         .field("/facets", "GET /facets?q=WORDS&region=...: counts only, as 'tpsearch facets --format json'")
         .field("/points/{id}", "GET /points/ID: one turning point in full, as 'tpsearch show --format json'")
+        .field("/duplicates", "GET /duplicates?q=WORDS&region=...: duplicate clusters, as 'tpsearch duplicates --format json'")
         .field("/health", "GET /health: status and the index served")
         .endObject();
     return j.endObject().toString();

@@ -17,7 +17,12 @@ final class JsonLinesRenderer implements Renderer {
 
   @Override
   public boolean supports(Kind kind) {
-    return kind == Kind.SEARCH || kind == Kind.LINT;
+    return kind == Kind.SEARCH || kind == Kind.LINT || kind == Kind.DUPLICATES;
+  }
+
+  @Override
+  public void duplicates(java.util.List<org.tpsearch.search.Duplicates.Cluster> clusters, String index, PrintWriter out) {
+    clusters.forEach(c -> out.println(JsonRenderer.cluster(new Json(), c)));
   }
 
   @Override

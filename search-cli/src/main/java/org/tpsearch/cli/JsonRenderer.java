@@ -9,6 +9,7 @@ import org.tpsearch.index.StoredPoint;
 import org.tpsearch.model.EvidenceStatus;
 import org.tpsearch.model.Link;
 import org.tpsearch.model.Problem;
+import org.tpsearch.search.Duplicates;
 import org.tpsearch.search.SearchResult;
 
 /** The JSON format, for scripts: one JSON document per command (see the README for the shapes). */
@@ -64,6 +65,34 @@ final class JsonRenderer implements Renderer {
     out.println(j.endObject());
   }
 
+  @Override
+  public void duplicates(List<Duplicates.Cluster> clusters, String index, PrintWriter out) {
+    Json j = new Json().beginObject().field("index", index).field("total", clusters.size());
+    j.name("clusters").beginArray();
+    clusters.forEach(c -> cluster(j, c));
+    j.endArray();
+    out.println(j.endObject());
+  }
+
+  /** One duplicate cluster: title, points, regions, the keys its items share, and its members. */
+  static Json cluster(Json j, Duplicates.Cluster c) {
+    j.beginObject().field("title", c.title()).field("points", c.points());
+    j.name("regions").beginArray();
+    c.regions().forEach(j::value);
+    j.endArray();
+    j.name("keys").beginArray();
+    c.keys().forEach(j::value);
+    j.endArray();
+    j.name("members").beginArray();
+    for (Duplicates.Member m : c.members()) {
+      j.beginObject().field("id", m.id()).field("item", m.item()).field("ref", m.ref()).field("title", m.title())
+          .field("time", m.time()).field("window", m.window()).field("region", m.region()).field("sector", m.sector())
+          .field("date", m.date()).endObject();
+    }
+    j.endArray();
+    return j.endObject();
+  }
+
   /** One lint problem as an object: file, line, code, message. */
   static Json problem(Json j, Problem p) {
     return j.beginObject().field("file", p.file().toString()).field("line", p.line()).field("code", p.code())
@@ -97,6 +126,13 @@ final class JsonRenderer implements Renderer {
       hit(j, h);
     }
     j.endArray();
+    if (r.collapsed() != null) {
+      j.name("collapsed").beginArray();
+      for (SearchResult.Collapsed c : r.collapsed()) {
+        j.beginObject().field("id", c.id()).field("duplicate_of", c.duplicateOf()).endObject();
+      }
+      j.endArray();
+    }
     if (r.facets() != null) {
       facets(j, r.facets());
     }
@@ -200,6 +236,9 @@ final class JsonRenderer implements Renderer {
       j.endArray();
       links(j, it.sources());
       check(j, it.check(), it.domains());
+      j.name("also_cited_under").beginArray();
+      it.alsoCitedUnder().forEach(j::value);
+      j.endArray();
       j.endObject();
     }
     j.endArray();

@@ -54,6 +54,10 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
       description = "Do not page long output (by default it goes through $PAGER, less -FRX, on a terminal).")
   boolean noPager;
 
+  @Option(names = "--no-daemon", scope = ScopeType.INHERIT,
+      description = "Answer in this process: neither use nor start the search daemon (also TPSEARCH_DAEMON=0).")
+  boolean noDaemon;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -112,12 +116,14 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     m.put("show", ShowCommand::new);
     m.put("facets", FacetsCommand::new);
     m.put("stats", StatsCommand::new);
+    m.put("duplicates", DuplicatesCommand::new);
     m.put("index", IndexCommand::new);
     m.put("lint", LintCommand::new);
     tool(m, "eval", "org.tpsearch.cli.EvalCommand");
     m.put("shell", ShellCommand::new);
     m.put("serve", ServeCommand::new);
     tool(m, "bench", "org.tpsearch.cli.BenchCommand");
+    m.put("daemon", DaemonCommand::new);
     m.put("config", ConfigCommand::new);
     m.put("completion", CompletionCommand::new);
     m.put("help", CommandLine.HelpCommand::new);
@@ -162,7 +168,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     // "-word excludes" (search --help): in the commands that take a query, an argument that is not
     // an option is a query word even when it starts with '-' (碳达峰 -工业). Unknown --options are
     // still rejected, by FilterOptions.queryText.
-    for (String name : List.of("search", "facets")) {
+    for (String name : List.of("search", "facets", "duplicates")) {
       CommandLine sub = cl.getSubcommands().get(name);
       if (sub != null) {
         sub.setUnmatchedOptionsArePositionalParams(true);

@@ -18,7 +18,8 @@ interface Renderer {
     POINT("a turning point"),
     FACETS("facet counts"),
     STATS("index statistics"),
-    LINT("lint problems");
+    LINT("lint problems"),
+    DUPLICATES("duplicate clusters");
 
     final String what;
 
@@ -44,6 +45,11 @@ interface Renderer {
 
   /** Every problem lint found, and its summary. */
   void lint(Indexer.LintResult r, PrintWriter out);
+
+  /** The duplicate clusters of {@code tpsearch duplicates}, from the index described by {@code index}. */
+  default void duplicates(java.util.List<org.tpsearch.search.Duplicates.Cluster> clusters, String index, PrintWriter out) {
+    throw new UnsupportedOperationException("this format cannot write " + Kind.DUPLICATES.what);
+  }
 
   /**
    * What {@code stats} reports.

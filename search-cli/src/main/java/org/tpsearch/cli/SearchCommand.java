@@ -41,6 +41,10 @@ final class SearchCommand extends IndexReadingCommand {
   @Option(names = "--explain", description = "Show how the query was analyzed and expanded, and why each hit matched.")
   boolean explain;
 
+  @Option(names = "--collapse", description = "Leave out a hit whose every evidence item is also cited by a hit above it "
+      + "(same normalised title, 《document》, 文号 or URL), and list it after the hits.")
+  boolean collapse;
+
   @Mixin
   FormatOption format;
 
@@ -56,7 +60,7 @@ final class SearchCommand extends IndexReadingCommand {
 
   @Override
   int run(SearchBackend backend) throws Exception {
-    SearchResult result = backend.search(request);
+    SearchResult result = collapse ? org.tpsearch.search.Collapse.search(backend, request) : backend.search(request);
     Timing.mark("search");
     renderer.search(result, out());
     out().flush();

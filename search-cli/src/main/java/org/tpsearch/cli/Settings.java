@@ -28,7 +28,7 @@ public final class Settings {
     FORMAT("format", "TPSEARCH_FORMAT", "text", "output: text, json or jsonl (--format)"),
     COLOR("color", "TPSEARCH_COLOR", "auto", "auto, always or never (--color); NO_COLOR turns colour off"),
     PAGER("pager", "TPSEARCH_PAGER", "less -FRX", "the pager for output longer than the screen; \"\" for none (--no-pager)"),
-    DAEMON_IDLE("daemon-idle", "TPSEARCH_DAEMON_IDLE", "10m", "how long a warm daemon waits idle before it exits (stored; no daemon yet)");
+    DAEMON_IDLE("daemon-idle", "TPSEARCH_DAEMON_IDLE", "15m", "how long the search daemon waits idle before it exits");
 
     final String name;
     final String env;

@@ -9,6 +9,7 @@ import org.tpsearch.index.Indexer;
 import org.tpsearch.model.Link;
 import org.tpsearch.model.Problem;
 import org.tpsearch.index.StoredPoint;
+import org.tpsearch.search.Duplicates;
 import org.tpsearch.search.SearchResult;
 import org.tpsearch.search.Snippet;
 
@@ -123,9 +124,34 @@ final class TextRenderer implements Renderer {
       }
       out.println(c(colour, DIM, "   " + safe(h.file()) + ":" + h.line()));
     }
+    if (r.collapsed() != null && !r.collapsed().isEmpty()) {
+      out.println();
+      out.println(c(colour, DIM, "── " + r.collapsed().size() + (r.collapsed().size() == 1 ? " point" : " points")
+          + " collapsed: every item of it is cited by a point above ──"));
+      for (SearchResult.Collapsed x : r.collapsed()) {
+        out.println(c(colour, DIM, "   " + safe(x.id()) + "  (duplicates " + safe(x.duplicateOf()) + ")"));
+      }
+    }
     if (r.facets() != null) {
       out.println();
       facets(r.facets(), out, colour);
+    }
+  }
+
+  @Override
+  public void duplicates(List<Duplicates.Cluster> clusters, String index, PrintWriter out) {
+    out.println(c(colour, DIM, clusters.size() + (clusters.size() == 1 ? " duplicate cluster" : " duplicate clusters")
+        + " — " + safe(index)));
+    int n = 0;
+    for (Duplicates.Cluster cl : clusters) {
+      out.println();
+      out.println(c(colour, BOLD, ++n + ". " + safe(cl.title())) + c(colour, DIM, "  (" + cl.points() + " points: "
+          + safe(String.join(", ", cl.regions())) + ")"));
+      for (Duplicates.Member m : cl.members()) {
+        out.println("   " + safe(m.ref()) + c(colour, DIM, "  " + (m.time().isEmpty() ? "" : safe(m.time()) + " · ")
+            + m.window()) + (m.title().equals(cl.title()) ? "" : "  " + safe(m.title())));
+      }
+      out.println(c(colour, DIM, "   shared: " + safe(String.join(" · ", cl.keys()))));
     }
   }
 
@@ -169,6 +195,9 @@ final class TextRenderer implements Renderer {
         out.println("     " + source(l, colour, links));
       }
       out.println("     " + c(colour, DIM, "check: " + checkText(it)));
+      if (!it.alsoCitedUnder().isEmpty()) {
+        out.println("     " + c(colour, DIM, "also cited under: " + safe(String.join(", ", it.alsoCitedUnder()))));
+      }
     }
     if (!p.prose().isEmpty()) {
       out.println();

@@ -32,14 +32,44 @@ public final class IndexHandle implements Closeable {
   private final IndexSearcher searcher;
   private final String description;
   private final Path path;
+  /** The handle this one borrows its reader from (a daemon's cached index), or null when it owns it. */
+  private final IndexHandle owner;
   private SortedSetDocValuesReaderState facetState;
 
   private IndexHandle(Directory directory, String description, Path path) throws IOException {
+    this(directory, DirectoryReader.open(directory), description, path, null);
+  }
+
+  private IndexHandle(Directory directory, DirectoryReader reader, String description, Path path, IndexHandle owner) {
     this.directory = directory;
-    this.reader = DirectoryReader.open(directory);
-    this.searcher = new IndexSearcher(reader);
+    this.reader = reader;
+    this.searcher = owner != null ? owner.searcher : new IndexSearcher(reader);
     this.description = description;
     this.path = path;
+    this.owner = owner;
+  }
+
+  /**
+   * A handle on this one's open reader, described for one command: closing it leaves the reader
+   * open (the search daemon keeps its indexes open between commands).
+   */
+  public IndexHandle borrow(String description, Path path) {
+    return new IndexHandle(directory, reader, description, path, this);
+  }
+
+  /**
+   * This handle, or a new one over the index's latest commit when it changed since this one was
+   * opened ({@link DirectoryReader#openIfChanged}, which shares the unchanged segments). The new
+   * handle takes over the folder; this one's reader is closed and it must not be used again.
+   */
+  public IndexHandle reopenIfChanged() throws IOException {
+    DirectoryReader changed = DirectoryReader.openIfChanged(reader);
+    if (changed == null) {
+      return this;
+    }
+    IndexHandle h = new IndexHandle(directory, changed, description, path, null);
+    reader.close();
+    return h;
   }
 
   /** How an index is read: the trade between opening fast and answering many queries fast. */
@@ -61,8 +91,16 @@ public final class IndexHandle implements Closeable {
 
   /** Opens the index in {@code dir}; {@code description} says where it came from, for output. */
   public static IndexHandle open(Path dir, String description, Access access) throws IndexException {
+    return open(dir, dir, description, access);
+  }
+
+  /**
+   * Opens the index in {@code dir}, named {@code shown} in messages (the path as the user gave it,
+   * where a daemon reads {@code dir} resolved against the user's working folder).
+   */
+  public static IndexHandle open(Path dir, Path shown, String description, Access access) throws IndexException {
     if (!Files.isDirectory(dir)) {
-      throw new IndexException(dir, "cannot open " + description + ": no such folder", null);
+      throw new IndexException(shown, "cannot open " + description + ": no such folder", null);
     }
     Directory d = null;
     try {
@@ -75,12 +113,12 @@ public final class IndexHandle implements Closeable {
             + "building it (search again when it has finished) or was stopped before its first commit (run it again)", e);
       }
       // Offer to build one there only where 'tpsearch index' would write: never into someone's folder.
-      String hint = IndexFolder.acceptsIndex(dir) ? "build one with 'tpsearch index DIR --index " + dir + "'"
+      String hint = IndexFolder.acceptsIndex(dir) ? "build one with 'tpsearch index DIR --index " + shown + "'"
           : "the folder holds other files; build an index in a new folder with 'tpsearch index DIR --index NEW-FOLDER'";
-      throw new IndexException(dir, "cannot open " + description + ": no index there (" + hint + ")", e);
+      throw new IndexException(shown, "cannot open " + description + ": no index there (" + hint + ")", e);
     } catch (IOException | RuntimeException e) {
       closeQuietly(d);
-      throw new IndexException(dir, "cannot open " + description + ": " + e.getMessage(), e);
+      throw new IndexException(shown, "cannot open " + description + ": " + e.getMessage(), e);
     }
   }
 
@@ -166,6 +204,9 @@ public final class IndexHandle implements Closeable {
 
   /** The facet state, made on first use (it costs a pass over the doc values); see {@link #hasFacets}. */
   public synchronized SortedSetDocValuesReaderState facetState() throws IOException {
+    if (owner != null) {
+      return owner.facetState();
+    }
     if (facetState == null) {
       facetState = new DefaultSortedSetDocValuesReaderState(reader, Schema.facetsConfig());
     }
@@ -174,6 +215,9 @@ public final class IndexHandle implements Closeable {
 
   @Override
   public void close() throws IOException {
+    if (owner != null) {
+      return;
+    }
     try {
       reader.close();
     } finally {

@@ -31,19 +31,25 @@ public final class IndexLocation {
 
   /** Opens the index that answers, by the rule above, read as {@code access} says. */
   public static IndexHandle open(Path flag, Map<String, String> env, IndexHandle.Access access) throws IndexException {
+    return open(flag, env, IndexOpener.direct(access));
+  }
+
+  /** Opens the index that answers, by the rule above, through {@code opener}. */
+  public static IndexHandle open(Path flag, Map<String, String> env, IndexOpener opener) throws IndexException {
     if (flag != null) {
-      return IndexHandle.open(flag, "index at " + flag, access);
+      return opener.folder(flag, "index at " + flag);
     }
     String fromEnv = env.get(ENV);
     if (fromEnv != null && !fromEnv.isBlank()) {
       Path p = Path.of(fromEnv);
-      return IndexHandle.open(p, "index at " + p + " ($" + ENV + ")", access);
+      return opener.folder(p, "index at " + p + " ($" + ENV + ")");
     }
     Path def = defaultIndex(env);
-    if (Files.isDirectory(def) && hasCommit(def)) {
-      return IndexHandle.open(def, "your default index at " + def, access);
+    Path seen = opener.resolve(def);
+    if (Files.isDirectory(seen) && hasCommit(seen)) {
+      return opener.folder(def, "your default index at " + def);
     }
-    return IndexHandle.openEmbedded();
+    return opener.embedded();
   }
 
   private static boolean hasCommit(Path dir) {

@@ -48,7 +48,14 @@ public final class LuceneBackend implements SearchBackend {
 
   @Override
   public StoredPoint show(String id) throws IOException {
-    return searcher.show(id);
+    StoredPoint p = searcher.show(id);
+    return p == null ? null : DuplicateClusters.withAlsoCitedUnder(index().searcher(), p);
+  }
+
+  @Override
+  public List<Duplicates.Cluster> duplicates(SearchRequest r) throws IOException, QueryException {
+    boolean all = r.query().isBlank() && r.filters().isEmpty() && Double.isNaN(r.minConfidence());
+    return DuplicateClusters.of(index().reader(), all ? null : searcher.matchingDocs(r));
   }
 
   @Override

@@ -30,6 +30,14 @@ public interface SearchBackend extends Closeable {
   /** Ids that start with {@code prefix}, sorted, at most {@code max}: for "did you mean" messages. */
   List<String> idsStartingWith(String prefix, int max) throws IOException;
 
+  /**
+   * The duplicate clusters with a member among the points that match {@code r}'s query and filters
+   * (every cluster when it has neither), the most points first. See {@link Duplicates}.
+   */
+  default List<Duplicates.Cluster> duplicates(SearchRequest r) throws IOException, QueryException {
+    throw new UnsupportedOperationException(description() + " cannot list duplicate clusters");
+  }
+
   /** Every value of facet dimension {@code dim} in the index. */
   List<String> facetLabels(String dim) throws IOException;
 

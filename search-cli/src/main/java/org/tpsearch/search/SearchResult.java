@@ -19,6 +19,7 @@ import org.tpsearch.model.Link;
  * @param hits the top hits: those with every word first, then partial ones
  * @param facets counts per dimension (drill-sideways for filtered dimensions), when asked
  * @param explain how the query was analyzed and expanded, when asked
+ * @param collapsed hits left out as duplicates of hits above ({@code --collapse}); null without it
  */
 public record SearchResult(
     String query,
@@ -29,14 +30,30 @@ public record SearchResult(
     List<String> words,
     List<Hit> hits,
     Map<String, List<FacetCount>> facets,
-    List<String> explain) {
+    List<String> explain,
+    List<Collapsed> collapsed) {
   public SearchResult {
     words = List.copyOf(words);
     hits = List.copyOf(hits);
+    collapsed = collapsed == null ? null : List.copyOf(collapsed);
     // Dimension order is meaningful (region, sector, year, ...): keep it.
     facets = facets == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(facets));
     explain = List.copyOf(explain);
   }
+
+  /** A result without collapsing ({@code collapsed} null). */
+  public SearchResult(String query, String index, long total, boolean partial, long partialTotal, List<String> words,
+      List<Hit> hits, Map<String, List<FacetCount>> facets, List<String> explain) {
+    this(query, index, total, partial, partialTotal, words, hits, facets, explain, null);
+  }
+
+  /** The same result with only {@code kept} hits, and {@code collapsed} listed ({@link Collapse}). */
+  public SearchResult withCollapsed(List<Hit> kept, List<Collapsed> collapsed) {
+    return new SearchResult(query, index, total, partial, partialTotal, words, kept, facets, explain, collapsed);
+  }
+
+  /** A hit left out by {@code --collapse}: every item of it is cited by {@code duplicateOf}'s items above it. */
+  public record Collapsed(String id, String duplicateOf) {}
 
   /** How well a hit matches the query, best first; computed from the matching, not from the score. */
   public enum Tier {

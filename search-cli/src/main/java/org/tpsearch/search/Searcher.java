@@ -489,6 +489,30 @@ public final class Searcher {
 
   // ---------------------------------------------------------------- show and stats
 
+  /** The documents that match {@code r}'s query (every content word) and filters, as doc ids. */
+  public org.apache.lucene.util.FixedBitSet matchingDocs(SearchRequest r) throws IOException, QueryException {
+    UserQuery uq = UserQuery.parse(r.query());
+    QueryCompiler.Compiled compiled = uq.isEmpty() ? null : compiler.compile(uq, r.expand());
+    Query q = drillDown(filtered(compiled == null ? MatchAllDocsQuery.INSTANCE : compiled.strict(), r), r);
+    org.apache.lucene.util.FixedBitSet bits = new org.apache.lucene.util.FixedBitSet(Math.max(1, index.reader().maxDoc()));
+    IndexSearcher s = index.searcher();
+    Weight w = s.createWeight(s.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    for (LeafReaderContext leaf : index.reader().leaves()) {
+      Scorer sc = w.scorer(leaf);
+      if (sc == null) {
+        continue;
+      }
+      org.apache.lucene.util.Bits live = leaf.reader().getLiveDocs();
+      DocIdSetIterator it = sc.iterator();
+      for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
+        if (live == null || live.get(d)) {
+          bits.set(leaf.docBase + d);
+        }
+      }
+    }
+    return bits;
+  }
+
   /** The stored turning point with this id, or null. */
   public StoredPoint show(String id) throws IOException {
     IndexSearcher searcher = index.searcher();

@@ -10,7 +10,9 @@ import picocli.CommandLine;
 
 /**
  * Runs tpsearch in-process as a user would, through {@link Main#newCommandLine}, and captures the
- * exit code, stdout and stderr. One instance shares one {@link Context} (and its glossary) across
+ * exit code, stdout and stderr. With {@code -Dtpsearch.test.daemon=true} (the surefire execution
+ * {@code daemon}), the commands the search daemon serves go through a real daemon over its socket
+ * instead, so the same assertions check that path. One instance shares one {@link Context} (and its glossary) across
  * runs; the environment is given in full, never inherited, so no real user index can answer.
  */
 final class Cli {
@@ -69,7 +71,22 @@ final class Cli {
     return context.env();
   }
 
+  Context context() {
+    return context;
+  }
+
   Result run(String... args) {
+    if (TestDaemon.ON && Daemon.COMMANDS.contains(args.length > 0 ? args[0] : "")
+        && Daemon.enabled(context.env(), java.util.List.of(args))) {
+      return TestDaemon.run(context, args);
+    }
+    return inProcess(args);
+  }
+
+  /** Runs a command in this JVM, whatever the daemon setting. */
+  Result inProcess(String... args) {
+    // A --color of an earlier run must not stick: each tpsearch process starts without one.
+    context.colorOption(null);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine cl = Main.newCommandLine(context);

@@ -43,6 +43,8 @@ class DistributionIT {
     env.put("PATH", home.resolve(".local/bin") + ":" + pathDir);
     env.put("LANG", "C.UTF-8");
     env.put("TPSEARCH_JAVA_HOME", System.getProperty("java.home"));
+    // No search daemon left behind by these runs (DaemonIT tests it, in a private folder).
+    env.put("TPSEARCH_DAEMON", "0");
     env.putAll(extra);
     Path err = Files.createTempFile(tmp, "err", ".txt");
     pb.redirectError(err.toFile());

@@ -30,7 +30,10 @@ class GoldenOutputTest {
     return Stream.of(
         Arguments.of("search-green-power-trading", new String[] {"search", "绿色电力 交易", "-n", "3"}),
         Arguments.of("facets-xinjiang", new String[] {"facets", "--region", "新疆"}),
-        Arguments.of("show-xinjiang-industry-2022-03-01-event", new String[] {"show", "xinjiang/industry/2022-03-01/event"}));
+        Arguments.of("show-xinjiang-industry-2022-03-01-event", new String[] {"show", "xinjiang/industry/2022-03-01/event"}),
+        Arguments.of("show-jiangsu-power-2021-09-16-policy", new String[] {"show", "jiangsu/power/2021-09-16/policy"}),
+        Arguments.of("duplicates", new String[] {"duplicates"}),
+        Arguments.of("search-collapse", new String[] {"search", "能耗双控", "--sort", "date", "--collapse"}));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -215,7 +215,7 @@ class HttpApiTest {
     assertEquals("the embedded sample index", doc.get("index"));
     @SuppressWarnings("unchecked")
     Map<String, Object> endpoints = (Map<String, Object>) doc.get("endpoints");
-    assertEquals(List.of("/search", "/facets", "/points/{id}", "/health"), List.copyOf(endpoints.keySet()));
+    assertEquals(List.of("/search", "/facets", "/points/{id}", "/duplicates", "/health"), List.copyOf(endpoints.keySet()));
   }
 
   private static HttpResponse<String> getHtml(String pathAndQuery) throws Exception {

@@ -85,7 +85,7 @@ class ReadmeTest {
 
   @Test
   void everyTutorialCommandOnTheSampleIndexSucceeds() throws IOException {
-    Matcher m = Pattern.compile("(?m)^\\./tpsearch ((?:search|show|facets|stats)\\b[^\\n]*)$").matcher(readme());
+    Matcher m = Pattern.compile("(?m)^\\./tpsearch ((?:search|show|facets|stats|duplicates)\\b[^\\n]*)$").matcher(readme());
     int ran = 0;
     while (m.find()) {
       String cmd = m.group(1).replaceFirst("\\s+#.*$", "").strip();

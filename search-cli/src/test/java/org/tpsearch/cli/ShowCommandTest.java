@@ -55,6 +55,23 @@ class ShowCommandTest {
     }
   }
 
+  /** The items of the sample reports cited under other points too (see DuplicatesCliTest), read by hand. */
+  static final Map<String, List<String>> ALSO_CITED = Map.ofEntries(
+      Map.entry("inner-mongolia/power/2021-07-16/policy#1", List.of("jiangsu/power/2021-07-16/policy#1", "shanxi/power/2021-07-16/policy#1")),
+      Map.entry("jiangsu/power/2021-07-16/policy#1", List.of("inner-mongolia/power/2021-07-16/policy#1", "shanxi/power/2021-07-16/policy#1")),
+      Map.entry("shanxi/power/2021-07-16/policy#1", List.of("inner-mongolia/power/2021-07-16/policy#1", "jiangsu/power/2021-07-16/policy#1")),
+      Map.entry("xinjiang/power/2021-08-17/policy#1", List.of("guangdong/power/2021-09-10/policy#2", "jiangsu/power/2021-09-16/policy#1")),
+      Map.entry("guangdong/power/2021-09-10/policy#2", List.of("jiangsu/power/2021-09-16/policy#1", "xinjiang/power/2021-08-17/policy#1")),
+      Map.entry("jiangsu/power/2021-09-16/policy#1", List.of("guangdong/power/2021-09-10/policy#2", "xinjiang/power/2021-08-17/policy#1")),
+      Map.entry("beijing/residential/2019-03-16/seasonal#1", List.of("beijing/residential/2021-01-07/event#2")),
+      Map.entry("beijing/residential/2021-01-07/event#2", List.of("beijing/residential/2019-03-16/seasonal#1")),
+      Map.entry("beijing/residential/2019-03-16/seasonal#2", List.of("hebei/industry/2019-10-08/seasonal#2")),
+      Map.entry("hebei/industry/2019-10-08/seasonal#2", List.of("beijing/residential/2019-03-16/seasonal#2")),
+      Map.entry("xinjiang/power/2021-08-17/policy#2", List.of("jiangsu/power/2021-09-16/policy#2")),
+      Map.entry("jiangsu/power/2021-09-16/policy#2", List.of("xinjiang/power/2021-08-17/policy#2")),
+      Map.entry("zhejiang/ground-transport/2022-12-08/policy#1", List.of("shanghai/aviation/2023-01-08/policy#2")),
+      Map.entry("shanghai/aviation/2023-01-08/policy#2", List.of("zhejiang/ground-transport/2022-12-08/policy#1")));
+
   /** The evidence of a point as {@code show --format json} should print it. */
   static List<Map<String, Object>> evidence(TurningPoint p) {
     List<Map<String, Object>> items = new ArrayList<>();
@@ -73,6 +90,7 @@ class ShowCommandTest {
           "sources", sources, "window", check.window().label(), "checks", check.sources(),
           "domains", org.tpsearch.index.SourceDomains.ofLinks(e.sources())));
       item.put("dates", check.dates().map(d -> Map.of("from", d.from().toString(), "to", d.to().toString())).orElse(null));
+      item.put("also_cited_under", ALSO_CITED.getOrDefault(p.id() + "#" + e.ordinal(), List.of()));
       items.add(item);
     }
     return items;

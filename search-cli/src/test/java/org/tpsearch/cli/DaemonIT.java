@@ -1,0 +1,229 @@
+package org.tpsearch.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tpsearch.testing.Golden;
+
+/**
+ * The search daemon from the distribution's launcher, as a user meets it: the first search starts
+ * one, the next is answered by it with the same bytes; a daemon killed with -9 (its socket left
+ * behind) costs the next search nothing but time; two first searches at once leave one daemon;
+ * the switches keep it off; a socket folder others may write into is not used. Each run uses a
+ * private XDG_RUNTIME_DIR and stops its daemons.
+ */
+class DaemonIT {
+  private static final Path DIST = Path.of("target", "tpsearch").toAbsolutePath();
+  private static final Path LAUNCHER = DIST.resolve("bin/tpsearch");
+
+  @TempDir
+  static Path tmp;
+
+  static Path run;
+  static String build;
+
+  private record Run(int exit, String out, String err) {}
+
+  @BeforeAll
+  static void setUp() throws IOException {
+    run = Files.createDirectories(tmp.resolve("run"));
+    Files.setPosixFilePermissions(run, PosixFilePermissions.fromString("rwx------"));
+    Files.createDirectories(tmp.resolve("home"));
+    build = Files.readString(DIST.resolve("lib/build-id")).strip();
+    assertTrue(build.matches("\\d{17}"), "lib/build-id holds the build's time: " + build);
+  }
+
+  @BeforeEach
+  void noDaemonYet() throws Exception {
+    stopDaemons();
+  }
+
+  @AfterAll
+  static void stopDaemons() throws Exception {
+    tpsearch(Map.of(), "daemon", "stop");
+    for (int i = 0; i < 100 && !daemons().isEmpty(); i++) {
+      Thread.sleep(100);
+    }
+    daemons().forEach(ProcessHandle::destroyForcibly);
+  }
+
+  private static Run tpsearch(Map<String, String> extra, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(LAUNCHER.toString());
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).directory(tmp.toFile());
+    Map<String, String> env = pb.environment();
+    env.clear();
+    env.put("HOME", tmp.resolve("home").toString());
+    env.put("PATH", "/usr/bin:/bin");
+    env.put("LANG", "C.UTF-8");
+    env.put("XDG_RUNTIME_DIR", run.toString());
+    env.put("TPSEARCH_JAVA_HOME", System.getProperty("java.home"));
+    env.put("TPSEARCH_DAEMON_IDLE", "3m");
+    env.putAll(extra);
+    Path out = Files.createTempFile(tmp, "out", ".txt");
+    Path err = Files.createTempFile(tmp, "err", ".txt");
+    pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    int exit = pb.start().waitFor();
+    return new Run(exit, Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  /** This build's daemon processes. */
+  private static List<ProcessHandle> daemons() {
+    return ProcessHandle.allProcesses()
+        .filter(p -> p.info().arguments().map(a -> List.of(a).contains("-Dtpsearch.build=" + build)
+            && List.of(a).contains(Daemon.class.getName())).orElse(false))
+        .toList();
+  }
+
+  /** Waits for this build's daemon to answer; returns its status line. */
+  private static String awaitDaemon() throws Exception {
+    for (int i = 0; i < 600; i++) {
+      Run s = tpsearch(Map.of(), "daemon", "status");
+      if (s.exit() == 0) {
+        return s.out();
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no daemon came up");
+  }
+
+  private static long served(String status) {
+    Matcher m = Pattern.compile("(\\d+) commands? served").matcher(status);
+    assertTrue(m.find(), status);
+    return Long.parseLong(m.group(1));
+  }
+
+  private static long pid(String status) {
+    Matcher m = Pattern.compile("pid (\\d+)").matcher(status);
+    assertTrue(m.find(), status);
+    return Long.parseLong(m.group(1));
+  }
+
+  @Test
+  void theFirstSearchStartsADaemonThatAnswersTheNextByteForByte() throws Exception {
+    Run first = tpsearch(Map.of(), "search", "碳达峰");
+    assertEquals(0, first.exit(), first.toString());
+    assertEquals("", first.err());
+    String status = awaitDaemon();
+    assertTrue(status.startsWith("daemon for build " + build + ": running"), status);
+    assertEquals(0, served(status));
+    Path socket = run.resolve("tpsearch").resolve(build + ".sock");
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(socket)));
+    assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(run.resolve("tpsearch"))));
+
+    for (String[] args : List.of(new String[] {"search", "碳达峰"}, new String[] {"search", "-煤电"},
+        new String[] {"facets", "光伏", "--format", "json"}, new String[] {"stats"},
+        new String[] {"show", "xinjiang/industry/2022-03-01/event"}, new String[] {"search", "x", "--index", "no-such"})) {
+      Run in = tpsearch(Map.of(), withNoDaemon(args));
+      Run daemon = tpsearch(Map.of(), args);
+      assertEquals(in, daemon, () -> List.of(args).toString());
+    }
+    assertEquals(6, served(tpsearch(Map.of(), "daemon", "status").out()), "each went through the daemon");
+  }
+
+  private static String[] withNoDaemon(String[] args) {
+    List<String> a = new ArrayList<>(List.of(args));
+    a.add("--no-daemon");
+    return a.toArray(String[]::new);
+  }
+
+  @Test
+  void aDaemonKilledWithMinus9CostsTheNextSearchNothingButTime() throws Exception {
+    Run first = tpsearch(Map.of(), "search", "光伏");
+    long pid = pid(awaitDaemon());
+    ProcessHandle daemon = ProcessHandle.of(pid).orElseThrow();
+    daemon.destroyForcibly();
+    daemon.onExit().get();
+    Path socket = run.resolve("tpsearch").resolve(build + ".sock");
+    assertTrue(Files.exists(socket), "a stale socket is left behind");
+    Run after = tpsearch(Map.of(), "search", "光伏");
+    assertEquals(first, after, "the client fell back to in-process, silently");
+    // ... and that search started a new daemon, which took over the stale socket.
+    long again = pid(awaitDaemon());
+    assertNotEquals(pid, again);
+    assertEquals(first, tpsearch(Map.of(), "search", "光伏"));
+  }
+
+  @Test
+  void twoFirstSearchesAtOnceLeaveOneDaemon() throws Exception {
+    List<Process> ps = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      ProcessBuilder pb = new ProcessBuilder(LAUNCHER.toString(), "search", "碳达峰").directory(tmp.toFile());
+      pb.environment().put("XDG_RUNTIME_DIR", run.toString());
+      pb.environment().put("HOME", tmp.resolve("home").toString());
+      pb.environment().put("TPSEARCH_JAVA_HOME", System.getProperty("java.home"));
+      pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+      ps.add(pb.start());
+    }
+    for (Process p : ps) {
+      assertEquals(0, p.waitFor());
+    }
+    awaitDaemon();
+    // The losers see the lock taken and leave.
+    for (int i = 0; i < 100 && daemons().size() > 1; i++) {
+      Thread.sleep(100);
+    }
+    assertEquals(1, daemons().size(), () -> daemons().toString());
+  }
+
+  @Test
+  void theSwitchesAndAnUnsafeFolderKeepTheDaemonOff() throws Exception {
+    Run off = tpsearch(Map.of("TPSEARCH_DAEMON", "0"), "search", "碳达峰");
+    Run flag = tpsearch(Map.of(), "search", "碳达峰", "--no-daemon");
+    assertEquals(off, flag);
+    Path folder = Files.createDirectories(run.resolve("tpsearch"));
+    Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxrwxrwx"));
+    try {
+      Run unsafe = tpsearch(Map.of(), "search", "碳达峰");
+      assertEquals(off, unsafe, "answered in-process, the same");
+      Thread.sleep(2000);
+      assertEquals(List.of(), daemons(), "no daemon started in a folder others may write into");
+      Run status = tpsearch(Map.of(), "daemon", "status");
+      assertEquals(3, status.exit(), status.toString());
+      assertTrue(status.err().contains("writable by others"), status.err());
+    } finally {
+      Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+    }
+    assertEquals(List.of(), daemons(), "none with the switches either");
+  }
+
+  @Test
+  void anIndexDeletedUnderTheDaemonGivesTheInProcessError() throws Exception {
+    Path reports = Files.createDirectories(tmp.resolve("reports"));
+    Files.copy(Golden.sampleReports().resolve("Xinjiang_Industry_combined_info.txt"), reports.resolve("Xinjiang_Industry_combined_info.txt"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Run index = tpsearch(Map.of(), "index", "reports", "--index", "idx");
+    assertEquals(0, index.exit(), index.toString());
+    tpsearch(Map.of(), "search", "乌鲁木齐", "--index", "idx");
+    awaitDaemon();
+    Run warm = tpsearch(Map.of(), "search", "乌鲁木齐", "--index", "idx");
+    assertEquals(tpsearch(Map.of(), "search", "乌鲁木齐", "--index", "idx", "--no-daemon"), warm);
+    try (var s = Files.walk(tmp.resolve("idx"))) {
+      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+    Run gone = tpsearch(Map.of(), "search", "乌鲁木齐", "--index", "idx");
+    assertEquals(3, gone.exit(), gone.toString());
+    assertEquals(tpsearch(Map.of(), "search", "乌鲁木齐", "--index", "idx", "--no-daemon"), gone);
+    assertTrue(served(tpsearch(Map.of(), "daemon", "status").out()) >= 2);
+  }
+}
