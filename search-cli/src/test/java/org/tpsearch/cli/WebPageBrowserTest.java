@@ -345,7 +345,7 @@ class WebPageBrowserTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void pagesTurnAndTheUrlSaysWhich() {
     open("/");
     List<String> first = hitIds();
@@ -361,7 +361,29 @@ class WebPageBrowserTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
+  void duplicatesCollapseAndAPointSaysWhereElseItsItemsAreCited() {
+    open("/?q=能耗双控&sort=date");
+    List<String> all = hitIds();
+    andWaitForResults(() -> driver.findElement(By.id("collapse")).click());
+    assertTrue(path().contains("collapse=true"), path());
+    WebElement collapsed = driver.findElement(By.id("collapsed"));
+    assertTrue(collapsed.isDisplayed());
+    List<WebElement> links = collapsed.findElements(By.tagName("a"));
+    assertFalse(links.isEmpty());
+    String gone = links.get(0).getText();
+    String kept = links.get(1).getText();
+    assertTrue(all.contains(gone) && !hitIds().contains(gone), gone + " " + hitIds());
+    assertTrue(hitIds().contains(kept), kept + " " + hitIds());
+    // The point kept lists, under the shared item, where else it is cited.
+    driver.findElement(By.cssSelector("#hits li[data-id='" + kept + "'] .hit-id a")).click();
+    wait.until(d -> kept.equals(js("return document.body.dataset.point || '';")));
+    List<String> also = driver.findElements(By.cssSelector("#point .also-cited a")).stream().map(WebElement::getText).toList();
+    assertTrue(also.stream().anyMatch(a -> a.startsWith(gone + "#")), also::toString);
+  }
+
+  @Test
+  @Order(8)
   void yearAndConfidenceRanges() {
     open("/");
     andWaitForResults(() -> {
@@ -392,7 +414,7 @@ class WebPageBrowserTest {
   }
 
   @Test
-  @Order(7)
+  @Order(9)
   void clickingATimelineMarkOpensThePoint() throws Exception {
     open("/?q=" + QUERY);
     wait.until(d -> !"".equals(js("return document.body.dataset.timeline || '';")));
@@ -442,7 +464,7 @@ class WebPageBrowserTest {
   }
 
   @Test
-  @Order(8)
+  @Order(10)
   void theLanguageSwitchIsRemembered() {
     open("/");
     driver.findElement(By.id("lang")).click();
@@ -456,7 +478,7 @@ class WebPageBrowserTest {
   }
 
   @Test
-  @Order(9)
+  @Order(11)
   void copyIdAndExportTheResult() throws Exception {
     open("/?q=" + QUERY + "&region=Xinjiang");
     // Copy: the id reaches the clipboard.
@@ -492,7 +514,7 @@ class WebPageBrowserTest {
   }
 
   @Test
-  @Order(10)
+  @Order(12)
   void aScriptInAReportIsShownAsTextAndNothingRuns() throws Exception {
     String base = "http://127.0.0.1:" + hostileApi.port();
     driver.get(base + "/?q=pwned");
