@@ -272,7 +272,12 @@ final class HttpTransport implements Closeable {
         if (head == null) {
           return; // the client closed, or stayed idle too long between requests
         }
-        Response r = answer(head.request());
+        // On loopback, only requests for a loopback name: a web page whose name an attacker's DNS
+        // points at 127.0.0.1 (DNS rebinding) would otherwise read the index from the browser.
+        Response r = server.getInetAddress().isLoopbackAddress() && !loopbackHost(head.request().header("host"))
+            ? new Response(403, error("this server answers requests for 127.0.0.1, [::1] or localhost only, not for '"
+                + printable(head.request().header("host")) + "' (a page of another site must not read it)"))
+            : answer(head.request());
         write(out, r, head.request().method().equals("HEAD"), head.close());
         if (head.close()) {
           finish(s, in);
@@ -308,6 +313,58 @@ final class HttpTransport implements Closeable {
       Thread.currentThread().interrupt();
       return new Response(503, error("the server is stopping"));
     }
+  }
+
+  /**
+   * Whether a request's {@code Host} header names this machine's loopback: {@code localhost} or a
+   * name under {@code .localhost}, an IPv4 address in 127.0.0.0/8 or {@code [::1]}, any port. No
+   * Host at all (HTTP/1.0 scripts) passes: browsers always send one. Nothing is looked up.
+   */
+  static boolean loopbackHost(String host) {
+    if (host.isEmpty()) {
+      return true;
+    }
+    String h = host.toLowerCase(Locale.ROOT);
+    if (h.startsWith("[")) {
+      int close = h.indexOf(']');
+      return close > 0 && h.substring(1, close).equals("::1") && portOnly(h.substring(close + 1));
+    }
+    int colon = h.indexOf(':');
+    String name = colon < 0 ? h : h.substring(0, colon);
+    if (colon >= 0 && !portOnly(h.substring(colon))) {
+      return false;
+    }
+    if (name.endsWith(".")) {
+      name = name.substring(0, name.length() - 1); // localhost. is localhost
+    }
+    if (name.equals("localhost") || name.endsWith(".localhost")) {
+      return true;
+    }
+    String[] quad = name.split("\\.", -1);
+    if (quad.length != 4 || !quad[0].equals("127")) {
+      return false;
+    }
+    for (String part : quad) {
+      if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(c -> c >= '0' && c <= '9')
+          || Integer.parseInt(part) > 255) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** "" or ":" followed by digits. */
+  private static boolean portOnly(String s) {
+    return s.isEmpty() || (s.length() > 1 && s.length() <= 6 && s.charAt(0) == ':'
+        && s.substring(1).chars().allMatch(c -> c >= '0' && c <= '9'));
+  }
+
+  /** A header value for a message: printable ASCII kept, anything else as \\uXXXX, at most 200 characters. */
+  private static String printable(String s) {
+    StringBuilder b = new StringBuilder();
+    s.codePoints().limit(200).forEach(c -> b.append(c >= 0x20 && c < 0x7f ? Character.toString(c)
+        : String.format(Locale.ROOT, "\\u%04x", c)));
+    return b.toString();
   }
 
   /** What a 500 says: the details go to the server's log, not to the client. */
@@ -455,6 +512,9 @@ final class HttpTransport implements Closeable {
     }
   }
 
+  /** The policy of every answer that is not the search page or one of its files. */
+  static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
   private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
 
   private static void write(OutputStream out, Response r, boolean head, boolean close) throws IOException {
@@ -465,6 +525,11 @@ final class HttpTransport implements Closeable {
     h.append("Content-Type: ").append(r.contentType()).append("\r\n");
     // No answer is ever read as another type than it says (a JSON string as HTML, say).
     h.append("X-Content-Type-Options: nosniff\r\n");
+    // Every answer under a policy, errors included: JSON opened as a page runs nothing, loads
+    // nothing and cannot be framed; the search page's files bring their own.
+    if (!r.headers().containsKey("Content-Security-Policy")) {
+      h.append("Content-Security-Policy: ").append(API_POLICY).append("\r\n");
+    }
     h.append("Content-Length: ").append(body.length).append("\r\n");
     for (Map.Entry<String, String> e : r.headers().entrySet()) {
       h.append(e.getKey()).append(": ").append(e.getValue()).append("\r\n");
@@ -487,6 +552,7 @@ final class HttpTransport implements Closeable {
     return switch (status) {
       case 200 -> "OK";
       case 400 -> "Bad Request";
+      case 403 -> "Forbidden";
       case 404 -> "Not Found";
       case 405 -> "Method Not Allowed";
       case 408 -> "Request Timeout";

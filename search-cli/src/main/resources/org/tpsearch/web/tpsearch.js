@@ -170,7 +170,8 @@
   }
 
   function add(map, dim, value) {
-    if (!map[dim]) {
+    // Own keys only: ?constructor=1 names Object's own constructor, not a filter list.
+    if (!Object.prototype.hasOwnProperty.call(map, dim)) {
       map[dim] = [];
     }
     if (!map[dim].includes(value)) {

@@ -109,6 +109,24 @@ class WebPageBrowserTest {
   private static final String SCRIPT_TYPE = "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=2</script>";
 
   /**
+   * Bidi controls where a report's text reaches the page (hostile trial, session 3): a title, a time,
+   * a source's title and a type that switch to right-to-left (U+202E, U+202B, U+2067) and never close.
+   */
+  private static final String BIDI_REPORT = """
+      # Hubei省/市 Power部门 碳排放变点相关政策与事件汇总
+
+      ---
+
+      ## 转折点: 2021-06-01 (Ev\u202eent) - 置信度: 0.70
+
+      1. **政策名称**：bidiprobe \u202eevil title
+      **发布时间**：2021年6月\u202b
+      **信息来源网址**：[\u2067knil](https://example.org/bidi)
+
+      ---
+      """;
+
+  /**
    * The real Xinjiang report with markup where a report's text reaches the page: a point whose type
    * (in its heading, kept as written, so in its id too) is an img with onerror and a script, an
    * answer with more of them, and sources with a javascript: URL and a URL of another scheme.
@@ -122,6 +140,7 @@ class WebPageBrowserTest {
     lines.set(21, "未找到任何相关政策或事件。<img src=x onerror=\"window.__pwned=6\"> <script>window.__pwned=7</script>");
     Path results = Files.createDirectories(tmp.resolve("results"));
     Files.writeString(results.resolve("Xinjiang_Industry_combined_info.txt"), String.join("\n", lines), StandardCharsets.UTF_8);
+    Files.writeString(results.resolve("Hubei_Power_combined_info.txt"), BIDI_REPORT, StandardCharsets.UTF_8);
     Path index = tmp.resolve("index");
     Cli.Result r = Cli.at(Files.createDirectories(tmp.resolve("home"))).run("index", results.toString(), "--index", index.toString());
     assertEquals(0, r.exit(), r::toString);
@@ -569,5 +588,45 @@ class WebPageBrowserTest {
     assertTrue(point.findElements(By.cssSelector("script, img")).isEmpty());
     Thread.sleep(200); // an onerror would have fired by now
     assertNull(js("return window.__pwned === undefined ? null : String(window.__pwned);"));
+  }
+
+  /**
+   * Where the page draws an evidence item's parts: the title's box, then the time's and its first
+   * badge's ([left, right] in CSS pixels), of the hit item whose title holds {@code marker}.
+   */
+  @SuppressWarnings("unchecked")
+  private static List<Number> itemBoxes(String marker) {
+    return (List<Number>) js(
+        "for (const t of document.querySelectorAll('#hits .ev-title')) { if (!t.textContent.includes(arguments[0])) continue;"
+            + "  const li = t.parentElement; const r = (e) => e.getBoundingClientRect();"
+            + "  const time = li.querySelector('.ev-time'); const badge = li.querySelector('.badge');"
+            + "  return [r(t).left, r(t).right, r(time).left, r(time).right, r(badge).left, r(badge).right]; }"
+            + "return null;", marker);
+  }
+
+  /**
+   * A right-to-left override or embedding in a report's title or time stays inside its own text:
+   * it cannot reverse the time and badges drawn after it. And a URL whose parameter names one of
+   * Object's own properties (?constructor=1) still shows the search: it is no filter.
+   */
+  @Test
+  @Order(20)
+  void bidiControlsInAReportCannotReorderThePageAndHostileParametersDoNotBreakIt() {
+    String base = "http://127.0.0.1:" + hostileApi.port();
+    driver.get(base + "/?q=bidiprobe");
+    wait.until(d -> renders() > 0 && !hitIds().isEmpty());
+    // The title "bidiprobe U+202E evil title", then its time (2021年6月 U+202B), then its first badge,
+    // left to right: each override reverses the rest of its own text and nothing after it.
+    List<Number> boxes = itemBoxes("bidiprobe");
+    assertTrue(boxes.get(2).doubleValue() >= boxes.get(1).doubleValue() - 0.5, "the time drawn inside the title: " + boxes);
+    assertTrue(boxes.get(4).doubleValue() >= boxes.get(3).doubleValue() - 0.5, "the badge drawn before the time: " + boxes);
+    String id = hitIds().get(0);
+
+    for (String q : List.of("constructor=1", "not_constructor=1", "hasOwnProperty=1",
+        "__proto__=1", "toString=1")) {
+      driver.get(base + "/?q=bidiprobe&" + q);
+      wait.until(d -> renders() > 0);
+      assertEquals(List.of(id), hitIds(), q);
+    }
   }
 }
