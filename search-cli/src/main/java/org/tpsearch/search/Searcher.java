@@ -127,7 +127,7 @@ public final class Searcher {
     int n = Math.max(1, Math.min(r.limit(), index.reader().maxDoc()));
     Query proximity = compiled == null ? null : compiled.proximity();
     // Tiers a and b: every content word; the query as typed first.
-    Pass pass = run(drillDown(filtered(text, r), r), r.filters().keySet(), proximity, sort, n, r.facets());
+    Pass pass = run(drillDown(filtered(text, r), r), r.filters().keySet(), proximity, sort, n, r.facets(), true);
     List<Ranked> ranked = new ArrayList<>();
     if (compiled != null) {
       boolean[] typed = compiled.typed() == null ? null : matching(compiled.typed(), pass.top().scoreDocs);
@@ -158,14 +158,25 @@ public final class Searcher {
     for (int level = 0; level < partials.size() && (allWords == 0 || r.limit() > ranked.size()); level++) {
       int room = Math.max(1, n - ranked.size());
       boolean answer = allWords == 0 && total == 0; // this pass's facets are the answer's
-      Pass more = run(drillDown(filtered(partials.get(level), r), r), r.filters().keySet(), proximity, sort, room,
-          r.facets() && answer);
+      // Level 0 has at least the minimum of the words but not all, level 1 at least one but fewer
+      // than the minimum: with three words or fewer each level has one count, known without
+      // running each word's query over the hits (a cold process pays for every query it runs),
+      // and the level's first hits by score are its page.
+      int fewest = level == 0 ? compiled.minimumMatch() : 1;
+      int most = level == 0 ? compiled.wordCount() - 1 : compiled.minimumMatch() - 1;
+      // No proximity re-ranking here: its phrase needs every word, which no partial hit has.
+      Pass more = run(drillDown(filtered(partials.get(level), r), r), r.filters().keySet(), null, sort, room,
+          r.facets() && answer, fewest != most);
       ScoreDoc[] docs = more.top().scoreDocs;
       int[] matched = new int[docs.length];
-      for (Query u : compiled.units()) {
-        boolean[] m = matching(u, docs);
-        for (int i = 0; i < docs.length; i++) {
-          matched[i] += m[i] ? 1 : 0;
+      if (fewest == most) {
+        Arrays.fill(matched, fewest);
+      } else {
+        for (Query u : compiled.units()) {
+          boolean[] m = matching(u, docs);
+          for (int i = 0; i < docs.length; i++) {
+            matched[i] += m[i] ? 1 : 0;
+          }
         }
       }
       List<Ranked> partialHits = new ArrayList<>();
@@ -260,13 +271,14 @@ public final class Searcher {
 
   /**
    * Runs {@code ddq} once: hits and an exact total in the same pass (and facets, when asked). By
-   * relevance, the top {@link QueryCompiler#RERANK_DEPTH} (at least {@code n}) come back, re-ranked
-   * with the proximity bonus, for the caller to order in tiers; sorted otherwise, the top {@code n}.
+   * relevance and {@code deep}, the top {@link QueryCompiler#RERANK_DEPTH} (at least {@code n}) come
+   * back, re-ranked with the proximity bonus (when there is one), for the caller to order in tiers;
+   * otherwise, the top {@code n}.
    */
-  private Pass run(DrillDownQuery ddq, java.util.Set<String> drilled, Query proximity, Sort sort, int n, boolean withFacets)
-      throws IOException {
+  private Pass run(DrillDownQuery ddq, java.util.Set<String> drilled, Query proximity, Sort sort, int n, boolean withFacets,
+      boolean deep) throws IOException {
     IndexSearcher searcher = index.searcher();
-    int depth = sort == null ? Math.max(n, Math.min(QueryCompiler.RERANK_DEPTH, index.reader().maxDoc())) : n;
+    int depth = sort == null && deep ? Math.max(n, Math.min(QueryCompiler.RERANK_DEPTH, index.reader().maxDoc())) : n;
     Pass pass;
     if (withFacets && index.hasFacets()) {
       DrillSideways ds = new DrillSideways(searcher, facetsConfig, index.facetState());
