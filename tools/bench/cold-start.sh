@@ -9,6 +9,8 @@
 # reports (e.g. made by `tpsearch bench generate`). Prints hyperfine's table and writes JSON to
 # /tmp/tpsearch-cold-start.json.
 set -euo pipefail
+# A new process per query, as the name says: no search daemon answers (tools/bench/daemon.sh measures it).
+export TPSEARCH_DAEMON=0
 
 index=${1:?usage: cold-start.sh INDEX_DIR CORPUS_DIR [QUERY]}
 corpus=${2:?usage: cold-start.sh INDEX_DIR CORPUS_DIR [QUERY]}

@@ -93,6 +93,32 @@ public final class TextNormalizer {
     return out == null ? s : out.toString();
   }
 
+  /**
+   * Every code point the folding changes, with what it becomes: {@link #wrap}'s folding when
+   * {@code width} (T2S, then full width to half width), {@link #wrapSimplifyOnly}'s otherwise. For
+   * engines that fold with a table of their own (an OpenSearch {@code mapping} char filter), made
+   * from the same table as the analyzers'.
+   */
+  public static java.util.SortedMap<Integer, Integer> foldings(boolean width) {
+    java.util.SortedMap<Integer, Integer> out = new java.util.TreeMap<>();
+    for (int cp = 0; cp < 0x10000; cp++) {
+      int mapped = FastHolder.BMP[cp] == 0 ? cp : FastHolder.BMP[cp];
+      if (width) {
+        mapped = widthFold(mapped);
+      }
+      if (mapped != cp) {
+        out.put(cp, mapped);
+      }
+    }
+    for (java.util.Map.Entry<Integer, Integer> e : FastHolder.SUPPLEMENTARY.entrySet()) {
+      int mapped = width ? widthFold(e.getValue()) : e.getValue();
+      if (mapped != e.getKey()) {
+        out.put(e.getKey(), mapped);
+      }
+    }
+    return out;
+  }
+
   /** What CJKWidthCharFilter does to one code point that matters here: full-width ASCII to ASCII. */
   private static int widthFold(int cp) {
     if (cp >= 0xFF01 && cp <= 0xFF5E) {

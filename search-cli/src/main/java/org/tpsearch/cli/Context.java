@@ -168,6 +168,33 @@ public final class Context {
    * of {@link #openIndex} (read for one query, or for many when {@code longRunning}).
    */
   public SearchBackend openBackend(Path indexFlag, boolean longRunning) throws IndexException {
+    return openBackend(indexFlag, null, longRunning);
+  }
+
+  /**
+   * The engine that answers: {@code --engine}, else {@code --index}, else $TPSEARCH_ENGINE, else
+   * $TPSEARCH_INDEX, else config.toml's engine, else its index, else the default or embedded index.
+   * A cluster is opened with nothing of the local index loaded.
+   */
+  public SearchBackend openBackend(Path indexFlag, String engineFlag, boolean longRunning) throws IndexException {
+    String engine = engineFlag;
+    if (engine == null && indexFlag == null) {
+      Settings.Value v = settings().get(Settings.Key.ENGINE);
+      String fromEnv = env.get(IndexLocation.ENV);
+      boolean envIndex = fromEnv != null && !fromEnv.isBlank();
+      if (v != null && v.value() != null && !v.value().isBlank() && !(envIndex && v.source().startsWith("config"))) {
+        engine = v.value();
+      }
+    }
+    if (engine != null) {
+      org.tpsearch.opensearch.Cluster cluster;
+      try {
+        cluster = org.tpsearch.opensearch.Cluster.connect(engine, env);
+      } catch (IllegalArgumentException e) {
+        throw new IndexException(null, "cannot open the engine " + engine + ": " + e.getMessage(), e);
+      }
+      return org.tpsearch.search.ClusterBackend.open(cluster, glossary());
+    }
     IndexHandle handle = longRunning ? openIndexLongRunning(indexFlag) : openIndex(indexFlag);
     Timing.mark("open index");
     return new LuceneBackend(searcher(handle));

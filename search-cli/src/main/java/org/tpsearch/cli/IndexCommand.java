@@ -34,6 +34,12 @@ final class IndexCommand implements Callable<Integer> {
   @Option(names = "--index", paramLabel = "PATH", description = "Index folder to write (default: $TPSEARCH_INDEX, else your default index).")
   Path index;
 
+  @Option(names = "--to", paramLabel = "URL",
+      description = "Index into an OpenSearch cluster instead of a folder: http(s)://host:9200[/index-name] "
+          + "(default name: tpsearch). Credentials from $TPSEARCH_ENGINE_USER and $TPSEARCH_ENGINE_PASSWORD, or "
+          + "$TPSEARCH_ENGINE_API_KEY. The run state is kept in the cluster.")
+  String to;
+
   @Option(names = "--full", description = "Rebuild from scratch instead of updating.")
   boolean full;
 
@@ -63,7 +69,21 @@ final class IndexCommand implements Callable<Integer> {
     if (bar != null) {
       options = options.withProgress(bar);
     }
-    IndexSummary s = Indexer.run(dirs, target, options);
+    IndexSummary s;
+    if (to != null) {
+      if (index != null) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--index and --to name two places: give one");
+      }
+      org.tpsearch.opensearch.Cluster cluster;
+      try {
+        cluster = org.tpsearch.opensearch.Cluster.connect(to, main.context().env());
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--to': " + e.getMessage());
+      }
+      s = Indexer.run(dirs, new org.tpsearch.opensearch.ClusterSink(cluster), options);
+    } else {
+      s = Indexer.run(dirs, target, options);
+    }
     if (bar != null) {
       bar.done();
     }

@@ -38,7 +38,10 @@ abstract class IndexReadingCommand implements Callable<Integer> {
   public final Integer call() throws Exception {
     validate();
     Context context = main.context();
-    SearchBackend backend = context.openBackend(index.index, longRunning());
+    if (index.index != null && index.engine != null) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--index and --engine name two indexes: give one");
+    }
+    SearchBackend backend = context.openBackend(index.index, index.engine, longRunning());
     try {
       Context.warnIfStale(backend, err());
       Timing.mark("glossary + analyzers");

@@ -119,6 +119,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     m.put("duplicates", DuplicatesCommand::new);
     m.put("index", IndexCommand::new);
     m.put("lint", LintCommand::new);
+    m.put("export", ExportCommand::new);
     tool(m, "eval", "org.tpsearch.cli.EvalCommand");
     m.put("shell", ShellCommand::new);
     m.put("serve", ServeCommand::new);

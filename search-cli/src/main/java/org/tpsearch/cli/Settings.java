@@ -24,6 +24,7 @@ public final class Settings {
   /** One setting: its name in config.toml, the environment variable that overrides it, its default. */
   public enum Key {
     INDEX("index", "TPSEARCH_INDEX", null, "the index that answers (a folder made by 'tpsearch index')"),
+    ENGINE("engine", "TPSEARCH_ENGINE", null, "an OpenSearch index that answers instead (http://host:9200/index-name, made by 'tpsearch index --to')"),
     LIMIT("limit", "TPSEARCH_LIMIT", "10", "hits to show (search --limit)"),
     FORMAT("format", "TPSEARCH_FORMAT", "text", "output: text, json or jsonl (--format)"),
     COLOR("color", "TPSEARCH_COLOR", "auto", "auto, always or never (--color); NO_COLOR turns colour off"),
@@ -159,6 +160,8 @@ public final class Settings {
       case FORMAT -> List.of("text", "json", "jsonl").contains(value.toLowerCase(Locale.ROOT)) ? null : "expected text, json or jsonl";
       case COLOR -> List.of("auto", "always", "never").contains(value.toLowerCase(Locale.ROOT)) ? null : "expected auto, always or never";
       case DAEMON_IDLE -> value.matches("\\d{1,6}(s|m|h)") ? null : "expected a duration such as 90s, 10m or 2h";
+      case ENGINE -> value.isBlank() || value.matches("https?://[^@\\s]+") ? null
+          : "expected http(s)://host:port/index-name, with no credentials in it";
       case INDEX, PAGER -> null;
     };
   }

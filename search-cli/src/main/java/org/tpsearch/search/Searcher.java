@@ -527,7 +527,8 @@ public final class Searcher {
   public List<String> idsStartingWith(String prefix, int max) throws IOException {
     List<String> out = new ArrayList<>();
     org.apache.lucene.search.PrefixQuery q = new org.apache.lucene.search.PrefixQuery(new Term(Schema.ID, prefix));
-    TopDocs td = index.searcher().search(q, max);
+    // The first ids in id order, not in the order documents happened to be written.
+    TopDocs td = index.searcher().search(q, max, new Sort(new org.apache.lucene.search.SortedSetSortField(Schema.ID, false)));
     StoredFields sf = index.searcher().storedFields();
     for (ScoreDoc sd : td.scoreDocs) {
       out.add(StoredPoint.read(sf.document(sd.doc, Set.of(Schema.ID))).id());

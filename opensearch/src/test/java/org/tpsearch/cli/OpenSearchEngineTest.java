@@ -1,0 +1,399 @@
+package org.tpsearch.cli;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.carrotsearch.randomizedtesting.RandomizedRunner;
+import com.carrotsearch.randomizedtesting.annotations.ThreadLeakScope;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.tpsearch.opensearch.Cluster;
+import org.tpsearch.opensearch.TestCluster;
+import org.tpsearch.testing.Golden;
+
+/**
+ * The sample reports indexed into a local folder and into a real two-node OpenSearch 3.8.0 cluster
+ * ({@code index --to}), then searched through both engines ({@code --index}, {@code --engine}): on
+ * an index of one shard, the same JSON for every query, filter and facet case (the engine's name
+ * and float scores aside); on two shards, the same points, tiers, totals and facet counts.
+ */
+@RunWith(RandomizedRunner.class)
+@ThreadLeakScope(ThreadLeakScope.Scope.NONE)
+public class OpenSearchEngineTest {
+  private static TestCluster cluster;
+  private static Path home;
+  private static Path local;
+  private static String engine;
+  private static Cli cli;
+  private static Cli.Result clusterRun;
+
+  @BeforeClass
+  public static void indexBoth() throws Exception {
+    long t0 = System.nanoTime();
+    cluster = TestCluster.start(2);
+    System.out.printf("TIMING node started %.0f ms%n", (System.nanoTime() - t0) / 1e6);
+    home = Files.createTempDirectory("tpsearch-os-home");
+    local = home.resolve("local-index");
+    engine = cluster.http() + "/tp-sample";
+    cli = Cli.at(home);
+    t0 = System.nanoTime();
+    Cli.Result l = cli.run("index", Golden.sampleReports().toString(), "--index", local.toString());
+    assertEquals(l.toString(), 0, l.exit());
+    long t1 = System.nanoTime();
+    clusterRun = cli.run("index", Golden.sampleReports().toString(), "--to", engine);
+    // The same reports on two shards with a replica each, spread over the two nodes.
+    Cluster admin = Cluster.connect(cluster.http() + "/tp-two", Map.of());
+    admin.call("PUT", "/_index_template/tp-two", Map.of("index_patterns", List.of("tp-two"),
+        "template", Map.of("settings", Map.of("index.number_of_shards", 2, "index.number_of_replicas", 1))));
+    Cli.Result two = cli.run("index", Golden.sampleReports().toString(), "--to", cluster.http() + "/tp-two");
+    assertEquals(two.toString(), 0, two.exit());
+    System.out.printf("TIMING local index %.0f ms, cluster index %.0f ms%n", (t1 - t0) / 1e6, (System.nanoTime() - t1) / 1e6);
+    assertEquals(clusterRun.toString(), 0, clusterRun.exit());
+  }
+
+  @AfterClass
+  public static void stop() throws Exception {
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  /** Every query kind of the README's table, with and without filters, sorts and facets. */
+  static final List<List<String>> CASES = List.of(
+      List.of("绿色电力 交易"), List.of("光伏"), List.of("碳达峰"), List.of("绿电"), List.of("green power"),
+      List.of("\"green power\""), List.of("新疆的绿色电力交易"), List.of("上海的航班什么时候恢复"),
+      List.of("when did the Wuhan lockdown start"), List.of("highway toll"), List.of("Pudong airport"),
+      List.of("wulumuqi"), List.of("綠色電力"), List.of("ＣＯ２"), List.of("光伏 OR 风电"), List.of("碳达峰 -工业"),
+      List.of("industries"), List.of("74.7"), List.of("17.5%"), List.of("国发〔2021〕23号"), List.of("PV"),
+      List.of("电力", "--region", "新疆"), List.of("电力", "--sector", "Power", "--year", "2021..2023"),
+      List.of("政策", "--type", "Policy", "--min-confidence", "0.7"), List.of("--region", "Xinjiang"),
+      List.of("--sector", "Industry", "--region", "Guangdong", "--region", "Xinjiang"),
+      List.of("--status", "found", "--sort", "confidence"), List.of("电力", "--sort", "date"), List.of("电力", "--sort", "confidence"),
+      List.of("--source-domain", "gov.cn"), List.of("--year", "2022", "--confidence", "0.60-0.69"),
+      List.of("疫情 封控 航班"), List.of("no such words anywhere zzzq"));
+
+  @Test
+  public void everyCaseAnswersTheSameThroughBothEngines() {
+    List<String> differences = new ArrayList<>();
+    for (List<String> c : CASES) {
+      Map<String, Object> a = localAnswer(c);
+      Map<String, Object> b = json("--engine", engine, c, "200");
+      String why = compare(a, b, sortKey(c));
+      if (why != null) {
+        differences.add(c + ": " + why);
+      }
+    }
+    assertTrue(String.join("\n", differences), differences.isEmpty());
+  }
+
+  @Test
+  public void theOutputSaysWhichEngineAnswered() {
+    Cli.Result r = cli.run("search", "光伏", "--engine", engine);
+    assertEquals(r.toString(), 0, r.exit());
+    assertTrue(r.out(), r.out().lines().findFirst().orElse("").contains("OpenSearch index tp-sample at " + cluster.http()));
+    Cli.Result env = cli.with("TPSEARCH_ENGINE", engine).run("search", "光伏", "--format", "json");
+    assertTrue(env.out(), env.out().contains("\"index\":\"OpenSearch index tp-sample"));
+  }
+
+  @Test
+  public void showStatsAndFacetsAreTheSame() {
+    String id = "xinjiang/industry/2022-03-01/event";
+    Cli.Result a = cli.run("show", id, "--format", "json", "--index", local.toString());
+    Cli.Result b = cli.run("show", id, "--format", "json", "--engine", engine);
+    assertEquals(0, a.exit());
+    assertEquals(a.out(), b.out());
+    Cli.Result missing = cli.run("show", "xinjiang/industry/2022-03-02", "--engine", engine);
+    Cli.Result missingLocally = cli.run("show", "xinjiang/industry/2022-03-02", "--index", local.toString());
+    assertEquals(ExitCodes.NO_HITS, missing.exit());
+    assertEquals(missingLocally.err().replaceAll(" in .*; did", " did"), missing.err().replaceAll(" in .*; did", " did"));
+    Map<String, Object> sa = MiniJson.object(cli.run("stats", "--format", "json", "--index", local.toString()).out());
+    Map<String, Object> sb = MiniJson.object(cli.run("stats", "--format", "json", "--engine", engine).out());
+    for (String key : List.of("points", "report_files", "facets")) {
+      assertEquals(key, sa.get(key), sb.get(key));
+    }
+    Cli.Result fa = cli.run("facets", "电力", "--region", "新疆", "--format", "json", "--index", local.toString());
+    Cli.Result fb = cli.run("facets", "电力", "--region", "新疆", "--format", "json", "--engine", engine);
+    assertEquals(null, compare(MiniJson.object(fa.out()), MiniJson.object(fb.out())));
+  }
+
+  @Test
+  public void aSecondRunChangesNothing() {
+    assertTrue(clusterRun.out(), clusterRun.out().contains("indexed " + engine + ":"));
+    Cli.Result again = cli.run("index", Golden.sampleReports().toString(), "--to", engine);
+    assertEquals(again.toString(), 0, again.exit());
+    assertTrue(again.out(), again.out().contains(" read, ") && again.out().contains("(0 read, "));
+    assertTrue(again.out(), again.out().contains("0 added, 0 updated, 0 removed"));
+  }
+
+  @Test
+  public void anUnknownFilterValueIsAQueryError() {
+    Cli.Result r = cli.run("search", "--source-domain", "nowhere.invalid", "--engine", engine);
+    Cli.Result l = cli.run("search", "--source-domain", "nowhere.invalid", "--index", local.toString());
+    assertEquals(l.exit(), r.exit());
+  }
+
+  @Test
+  public void aMissingIndexOrAURLWithCredentialsIsRefused() {
+    Cli.Result none = cli.run("search", "光伏", "--engine", cluster.http() + "/no-such-index");
+    assertNotEquals(0, none.exit());
+    assertTrue(none.err(), none.err().contains("no such index") && none.err().contains("tpsearch index DIR --to"));
+    Cli.Result creds = cli.run("index", Golden.sampleReports().toString(), "--to", "http://user:secret@127.0.0.1:1/x");
+    assertEquals(ExitCodes.USAGE, creds.exit());
+    assertTrue(creds.err(), creds.err().contains("never on the command line"));
+  }
+
+  @Test
+  public void aDocumentTheClusterRejectsIsNamedWithFileAndLineAndTheNextRunCompletes() throws Exception {
+    // Every document is refused: an index template (as an administrator may set) puts a write block
+    // on the new index. The run fails naming each document's file and line, and records no state.
+    Cluster admin = Cluster.connect(cluster.http() + "/tp-blocked", Map.of());
+    admin.call("PUT", "/_index_template/tp-blocked", Map.of("index_patterns", List.of("tp-blocked"),
+        "template", Map.of("settings", Map.of("index.blocks.write", true))));
+    Cli.Result blocked = cli.run("index", Golden.sampleReports().toString(), "--to", cluster.http() + "/tp-blocked");
+    assertEquals(blocked.toString(), ExitCodes.INPUT, blocked.exit());
+    assertTrue(blocked.err(), blocked.err().matches("(?s).*documents were not indexed: [^;]+_info\\.(txt|md):\\d+: turning point "
+        + "[^;:]+/\\d{4}-\\d\\d-\\d\\d/[^;:]+: the cluster rejected it: cluster_block_exception.*"));
+    assertTrue(blocked.err(), blocked.err().contains("rebuilds it in full"));
+    // The block lifted, the next run indexes everything: the same answers as the local index.
+    admin.call("DELETE", "/_index_template/tp-blocked", null);
+    admin.call("PUT", "/tp-blocked/_settings", Map.of("index.blocks.write", false));
+    Cli.Result next = cli.run("index", Golden.sampleReports().toString(), "--to", cluster.http() + "/tp-blocked");
+    assertEquals(next.toString(), 0, next.exit());
+    assertEquals(null, compare(json("--index", local.toString(), List.of("电力")),
+        json("--engine", cluster.http() + "/tp-blocked", List.of("电力"))));
+  }
+
+  @Test
+  public void aChangedFileIsIndexedAgainAndARemovedOneRemoved() throws Exception {
+    Path reports = Files.createTempDirectory(home, "reports");
+    try (var files = Files.list(Golden.sampleReports())) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        Files.copy(f, reports.resolve(f.getFileName()));
+      }
+    }
+    String url = cluster.http() + "/tp-changed";
+    Cli.Result first = cli.run("index", reports.toString(), "--to", url);
+    assertEquals(first.toString(), 0, first.exit());
+    assertEquals(ExitCodes.NO_HITS, cli.run("search", "zqxjnonce", "--engine", url).exit());
+    Path xinjiang = reports.resolve("Xinjiang_Industry_combined_info.txt");
+    String text = Files.readString(xinjiang);
+    int at = text.indexOf("新疆");
+    Files.writeString(xinjiang, text.substring(0, at) + "zqxjnonce " + text.substring(at));
+    Files.delete(reports.resolve("Shanxi_Power_combined_info.txt"));
+    Cli.Result second = cli.run("index", reports.toString(), "--to", url);
+    assertEquals(second.toString(), 0, second.exit());
+    assertTrue(second.out(), second.out().contains("(1 read, "));
+    assertTrue(second.out(), second.out().matches("(?s).*0 added, [1-9]\\d* updated, [1-9]\\d* removed.*"));
+    Map<String, Object> found = json("--engine", url, List.of("zqxjnonce"));
+    assertEquals(1L, ((BigDecimal) found.get("total")).longValue());
+    Cli.Result shanxi = cli.run("search", "--region", "Shanxi", "--engine", url);
+    assertTrue(shanxi.toString(), shanxi.exit() != 0);
+  }
+
+  @Test
+  public void anExportLoadedByHandAnswersAsTheLocalIndex() throws Exception {
+    Path out = home.resolve("export");
+    Cli.Result r = cli.run("export", Golden.sampleReports().toString(), "--format", "opensearch-bulk", "--output", out.toString());
+    assertEquals(r.toString(), 0, r.exit());
+    assertTrue(r.out(), r.out().startsWith("exported 68 turning points from "));
+    // Loaded as a user would: PUT the index body, POST each bulk file.
+    Cluster admin = Cluster.connect(cluster.http() + "/tp-export", Map.of());
+    assertTrue(admin.send("PUT", "/tp-export", Files.readString(out.resolve("index.json")), "application/json").ok());
+    try (var files = Files.list(out)) {
+      for (Path bulk : files.filter(p -> p.getFileName().toString().startsWith("bulk-")).sorted().toList()) {
+        Cluster.Response b = admin.send("POST", "/tp-export/_bulk?refresh=true", Files.readString(bulk), "application/x-ndjson");
+        assertTrue(String.valueOf(b.body()), b.ok() && Boolean.FALSE.equals(((Map<?, ?>) b.body()).get("errors")));
+      }
+    }
+    for (List<String> c : List.of(List.of("电力"), List.of("绿色电力 交易"), List.of("--region", "Xinjiang"))) {
+      assertEquals(null, compare(json("--index", local.toString(), c), json("--engine", cluster.http() + "/tp-export", c)));
+    }
+    Cli.Result again = cli.run("export", Golden.sampleReports().toString(), "--format", "opensearch-bulk", "--output", out.toString());
+    assertEquals(ExitCodes.INPUT, again.exit());
+    assertTrue(again.err(), again.err().contains("not empty"));
+  }
+
+  /**
+   * Two shards on two nodes (one replica each): scores are per shard, so only the order of hits
+   * may differ. Every case matches the same points, in the same tiers, with the same totals and
+   * facet counts; a case ordered by date or confidence (filters only, --sort) gives the same order.
+   */
+  @Test
+  public void twoShardsOnTwoNodesMatchTheSamePointsAndCountTheSame() throws Exception {
+    Object health = Cluster.connect(cluster.http() + "/tp-two", Map.of())
+        .call("GET", "/_cluster/health/tp-two?wait_for_status=green&timeout=30s", null);
+    assertEquals(String.valueOf(health), "green", ((Map<?, ?>) health).get("status"));
+    Map<?, ?> settings = (Map<?, ?>) Cluster.connect(cluster.http() + "/tp-two", Map.of())
+        .call("GET", "/tp-two/_settings/index.number_of_shards", null);
+    assertTrue(String.valueOf(settings), String.valueOf(settings).contains("number_of_shards=2"));
+    List<String> differences = new ArrayList<>();
+    for (List<String> c : CASES) {
+      Map<String, Object> a = localAnswer(c);
+      Map<String, Object> b = json("--engine", cluster.http() + "/tp-two", c, "200");
+      // Ordered by a field: the same order, but among equal dates by the per-shard score.
+      List<String> key = sortKey(c).stream().filter(k -> !k.equals("score")).toList();
+      String why = key.contains("match") ? sameMatches(a, b) : compare(a, b, key, false);
+      if (why != null) {
+        differences.add(c + ": " + why);
+      }
+    }
+    assertTrue(String.join("\n", differences), differences.isEmpty());
+  }
+
+  /** Null when both answers have the same totals, facets and points, each in the same tier. */
+  @SuppressWarnings("unchecked")
+  static String sameMatches(Map<String, Object> local, Map<String, Object> cluster) {
+    Map<String, Object> a = new LinkedHashMap<>(local);
+    Map<String, Object> b = new LinkedHashMap<>(cluster);
+    for (Map<String, Object> m : List.of(a, b)) {
+      m.remove("index");
+    }
+    Map<Object, Object> ma = new java.util.TreeMap<>();
+    Map<Object, Object> mb = new java.util.TreeMap<>();
+    for (Map<String, Object> h : (List<Map<String, Object>>) a.remove("hits")) {
+      ma.put(h.get("id"), h.get("match"));
+    }
+    for (Map<String, Object> h : (List<Map<String, Object>>) b.remove("hits")) {
+      mb.put(h.get("id"), h.get("match"));
+    }
+    if (!a.equals(b)) {
+      return "local " + a + "\ncluster " + b;
+    }
+    return ma.equals(mb) ? null : "matches differ\nlocal   " + ma + "\ncluster " + mb;
+  }
+
+  /** The README's cluster section, run as written against the test cluster (its URL put in). */
+  @Test
+  public void theReadmeClusterSectionWorksAsWritten() throws Exception {
+    String readme = Files.readString(Path.of("..", "README.md"));
+    int start = readme.indexOf("\n## A search cluster");
+    assertTrue("README has a cluster section", start >= 0);
+    int end = readme.indexOf("\n## ", start + 5);
+    String section = readme.substring(start, end < 0 ? readme.length() : end);
+    int ran = 0;
+    for (String line : section.lines().toList()) {
+      if (!line.startsWith("tpsearch ")) {
+        continue;
+      }
+      String cmd = line.replaceFirst("\\s+#.*$", "").replace("http://localhost:9200", cluster.http())
+          .replace("sample-index/reports", Golden.sampleReports().toString());
+      List<String> words = ReadmeTest.shellWords(cmd.substring("tpsearch ".length()));
+      Cli.Result r = cli.run(words.toArray(new String[0]));
+      assertTrue(cmd + "\n" + r, r.exit() == 0);
+      ran++;
+    }
+    assertTrue("ran " + ran, ran >= 4);
+  }
+
+  private static Map<String, Object> json(String where, String value, List<String> c) {
+    return json(where, value, c, "40");
+  }
+
+  private static Map<String, Object> json(String where, String value, List<String> c, String limit) {
+    List<String> args = new ArrayList<>(List.of("search"));
+    args.addAll(c);
+    args.addAll(List.of("--format", "json", "-n", limit, "--facets", where, value));
+    Cli.Result r = cli.run(args.toArray(new String[0]));
+    if (r.exit() > 1) {
+      throw new AssertionError(args + "\n" + r);
+    }
+    return MiniJson.object(r.out());
+  }
+
+  /** Null when the two answers are the same (the engine's name aside, scores within float noise); else what differs. */
+  @SuppressWarnings("unchecked")
+  static String compare(Map<String, Object> local, Map<String, Object> cluster) {
+    return compare(local, cluster, List.of("score", "match"));
+  }
+
+  /** What orders the hits of case {@code c}: its --sort, or by date without a query. */
+  static List<String> sortKey(List<String> c) {
+    if (c.contains("confidence") && c.get(c.indexOf("confidence") - 1).equals("--sort")) {
+      return List.of("confidence", "date");
+    }
+    if (c.contains("date") || c.get(0).startsWith("--")) {
+      return c.contains("date") ? List.of("date", "score") : List.of("date", "confidence");
+    }
+    return List.of("score", "match");
+  }
+
+  static String compare(Map<String, Object> local, Map<String, Object> cluster, List<String> sortKey) {
+    return compare(local, cluster, sortKey, true);
+  }
+
+  private static final Map<List<String>, Map<String, Object>> LOCAL_ANSWERS = new java.util.HashMap<>();
+
+  /** The local index's answer to case {@code c} (200 hits), computed once for every comparison. */
+  private static synchronized Map<String, Object> localAnswer(List<String> c) {
+    return LOCAL_ANSWERS.computeIfAbsent(c, k -> json("--index", local.toString(), k, "200"));
+  }
+
+  static String compare(Map<String, Object> local, Map<String, Object> cluster, List<String> sortKey, boolean scores) {
+    Map<String, Object> a = new LinkedHashMap<>(local);
+    Map<String, Object> b = new LinkedHashMap<>(cluster);
+    a.remove("index");
+    b.remove("index");
+    List<Map<String, Object>> ha = (List<Map<String, Object>>) a.remove("hits");
+    List<Map<String, Object>> hb = (List<Map<String, Object>>) b.remove("hits");
+    if (!a.equals(b)) {
+      return "local " + a + "\ncluster " + b;
+    }
+    if (ha == null || hb == null) {
+      return ha == hb ? null : "hits in one answer only";
+    }
+    List<String> ia = ha.stream().map(h -> (String) h.get("id")).toList();
+    List<String> ib = hb.stream().map(h -> (String) h.get("id")).toList();
+    // Hits of equal scores (and tier) come in the order their documents were written, which
+    // parallel indexing does not fix, in either engine: compare them as a set.
+    if (!groups(ha, sortKey).equals(groups(hb, sortKey))) {
+      return "ids differ\nlocal   " + ia + " " + scores(ha) + "\ncluster " + ib + " " + scores(hb);
+    }
+    Map<Object, Map<String, Object>> byId = new LinkedHashMap<>();
+    for (Map<String, Object> h : hb) {
+      byId.put(h.get("id"), h);
+    }
+    for (int i = 0; i < ha.size(); i++) {
+      Map<String, Object> x = new LinkedHashMap<>(ha.get(i));
+      Map<String, Object> y = new LinkedHashMap<>(byId.get(x.get("id")));
+      Object sx = x.remove("score");
+      Object sy = y.remove("score");
+      if (!x.equals(y)) {
+        return "hit " + i + " differs\nlocal   " + x + "\ncluster " + y;
+      }
+      if (scores && sx instanceof BigDecimal dx && sy instanceof BigDecimal dy
+          && Math.abs(dx.doubleValue() - dy.doubleValue()) > 1e-3 * Math.max(1, Math.abs(dx.doubleValue()))) {
+        return "hit " + i + " scores " + sx + " and " + sy;
+      }
+    }
+    return null;
+  }
+
+  /** The hits as runs of equal score and tier, each run a set of ids, in rank order. */
+  private static List<java.util.Set<Object>> groups(List<Map<String, Object>> hits, List<String> sortKey) {
+    List<java.util.Set<Object>> out = new ArrayList<>();
+    Object key = null;
+    for (Map<String, Object> h : hits) {
+      Object k = sortKey.stream().map(f -> String.valueOf(h.get(f))).toList();
+      if (out.isEmpty() || !k.equals(key)) {
+        out.add(new java.util.HashSet<>());
+        key = k;
+      }
+      out.get(out.size() - 1).add(h.get("id"));
+    }
+    return out;
+  }
+
+  private static List<Object> scores(List<Map<String, Object>> hits) {
+    return hits.stream().map(h -> h.get("score")).toList();
+  }
+}

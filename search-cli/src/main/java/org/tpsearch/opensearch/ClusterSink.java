@@ -1,0 +1,224 @@
+package org.tpsearch.opensearch;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tpsearch.index.IndexException;
+import org.tpsearch.index.IndexSink;
+import org.tpsearch.index.IndexState;
+import org.tpsearch.index.Schema;
+import org.tpsearch.model.TurningPoint;
+
+/**
+ * Writes an index run into an OpenSearch index: creates it with {@link ClusterSchema}'s settings
+ * and mapping, bulk-loads documents in batches (several at once, one per indexing thread), and
+ * keeps the run state in the cluster, in a document of its own small index
+ * ({@code <index>.tpsearch-state}). A run first marks that state incomplete and marks it complete
+ * with the new state only after every document was accepted and the index refreshed, so a run that
+ * fails or is stopped is followed by a full one: nothing is lost. A document the cluster rejects is
+ * reported with its file and line, and fails the run.
+ */
+public final class ClusterSink implements IndexSink {
+  /** Documents per bulk request, at most; a request is also sent when it reaches {@link #BATCH_BYTES}. */
+  static final int BATCH_DOCS = 500;
+  static final int BATCH_BYTES = 4 << 20;
+  private static final String STATE_ID = "state";
+  private static final int MAX_ERRORS_SHOWN = 10;
+
+  private final Cluster cluster;
+  private final String stateIndex;
+  private final Object lock = new Object();
+  private StringBuilder batch = new StringBuilder();
+  private List<String> batchWhere = new ArrayList<>();
+  private final List<String> errors = new ArrayList<>();
+  private long documentsSent;
+
+  public ClusterSink(Cluster cluster) {
+    this.cluster = cluster;
+    this.stateIndex = stateIndex(cluster.index());
+  }
+
+  /** The index that keeps the run state of {@code index}. */
+  public static String stateIndex(String index) {
+    return index + ".tpsearch-state";
+  }
+
+  @Override
+  public String where() {
+    return cluster.url();
+  }
+
+  /** The schema version the index was made with, null when it does not exist; refuses an index tpsearch did not make. */
+  private String ownedSchema() throws IOException, IndexException {
+    Cluster.Response r = cluster.send("GET", "/" + cluster.index() + "/_mapping", null, null);
+    if (r.status() == 404) {
+      return null;
+    }
+    if (!r.ok()) {
+      throw new Cluster.ClusterException("the cluster answered " + r.status() + " when asked for " + where() + ": "
+          + Cluster.reason(r.body()), r.status(), null);
+    }
+    Map<String, Object> mappings = JsonText.map(JsonText.map(r.body(), cluster.index()), "mappings");
+    String schema = JsonText.string(JsonText.map(mappings, "_meta"), ClusterSchema.META_KEY);
+    if (schema == null) {
+      throw new IndexException(null, "the index " + where() + " was not made by tpsearch: it writes only into an index of "
+          + "its own (name a new one: --to " + cluster.url().replaceAll("/[^/]*$", "") + "/NEW-NAME)", null);
+    }
+    return schema;
+  }
+
+  @Override
+  public IndexState readState() throws IOException, IndexException {
+    String schema = ownedSchema();
+    if (schema == null || !schema.equals(Schema.VERSION)) {
+      return null;
+    }
+    Cluster.Response r = cluster.send("GET", "/" + stateIndex + "/_doc/" + STATE_ID, null, null);
+    if (r.status() == 404) {
+      return null;
+    }
+    if (!r.ok()) {
+      throw new Cluster.ClusterException("cannot read the run state of " + where() + ": " + Cluster.reason(r.body()), r.status(), null);
+    }
+    Map<String, Object> source = JsonText.map(r.body(), "_source");
+    if (!Boolean.TRUE.equals(source.get("complete")) || !Schema.VERSION.equals(JsonText.string(source, "schema"))) {
+      return null; // the last run did not finish: this one rebuilds
+    }
+    return IndexState.parse(JsonText.string(source, "state"));
+  }
+
+  @Override
+  public void begin(boolean full) throws IOException, IndexException {
+    String schema = ownedSchema();
+    if (schema != null && (full || !schema.equals(Schema.VERSION))) {
+      cluster.call("DELETE", "/" + cluster.index(), null);
+      schema = null;
+    }
+    if (schema == null) {
+      cluster.call("PUT", "/" + cluster.index(), ClusterSchema.indexBody());
+    }
+    Cluster.Response s = cluster.send("HEAD", "/" + stateIndex, null, null);
+    if (s.status() == 404) {
+      cluster.call("PUT", "/" + stateIndex, JsonText.obj("mappings", JsonText.obj("dynamic", false, "enabled", false,
+          "_meta", JsonText.obj(ClusterSchema.META_KEY, Schema.VERSION))));
+    }
+    putState(false, null);
+  }
+
+  private void putState(boolean complete, IndexState state) throws IOException {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("schema", Schema.VERSION);
+    doc.put("complete", complete);
+    doc.put("index", cluster.index());
+    if (state != null) {
+      doc.put("state", state.serialize());
+    }
+    cluster.call("PUT", "/" + stateIndex + "/_doc/" + STATE_ID + "?refresh=true", doc);
+  }
+
+  @Override
+  public void delete(String id) throws IOException {
+    add(JsonText.write(JsonText.obj("delete", JsonText.obj("_index", cluster.index(), "_id", id))) + "\n", "removed point " + id);
+  }
+
+  @Override
+  public void write(TurningPoint p, String displayFile) throws IOException {
+    String action = JsonText.write(JsonText.obj("index", JsonText.obj("_index", cluster.index(), "_id", p.id())));
+    String doc = JsonText.write(ClusterSchema.document(p, displayFile));
+    add(action + "\n" + doc + "\n", displayFile + ":" + p.line() + ": turning point " + p.id());
+  }
+
+  /** Adds one action to the batch; sends the batch (outside the lock) when it is full. */
+  private void add(String lines, String where) throws IOException {
+    String send = null;
+    List<String> sendWhere = null;
+    synchronized (lock) {
+      batch.append(lines);
+      batchWhere.add(where);
+      if (batchWhere.size() >= BATCH_DOCS || batch.length() >= BATCH_BYTES) {
+        send = batch.toString();
+        sendWhere = batchWhere;
+        batch = new StringBuilder();
+        batchWhere = new ArrayList<>();
+      }
+    }
+    if (send != null) {
+      bulk(send, sendWhere);
+    }
+  }
+
+  /** Sends one bulk request; each rejected document is recorded with its file and line. */
+  private void bulk(String body, List<String> where) throws IOException {
+    Cluster.Response r = cluster.send("POST", "/_bulk", body, "application/x-ndjson");
+    if (!r.ok()) {
+      throw new Cluster.ClusterException("the cluster answered " + r.status() + " to a bulk request of " + where.size()
+          + " documents: " + Cluster.reason(r.body()), r.status(), null);
+    }
+    List<Object> items = JsonText.list(r.body(), "items");
+    List<String> rejected = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      Object item = items.get(i);
+      Map<String, Object> result = JsonText.map(item, "index");
+      if (result.isEmpty()) {
+        result = JsonText.map(item, "delete");
+        if ((int) JsonText.number(result, "status", 0) == 404) {
+          continue; // already gone
+        }
+      }
+      Map<String, Object> error = JsonText.map(result, "error");
+      if (!error.isEmpty()) {
+        rejected.add((i < where.size() ? where.get(i) : "document " + i) + ": the cluster rejected it: "
+            + JsonText.string(error, "type") + ": " + JsonText.string(error, "reason"));
+      }
+    }
+    synchronized (lock) {
+      errors.addAll(rejected);
+      documentsSent += where.size();
+    }
+  }
+
+  @Override
+  public void commit(IndexState state) throws IOException {
+    String send;
+    List<String> sendWhere;
+    synchronized (lock) {
+      send = batch.toString();
+      sendWhere = batchWhere;
+      batch = new StringBuilder();
+      batchWhere = new ArrayList<>();
+    }
+    if (!sendWhere.isEmpty()) {
+      bulk(send, sendWhere);
+    }
+    List<String> failed;
+    synchronized (lock) {
+      failed = List.copyOf(errors);
+    }
+    if (!failed.isEmpty()) {
+      StringBuilder sb = new StringBuilder(failed.size() + " of " + documentsSent + " documents were not indexed:");
+      for (int i = 0; i < Math.min(MAX_ERRORS_SHOWN, failed.size()); i++) {
+        sb.append(i == 0 ? " " : "; ").append(failed.get(i));
+      }
+      if (failed.size() > MAX_ERRORS_SHOWN) {
+        sb.append("; and ").append(failed.size() - MAX_ERRORS_SHOWN).append(" more");
+      }
+      throw new IOException(sb.toString());
+    }
+    cluster.call("POST", "/" + cluster.index() + "/_refresh", null);
+    putState(true, state);
+  }
+
+  @Override
+  public IndexException rollback(Exception cause) {
+    return new IndexException(null, "indexing into " + where() + " failed: " + cause.getMessage()
+        + "; the next 'tpsearch index --to " + where() + "' rebuilds it in full", cause);
+  }
+
+  @Override
+  public long sizeInBytes() throws IOException {
+    Object stats = cluster.call("GET", "/" + cluster.index() + "/_stats/store", null);
+    return (long) JsonText.number(JsonText.map(JsonText.map(JsonText.map(stats, "_all"), "primaries"), "store"), "size_in_bytes", -1);
+  }
+}

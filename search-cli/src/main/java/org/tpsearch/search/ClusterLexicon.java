@@ -1,0 +1,237 @@
+package org.tpsearch.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.index.BaseTermsEnum;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FilterLeafReader;
+import org.apache.lucene.index.ImpactsEnum;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.tpsearch.analysis.TextNormalizer;
+import org.tpsearch.index.Schema;
+import org.tpsearch.opensearch.Cluster;
+import org.tpsearch.opensearch.JsonText;
+
+/**
+ * The term dictionary of a cluster index as the query compiler reads a local one: whether a word
+ * or bigram occurs (its document frequency is 1 or 0 here; the compiler asks only whether it
+ * occurs). Looked up in the cluster and kept: before a query is compiled, every run of Chinese in
+ * it is asked at once ({@link #prefetch}, one {@code _msearch}); a term asked later goes alone.
+ */
+final class ClusterLexicon {
+  private static final int MAX_WORD = 8;
+  private final Cluster cluster;
+  private final Map<String, Boolean> known = new ConcurrentHashMap<>();
+  private final LeafReader reader;
+
+  ClusterLexicon(Cluster cluster) throws IOException {
+    this.cluster = cluster;
+    // An empty leaf to wrap (one empty document: an index without a segment has no leaf).
+    ByteBuffersDirectory dir = new ByteBuffersDirectory();
+    try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig())) {
+      w.addDocument(new org.apache.lucene.document.Document());
+    }
+    LeafReader empty = DirectoryReader.open(dir).leaves().get(0).reader();
+    this.reader = new FilterLeafReader(empty) {
+      @Override
+      public Terms terms(String field) {
+        return new RemoteTerms(field);
+      }
+
+      @Override
+      public CacheHelper getCoreCacheHelper() {
+        return null;
+      }
+
+      @Override
+      public CacheHelper getReaderCacheHelper() {
+        return null;
+      }
+    };
+  }
+
+  /** The reader to compile queries against. */
+  LeafReader reader() {
+    return reader;
+  }
+
+  /** Asks the cluster at once for the word-field words a query's Chinese runs could be cut into. */
+  void prefetch(String query) throws IOException {
+    String s = TextNormalizer.fold(query);
+    List<String> words = new ArrayList<>();
+    int[] cps = s.codePoints().toArray();
+    for (int i = 0; i < cps.length; i++) {
+      for (int len = 2; len <= MAX_WORD && i + len <= cps.length; len++) {
+        if (Character.UnicodeScript.of(cps[i + len - 1]) != Character.UnicodeScript.HAN
+            || Character.UnicodeScript.of(cps[i]) != Character.UnicodeScript.HAN) {
+          break;
+        }
+        String w = new String(cps, i, len);
+        if (!known.containsKey(key(Schema.TEXT_W, w)) && !words.contains(w)) {
+          words.add(w);
+        }
+      }
+    }
+    lookUp(Schema.TEXT_W, words);
+  }
+
+  private static String key(String field, String term) {
+    return field + '\u0000' + term;
+  }
+
+  private boolean occurs(String field, String term) throws IOException {
+    Boolean b = known.get(key(field, term));
+    if (b == null) {
+      lookUp(field, List.of(term));
+      b = known.getOrDefault(key(field, term), false);
+    }
+    return b;
+  }
+
+  /** One {@code _msearch} that counts, for each term, whether any document holds it. */
+  private void lookUp(String field, Collection<String> terms) throws IOException {
+    if (terms.isEmpty()) {
+      return;
+    }
+    StringBuilder body = new StringBuilder();
+    String header = JsonText.write(JsonText.obj("index", cluster.index())) + "\n";
+    for (String t : terms) {
+      body.append(header).append(JsonText.write(JsonText.obj("size", 0, "track_total_hits", 1,
+          "query", JsonText.obj("term", JsonText.obj(field, JsonText.obj("value", t)))))).append('\n');
+    }
+    Cluster.Response r = cluster.send("POST", "/_msearch", body.toString(), "application/x-ndjson");
+    if (!r.ok()) {
+      throw new Cluster.ClusterException("cannot look up words in " + cluster.url() + ": " + Cluster.reason(r.body()), r.status(), null);
+    }
+    List<Object> responses = JsonText.list(r.body(), "responses");
+    int i = 0;
+    for (String t : terms) {
+      Object resp = i < responses.size() ? responses.get(i) : null;
+      i++;
+      if (!JsonText.map(resp, "error").isEmpty()) {
+        throw new Cluster.ClusterException("cannot look up '" + t + "' in " + cluster.url() + ": " + Cluster.reason(resp), 0, null);
+      }
+      double total = JsonText.number(JsonText.map(JsonText.map(resp, "hits"), "total"), "value", 0);
+      known.put(key(field, t), total > 0);
+    }
+  }
+
+  /** A field's terms, answering seekExact only. */
+  private final class RemoteTerms extends Terms {
+    private final String field;
+
+    RemoteTerms(String field) {
+      this.field = field;
+    }
+
+    @Override
+    public TermsEnum iterator() {
+      return new BaseTermsEnum() {
+        private BytesRef current;
+
+        @Override
+        public boolean seekExact(BytesRef text) throws IOException {
+          boolean found = occurs(field, text.utf8ToString());
+          current = found ? BytesRef.deepCopyOf(text) : null;
+          return found;
+        }
+
+        @Override
+        public SeekStatus seekCeil(BytesRef text) throws IOException {
+          return seekExact(text) ? SeekStatus.FOUND : SeekStatus.NOT_FOUND;
+        }
+
+        @Override
+        public void seekExact(long ord) {
+          throw new UnsupportedOperationException("the cluster's terms are looked up, not walked");
+        }
+
+        @Override
+        public BytesRef term() {
+          return current;
+        }
+
+        @Override
+        public long ord() {
+          throw new UnsupportedOperationException("the cluster's terms are looked up, not walked");
+        }
+
+        @Override
+        public int docFreq() {
+          return current == null ? 0 : 1;
+        }
+
+        @Override
+        public long totalTermFreq() {
+          return docFreq();
+        }
+
+        @Override
+        public PostingsEnum postings(PostingsEnum reuse, int flags) {
+          throw new UnsupportedOperationException("the cluster's postings stay in the cluster");
+        }
+
+        @Override
+        public ImpactsEnum impacts(int flags) {
+          throw new UnsupportedOperationException("the cluster's postings stay in the cluster");
+        }
+
+        @Override
+        public BytesRef next() {
+          return null; // not walked
+        }
+      };
+    }
+
+    @Override
+    public long size() {
+      return -1;
+    }
+
+    @Override
+    public long getSumTotalTermFreq() {
+      return -1;
+    }
+
+    @Override
+    public long getSumDocFreq() {
+      return -1;
+    }
+
+    @Override
+    public int getDocCount() {
+      return -1;
+    }
+
+    @Override
+    public boolean hasFreqs() {
+      return true;
+    }
+
+    @Override
+    public boolean hasOffsets() {
+      return false;
+    }
+
+    @Override
+    public boolean hasPositions() {
+      return true;
+    }
+
+    @Override
+    public boolean hasPayloads() {
+      return false;
+    }
+  }
+}
