@@ -140,7 +140,7 @@ class CedictTest {
     try (var list = Files.list(COMMITTED)) {
       files = list.filter(f -> f.toString().endsWith(".tsv")).sorted().toList();
     }
-    assertEquals(63, files.size(), "27 English shards, 36 Chinese");
+    assertEquals(131, files.size(), "27 English shards, 104 Chinese");
     for (Path f : files) {
       String name = f.getFileName().toString();
       String text = Files.readString(f, StandardCharsets.UTF_8);

@@ -26,7 +26,7 @@ import org.tpsearch.model.Sectors;
  */
 public final class Schema {
   /** Bumped when documents change shape; an index of another version is rebuilt, not mixed. */
-  public static final String VERSION = "5";
+  public static final String VERSION = "6";
 
   /** The commit user-data key that records the schema version an index was written with. */
   public static final String COMMIT_VERSION_KEY = "tpsearch.schema";
@@ -88,6 +88,8 @@ public final class Schema {
   public static final String EV_CHECKS = "ev_checks";
   public static final String PROSE = "prose";
   public static final String ANSWER = "answer";
+  /** The report's analysis time as written (stored only): the access date of a citation. */
+  public static final String ANALYZED = "analyzed";
 
   // Facet dimensions (sorted-set doc values; no taxonomy index), declared once in DIMENSIONS.
   public static final String DIM_REGION = "region";

@@ -20,15 +20,18 @@ import org.tpsearch.model.TurningPoint;
  * @param confidence 0..1, NaN when the report gives none
  * @param date YYYY-MM-DD, or the date as written when it could not be read
  * @param answer the verbatim answer; empty when read with {@link #HIT_FIELDS}
+ * @param analyzed the report's analysis time as written, empty when unknown
  */
 public record StoredPoint(
     String id, String region, String regionZh, String sector, String sectorZh, String date, String type,
     double confidence, String status, String file, int line, List<String> flags, List<Item> items,
-    String prose, String answer) {
+    String prose, String answer, String analyzed) {
   public StoredPoint {
     flags = List.copyOf(flags);
     items = List.copyOf(items);
+    analyzed = analyzed == null ? "" : analyzed;
   }
+
 
   /**
    * One evidence item with every labelled field, in report order; {@code ordinal} counts from 1;
@@ -83,12 +86,12 @@ public record StoredPoint(
   public static final Set<String> HIT_FIELDS = Set.of(Schema.ID, Schema.REGION, Schema.REGION_ZH, Schema.SECTOR,
       Schema.SECTOR_ZH, Schema.DATE_TEXT, Schema.TYPE, Schema.STATUS, Schema.CONFIDENCE, Schema.FLAG, Schema.FILE,
       Schema.LINE, Schema.EV_TITLE, Schema.EV_TIME, Schema.EV_TEXT, Schema.EV_LINE, Schema.EV_SOURCES,
-      Schema.EV_FIELDS, Schema.EV_DATES, Schema.EV_CHECKS, Schema.PROSE);
+      Schema.EV_FIELDS, Schema.EV_DATES, Schema.EV_CHECKS, Schema.PROSE, Schema.ANALYZED);
 
   /** The same point with {@code newItems} instead of its items. */
   public StoredPoint withItems(List<Item> newItems) {
     return new StoredPoint(id, region, regionZh, sector, sectorZh, date, type, confidence, status, file, line, flags,
-        newItems, prose, answer);
+        newItems, prose, answer, analyzed);
   }
 
   /** The point's {@code evidence_window} value, from its items' stored windows ({@link EvidenceChecks}). */
@@ -128,6 +131,9 @@ public record StoredPoint(
     }
     doc.add(new StoredField(Schema.PROSE, p.prose()));
     doc.add(new StoredField(Schema.ANSWER, p.answer()));
+    if (!p.analyzed().isEmpty()) {
+      doc.add(new StoredField(Schema.ANALYZED, p.analyzed()));
+    }
   }
 
   /** Links as {@code title\turl} lines; tabs and newlines cannot occur in either. */
@@ -181,7 +187,7 @@ public record StoredPoint(
         nz(d.get(Schema.SECTOR)), nz(d.get(Schema.SECTOR_ZH)), nz(d.get(Schema.DATE_TEXT)), nz(d.get(Schema.TYPE)),
         c < 0 ? Double.NaN : c, nz(d.get(Schema.STATUS)), nz(d.get(Schema.FILE)),
         line == null ? 0 : line.numericValue().intValue(), List.of(d.getValues(Schema.FLAG)), items,
-        nz(d.get(Schema.PROSE)), nz(d.get(Schema.ANSWER)));
+        nz(d.get(Schema.PROSE)), nz(d.get(Schema.ANSWER)), nz(d.get(Schema.ANALYZED)));
   }
 
   static List<Link> decodeLinks(String encoded) {

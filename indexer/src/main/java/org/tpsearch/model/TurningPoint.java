@@ -26,6 +26,8 @@ import java.util.Optional;
  * @param file the file the point was read from
  * @param line the 1-based line of its heading (or 1 for a per-point file)
  * @param flags short names of what could not be parsed or looked odd ({@code truncated}, ...)
+ * @param analyzed the report's analysis time as written ({@code 分析时间: 2025-05-01 17:00:12}), empty
+ *     when the file has none (a per-point answer)
  */
 public record TurningPoint(
     String id,
@@ -41,8 +43,10 @@ public record TurningPoint(
     String answer,
     Path file,
     int line,
-    List<String> flags) {
+    List<String> flags,
+    String analyzed) {
   public TurningPoint {
+    Objects.requireNonNull(analyzed, "analyzed");
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(region, "region");
     Objects.requireNonNull(sector, "sector");
@@ -91,6 +95,20 @@ public record TurningPoint(
       sb.append(bad ? '-' : c);
     }
     return sb.toString();
+  }
+
+  /** A point without an analysis time. */
+  public TurningPoint(String id, Region region, Sector sector, Optional<LocalDate> date, String dateAsWritten,
+      String type, double confidence, EvidenceStatus status, List<EvidenceItem> evidence, String prose, String answer,
+      Path file, int line, List<String> flags) {
+    this(id, region, sector, date, dateAsWritten, type, confidence, status, evidence, prose, answer, file, line, flags,
+        "");
+  }
+
+  /** The same point with the report's analysis time. */
+  public TurningPoint withAnalyzed(String time) {
+    return new TurningPoint(id, region, sector, date, dateAsWritten, type, confidence, status, evidence, prose, answer,
+        file, line, flags, time);
   }
 
   /** Whether the confidence was given and readable. */

@@ -38,6 +38,8 @@ public final class ReportParser {
   private static final Pattern TITLE = Pattern.compile("^#\\s++(.+?)部门\\s*+碳排放.*$", Pattern.DOTALL);
   // At most nine digits: a longer count is no count (and would overflow an int).
   private static final Pattern DECLARED = Pattern.compile("共包含\\s*+(\\d{1,9})\\s*+个");
+  // The report's analysis time: the access date of its sources when they are cited.
+  private static final Pattern ANALYZED = Pattern.compile("^\\s*+分析时间\\s*+[:：]\\s*+(\\d{4}-\\d{2}-\\d{2}(?:[ T]\\d{2}:\\d{2}(?::\\d{2})?)?)\\s*+$");
   private static final Pattern ISO_DATE = Pattern.compile("^(\\d{4})-(\\d{1,2})-(\\d{1,2})$");
   private static final Pattern DMY_DATE = Pattern.compile("^(\\d{1,2})[/-](\\d{1,2})[/-](\\d{4})$");
   private static final Pattern COMPACT_DATE = Pattern.compile("^(\\d{4})(\\d{2})(\\d{2})$");
@@ -82,6 +84,7 @@ public final class ReportParser {
     Sector sector = name.sector();
     int declared = -1;
     int declaredLine = 0;
+    String analyzed = "";
     boolean titleSeen = false;
     int titleLine = 0;
     List<Integer> headings = new ArrayList<>();
@@ -113,6 +116,11 @@ public final class ReportParser {
         splitTitle(t.group(1), rs, ss);
         region = reconcile(file, i + 1, "region", region, rs[0], problems);
         sector = reconcile(file, i + 1, "sector", sector, ss[0], problems);
+        continue;
+      }
+      Matcher a = ANALYZED.matcher(line);
+      if (analyzed.isEmpty() && a.matches()) {
+        analyzed = a.group(1);
         continue;
       }
       Matcher d = DECLARED.matcher(line);
@@ -149,7 +157,7 @@ public final class ReportParser {
             : !closedBySeparator(lines, start, end)
                 ? "the last turning point has no closing '---' line: the file was cut off" : null;
       }
-      points.add(point(file, region, sector, lines, start, end, cut, problems));
+      points.add(point(file, region, sector, lines, start, end, cut, problems).withAnalyzed(analyzed));
     }
     if (headings.isEmpty() && !decoded.endsWithNewline()) {
       problems.add(new Problem(file, lastNonBlank(lines, 0, lines.length) + 1, "truncated",

@@ -55,6 +55,7 @@ class StoredPointTest {
       assertEquals(p.flags(), s.flags());
       assertEquals(p.prose(), s.prose());
       assertEquals(p.answer(), s.answer());
+      assertEquals("2025-05-01 17:00:12", s.analyzed());
       assertEquals(p.evidence().size(), s.items().size(), p.id());
       for (int i = 0; i < p.evidence().size(); i++) {
         EvidenceItem e = p.evidence().get(i);

@@ -77,4 +77,14 @@ class RealReportTest {
     assertTrue(report.problems().stream().anyMatch(pr -> pr.code().equals("truncated") && pr.line() == 117),
         report.problems().toString());
   }
+
+  @Test
+  void everyPointCarriesTheReportsAnalysisTimeAndAPerPointFileHasNone() throws Exception {
+    // The analysis time is the access date of a citation (tpsearch cite).
+    for (TurningPoint p : ReportParser.parse(REAL).points()) {
+      assertEquals("2025-05-01 17:00:12", p.analyzed(), p.id());
+    }
+    Report alone = ReportParser.parse(Golden.sampleReports().resolve("Guangdong_Power_2019-05-16_Policy_info.txt"));
+    assertEquals("", alone.points().get(0).analyzed());
+  }
 }

@@ -42,6 +42,15 @@ public final class HttpApi {
     this.transport = transport;
   }
 
+  /** The environment that says where the citation styles are ({@code TPSEARCH_CITE_LIB}); the process's by default. */
+  private volatile Map<String, String> env = System.getenv();
+
+  /** Uses {@code env} to find the citation styles (serve passes its context's). */
+  HttpApi withEnv(Map<String, String> env) {
+    this.env = env;
+    return this;
+  }
+
   /** Starts serving {@code searcher} on {@code host:port} (port 0 picks a free one) with default limits. */
   public static HttpApi start(SearchBackend searcher, String host, int port, int threads) throws IOException {
     return start(searcher, host, port, HttpTransport.Limits.of(threads), new PrintWriter(java.io.Writer.nullWriter()), false);
@@ -58,6 +67,22 @@ public final class HttpApi {
         (r, e) -> logInternalError(log, verbose, r, e));
     api[0] = new HttpApi(searcher, transport);
     return api[0];
+  }
+
+  /**
+   * Runs the searches a first visit to the page makes (every point with facet counts; words with
+   * facet counts and tiers), so that the first person to open the page does not wait for the
+   * JIT and the index's first reads: about a second on a cold JVM. Errors are ignored (an empty
+   * index, a backend that is not up yet): the real request will say what is wrong.
+   */
+  public void warmUp() {
+    for (String q : new String[] {"", "碳排放 政策 power"}) {
+      try {
+        searcher.search(new SearchRequest(q, Map.of(), Double.NaN, 20, SearchRequest.SortOrder.RELEVANCE, true, true, false));
+      } catch (Exception e) {
+        // The request itself will answer with the error.
+      }
+    }
   }
 
   /** The bound port. */
@@ -98,6 +123,13 @@ public final class HttpApi {
         }
         case "/facets" -> ok(JsonRenderer.search(searcher.facets(request(params, false))));
         default -> {
+          if (path.startsWith("/points/") && path.endsWith("/cite")) {
+            String id = decode(path.substring("/points/".length(), path.length() - "/cite".length()), false);
+            StoredPoint p = searcher.show(id);
+            if (p != null) {
+              yield cite(p, params);
+            }
+          }
           if (path.startsWith("/points/")) {
             String id = decode(path.substring("/points/".length()), false);
             StoredPoint p = searcher.show(id);
@@ -119,6 +151,66 @@ public final class HttpApi {
     // Anything else is a bug: HttpTransport answers a generic 500 and logs it.
   }
 
+  /**
+   * {@code GET /points/{id}/cite?format=bibtex|csl-json|ris&style=NAME&item=N}: the references of the
+   * point's items (or of item N), as {@code tpsearch cite} writes them, in a JSON answer's {@code text}.
+   */
+  private HttpTransport.Response cite(StoredPoint p, Map<String, List<String>> params) throws java.io.IOException {
+    String item = one(params, "item");
+    int n = 0;
+    if (item != null) {
+      try {
+        n = Integer.parseInt(item.strip());
+      } catch (NumberFormatException e) {
+        n = -1;
+      }
+      if (n < 1 || n > p.items().size()) {
+        return new HttpTransport.Response(400, error("item '" + item + "': " + p.id() + " has " + p.items().size()
+            + " evidence items"));
+      }
+    }
+    String style = one(params, "style");
+    String format = one(params, "format");
+    List<org.tpsearch.cite.Citation> citations = Citations.of(p, n == 0 ? List.of() : List.of(n));
+    String text;
+    if (style != null) {
+      if (format != null) {
+        return new HttpTransport.Response(400, error("style writes formatted references; it cannot be combined with format"));
+      }
+      try {
+        text = CslProcessor.style(style.strip(), one(params, "locale"), "text", env).bibliography(citations);
+      } catch (CslProcessor.UnknownStyleException e) {
+        return new HttpTransport.Response(400, error(e.getMessage()));
+      } catch (java.io.IOException e) {
+        return new HttpTransport.Response(500, error(e.getMessage()));
+      }
+    } else {
+      org.tpsearch.cite.CitationWriter writer = null;
+      for (org.tpsearch.cite.CitationWriter w : org.tpsearch.cite.CitationWriter.values()) {
+        if (w.formatName().equals(format == null ? "bibtex" : format.strip().toLowerCase(java.util.Locale.ROOT))) {
+          writer = w;
+        }
+      }
+      if (writer == null) {
+        return new HttpTransport.Response(400, error("format '" + format + "' (expected bibtex, csl-json or ris)"));
+      }
+      format = writer.formatName();
+      text = writer.write(citations);
+    }
+    Json j = new Json().beginObject().field("id", p.id());
+    j.name("item");
+    if (n == 0) {
+      j.value((String) null);
+    } else {
+      j.value(n);
+    }
+    j.field("format", style == null ? format : null).field("style", style);
+    j.name("keys").beginArray();
+    citations.forEach(c -> j.value(c.key()));
+    j.endArray();
+    return ok(j.field("text", text).endObject().toString());
+  }
+
   private static HttpTransport.Response ok(String json) {
     return new HttpTransport.Response(200, json);
   }
@@ -132,6 +224,8 @@ public final class HttpApi {
             + "max_confidence= bounds confidence")
         .field("/facets", "GET /facets?q=WORDS&region=...: counts only, as 'tpsearch facets --format json'")
         .field("/points/{id}", "GET /points/ID: one turning point in full, as 'tpsearch show --format json'")
+        .field("/points/{id}/cite", "GET /points/ID/cite?format=bibtex|csl-json|ris&style=NAME&item=N: references of its "
+            + "evidence items, as 'tpsearch cite' writes them, in text")
         .field("/duplicates", "GET /duplicates?q=WORDS&region=...: duplicate clusters, as 'tpsearch duplicates --format json'")
         .field("/health", "GET /health: status and the index served")
         .endObject();

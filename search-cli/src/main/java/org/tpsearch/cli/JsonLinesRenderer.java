@@ -11,9 +11,22 @@ import org.tpsearch.search.SearchResult;
  * A turning point, facet counts and statistics are one document: use JSON for those.
  */
 final class JsonLinesRenderer implements Renderer {
-  static final JsonLinesRenderer INSTANCE = new JsonLinesRenderer();
+  static final JsonLinesRenderer INSTANCE = new JsonLinesRenderer(false);
+  /** With {@code --full}: each hit also carries every item of its point in full. */
+  static final JsonLinesRenderer FULL = new JsonLinesRenderer(true);
 
-  private JsonLinesRenderer() {}
+  private final boolean full;
+
+  private JsonLinesRenderer(boolean full) {
+    this.full = full;
+  }
+
+  @Override
+  public void search(SearchResult r, Points points, PrintWriter out) throws java.io.IOException {
+    for (SearchResult.Hit h : r.hits()) {
+      out.println(JsonRenderer.hitLine(h, full ? points.get(h.id()) : null));
+    }
+  }
 
   @Override
   public boolean supports(Kind kind) {

@@ -14,18 +14,60 @@ import org.tpsearch.search.SearchResult;
 
 /** The JSON format, for scripts: one JSON document per command (see the README for the shapes). */
 final class JsonRenderer implements Renderer {
-  static final JsonRenderer INSTANCE = new JsonRenderer();
+  static final JsonRenderer INSTANCE = new JsonRenderer(false);
+  /** With {@code --full}: each hit also carries every item of its point in full ({@code items}). */
+  static final JsonRenderer FULL = new JsonRenderer(true);
 
-  private JsonRenderer() {}
+  private final boolean full;
+
+  private JsonRenderer(boolean full) {
+    this.full = full;
+  }
 
   @Override
   public boolean supports(Kind kind) {
-    return true;
+    return kind != Kind.CITATIONS;
   }
 
   @Override
   public void search(SearchResult r, PrintWriter out) {
     out.println(search(r));
+  }
+
+  @Override
+  public void search(SearchResult r, Points points, PrintWriter out) throws java.io.IOException {
+    out.println(full ? search(r, fullPoints(r, points)) : search(r));
+  }
+
+  /** The points of the hits in full, by id, read once each. */
+  static Map<String, StoredPoint> fullPoints(SearchResult r, Points points) throws java.io.IOException {
+    Map<String, StoredPoint> out = new java.util.HashMap<>();
+    for (SearchResult.Hit h : r.hits()) {
+      StoredPoint p = points.get(h.id());
+      if (p != null) {
+        out.put(h.id(), p);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public void table(SeriesTable t, PrintWriter out) {
+    Json j = new Json().beginObject().field("index", t.index()).field("region", t.region()).field("region_zh", t.regionZh())
+        .field("sector", t.sector()).field("sector_zh", t.sectorZh());
+    j.name("points").beginArray();
+    for (SeriesTable.Row row : t.rows()) {
+      j.beginObject().field("id", row.id()).field("date", row.date()).field("type", row.type());
+      j.name("confidence").value(row.confidence(), 2);
+      j.field("status", row.status());
+      j.name("evidence").beginArray();
+      for (SeriesTable.Entry e : row.evidence()) {
+        j.beginObject().field("title", e.title()).field("key", e.key()).field("time", e.time()).field("window", e.window())
+            .endObject();
+      }
+      j.endArray().field("out_of_window", row.outOfWindow()).endObject();
+    }
+    out.println(j.endArray().endObject());
   }
 
   @Override
@@ -114,6 +156,11 @@ final class JsonRenderer implements Renderer {
 
   /** The search result as one JSON document (see the README for the shape). */
   static String search(SearchResult r) {
+    return search(r, Map.of());
+  }
+
+  /** As above; a hit whose point is in {@code full} also carries every item of it in full. */
+  static String search(SearchResult r, Map<String, StoredPoint> full) {
     Json j = new Json().beginObject();
     j.field("query", r.query()).field("index", r.index()).field("total", r.total());
     j.name("match").value(r.partial() ? "partial" : "all");
@@ -123,7 +170,7 @@ final class JsonRenderer implements Renderer {
     j.endArray();
     j.name("hits").beginArray();
     for (SearchResult.Hit h : r.hits()) {
-      hit(j, h);
+      hit(j, h, full.get(h.id()));
     }
     j.endArray();
     if (r.collapsed() != null) {
@@ -146,12 +193,17 @@ final class JsonRenderer implements Renderer {
 
   /** One hit as a JSON object (a line of {@code --format jsonl}). */
   static String hitLine(SearchResult.Hit h) {
+    return hitLine(h, null);
+  }
+
+  /** As above; with {@code full}, the hit carries every item of its point in full. */
+  static String hitLine(SearchResult.Hit h, StoredPoint full) {
     Json j = new Json();
-    hit(j, h);
+    hit(j, h, full);
     return j.toString();
   }
 
-  private static void hit(Json j, SearchResult.Hit h) {
+  private static void hit(Json j, SearchResult.Hit h, StoredPoint full) {
     j.beginObject();
     j.field("id", h.id()).field("region", h.region()).field("region_zh", h.regionZh())
         .field("sector", h.sector()).field("sector_zh", h.sectorZh()).field("date", h.date())
@@ -171,6 +223,10 @@ final class JsonRenderer implements Renderer {
       j.endObject();
     }
     j.endArray();
+    if (full != null) {
+      j.name("items");
+      items(j, full.items());
+    }
     if (h.snippet() != null) {
       j.field("snippet", h.snippet().marked("**", "**"));
     }
@@ -226,8 +282,19 @@ final class JsonRenderer implements Renderer {
     j.name("flags").beginArray();
     p.flags().forEach(j::value);
     j.endArray();
-    j.name("evidence").beginArray();
-    for (StoredPoint.Item it : p.items()) {
+    j.name("evidence");
+    items(j, p.items());
+    j.field("evidence_window", p.evidenceWindow());
+    j.field("prose", p.prose()).field("answer", p.answer());
+    // The report's analysis time (分析时间), null for a per-point answer, which has none.
+    j.field("analyzed", p.analyzed().isEmpty() ? null : p.analyzed());
+    return j.endObject().toString();
+  }
+
+  /** Items in full: title, time, every labelled field, sources; the one writer of them. */
+  private static void items(Json j, List<StoredPoint.Item> items) {
+    j.beginArray();
+    for (StoredPoint.Item it : items) {
       j.beginObject().field("title", it.title()).field("time", it.time());
       j.name("fields").beginArray();
       for (StoredPoint.Labelled f : it.fields()) {
@@ -242,9 +309,6 @@ final class JsonRenderer implements Renderer {
       j.endObject();
     }
     j.endArray();
-    j.field("evidence_window", p.evidenceWindow());
-    j.field("prose", p.prose()).field("answer", p.answer());
-    return j.endObject().toString();
   }
 
 }

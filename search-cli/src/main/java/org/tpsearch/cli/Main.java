@@ -115,6 +115,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     m.put("search", SearchCommand::new);
     m.put("show", ShowCommand::new);
     m.put("facets", FacetsCommand::new);
+    m.put("cite", CiteCommand::new);
+    m.put("table", TableCommand::new);
     m.put("stats", StatsCommand::new);
     m.put("duplicates", DuplicatesCommand::new);
     m.put("index", IndexCommand::new);
@@ -175,6 +177,11 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         sub.setUnmatchedOptionsArePositionalParams(true);
         FilterOptions.addDimensionOptions(sub.getCommandSpec());
       }
+    }
+    if (only == null) {
+      // Help, completion and man pages: each --format lists what its command writes. (Not on the
+      // path of one command: that would load every renderer to ask it.)
+      FormatOption.completeFormats(cl);
     }
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setDefaultValueProvider(settingsDefaults(ctx, cl));

@@ -1,6 +1,9 @@
 package org.tpsearch.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.List;
+import org.tpsearch.cite.Citation;
 import org.tpsearch.index.Indexer;
 import org.tpsearch.index.StoredPoint;
 import org.tpsearch.search.SearchResult;
@@ -19,6 +22,8 @@ interface Renderer {
     FACETS("facet counts"),
     STATS("index statistics"),
     LINT("lint problems"),
+    CITATIONS("references"),
+    TABLE("a series table"),
     DUPLICATES("duplicate clusters");
 
     final String what;
@@ -33,6 +38,36 @@ interface Renderer {
 
   /** Hits (and facet counts and explanations, when the result has them). */
   void search(SearchResult r, PrintWriter out);
+
+  /** Reads a turning point in full (every item, every field) by id; null when there is none. */
+  @FunctionalInterface
+  interface Points {
+    StoredPoint get(String id) throws IOException;
+  }
+
+  /**
+   * Hits, for a format that may write more of each point than a hit holds (every item in full,
+   * references of every item): it reads them from {@code points}, once per hit. Other formats write
+   * the result alone.
+   */
+  default void search(SearchResult r, Points points, PrintWriter out) throws IOException {
+    search(r, out);
+  }
+
+  /** References ({@code tpsearch cite}). */
+  default void citations(List<Citation> citations, PrintWriter out) {
+    throw cannotWrite(Kind.CITATIONS);
+  }
+
+  /** The turning points of one series, for a paper ({@code tpsearch table}). */
+  default void table(SeriesTable t, PrintWriter out) {
+    throw cannotWrite(Kind.TABLE);
+  }
+
+  /** What a renderer throws for a kind it does not support: a bug, since {@link FormatOption#renderer} checks first. */
+  default UnsupportedOperationException cannotWrite(Kind kind) {
+    return new UnsupportedOperationException(getClass().getSimpleName() + " cannot write " + kind.what);
+  }
 
   /** One turning point in full. */
   void point(StoredPoint p, PrintWriter out);

@@ -25,7 +25,8 @@ final class SearchCommand extends IndexReadingCommand {
   @Mixin
   FilterOptions filters;
 
-  @Option(names = {"-n", "--limit"}, paramLabel = "N", defaultValue = "10", description = "Hits to show (default: ${DEFAULT-VALUE}).")
+  @Option(names = {"-n", "--limit"}, paramLabel = "N", defaultValue = "10", converter = LimitConverter.class,
+      description = "Hits to show, or all (default: ${DEFAULT-VALUE}).")
   int limit;
 
   @Option(names = "--sort", paramLabel = "ORDER", defaultValue = "relevance", completionCandidates = Candidates.SortOrders.class,
@@ -48,6 +49,14 @@ final class SearchCommand extends IndexReadingCommand {
   @Mixin
   FormatOption format;
 
+  @Option(names = "--per-item", description = "csv and tsv: one row per evidence item of each hit (the items it shows), "
+      + "not one per hit.")
+  boolean perItem;
+
+  @Option(names = "--full", description = "json and jsonl: each hit also carries every evidence item of its point in "
+      + "full (items: title, time, fields, sources), as show does.")
+  boolean full;
+
 
   private SearchRequest request;
   private Renderer renderer;
@@ -55,14 +64,35 @@ final class SearchCommand extends IndexReadingCommand {
   @Override
   void validate() {
     request = request();
-    renderer = format.renderer(spec, Renderer.Kind.SEARCH, context().colour(), context().hyperlinks());
+    if (perItem && format.format != FormatOption.Format.csv && format.format != FormatOption.Format.tsv) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--per-item is for --format csv or tsv, not " + format.format);
+    }
+    if (full && format.format != FormatOption.Format.json && format.format != FormatOption.Format.jsonl) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--full is for --format json or jsonl, not " + format.format);
+    }
+    renderer = format.renderer(spec, Renderer.Kind.SEARCH,
+        new FormatOption.Options(context().colour(), context().hyperlinks(), false, perItem, full));
+  }
+
+  /** {@code --limit N} or {@code --limit all}, checked as the HTTP API checks it. */
+  static final class LimitConverter implements picocli.CommandLine.ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) throws Exception {
+      try {
+        return SearchRequest.parseLimit(value);
+      } catch (org.tpsearch.search.QueryException e) {
+        throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
   }
 
   @Override
   int run(SearchBackend backend) throws Exception {
     SearchResult result = collapse ? org.tpsearch.search.Collapse.search(backend, request) : backend.search(request);
     Timing.mark("search");
-    renderer.search(result, out());
+    renderer.search(result, backend::show, out());
     out().flush();
     return result.total() > 0 ? ExitCodes.OK : ExitCodes.NO_HITS;
   }
@@ -105,11 +135,6 @@ final class SearchCommand extends IndexReadingCommand {
 
   /** The request the parsed options describe. */
   SearchRequest request() {
-    try {
-      SearchRequest.parseLimit(Integer.toString(limit));
-    } catch (org.tpsearch.search.QueryException e) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--limit': " + e.getMessage());
-    }
     SearchRequest.SortOrder order;
     try {
       order = SearchRequest.SortOrder.parse(sort);

@@ -81,10 +81,12 @@ final class ServeCommand extends IndexReadingCommand {
   int run(SearchBackend backend) throws Exception {
     HttpApi api;
     try {
-      api = HttpApi.start(backend, host, port, limits, err(), main.verbose);
+      api = HttpApi.start(backend, host, port, limits, err(), main.verbose).withEnv(context().env());
     } catch (java.io.IOException e) {
       throw new java.io.IOException("cannot serve on " + host + ":" + port + ": " + e.getMessage(), e);
     }
+    // Warm before saying "serving": whoever waits for that line gets answers at full speed.
+    api.warmUp();
     PrintWriter out = out();
     out.println("tpsearch: serving " + backend.description() + " on http://" + host + ":" + api.port() + "/ (Ctrl-C stops)");
     out.println("tpsearch: " + limits.threads() + " requests at once, " + limits.maxConnections() + " connections, "

@@ -194,7 +194,12 @@ final class Shell {
     }
     if (parsed.format() != FormatOption.Format.text) {
       // For scripts: the answer alone, as 'search' prints it (facets numbered in the same order).
-      FormatOption.of(parsed.format(), false).search(parsed.request().facets() ? result : withoutFacets(result), out);
+      Renderer renderer = FormatOption.of(parsed.format(), false);
+      if (!renderer.supports(Renderer.Kind.SEARCH)) {
+        out.println("--format " + parsed.format() + " cannot write " + Renderer.Kind.SEARCH.what);
+        return;
+      }
+      renderer.search(parsed.request().facets() ? result : withoutFacets(result), searcher::show, out);
       return;
     }
     new TextRenderer(context.colour(), context.hyperlinks()).search(withoutFacets(result), out);

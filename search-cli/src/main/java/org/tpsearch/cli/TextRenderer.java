@@ -36,7 +36,7 @@ final class TextRenderer implements Renderer {
 
   @Override
   public boolean supports(Kind kind) {
-    return true;
+    return kind != Kind.CITATIONS && kind != Kind.TABLE;
   }
 
   @Override

@@ -63,6 +63,7 @@ public final class QueryCompiler {
   private final Glossary glossary;
   /** Whether a translation occurs in this index: every bigram (or English word) of it does. */
   private final java.util.function.Predicate<String> occurs;
+  private final org.apache.lucene.index.IndexReader reader;
 
   /**
    * A compiled query. Its hits come in tiers: the query as typed (a phrase), then every content
@@ -100,6 +101,7 @@ public final class QueryCompiler {
   public QueryCompiler(Glossary glossary, org.apache.lucene.index.IndexReader reader) {
     this.glossary = glossary;
     this.words = new TermDictionarySegmenter(reader);
+    this.reader = reader;
     this.occurs = Cedict.occursIn(reader, Schema.TEXT_BI, bigrams);
   }
 
@@ -125,7 +127,11 @@ public final class QueryCompiler {
   }
 
   /** One content word of the query: its query, its label, and its words for the proximity bonus. */
-  private record Content(String label, Query query, List<UserQuery.Unit> words) {}
+  private record Content(String label, Query query, List<UserQuery.Unit> words, List<String> forms) {
+    Content(String label, Query query, List<UserQuery.Unit> words) {
+      this(label, query, words, List.of());
+    }
+  }
 
   /** Compiles {@code q}; {@code expand} turns glossary expansion on. */
   public Compiled compile(UserQuery q, boolean expand) throws QueryException {
@@ -149,14 +155,23 @@ public final class QueryCompiler {
           + UserQuery.MAX_WORDS);
     }
     List<Query> unitQueries = new ArrayList<>();
+    List<Query> partialUnits = new ArrayList<>();
     List<String> labels = new ArrayList<>();
     List<UserQuery.Unit> proximityUnits = new ArrayList<>();
+    Map<UserQuery.Unit, List<String>> alternatives = new java.util.HashMap<>();
     BooleanQuery.Builder all = new BooleanQuery.Builder();
     for (Content c : content) {
       unitQueries.add(c.query());
+      // Among points with only some of the words, those with the topic come before those with
+      // only the place: a region's name weighs less there (江苏的碳市场: the carbon market
+      // elsewhere before anything else in Jiangsu).
+      partialUnits.add(isRegionName(c.label()) ? new BoostQuery(c.query(), REGION_PARTIAL_WEIGHT) : c.query());
       labels.add(c.label());
       all.add(c.query(), Occur.MUST);
       proximityUnits.addAll(c.words());
+      if (c.words().size() == 1 && !c.forms().isEmpty()) {
+        alternatives.put(c.words().get(0), c.forms());
+      }
     }
     Query every = all.build();
     int n = unitQueries.size();
@@ -169,10 +184,10 @@ public final class QueryCompiler {
     // any of them; each step excludes what an earlier one found.
     List<BooleanQuery.Builder> partials = new ArrayList<>();
     if (n > 1) {
-      Query most = atLeast(unitQueries, minimum);
+      Query most = atLeast(partialUnits, minimum);
       partials.add(new BooleanQuery.Builder().add(most, Occur.MUST).add(every, Occur.MUST_NOT).add(found, Occur.SHOULD));
       if (minimum > 1) {
-        partials.add(new BooleanQuery.Builder().add(atLeast(unitQueries, 1), Occur.MUST).add(most, Occur.MUST_NOT)
+        partials.add(new BooleanQuery.Builder().add(atLeast(partialUnits, 1), Occur.MUST).add(most, Occur.MUST_NOT)
             .add(found, Occur.SHOULD));
       }
     }
@@ -190,12 +205,30 @@ public final class QueryCompiler {
     }
     // The proximity bonus is a sloppy phrase over all the words: costly on every match, so it
     // re-ranks the best first-pass hits instead of scoring them all (see Searcher).
-    Query proximity = proximity(proximityUnits);
+    Query proximity = proximity(proximityUnits, alternatives);
     if (proximity != null) {
       explain.add("proximity bonus (re-ranks the top " + RERANK_DEPTH + "): " + proximity);
     }
     return new Compiled(strict.build(), partials.stream().map(b -> (Query) b.build()).toList(), typed, proximity,
         unitQueries, labels, explain, minimum, forms);
+  }
+
+  /** How much a region's name counts among the words of a partial hit. */
+  static final float REGION_PARTIAL_WEIGHT = 0.3f;
+
+  /** Every name of every region (lower case): 江苏, Jiangsu, 江苏省... */
+  private static final java.util.Set<String> REGION_NAMES = regionNames();
+
+  private static java.util.Set<String> regionNames() {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (Region r : Regions.ALL) {
+      r.allNames().forEach(name -> names.add(name.toLowerCase(java.util.Locale.ROOT)));
+    }
+    return java.util.Set.copyOf(names);
+  }
+
+  static boolean isRegionName(String word) {
+    return REGION_NAMES.contains(word.toLowerCase(java.util.Locale.ROOT));
   }
 
   /** At least {@code minimum} of {@code units}. */
@@ -220,6 +253,22 @@ public final class QueryCompiler {
     List<List<UserQuery.Unit>> required = q.required();
     for (int i = 0; i < required.size(); i++) {
       List<UserQuery.Unit> group = required.get(i);
+      // Spaced pinyin (pu dong, Zhang Jia Kou) is one word of the pinyin field: pudong.
+      int pinyinEnd = expand ? pinyinRunEnd(required, i) : i;
+      if (pinyinEnd > i) {
+        List<UserQuery.Unit> spaced = new ArrayList<>();
+        required.subList(i, pinyinEnd + 1).forEach(w -> spaced.add(w.get(0)));
+        UserQuery.Unit joined = new UserQuery.Unit(joinedPinyin(spaced), false);
+        localExplain.add("\"" + String.join(" ", spaced.stream().map(UserQuery.Unit::text).toList())
+            + "\" is read as the pinyin " + joined.text());
+        int before = localForms.size();
+        Query uq = unit(joined, true, localExplain, localForms);
+        if (uq != null) {
+          out.add(new Content(joined.text(), uq, List.of(joined), List.copyOf(localForms.subList(before, localForms.size()))));
+        }
+        i = pinyinEnd;
+        continue;
+      }
       // Words that together are a glossary term (green power, clean heating) are one unit.
       int end = expand ? glossaryTermEnd(required, i) : i;
       if (end > i) {
@@ -265,11 +314,13 @@ public final class QueryCompiler {
         parts = understood.words().stream().map(w -> new UserQuery.Unit(w, false)).toList();
       }
       for (UserQuery.Unit part : parts) {
+        int before = localForms.size();
         Query uq = unit(part, expand, localExplain, localForms);
         if (uq == null) {
           localExplain.add("  (ignored: " + part + " has no searchable characters)");
         } else {
-          out.add(new Content(part.toString(), uq, List.of(part)));
+          out.add(new Content(part.toString(), uq, List.of(part),
+              List.copyOf(localForms.subList(before, localForms.size()))));
         }
       }
     }
@@ -300,6 +351,46 @@ public final class QueryCompiler {
     return bigramBuilder.createPhraseQuery(Schema.TEXT_BI, String.join(" ", parts));
   }
 
+  /** The most words of spaced pinyin joined into one (bai he tan, wu lu mu qi). */
+  static final int MAX_PINYIN_WORDS = 5;
+
+  /**
+   * The last of the words starting at {@code i} that, joined, are a word of the pinyin field
+   * (pu dong -> pudong): a run of two or more plain, unquoted words each of which reads as pinyin
+   * syllables, the longest whose join occurs; {@code i} when there is none. English words that read
+   * as pinyin (a, he, long, man) are joined only when the join is a word of the indexed text.
+   */
+  private int pinyinRunEnd(List<List<UserQuery.Unit>> required, int i) {
+    int run = i;
+    while (run < required.size() && run - i < MAX_PINYIN_WORDS && required.get(run).size() == 1
+        && !required.get(run).get(0).quoted()
+        && PinyinSyllables.isPinyin(required.get(run).get(0).text().toLowerCase(java.util.Locale.ROOT))) {
+      run++;
+    }
+    for (int end = run - 1; end > i; end--) {
+      List<UserQuery.Unit> spaced = new ArrayList<>();
+      required.subList(i, end + 1).forEach(w -> spaced.add(w.get(0)));
+      if (inPinyinField(joinedPinyin(spaced))) {
+        return end;
+      }
+    }
+    return i;
+  }
+
+  private static String joinedPinyin(List<UserQuery.Unit> words) {
+    StringBuilder out = new StringBuilder();
+    words.forEach(w -> out.append(w.text().toLowerCase(java.util.Locale.ROOT)));
+    return out.toString();
+  }
+
+  private boolean inPinyinField(String term) {
+    try {
+      return reader.docFreq(new Term(Schema.TEXT_PY, term)) > 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The most words of a query that can form one glossary term. */
   static final int MAX_TERM_WORDS = 6;
 
@@ -328,15 +419,31 @@ public final class QueryCompiler {
   /**
    * The dictionary's translations of {@code text} that occur in the index and are not among
    * {@code known}: for English, the Chinese words one of whose senses is exactly it (highway ->
-   * 公路, 高速公路); none for Chinese or mixed text. At most {@link #MAX_DICTIONARY_FORMS}.
+   * 公路, 高速公路); for a Chinese word, its English senses (煤矿 -> coal mine); none for mixed
+   * text. At most {@link #MAX_DICTIONARY_FORMS}.
    */
   private List<String> dictionaryForms(String text, List<String> known) {
-    if (!isEnglish(text)) {
+    boolean english = isEnglish(text);
+    if (!english && !isChineseWord(text)) {
       return List.of();
     }
     List<String> out = new ArrayList<>();
     java.util.Set<String> seen = new java.util.HashSet<>();
     known.forEach(k -> seen.add(org.tpsearch.analysis.TextNormalizer.normalize(k)));
+    if (!english) {
+      // Chinese to English: the senses that occur in the index and that few headwords share (唐山
+      // is also an old name for China, which six other words are: such a sense says nothing).
+      for (String sense : Cedict.englishFor(text)) {
+        if (out.size() >= MAX_DICTIONARY_FORMS) {
+          break;
+        }
+        if (seen.add(org.tpsearch.analysis.TextNormalizer.normalize(sense)) && occurs.test(sense)
+            && Cedict.chineseFor(sense).size() <= MAX_SENSE_SHARED) {
+          out.add(sense);
+        }
+      }
+      return out;
+    }
     for (String candidate : Cedict.chineseFor(text)) {
       if (out.size() >= MAX_DICTIONARY_FORMS) {
         break;
@@ -356,6 +463,17 @@ public final class QueryCompiler {
   static String pinyin(String word) {
     String lower = word.toLowerCase(java.util.Locale.ROOT);
     return PinyinSyllables.syllableCount(lower) >= 2 ? lower : null;
+  }
+
+  /**
+   * The most headwords an English sense may be shared by for a Chinese word to reach it: "coal
+   * mine" names 2, "steel" 4, "flight" 6; "China" 7, "market" 13, "time" dozens.
+   */
+  static final int MAX_SENSE_SHARED = 6;
+
+  /** Two or more Chinese characters and nothing else: a word the dictionary may know. */
+  private static boolean isChineseWord(String text) {
+    return text.codePointCount(0, text.length()) >= 2 && text.codePoints().allMatch(QueryWords::isHan);
   }
 
   /** Latin letters (with spaces, hyphens, apostrophes) and at least one letter: an English word or phrase. */
@@ -384,7 +502,9 @@ public final class QueryCompiler {
     BooleanQuery.Builder all = new BooleanQuery.Builder();
     int kept = 0;
     for (UserQuery.Unit w : words) {
-      Query uq = unit(w, true, explain, forms);
+      // Each word with its glossary forms but not the dictionary's: "rationing" alone is 配额
+      // (quota), which is not what "power rationing" means.
+      Query uq = unit(w, true, false, explain, forms);
       if (uq != null) {
         all.add(uq, Occur.MUST);
         kept++;
@@ -420,6 +540,11 @@ public final class QueryCompiler {
    * a match in a title and a smaller one for a match of its words (stems) in the word field.
    */
   private Query unit(UserQuery.Unit u, boolean expand, List<String> explain, List<String> formsOut) {
+    return unit(u, expand, true, explain, formsOut);
+  }
+
+  /** {@link #unit(UserQuery.Unit, boolean, List, List)}, with the dictionary's forms only if {@code dictionary}. */
+  private Query unit(UserQuery.Unit u, boolean expand, boolean dictionary, List<String> explain, List<String> formsOut) {
     List<String> forms = new ArrayList<>();
     forms.add(u.text());
     int curated = 1;
@@ -427,11 +552,12 @@ public final class QueryCompiler {
     if (expand && !u.quoted()) {
       forms.addAll(glossary.expansions(u.text()));
       curated = forms.size();
-      translations = dictionaryForms(u.text(), forms);
+      translations = dictionary ? dictionaryForms(u.text(), forms) : List.of();
       forms.addAll(translations);
     }
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     int clauses = 0;
+    boolean[] covered = covered(forms);
     for (int i = 0; i < forms.size(); i++) {
       float formWeight = i == 0 ? 1f : i < curated ? EXPANSION_WEIGHT : DICTIONARY_WEIGHT;
       Query bi = bigramBuilder.createPhraseQuery(Schema.TEXT_BI, forms.get(i));
@@ -439,6 +565,11 @@ public final class QueryCompiler {
         continue;
       }
       formsOut.add(forms.get(i));
+      if (covered[i]) {
+        // Every match of this expansion is a match of another form (光伏发电 of 光伏): searching it
+        // costs a phrase evaluation per candidate and finds nothing more. It is still highlighted.
+        continue;
+      }
       b.add(new BoostQuery(bi, formWeight), Occur.SHOULD);
       clauses++;
       if (i > 0) {
@@ -482,6 +613,61 @@ public final class QueryCompiler {
     return b.build();
   }
 
+  /**
+   * For each of {@code forms}, whether it is an expansion (not the first, typed form) whose bigram
+   * phrase contains another form's, token for token: a text that matches it matches that one.
+   */
+  private boolean[] covered(List<String> forms) {
+    boolean[] out = new boolean[forms.size()];
+    if (forms.size() < 2) {
+      return out;
+    }
+    List<List<String>> tokens = new ArrayList<>();
+    for (String f : forms) {
+      tokens.add(positioned(f));
+    }
+    for (int i = 1; i < forms.size(); i++) {
+      for (int j = 0; j < forms.size() && !out[i]; j++) {
+        List<String> a = tokens.get(i);
+        List<String> b = tokens.get(j);
+        // Equal forms: the first one stays.
+        out[i] = j != i && !b.isEmpty() && (a.size() > b.size() || (a.equals(b) && j < i)) && containsPhrase(a, b);
+      }
+    }
+    return out;
+  }
+
+  /** Whether phrase {@code b} occurs in phrase {@code a} (its first token's gap does not matter). */
+  private static boolean containsPhrase(List<String> a, List<String> b) {
+    String first = b.get(0).substring(b.get(0).indexOf('|') + 1);
+    for (int k = 0; k + b.size() <= a.size(); k++) {
+      if (a.get(k).substring(a.get(k).indexOf('|') + 1).equals(first) && a.subList(k + 1, k + b.size()).equals(b.subList(1, b.size()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The query-side bigram tokens of {@code text}, each with the gap before it ("+1|光伏"), so that
+   * one list is a sub-list of another only when its tokens stand at the same relative positions.
+   */
+  private List<String> positioned(String text) {
+    List<String> out = new ArrayList<>();
+    try (TokenStream ts = bigrams.tokenStream(Schema.TEXT_BI, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        out.add((out.isEmpty() ? "" : inc.getPositionIncrement() + "|") + term);
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
   /** The words of {@code text} as one phrase on a word field; null when it has none. */
   private Query wordPhrase(String field, String text) {
     List<TermDictionarySegmenter.Token> tokens = words.tokens(text);
@@ -498,11 +684,53 @@ public final class QueryCompiler {
     return pb.build();
   }
 
-  /** All single words in one sloppy phrase over the body's bigrams: close together ranks higher. */
-  private Query proximity(List<UserQuery.Unit> units) {
+  /**
+   * All single words in one sloppy phrase over the body's bigrams: close together ranks higher.
+   * When some word is one token and has a one-token form of another kind (international: 国际,
+   * flights: 航班), a second phrase with each such word as its first such form joins the first, so
+   * English words over Chinese text get the bonus too. Plain phrases, so that every backend runs
+   * the same query.
+   */
+  private Query proximity(List<UserQuery.Unit> units, Map<UserQuery.Unit, List<String>> alternatives) {
     if (units.size() < 2) {
       return null;
     }
+    List<String> across = new ArrayList<>();
+    boolean differs = false;
+    for (UserQuery.Unit u : units) {
+      List<String> tokens = tokens(bigrams, u.text());
+      String other = null;
+      if (tokens.size() == 1) {
+        for (String form : alternatives.getOrDefault(u, List.of())) {
+          List<String> ft = tokens(bigrams, form);
+          if (ft.size() == 1 && !ft.get(0).equals(tokens.get(0)) && QueryWords.isHan(ft.get(0).codePointAt(0))
+              != QueryWords.isHan(tokens.get(0).codePointAt(0))) {
+            other = ft.get(0);
+            break;
+          }
+        }
+      }
+      if (other != null) {
+        across.add(other);
+        differs = true;
+      } else {
+        across.addAll(tokens);
+      }
+    }
+    Query first = typedPhrase(units);
+    if (!differs) {
+      return first;
+    }
+    Query second = sloppyPhrase(across);
+    if (first == null) {
+      return second;
+    }
+    return second == null ? first
+        : new BooleanQuery.Builder().add(first, Occur.SHOULD).add(second, Occur.SHOULD).build();
+  }
+
+  /** The words' bigrams, as analyzed (gaps kept), in one phrase with the proximity slop; null for fewer than two. */
+  private Query typedPhrase(List<UserQuery.Unit> units) {
     PhraseQuery.Builder pb = new PhraseQuery.Builder();
     int position = -1;
     int terms = 0;
@@ -523,6 +751,19 @@ public final class QueryCompiler {
     }
     if (terms < 2) {
       return null;
+    }
+    pb.setSlop(PROXIMITY_SLOP);
+    return pb.build();
+  }
+
+  /** {@code terms} of the body's bigram field in one phrase with the proximity slop; null for fewer than two. */
+  private static Query sloppyPhrase(List<String> terms) {
+    if (terms.size() < 2) {
+      return null;
+    }
+    PhraseQuery.Builder pb = new PhraseQuery.Builder();
+    for (int p = 0; p < terms.size(); p++) {
+      pb.add(new Term(Schema.TEXT_BI, terms.get(p)), p);
     }
     pb.setSlop(PROXIMITY_SLOP);
     return pb.build();

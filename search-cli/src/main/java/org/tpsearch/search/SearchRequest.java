@@ -96,13 +96,20 @@ public record SearchRequest(
     return filters.getOrDefault(dim, List.of());
   }
 
-  /** A limit as given: a whole number, 0 or more (0 counts without listing hits); the one check of it. */
+  /**
+   * A limit as given: a whole number, 0 or more (0 counts without listing hits), or {@code all}; the
+   * one check of it.
+   */
   public static int parseLimit(String text) throws QueryException {
+    if (text.strip().equalsIgnoreCase("all")) {
+      // The searcher caps a limit at the index's size before it allocates anything.
+      return Integer.MAX_VALUE;
+    }
     int n;
     try {
       n = Integer.parseInt(text.strip());
     } catch (NumberFormatException e) {
-      throw new QueryException("'" + text + "' (expected a whole number >= 0)");
+      throw new QueryException("'" + text + "' (expected a whole number >= 0, or all)");
     }
     if (n < 0) {
       throw new QueryException(n + " (expected >= 0)");

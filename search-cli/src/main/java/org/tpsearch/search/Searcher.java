@@ -57,10 +57,55 @@ public final class Searcher {
   /** The schema's facets config, made once: every query drills down with it. */
   private final FacetsConfig facetsConfig = Schema.facetsConfig();
   private final QueryCompiler compiler;
+  /**
+   * Compiled queries by query text and expansion switch, most recently used kept: a compiled
+   * query depends only on those and on this searcher's index (its word dictionary), and a warm
+   * session repeats them (the next page, another filter, the facets of the same words). Lucene
+   * queries are immutable, so one compiled query serves every thread of {@code serve}.
+   */
+  private final Map<CompiledKey, Prepared> prepared;
+
+  /** How many compiled queries a searcher keeps. */
+  static final int COMPILED_CACHE_SIZE = 256;
+
+  private record CompiledKey(String query, boolean expand) {}
+
+  /** A compiled query and the highlighter of its forms (both immutable). */
+  private record Prepared(QueryCompiler.Compiled compiled, PhraseHighlighter highlighter) {}
 
   public Searcher(IndexHandle index, QueryCompiler compiler) {
+    this(index, compiler, COMPILED_CACHE_SIZE);
+  }
+
+  /** A searcher that keeps up to {@code cacheSize} compiled queries (0: compiles every query anew). */
+  public Searcher(IndexHandle index, QueryCompiler compiler, int cacheSize) {
     this.index = index;
     this.compiler = compiler;
+    this.prepared = cacheSize <= 0 ? null : java.util.Collections.synchronizedMap(
+        new LinkedHashMap<>(16, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<CompiledKey, Prepared> eldest) {
+            return size() > cacheSize;
+          }
+        });
+  }
+
+  /** The compiled form of {@code r}'s query, null for an empty query; from the cache when it has it. */
+  private Prepared prepare(SearchRequest r) throws QueryException {
+    CompiledKey key = new CompiledKey(r.query(), r.expand());
+    Prepared p = prepared == null ? null : prepared.get(key);
+    if (p == null) {
+      UserQuery uq = UserQuery.parse(r.query());
+      if (uq.isEmpty()) {
+        return null;
+      }
+      QueryCompiler.Compiled c = compiler.compile(uq, r.expand());
+      p = new Prepared(c, new PhraseHighlighter(c.forms()));
+      if (prepared != null) {
+        prepared.put(key, p);
+      }
+    }
+    return p;
   }
 
   public IndexHandle index() {
@@ -69,8 +114,8 @@ public final class Searcher {
 
   /** Runs {@code r}. */
   public SearchResult search(SearchRequest r) throws IOException, QueryException {
-    UserQuery uq = UserQuery.parse(r.query());
-    QueryCompiler.Compiled compiled = uq.isEmpty() ? null : compiler.compile(uq, r.expand());
+    Prepared prep = prepare(r);
+    QueryCompiler.Compiled compiled = prep == null ? null : prep.compiled();
     List<String> explain = new ArrayList<>();
     if (compiled != null && r.explain()) {
       explain.addAll(compiled.explain());
@@ -82,7 +127,7 @@ public final class Searcher {
     int n = Math.max(1, Math.min(r.limit(), index.reader().maxDoc()));
     Query proximity = compiled == null ? null : compiled.proximity();
     // Tiers a and b: every content word; the query as typed first.
-    Pass pass = run(drillDown(filtered(text, r), r), r.filters().keySet(), proximity, sort, n, r.facets());
+    Pass pass = run(drillDown(filtered(text, r), r), r.filters().keySet(), proximity, sort, n, r.facets(), true);
     List<Ranked> ranked = new ArrayList<>();
     if (compiled != null) {
       boolean[] typed = compiled.typed() == null ? null : matching(compiled.typed(), pass.top().scoreDocs);
@@ -113,14 +158,25 @@ public final class Searcher {
     for (int level = 0; level < partials.size() && (allWords == 0 || r.limit() > ranked.size()); level++) {
       int room = Math.max(1, n - ranked.size());
       boolean answer = allWords == 0 && total == 0; // this pass's facets are the answer's
-      Pass more = run(drillDown(filtered(partials.get(level), r), r), r.filters().keySet(), proximity, sort, room,
-          r.facets() && answer);
+      // Level 0 has at least the minimum of the words but not all, level 1 at least one but fewer
+      // than the minimum: with three words or fewer each level has one count, known without
+      // running each word's query over the hits (a cold process pays for every query it runs),
+      // and the level's first hits by score are its page.
+      int fewest = level == 0 ? compiled.minimumMatch() : 1;
+      int most = level == 0 ? compiled.wordCount() - 1 : compiled.minimumMatch() - 1;
+      // No proximity re-ranking here: its phrase needs every word, which no partial hit has.
+      Pass more = run(drillDown(filtered(partials.get(level), r), r), r.filters().keySet(), null, sort, room,
+          r.facets() && answer, fewest != most);
       ScoreDoc[] docs = more.top().scoreDocs;
       int[] matched = new int[docs.length];
-      for (Query u : compiled.units()) {
-        boolean[] m = matching(u, docs);
-        for (int i = 0; i < docs.length; i++) {
-          matched[i] += m[i] ? 1 : 0;
+      if (fewest == most) {
+        Arrays.fill(matched, fewest);
+      } else {
+        for (Query u : compiled.units()) {
+          boolean[] m = matching(u, docs);
+          for (int i = 0; i < docs.length; i++) {
+            matched[i] += m[i] ? 1 : 0;
+          }
         }
       }
       List<Ranked> partialHits = new ArrayList<>();
@@ -152,7 +208,7 @@ public final class Searcher {
     IndexSearcher searcher = index.searcher();
     List<SearchResult.Hit> hits = new ArrayList<>();
     if (r.limit() > 0 && total > 0) {
-      PhraseHighlighter highlight = compiled == null ? null : new PhraseHighlighter(compiled.forms());
+      PhraseHighlighter highlight = prep == null ? null : prep.highlighter();
       List<Weight> unitWeights = new ArrayList<>();
       if (r.explain() && compiled != null) {
         for (Query u : compiled.units()) {
@@ -215,13 +271,14 @@ public final class Searcher {
 
   /**
    * Runs {@code ddq} once: hits and an exact total in the same pass (and facets, when asked). By
-   * relevance, the top {@link QueryCompiler#RERANK_DEPTH} (at least {@code n}) come back, re-ranked
-   * with the proximity bonus, for the caller to order in tiers; sorted otherwise, the top {@code n}.
+   * relevance and {@code deep}, the top {@link QueryCompiler#RERANK_DEPTH} (at least {@code n}) come
+   * back, re-ranked with the proximity bonus (when there is one), for the caller to order in tiers;
+   * otherwise, the top {@code n}.
    */
-  private Pass run(DrillDownQuery ddq, java.util.Set<String> drilled, Query proximity, Sort sort, int n, boolean withFacets)
-      throws IOException {
+  private Pass run(DrillDownQuery ddq, java.util.Set<String> drilled, Query proximity, Sort sort, int n, boolean withFacets,
+      boolean deep) throws IOException {
     IndexSearcher searcher = index.searcher();
-    int depth = sort == null ? Math.max(n, Math.min(QueryCompiler.RERANK_DEPTH, index.reader().maxDoc())) : n;
+    int depth = sort == null && deep ? Math.max(n, Math.min(QueryCompiler.RERANK_DEPTH, index.reader().maxDoc())) : n;
     Pass pass;
     if (withFacets && index.hasFacets()) {
       DrillSideways ds = new DrillSideways(searcher, facetsConfig, index.facetState());

@@ -72,7 +72,9 @@ class CompletionTest {
     assertEquals(List.of("Event"), complete(s, "tpsearch", "search", "--type", "E"));
     assertEquals(List.of("failed", "found"), complete(s, "tpsearch", "search", "--status", "f").stream().sorted().toList());
     assertEquals(List.of("date"), complete(s, "tpsearch", "search", "--sort", "d"));
-    assertEquals(List.of("json", "jsonl"), complete(s, "tpsearch", "show", "--format", "j"));
+    // show writes one document: no jsonl.
+    assertEquals(List.of("json"), complete(s, "tpsearch", "show", "--format", "j"));
+    assertEquals(List.of("json", "jsonl"), complete(s, "tpsearch", "search", "--format", "j"));
   }
 
   @Test
@@ -100,11 +102,17 @@ class CompletionTest {
   @Test
   void fishNamesEveryCommandAndOfferValues() {
     String fish = script("fish");
-    for (String cmd : List.of("search", "show", "facets", "stats", "index", "lint", "shell", "serve", "completion", "config")) {
+    for (String cmd : List.of("search", "show", "facets", "cite", "table", "stats", "index", "lint", "shell", "serve",
+        "completion", "config")) {
       assertTrue(fish.contains("-n '__fish_use_subcommand' -a '" + cmd + "'"), cmd + " in\n" + fish);
     }
     assertTrue(fish.contains("-n '__fish_seen_subcommand_from search' -s r -l region -x -a 'Anhui 安徽 安徽省"), fish);
-    assertTrue(fish.contains("-l format -x -a 'text json jsonl'"), fish);
+    // Each command offers the formats it writes.
+    assertTrue(fish.contains("from search' -l format -x -a 'text json jsonl csv tsv bibtex csl-json ris'"), fish);
+    assertTrue(fish.contains("from facets' -l format -x -a 'text json csv tsv'"), fish);
+    assertTrue(fish.contains("from stats' -l format -x -a 'text json'"), fish);
+    assertTrue(fish.contains("from cite' -l format -x -a 'bibtex csl-json ris'"), fish);
+    assertTrue(fish.contains("from table' -l format -x -a 'json csv tsv markdown latex'"), fish);
   }
 
   @Test

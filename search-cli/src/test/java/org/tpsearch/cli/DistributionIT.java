@@ -141,6 +141,31 @@ class DistributionIT {
   }
 
   @Test
+  void citationStylesAreInLibCiteAndOnlyCiteLoadsThem() throws Exception {
+    Path lib = installed.toRealPath().getParent().getParent().resolve("lib");
+    try (Stream<Path> jars = Files.list(lib)) {
+      assertTrue(jars.noneMatch(j -> j.getFileName().toString().startsWith("citeproc")), "citeproc-java in lib/");
+    }
+    assertTrue(Files.isRegularFile(lib.resolve("cite/citeproc-java-3.4.0.jar")), "citeproc-java in lib/cite/");
+    String thirdParty = Files.readString(lib.getParent().resolve("THIRD-PARTY-cite.txt"), StandardCharsets.UTF_8);
+    assertTrue(thirdParty.contains("citeproc-java") && thirdParty.contains("styles"), thirdParty);
+    // A search loads no class of the citation module (every class the JVM loads is logged).
+    Path log = tmp.resolve("classes.log");
+    Run search = run(home, Map.of("TPSEARCH_JAVA_OPTS", "-Xlog:class+load=info:file=" + log), installed.toString(),
+        "search", "碳达峰", "--format", "bibtex");
+    assertEquals(0, search.exit(), search.err());
+    assertTrue(search.out().contains("@misc{"), search.out());
+    String loaded = Files.readString(log, StandardCharsets.UTF_8);
+    assertTrue(loaded.contains("org.tpsearch.cli.SearchCommand"), "the log lists classes");
+    assertFalse(loaded.contains("de.undercouch") || loaded.contains("org.tpsearch.citestyles"), "search loaded the CSL processor");
+    Run styled = run(installed.toString(), "cite", "hebei/industry/2021-10-15/policy", "--style",
+        "china-national-standard-gb-t-7714-2015-numeric");
+    assertEquals(0, styled.exit(), styled.err());
+    assertEquals("", styled.err());
+    assertTrue(styled.out().contains("国务院. 2030年前碳达峰行动方案: 国发〔2021〕23号[EB/OL]."), styled.out());
+  }
+
+  @Test
   void onJdk25TheFirstRunMadeAStartUpCache() {
     if (Runtime.version().feature() >= 25) {
       Path lib = installedLib();

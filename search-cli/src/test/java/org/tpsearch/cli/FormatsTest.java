@@ -25,8 +25,8 @@ class FormatsTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
       // show, facets and stats print one document: JSON Lines has no list to stream (was JSON)
-      "show xinjiang/industry/2022-03-01/event --format jsonl | --format jsonl cannot write a turning point (show writes text or json)",
-      "facets --region Xinjiang --format jsonl               | --format jsonl cannot write facet counts (facets writes text or json)",
+      "show xinjiang/industry/2022-03-01/event --format jsonl | --format jsonl cannot write a turning point (show writes text, json, csv, tsv, bibtex, csl-json or ris)",
+      "facets --region Xinjiang --format jsonl               | --format jsonl cannot write facet counts (facets writes text, json, csv or tsv)",
       "stats --format jsonl                                  | --format jsonl cannot write index statistics (stats writes text or json)"})
   void anUnsupportedCombinationIsAUsageError(String line, String message) {
     Cli.Result r = cli.run(line.strip().split(" "));

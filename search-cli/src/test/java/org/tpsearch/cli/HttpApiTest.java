@@ -39,7 +39,29 @@ class HttpApiTest {
   static void start() throws Exception {
     index = IndexHandle.openEmbedded();
     Context ctx = new Context(Map.of(), false);
-    api = HttpApi.start(new LuceneBackend(new Searcher(index, new QueryCompiler(ctx.glossary(), index.reader()))), "127.0.0.1", 0, 2);
+    api = HttpApi.start(new LuceneBackend(new Searcher(index, new QueryCompiler(ctx.glossary(), index.reader()))), "127.0.0.1", 0, 2)
+        .withEnv(Map.of("TPSEARCH_CITE_LIB", CiteTest.CITE_LIB));
+  }
+
+  @Test
+  void citeAnswersTheReferencesOfAPointOrAnItemAsTheCliWritesThem() throws Exception {
+    String id = "xinjiang/industry/2022-03-01/event";
+    HttpResponse<String> all = get("/points/" + enc(id) + "/cite");
+    assertEquals(200, all.statusCode(), all.body());
+    Map<String, Object> json = MiniJson.object(all.body());
+    assertEquals(cli("cite", id), ((String) json.get("text")).strip());
+    assertEquals(List.of("xinjiang-industry-2022-03-01-event-1", "xinjiang-industry-2022-03-01-event-2",
+        "xinjiang-industry-2022-03-01-event-3"), json.get("keys"));
+    HttpResponse<String> one = get("/points/" + enc(id) + "/cite?item=2&format=ris");
+    assertEquals(200, one.statusCode(), one.body());
+    assertEquals(cli("cite", id + "#2", "--format", "ris"), ((String) MiniJson.object(one.body()).get("text")).strip());
+    HttpResponse<String> apa = get("/points/" + enc(id) + "/cite?item=1&style=apa");
+    assertEquals(200, apa.statusCode(), apa.body());
+    assertTrue(((String) MiniJson.object(apa.body()).get("text")).startsWith("China Daily. ("), apa.body());
+    assertEquals(400, get("/points/" + enc(id) + "/cite?item=9").statusCode());
+    assertEquals(400, get("/points/" + enc(id) + "/cite?format=csv").statusCode());
+    assertEquals(400, get("/points/" + enc(id) + "/cite?style=no-such-style").statusCode());
+    assertEquals(404, get("/points/" + enc("xinjiang/industry/1999-01-01/event") + "/cite").statusCode());
   }
 
   @AfterAll
@@ -215,7 +237,8 @@ class HttpApiTest {
     assertEquals("the embedded sample index", doc.get("index"));
     @SuppressWarnings("unchecked")
     Map<String, Object> endpoints = (Map<String, Object>) doc.get("endpoints");
-    assertEquals(List.of("/search", "/facets", "/points/{id}", "/duplicates", "/health"), List.copyOf(endpoints.keySet()));
+    assertEquals(List.of("/search", "/facets", "/points/{id}", "/points/{id}/cite", "/duplicates", "/health"),
+        List.copyOf(endpoints.keySet()));
   }
 
   private static HttpResponse<String> getHtml(String pathAndQuery) throws Exception {

@@ -38,8 +38,11 @@ class ShowCommandTest {
       assertEquals("", r.err());
       Map<String, Object> doc = MiniJson.object(r.out());
       assertEquals(List.of("id", "region", "region_zh", "sector", "sector_zh", "date", "type", "confidence", "status",
-          "file", "line", "flags", "evidence", "evidence_window", "prose", "answer"), List.copyOf(doc.keySet()));
+          "file", "line", "flags", "evidence", "evidence_window", "prose", "answer", "analyzed"),
+          List.copyOf(doc.keySet()));
       assertEquals(p.id(), doc.get("id"));
+      // The report's analysis time (the access date of its citations); a per-point answer has none.
+      assertEquals(p.analyzed().isEmpty() ? null : p.analyzed(), doc.get("analyzed"), p.id());
       assertEquals(p.region().name(), doc.get("region"));
       assertEquals(p.sector().zh(), doc.get("sector_zh"));
       assertEquals(p.type(), doc.get("type"));
