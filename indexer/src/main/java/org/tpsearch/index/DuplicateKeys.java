@@ -1,9 +1,11 @@
 package org.tpsearch.index;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.tpsearch.analysis.TextNormalizer;
 import org.tpsearch.model.Link;
 
@@ -34,7 +36,8 @@ public final class DuplicateKeys {
 
   /** The keys of an item with this title and these sources, without repeats, in a fixed order. */
   public static List<String> of(String title, List<Link> sources) {
-    List<String> out = new ArrayList<>();
+    // A set: a title naming 60,000 《documents》 must not cost 60,000² comparisons.
+    Set<String> out = new LinkedHashSet<>();
     String t = title == null ? "" : title;
     addTitle(out, t);
     addTitle(out, withoutParentheses(t));
@@ -47,19 +50,38 @@ public final class DuplicateKeys {
     for (Link l : sources) {
       normalizedUrl(l.url()).ifPresent(u -> add(out, "u:" + u));
     }
-    return out;
+    return List.copyOf(out);
   }
 
-  private static void addTitle(List<String> out, String title) {
+  private static void addTitle(Set<String> out, String title) {
     String n = normalizedTitle(title);
     if (n.codePointCount(0, n.length()) >= MIN_TITLE) {
       add(out, "t:" + n);
     }
   }
 
-  private static void add(List<String> out, String key) {
-    if (!out.contains(key)) {
-      out.add(key);
+  /** The longest key kept as it is, in characters. */
+  static final int MAX_KEY = 512;
+
+  /**
+   * Adds {@code key}; one longer than {@value #MAX_KEY} characters becomes its beginning and a
+   * SHA-256 of the whole: still one key per text, and never a term too long for the index (Lucene
+   * refuses a term of more than 32,766 bytes, and the whole run would fail on one long title).
+   */
+  private static void add(Set<String> out, String key) {
+    out.add(key.length() <= MAX_KEY ? key : shortened(key));
+  }
+
+  static String shortened(String key) {
+    int cut = MAX_KEY - 65;
+    if (Character.isHighSurrogate(key.charAt(cut - 1))) {
+      cut--;
+    }
+    try {
+      byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return key.substring(0, cut) + "#" + java.util.HexFormat.of().formatHex(h);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
     }
   }
 
@@ -117,7 +139,7 @@ public final class DuplicateKeys {
    * {@code 国发〔2021〕23号} as {@code 国发2021-23}; brackets 〔〕, [], ［］, 【】 and （） alike.
    */
   static List<String> documentNumbers(String title) {
-    List<String> out = new ArrayList<>();
+    Set<String> out = new LinkedHashSet<>();
     String s = TextNormalizer.fold(title);
     for (int i = 0; i < s.length(); i++) {
       char open = s.charAt(i);
@@ -144,12 +166,10 @@ public final class DuplicateKeys {
       }
       if (nEnd > n && nEnd < s.length() && s.charAt(nEnd) == '号') {
         String key = s.substring(issuerStart, i) + s.substring(y, yEnd) + "-" + Integer.parseInt(s.substring(n, nEnd));
-        if (!out.contains(key)) {
-          out.add(key);
-        }
+        out.add(key);
       }
     }
-    return out;
+    return List.copyOf(out);
   }
 
   /**
@@ -179,9 +199,11 @@ public final class DuplicateKeys {
       host = host.substring(0, host.lastIndexOf(':'));
     }
     String rest = s.substring(hostEnd);
-    while (rest.endsWith("/")) {
-      rest = rest.substring(0, rest.length() - 1);
+    int end = rest.length();
+    while (end > 0 && rest.charAt(end - 1) == '/') {
+      end--; // one pass, not a copy per slash
     }
+    rest = rest.substring(0, end);
     return Optional.of((host + rest).replace('\t', ' ').replace('\n', ' '));
   }
 }

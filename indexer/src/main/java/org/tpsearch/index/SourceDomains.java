@@ -48,6 +48,9 @@ public final class SourceDomains {
     return out;
   }
 
+  /** The longest DNS name. */
+  static final int MAX_HOST = 253;
+
   /** The registered domain of {@code url} (lower case), or empty when it names no host. */
   public static Optional<String> registeredDomain(String url) {
     String s = url.strip();
@@ -71,10 +74,14 @@ public final class SourceDomains {
       host = host.substring(0, colon);
     }
     host = host.toLowerCase(Locale.ROOT);
-    while (host.endsWith(".")) {
-      host = host.substring(0, host.length() - 1);
+    int cut = host.length();
+    while (cut > 0 && host.charAt(cut - 1) == '.') {
+      cut--; // one pass: a host of 100,000 dots is not copied 100,000 times
     }
-    if (host.isEmpty() || host.indexOf('.') < 0 || !host.chars().allMatch(c -> c == '.' || c == '-'
+    host = host.substring(0, cut);
+    // A DNS name has at most 253 characters: a longer "host" is none, and would be a facet value
+    // too long for the index (Lucene refuses a term of more than 32,766 bytes and the whole run fails).
+    if (host.length() > MAX_HOST || host.isEmpty() || host.indexOf('.') < 0 || !host.chars().allMatch(c -> c == '.' || c == '-'
         || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c > 127)) {
       return Optional.empty();
     }

@@ -191,7 +191,9 @@ public final class Context {
       try {
         cluster = org.tpsearch.opensearch.Cluster.connect(engine, env);
       } catch (IllegalArgumentException e) {
-        throw new IndexException(null, "cannot open the engine " + engine + ": " + e.getMessage(), e);
+        // A URL it cannot use is a usage error, as 'index --to' says; a password in it is never printed.
+        throw new Settings.ConfigException("bad engine URL " + org.tpsearch.opensearch.Cluster.redacted(engine) + ": "
+            + e.getMessage());
       }
       return org.tpsearch.search.ClusterBackend.open(cluster, glossary());
     }

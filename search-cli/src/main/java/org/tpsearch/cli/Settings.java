@@ -93,7 +93,9 @@ public final class Settings {
       if (v.value() != null) {
         String problem = check(k, v.value());
         if (problem != null) {
-          throw new ConfigException(v.source() + ": " + k.name + " = '" + v.value() + "': " + problem);
+          // A password in an engine URL is the problem, and is not printed.
+          String shown = k == Key.ENGINE ? org.tpsearch.opensearch.Cluster.redacted(v.value()) : v.value();
+          throw new ConfigException(v.source() + ": " + k.name + " = '" + shown + "': " + problem);
         }
       }
       values.put(k, v);

@@ -62,10 +62,10 @@ public final class Cluster {
     try {
       u = new URI(url.strip());
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("'" + url + "' is not a URL (expected http://host:9200/index-name)");
+      throw new IllegalArgumentException("'" + redacted(url) + "' is not a URL (expected http://host:9200/index-name)");
     }
     if (u.getScheme() == null || !(u.getScheme().equals("http") || u.getScheme().equals("https")) || u.getHost() == null) {
-      throw new IllegalArgumentException("'" + url + "' is not an http or https URL (expected http://host:9200/index-name)");
+      throw new IllegalArgumentException("'" + redacted(url) + "' is not an http or https URL (expected http://host:9200/index-name)");
     }
     if (u.getRawUserInfo() != null) {
       throw new IllegalArgumentException("the engine URL holds credentials: give them in $" + ENV_USER + " and $"
@@ -73,7 +73,7 @@ public final class Cluster {
     }
     String path = u.getPath() == null ? "" : u.getPath().replaceAll("^/+|/+$", "");
     if (path.contains("/")) {
-      throw new IllegalArgumentException("'" + url + "': expected one index name after the host, got '" + path + "'");
+      throw new IllegalArgumentException("'" + redacted(url) + "': expected one index name after the host, got '" + path + "'");
     }
     String index = path.isEmpty() ? DEFAULT_INDEX : path;
     if (!index.matches("[a-z0-9][a-z0-9_.-]*") || index.length() > 200) {
@@ -90,6 +90,18 @@ public final class Cluster {
       auth = "Basic " + Base64.getEncoder().encodeToString((user + ":" + pass).getBytes(StandardCharsets.UTF_8));
     }
     return new Cluster(base, index, auth);
+  }
+
+  /**
+   * {@code url} for a message: whatever stands between the scheme and the last {@code @} (a user
+   * and password, even a malformed one) replaced by {@code ***}. A password typed into a URL is
+   * never printed, whatever else is wrong with the URL.
+   */
+  public static String redacted(String url) {
+    int scheme = url.indexOf("://");
+    int start = scheme < 0 ? 0 : scheme + 3;
+    int at = url.lastIndexOf('@');
+    return at < start ? url : url.substring(0, start) + "***" + url.substring(at);
   }
 
   /** The index name. */
