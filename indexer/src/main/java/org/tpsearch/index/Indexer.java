@@ -45,6 +45,14 @@ public final class Indexer {
     /** {@code done} of {@code total} documents written. */
     default void documentsWritten(int done, int total) {}
 
+    /**
+     * {@code done} of {@code total} report files read and their points written (a full run reads
+     * and writes together); by default reported as files read.
+     */
+    default void filesIndexed(int done, int total) {
+      filesRead(done, total);
+    }
+
     Progress NONE = new Progress() {};
   }
 
@@ -175,6 +183,9 @@ public final class Indexer {
       full = true;
       old = new IndexState();
     }
+    if (full) {
+      return runStreamed(roots, sink, options, start);
+    }
     Plan plan = plan(roots, old, options);
     IndexState state = plan.state();
     if (!full && plan.scan().reports().isEmpty() && plan.scan().unreadable().isEmpty() && !old.indexed.isEmpty()) {
@@ -208,6 +219,158 @@ public final class Indexer {
     return new IndexSummary(sink.where(), scan.reports().size(), plan.parsedFiles().size(), plan.unchangedFiles(),
         scan.skipped(), plan.winners().size(), byStatus, toWrite.size() - updated, updated, toDelete.size(),
         plan.duplicates(), plan.problems(), scan.followed(), raw, sink.sizeInBytes(), (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /** What a streamed run keeps of a file once its points are written: its state and its warnings. */
+  private record FileRead(CorpusScan.Found file, IndexState.FileState state, List<Problem> problems) {}
+
+  /**
+   * A full run, streamed: the files of a series are parsed and their points analyzed and written
+   * by the same worker, {@code threads} series at a time, so parsing and analysis share the cores
+   * all along and only the series in flight are in memory (a plan-then-write run holds every
+   * parsed report until the writing starts). Which copy of a duplicated id the index keeps follows
+   * the planned run's rule (combined report first, then path order, then order in the file; see
+   * {@link #seriesGroups}), checked against it before the commit, so the result is the same
+   * whatever order the workers finish in. Nothing is visible until the commit.
+   */
+  private static IndexSummary runStreamed(List<Path> roots, IndexSink sink, Options options, long start)
+      throws IOException, IndexException {
+    CorpusScan.Result scan = CorpusScan.scan(roots);
+    List<CorpusScan.Found> files = new ArrayList<>(scan.reports());
+    files.sort(java.util.Comparator.comparing(f -> f.path().toString()));
+    List<Problem> problems = new ArrayList<>(scan.problems());
+    IndexState state = new IndexState();
+    List<CorpusScan.Found> parsedFiles = new ArrayList<>();
+    Winners w;
+    sink.begin(true);
+    try {
+      // Id -> rank of the copy written (see rank()).
+      java.util.concurrent.ConcurrentHashMap<String, Long> written = new java.util.concurrent.ConcurrentHashMap<>();
+      AtomicInteger read = new AtomicInteger();
+      AtomicInteger documents = new AtomicInteger();
+      Object[] results = new Object[files.size()];
+      inParallel(seriesGroups(files), options.threads(), group -> {
+        // The group's files in path order; its points kept until the group's winners are known.
+        Map<String, Object[]> best = new LinkedHashMap<>(); // id -> {rank, point, display}
+        for (int i : group) {
+          CorpusScan.Found f = files.get(i);
+          Report r;
+          try {
+            r = ReportParser.parse(f.path());
+          } catch (IOException e) {
+            results[i] = new Problem(f.path(), 0, "unreadable", "cannot read this file: " + CorpusScan.reason(e)
+                + "; skipped, and what the index holds from it is kept");
+            continue;
+          }
+          String display = display(options, f.path());
+          List<IndexState.PointRef> refs = new ArrayList<>();
+          int k = 0;
+          for (TurningPoint p : r.points()) {
+            refs.add(new IndexState.PointRef(p.id(), PointDocuments.contentHash(p, display), signature(p), p.line(),
+                p.status()));
+            long rank = rank(f, i, k++);
+            Object[] current = best.get(p.id());
+            if (current == null || rank < (long) current[0]) {
+              best.put(p.id(), new Object[] {rank, p, display});
+            }
+          }
+          results[i] = new FileRead(f, new IndexState.FileState(f.path().toString(), f.size(), f.mtime(),
+              r.problems().size(), refs), r.problems());
+        }
+        for (Object[] b : best.values()) {
+          writeIfFirst(sink, written, (TurningPoint) b[1], (String) b[2], (long) b[0], documents, options);
+        }
+        for (int i = 0; i < group.size(); i++) {
+          options.progress().filesIndexed(read.incrementAndGet(), files.size());
+        }
+        return null;
+      });
+      for (Object o : results) {
+        if (o instanceof FileRead fr) {
+          parsedFiles.add(fr.file());
+          problems.addAll(fr.problems());
+          state.files.put(fr.file().path().toString(), fr.state());
+        } else {
+          problems.add((Problem) o);
+        }
+      }
+      w = winners(parsedFiles, state, problems);
+      for (Candidate c : w.winners().values()) {
+        state.indexed.put(c.ref().id(), c.ref().hash());
+        int fileIndex = java.util.Collections.binarySearch(files, c.file(),
+            java.util.Comparator.comparing(f -> f.path().toString()));
+        int pointIndex = state.files.get(c.file().path().toString()).points().indexOf(c.ref());
+        if (!Long.valueOf(rank(c.file(), fileIndex, pointIndex)).equals(written.get(c.ref().id()))) {
+          throw new IllegalStateException("streamed run wrote another copy of " + c.ref().id() + " than "
+              + c.file().path() + ":" + c.ref().line());
+        }
+      }
+      sink.commit(state);
+    } catch (IOException | RuntimeException e) {
+      throw sink.rollback(e);
+    }
+    sink.committed();
+    Map<EvidenceStatus, Integer> byStatus = new EnumMap<>(EvidenceStatus.class);
+    for (Candidate c : w.winners().values()) {
+      byStatus.merge(c.ref().status(), 1, Integer::sum);
+    }
+    long raw = scan.reports().stream().mapToLong(CorpusScan.Found::size).sum();
+    return new IndexSummary(sink.where(), scan.reports().size(), parsedFiles.size(), 0, scan.skipped(),
+        w.winners().size(), byStatus, w.winners().size(), 0, 0, w.duplicates(), problems, scan.followed(), raw,
+        sink.sizeInBytes(), (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /**
+   * {@code files} (sorted by path) as indices, grouped by the series their names give (region and
+   * sector), groups in order of their first file. A turning point's id starts with its region and
+   * sector, so the copies of a point are in one group as long as names and titles agree: a worker
+   * takes a whole group and writes only its winners, and no document is written and then
+   * replaced (a replaced document would stay in the term statistics until merged away, and
+   * change scores by the order the workers happened to run in). Copies in two groups still end
+   * right: the later, better one replaces the other.
+   */
+  private static List<List<Integer>> seriesGroups(List<CorpusScan.Found> files) {
+    Map<String, List<Integer>> groups = new LinkedHashMap<>();
+    for (int i = 0; i < files.size(); i++) {
+      FileNames.Parsed n = FileNames.parse(files.get(i).path());
+      String key = (n.region() == null ? "?" : n.region().name()) + "|" + (n.sector() == null ? "?" : n.sector().name());
+      groups.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+    }
+    return new ArrayList<>(groups.values());
+  }
+
+  /**
+   * The order in which copies of an id win, lowest first: a combined report's before a per-point
+   * file's, then by file in path order, then by position in the file.
+   */
+  private static long rank(CorpusScan.Found f, int fileIndex, int pointIndex) {
+    return (f.kind() == ReportKind.COMBINED ? 0L : 1L) << 62 | (long) fileIndex << 31 | pointIndex;
+  }
+
+  /** Writes {@code p} unless a copy of its id that ranks before it is written already. */
+  private static void writeIfFirst(IndexSink sink, java.util.concurrent.ConcurrentHashMap<String, Long> written,
+      TurningPoint p, String display, long rank, AtomicInteger documents, Options options) throws IOException {
+    try {
+      // Decided and written under the id's lock: a later, better copy cannot be overwritten by an
+      // earlier decision that writes late.
+      written.compute(p.id(), (id, current) -> {
+        if (current != null && current < rank) {
+          return current;
+        }
+        try {
+          sink.write(p, display);
+          int n = documents.incrementAndGet();
+          if (options.failAfterDocuments() >= 0 && n >= options.failAfterDocuments()) {
+            throw new IOException("injected failure after " + n + " documents");
+          }
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+        return rank;
+      });
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
+    }
   }
 
   private static Plan plan(List<Path> roots, IndexState old, Options options) throws IOException {
@@ -259,6 +422,19 @@ public final class Indexer {
     files.sort(java.util.Comparator.comparing(f -> f.path().toString()));
 
     // 2. One document per id: a combined report wins over a per-point file, then path order.
+    Winners w = winners(files, state, problems);
+    return new Plan(scan, parsedFiles, unchanged, parsed, state, w.winners(), w.duplicates(), problems);
+  }
+
+  /** One candidate per id, and how many points were passed over as duplicates. */
+  private record Winners(Map<String, Candidate> winners, int duplicates) {}
+
+  /**
+   * The document each id gets: a combined report's point wins over a per-point file's, then the
+   * first in path order ({@code files} sorted by path), then the first in its file. A duplicate
+   * that says something else is a warning in {@code problems}.
+   */
+  private static Winners winners(List<CorpusScan.Found> files, IndexState state, List<Problem> problems) {
     Map<String, List<Candidate>> byId = new LinkedHashMap<>();
     for (CorpusScan.Found f : files) {
       for (IndexState.PointRef ref : state.files.get(f.path().toString()).points()) {
@@ -283,7 +459,7 @@ public final class Indexer {
         }
       }
     }
-    return new Plan(scan, parsedFiles, unchanged, parsed, state, winners, duplicates, problems);
+    return new Winners(winners, duplicates);
   }
 
   /** Reads {@code files} in parallel; one that cannot be read is a warning, not the end of the run. */

@@ -103,4 +103,22 @@ class DuplicatesTest {
     assertEquals(0, again.parsedFiles());
     assertEquals(1, again.problems().stream().filter(p -> p.code().equals("conflict")).count(), again.problems().toString());
   }
+
+  @Test
+  void aFullRunOnManyThreadsKeepsTheSameCopies(@org.junit.jupiter.api.io.TempDir Path again) throws Exception {
+    // A full run writes each file's points as it reads them: on eight workers the copies reach the
+    // index in any order, and the one kept must still be the one the rule names, written once.
+    IndexSummary s = Indexer.run(List.of(corpus), again.resolve("index"),
+        Indexer.Options.defaults().withFull(true).withThreads(8));
+    assertEquals(first.points(), s.points());
+    assertEquals(first.duplicates(), s.duplicates());
+    assertEquals(first.problems(), s.problems());
+    for (String id : List.of("jiangsu/power/2020-01-24/event", "jiangsu/power/2022-12-10/event", GUANGDONG_POINT)) {
+      List<Document> mine = IndexedCorpus.byId(again.resolve("index"), id);
+      List<Document> theirs = IndexedCorpus.byId(index, id);
+      assertEquals(1, mine.size(), id);
+      assertEquals(theirs.get(0).get(Schema.FILE), mine.get(0).get(Schema.FILE), id);
+      assertEquals(theirs.get(0).get(Schema.LINE), mine.get(0).get(Schema.LINE), id);
+    }
+  }
 }

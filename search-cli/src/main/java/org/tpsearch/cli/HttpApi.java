@@ -69,6 +69,22 @@ public final class HttpApi {
     return api[0];
   }
 
+  /**
+   * Runs the searches a first visit to the page makes (every point with facet counts; words with
+   * facet counts and tiers), so that the first person to open the page does not wait for the
+   * JIT and the index's first reads: about a second on a cold JVM. Errors are ignored (an empty
+   * index, a backend that is not up yet): the real request will say what is wrong.
+   */
+  public void warmUp() {
+    for (String q : new String[] {"", "碳排放 政策 power"}) {
+      try {
+        searcher.search(new SearchRequest(q, Map.of(), Double.NaN, 20, SearchRequest.SortOrder.RELEVANCE, true, true, false));
+      } catch (Exception e) {
+        // The request itself will answer with the error.
+      }
+    }
+  }
+
   /** The bound port. */
   public int port() {
     return transport.port();

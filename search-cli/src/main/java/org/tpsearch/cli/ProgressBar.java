@@ -31,6 +31,11 @@ final class ProgressBar implements Indexer.Progress {
     draw("indexing", "points", done, total);
   }
 
+  @Override
+  public synchronized void filesIndexed(int done, int total) {
+    draw("indexing", "files", done, total);
+  }
+
   private void draw(String what, String unit, int done, int total) {
     long now = System.nanoTime();
     if (!what.equals(phase)) {

@@ -85,6 +85,8 @@ final class ServeCommand extends IndexReadingCommand {
     } catch (java.io.IOException e) {
       throw new java.io.IOException("cannot serve on " + host + ":" + port + ": " + e.getMessage(), e);
     }
+    // Warm before saying "serving": whoever waits for that line gets answers at full speed.
+    api.warmUp();
     PrintWriter out = out();
     out.println("tpsearch: serving " + backend.description() + " on http://" + host + ":" + api.port() + "/ (Ctrl-C stops)");
     out.println("tpsearch: " + limits.threads() + " requests at once, " + limits.maxConnections() + " connections, "

@@ -218,6 +218,30 @@ public final class ClusterBackend implements SearchBackend {
       }
       baseFilters.add(JsonText.obj("range", JsonText.obj(Schema.CONFIDENCE, JsonText.obj("gte", r.minConfidence(), "lte", 1.0))));
     }
+    if (!Double.isNaN(r.maxConfidence())) {
+      if (!(r.maxConfidence() >= 0 && r.maxConfidence() <= 1)) {
+        throw new QueryException("max confidence must be between 0 and 1, got " + r.maxConfidence());
+      }
+      if (!Double.isNaN(r.minConfidence()) && r.minConfidence() > r.maxConfidence()) {
+        throw new QueryException("confidence range " + r.minConfidence() + ".." + r.maxConfidence() + " is empty");
+      }
+      baseFilters.add(JsonText.obj("range", JsonText.obj(Schema.CONFIDENCE, JsonText.obj("gte", 0.0, "lte", r.maxConfidence()))));
+    }
+    // Excluded values (the HTTP API's not_DIMENSION), as the local engine: out of the hits and of
+    // every count, their own dimension's too.
+    List<Object> excluded = new ArrayList<>();
+    for (Dimension d : Schema.DIMENSIONS) {
+      List<String> values = new ArrayList<>();
+      for (String typed : r.excluded(d.name())) {
+        values.addAll(indexedValues(d, typed));
+      }
+      if (!values.isEmpty()) {
+        excluded.add(JsonText.obj("terms", JsonText.obj(ClusterSchema.facetField(d.name()), values)));
+      }
+    }
+    if (!excluded.isEmpty()) {
+      baseFilters.add(JsonText.obj("bool", JsonText.obj("must_not", excluded)));
+    }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("size", depth);
     body.put("track_total_hits", true);

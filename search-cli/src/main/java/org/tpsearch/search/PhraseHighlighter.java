@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
@@ -37,6 +38,8 @@ final class PhraseHighlighter {
    * text that contains none of them cannot match, and is not analyzed (most items of a hit).
    */
   private final List<String> firstRuns = new ArrayList<>();
+  /** Every needle's term: the only tokens of a displayed text that can be part of a match. */
+  private final CharArraySet needleTerms = new CharArraySet(16, false);
 
   /** Highlights every one of {@code forms} (query words, phrases and their expansions). */
   PhraseHighlighter(List<String> forms) {
@@ -46,6 +49,7 @@ final class PhraseHighlighter {
       if (!needles.isEmpty()) {
         int base = needles.get(0).position();
         words.add(needles.stream().map(n -> new Needle(n.term(), n.position() - base)).toList());
+        needles.forEach(n -> needleTerms.add(n.term()));
         firstRuns.add(firstRun(TextNormalizer.fold(form).toLowerCase(Locale.ROOT)));
       }
     }
@@ -82,17 +86,10 @@ final class PhraseHighlighter {
     if (firstRuns.stream().noneMatch(folded::contains)) {
       return List.of();
     }
-    List<Token> tokens = new ArrayList<>();
+    // Only the tokens some word needs are kept (most of a text's bigrams are not): the analysis
+    // stays exact, the bookkeeping is a few list entries instead of a map entry per token.
     Map<String, List<Token>> byTerm = new HashMap<>();
-    Map<String, Token> byPositionAndTerm = new HashMap<>();
-    analyze(INDEX_SIDE, text, (term, pos, s, e) -> {
-      Token t = new Token(term, pos, s, e);
-      tokens.add(t);
-      byTerm.computeIfAbsent(term, k -> new ArrayList<>()).add(t);
-    });
-    for (Token t : tokens) {
-      byPositionAndTerm.put(key(t.position(), t.term()), t);
-    }
+    analyzeKept(text, byTerm);
     List<Snippet.Span> out = new ArrayList<>();
     for (List<Needle> word : words) {
       for (Token first : byTerm.getOrDefault(word.get(0).term(), List.of())) {
@@ -100,7 +97,7 @@ final class PhraseHighlighter {
         int end = first.end();
         boolean all = true;
         for (int i = 1; i < word.size() && all; i++) {
-          Token t = byPositionAndTerm.get(key(first.position() + word.get(i).position(), word.get(i).term()));
+          Token t = at(byTerm.get(word.get(i).term()), first.position() + word.get(i).position());
           if (t == null) {
             all = false;
           } else {
@@ -116,6 +113,50 @@ final class PhraseHighlighter {
     return out;
   }
 
+  /** The token of {@code tokens} (in position order) at {@code position}, or null. */
+  private static Token at(List<Token> tokens, int position) {
+    if (tokens == null) {
+      return null;
+    }
+    int lo = 0;
+    int hi = tokens.size() - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int p = tokens.get(mid).position();
+      if (p < position) {
+        lo = mid + 1;
+      } else if (p > position) {
+        hi = mid - 1;
+      } else {
+        // Several tokens may share a position (a bigram and its unigram): the terms differ, and
+        // each list holds one term, so at most one.
+        return tokens.get(mid);
+      }
+    }
+    return null;
+  }
+
+  /** Analyzes {@code text} index-side, keeping the tokens whose term is one of the needles'. */
+  private void analyzeKept(String text, Map<String, List<Token>> byTerm) {
+    try (TokenStream ts = INDEX_SIDE.tokenStream("text_bi", text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
+      OffsetAttribute off = ts.addAttribute(OffsetAttribute.class);
+      ts.reset();
+      int pos = -1;
+      while (ts.incrementToken()) {
+        pos += inc.getPositionIncrement();
+        if (needleTerms.contains(term.buffer(), 0, term.length())) {
+          String t = term.toString();
+          byTerm.computeIfAbsent(t, k -> new ArrayList<>()).add(new Token(t, pos, off.startOffset(), off.endOffset()));
+        }
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The leading run of letters, digits and Han characters of {@code s} (after any others). */
   private static String firstRun(String s) {
     int i = 0;
@@ -127,10 +168,6 @@ final class PhraseHighlighter {
       j += Character.charCount(s.codePointAt(j));
     }
     return s.substring(i, j);
-  }
-
-  private static String key(int position, String term) {
-    return position + "\u0000" + term;
   }
 
   @FunctionalInterface

@@ -557,6 +557,7 @@ public final class QueryCompiler {
     }
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     int clauses = 0;
+    boolean[] covered = covered(forms);
     for (int i = 0; i < forms.size(); i++) {
       float formWeight = i == 0 ? 1f : i < curated ? EXPANSION_WEIGHT : DICTIONARY_WEIGHT;
       Query bi = bigramBuilder.createPhraseQuery(Schema.TEXT_BI, forms.get(i));
@@ -564,6 +565,11 @@ public final class QueryCompiler {
         continue;
       }
       formsOut.add(forms.get(i));
+      if (covered[i]) {
+        // Every match of this expansion is a match of another form (光伏发电 of 光伏): searching it
+        // costs a phrase evaluation per candidate and finds nothing more. It is still highlighted.
+        continue;
+      }
       b.add(new BoostQuery(bi, formWeight), Occur.SHOULD);
       clauses++;
       if (i > 0) {
@@ -605,6 +611,61 @@ public final class QueryCompiler {
         + (pinyin == null ? "" : ", pinyin: " + pinyin)
         + " -> bigrams " + tokens(bigrams, u.text()) + (u.quoted() ? "" : ", words " + words.segment(u.text())));
     return b.build();
+  }
+
+  /**
+   * For each of {@code forms}, whether it is an expansion (not the first, typed form) whose bigram
+   * phrase contains another form's, token for token: a text that matches it matches that one.
+   */
+  private boolean[] covered(List<String> forms) {
+    boolean[] out = new boolean[forms.size()];
+    if (forms.size() < 2) {
+      return out;
+    }
+    List<List<String>> tokens = new ArrayList<>();
+    for (String f : forms) {
+      tokens.add(positioned(f));
+    }
+    for (int i = 1; i < forms.size(); i++) {
+      for (int j = 0; j < forms.size() && !out[i]; j++) {
+        List<String> a = tokens.get(i);
+        List<String> b = tokens.get(j);
+        // Equal forms: the first one stays.
+        out[i] = j != i && !b.isEmpty() && (a.size() > b.size() || (a.equals(b) && j < i)) && containsPhrase(a, b);
+      }
+    }
+    return out;
+  }
+
+  /** Whether phrase {@code b} occurs in phrase {@code a} (its first token's gap does not matter). */
+  private static boolean containsPhrase(List<String> a, List<String> b) {
+    String first = b.get(0).substring(b.get(0).indexOf('|') + 1);
+    for (int k = 0; k + b.size() <= a.size(); k++) {
+      if (a.get(k).substring(a.get(k).indexOf('|') + 1).equals(first) && a.subList(k + 1, k + b.size()).equals(b.subList(1, b.size()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The query-side bigram tokens of {@code text}, each with the gap before it ("+1|光伏"), so that
+   * one list is a sub-list of another only when its tokens stand at the same relative positions.
+   */
+  private List<String> positioned(String text) {
+    List<String> out = new ArrayList<>();
+    try (TokenStream ts = bigrams.tokenStream(Schema.TEXT_BI, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        out.add((out.isEmpty() ? "" : inc.getPositionIncrement() + "|") + term);
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
   }
 
   /** The words of {@code text} as one phrase on a word field; null when it has none. */

@@ -57,10 +57,55 @@ public final class Searcher {
   /** The schema's facets config, made once: every query drills down with it. */
   private final FacetsConfig facetsConfig = Schema.facetsConfig();
   private final QueryCompiler compiler;
+  /**
+   * Compiled queries by query text and expansion switch, most recently used kept: a compiled
+   * query depends only on those and on this searcher's index (its word dictionary), and a warm
+   * session repeats them (the next page, another filter, the facets of the same words). Lucene
+   * queries are immutable, so one compiled query serves every thread of {@code serve}.
+   */
+  private final Map<CompiledKey, Prepared> prepared;
+
+  /** How many compiled queries a searcher keeps. */
+  static final int COMPILED_CACHE_SIZE = 256;
+
+  private record CompiledKey(String query, boolean expand) {}
+
+  /** A compiled query and the highlighter of its forms (both immutable). */
+  private record Prepared(QueryCompiler.Compiled compiled, PhraseHighlighter highlighter) {}
 
   public Searcher(IndexHandle index, QueryCompiler compiler) {
+    this(index, compiler, COMPILED_CACHE_SIZE);
+  }
+
+  /** A searcher that keeps up to {@code cacheSize} compiled queries (0: compiles every query anew). */
+  public Searcher(IndexHandle index, QueryCompiler compiler, int cacheSize) {
     this.index = index;
     this.compiler = compiler;
+    this.prepared = cacheSize <= 0 ? null : java.util.Collections.synchronizedMap(
+        new LinkedHashMap<>(16, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<CompiledKey, Prepared> eldest) {
+            return size() > cacheSize;
+          }
+        });
+  }
+
+  /** The compiled form of {@code r}'s query, null for an empty query; from the cache when it has it. */
+  private Prepared prepare(SearchRequest r) throws QueryException {
+    CompiledKey key = new CompiledKey(r.query(), r.expand());
+    Prepared p = prepared == null ? null : prepared.get(key);
+    if (p == null) {
+      UserQuery uq = UserQuery.parse(r.query());
+      if (uq.isEmpty()) {
+        return null;
+      }
+      QueryCompiler.Compiled c = compiler.compile(uq, r.expand());
+      p = new Prepared(c, new PhraseHighlighter(c.forms()));
+      if (prepared != null) {
+        prepared.put(key, p);
+      }
+    }
+    return p;
   }
 
   public IndexHandle index() {
@@ -69,8 +114,8 @@ public final class Searcher {
 
   /** Runs {@code r}. */
   public SearchResult search(SearchRequest r) throws IOException, QueryException {
-    UserQuery uq = UserQuery.parse(r.query());
-    QueryCompiler.Compiled compiled = uq.isEmpty() ? null : compiler.compile(uq, r.expand());
+    Prepared prep = prepare(r);
+    QueryCompiler.Compiled compiled = prep == null ? null : prep.compiled();
     List<String> explain = new ArrayList<>();
     if (compiled != null && r.explain()) {
       explain.addAll(compiled.explain());
@@ -163,7 +208,7 @@ public final class Searcher {
     IndexSearcher searcher = index.searcher();
     List<SearchResult.Hit> hits = new ArrayList<>();
     if (r.limit() > 0 && total > 0) {
-      PhraseHighlighter highlight = compiled == null ? null : new PhraseHighlighter(compiled.forms());
+      PhraseHighlighter highlight = prep == null ? null : prep.highlighter();
       List<Weight> unitWeights = new ArrayList<>();
       if (r.explain() && compiled != null) {
         for (Query u : compiled.units()) {

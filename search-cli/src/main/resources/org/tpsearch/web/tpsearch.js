@@ -13,7 +13,7 @@
   const EXPORT_LIMIT = 10000;
   const DEBOUNCE_MS = 250;
   // URL parameters that are not facet filters; any other is a dimension, not_DIM an exclusion.
-  const RESERVED = new Set(['q', 'sort', 'page', 'min_confidence', 'max_confidence', 'rows', 'colour']);
+  const RESERVED = new Set(['q', 'sort', 'page', 'min_confidence', 'max_confidence', 'rows', 'colour', 'collapse']);
 
   const I18N = {
     en: {
@@ -40,7 +40,8 @@
       window_undated: 'undated', 'check_no-url': 'no URL', 'check_bare-url': 'home page only', duplicate: 'duplicate',
       'evidence_window_all-in-window': 'all in the window', 'evidence_window_some-out-of-window': 'some outside the window',
       'evidence_window_all-out-of-window': 'all outside the window', 'evidence_window_no-dated-evidence': 'no dated evidence',
-      'evidence_window_no-evidence': 'no evidence'
+      'evidence_window_no-evidence': 'no evidence', collapse: 'collapse duplicates',
+      collapsed: '{n} collapsed as duplicates:', duplicate_of: 'duplicate of', also_cited: 'also cited under'
     },
     zh: {
       lang_button: 'English', placeholder: '搜索转折点：绿色电力 交易、封城、碳达峰 -工业',
@@ -66,7 +67,8 @@
       window_undated: '无日期', 'check_no-url': '无网址', 'check_bare-url': '仅网站首页', duplicate: '重复',
       'evidence_window_all-in-window': '全部在窗口内', 'evidence_window_some-out-of-window': '部分在窗口外',
       'evidence_window_all-out-of-window': '全部在窗口外', 'evidence_window_no-dated-evidence': '无带日期的证据',
-      'evidence_window_no-evidence': '无证据'
+      'evidence_window_no-evidence': '无证据', collapse: '合并重复',
+      collapsed: '{n} 个重复转折点已合并：', duplicate_of: '重复于', also_cited: '也见于'
     }
   };
 
@@ -126,7 +128,7 @@
 
   function emptyState() {
     return { view: 'search', id: null, q: '', filters: {}, not: {}, min: '', max: '', sort: 'relevance', page: 1,
-      rows: 'region', colour: 'type' };
+      rows: 'region', colour: 'type', collapse: false };
   }
 
   function readState(loc) {
@@ -134,7 +136,11 @@
     const params = new URLSearchParams(loc.search);
     if (loc.pathname.startsWith('/points/')) {
       s.view = 'point';
-      s.id = decodeURIComponent(loc.pathname.substring('/points/'.length));
+      try {
+        s.id = decodeURIComponent(loc.pathname.substring('/points/'.length));
+      } catch (e) {
+        s.id = loc.pathname.substring('/points/'.length); // bad percent-encoding: asked as it is
+      }
     }
     for (const [key, value] of params) {
       if (key === 'q') {
@@ -148,6 +154,8 @@
         s.min = value;
       } else if (key === 'max_confidence') {
         s.max = value;
+      } else if (key === 'collapse') {
+        s.collapse = value === 'true';
       } else if (key === 'rows') {
         s.rows = value === 'sector' ? 'sector' : 'region';
       } else if (key === 'colour') {
@@ -195,6 +203,9 @@
     }
     if (s.sort !== 'relevance') {
       p.append('sort', s.sort);
+    }
+    if (s.collapse) {
+      p.append('collapse', 'true');
     }
     return p;
   }
@@ -293,6 +304,7 @@
     $('sort').value = s.sort;
     $('rows').value = s.rows;
     $('colour').value = s.colour;
+    $('collapse').checked = s.collapse;
     document.title = s.q ? s.q + ' — tpsearch' : 'tpsearch';
     const main = getJson(apiUrl(s, { limit: String(s.page * PAGE_SIZE), facets: 'true' }));
     let result;
@@ -403,6 +415,33 @@
       text = t('summary_q', { n: r.total, q: s.q }) + (r.partial_total > 0 ? t('summary_more', { n: r.partial_total }) : '');
     }
     $('summary').textContent = text;
+    const box = $('collapsed');
+    box.replaceChildren();
+    const collapsed = Array.isArray(r.collapsed) ? r.collapsed : [];
+    box.hidden = collapsed.length === 0;
+    if (collapsed.length) {
+      box.append(document.createTextNode(t('collapsed', { n: collapsed.length }) + ' '));
+      collapsed.forEach((c, i) => {
+        if (i > 0) {
+          box.append(document.createTextNode('; '));
+        }
+        box.append(pointLink(c.id), document.createTextNode(' ' + t('duplicate_of') + ' '), pointLink(c.duplicate_of));
+      });
+    }
+  }
+
+  // A link to a point's page, opened in place; 'id#N' (its N-th item) links to the point.
+  function pointLink(ref) {
+    const id = String(ref).split('#')[0];
+    const a = el('a', 'point-link', ref);
+    a.href = pointPath(id);
+    a.addEventListener('click', (e) => {
+      if (e.button === 0 && !e.ctrlKey && !e.metaKey && !e.shiftKey) {
+        e.preventDefault();
+        openPoint(id);
+      }
+    });
+    return a;
   }
 
   function renderChips(s) {
@@ -1031,6 +1070,16 @@
       if (it.sources && it.sources.length) {
         item.append(sourcesLine(it.sources));
       }
+      if (Array.isArray(it.also_cited_under) && it.also_cited_under.length) {
+        const also = el('div', 'also-cited', t('also_cited') + ' ');
+        it.also_cited_under.forEach((id, k) => {
+          if (k > 0) {
+            also.append(document.createTextNode(', '));
+          }
+          also.append(pointLink(id));
+        });
+        item.append(also);
+      }
       box.append(item);
     });
     if (p.prose) {
@@ -1145,6 +1194,12 @@
       next.colour = $('colour').value;
       go(next, false);
     });
+    $('collapse').addEventListener('change', () => {
+      const next = copyState(state);
+      next.collapse = $('collapse').checked;
+      next.page = 1;
+      go(next, true);
+    });
     $('prev').addEventListener('click', () => turnPage(-1));
     $('next').addEventListener('click', () => turnPage(1));
     $('export-csv').addEventListener('click', () => exportResult('csv'));
@@ -1165,7 +1220,10 @@
         go(emptyState(), true);
       }
     });
-    window.addEventListener('popstate', () => show(readState(location)));
+    window.addEventListener('popstate', () => {
+      clearTimeout(typingTimer); // a search typed before Back must not replace the state Back restored
+      show(readState(location));
+    });
     // Asked once, beside the first search: whether this server writes citations.
     citations = getJson('/').then((r) => Boolean(r && r.endpoints && r.endpoints['/points/{id}/cite']), () => false);
     window.addEventListener('resize', () => {

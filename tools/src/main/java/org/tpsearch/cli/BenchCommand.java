@@ -8,7 +8,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.tpsearch.search.IndexHandle;
+import org.tpsearch.search.LuceneBackend;
+import org.tpsearch.search.QueryCompiler;
 import org.tpsearch.search.SearchRequest;
+import org.tpsearch.search.Searcher;
 import org.tpsearch.search.SearchBackend;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,6 +52,10 @@ final class BenchCommand extends IndexReadingCommand {
   @Option(names = "--per-query", description = "Also print each query's median.")
   boolean perQuery;
 
+  @Option(names = "--no-cache", description = "Compile every query anew (no cache of compiled queries), as a "
+      + "first search of each query in a warm session would.")
+  boolean noCache;
+
 
   private List<String> lines;
   private final List<SearchRequest> requests = new ArrayList<>();
@@ -76,9 +84,20 @@ final class BenchCommand extends IndexReadingCommand {
   }
 
   @Override
-  int run(SearchBackend searcher) throws Exception {
+  int run(SearchBackend backend) throws Exception {
     PrintWriter out = out();
+    SearchBackend searcher = backend;
+    if (noCache && backend instanceof LuceneBackend lucene) {
+      IndexHandle handle = lucene.index();
+      searcher = new LuceneBackend(new Searcher(handle, new QueryCompiler(context().glossary(), handle.reader()), 0));
+    }
     long[] all = new long[requests.size() * rounds];
+    // The thread's CPU time as well as wall time: other processes on a shared machine delay a
+    // query (wall) far more than they change the work it does (CPU), so before/after comparisons
+    // read the CPU figure first.
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    boolean cpuTimed = threads.isCurrentThreadCpuTimeSupported();
+    long[] cpu = new long[all.length];
     int k = 0;
     long hits = 0;
     for (int q = 0; q < requests.size(); q++) {
@@ -88,9 +107,11 @@ final class BenchCommand extends IndexReadingCommand {
       }
       long[] mine = new long[rounds];
       for (int i = 0; i < rounds; i++) {
+        long c0 = cpuTimed ? threads.getCurrentThreadCpuTime() : 0;
         long t0 = System.nanoTime();
         hits += searcher.search(r).total();
         mine[i] = System.nanoTime() - t0;
+        cpu[k] = cpuTimed ? threads.getCurrentThreadCpuTime() - c0 : 0;
         all[k++] = mine[i];
       }
       if (perQuery) {
@@ -110,11 +131,16 @@ final class BenchCommand extends IndexReadingCommand {
           MEANING_QUERIES.size(), pct(added, 50), pct(added, 90), pct(added, 99));
     }
     Arrays.sort(all);
-    out.printf(Locale.ROOT, "%s: %d queries x %d rounds (after %d warm-up rounds each)%n",
-        searcher.description(), requests.size(), rounds, warmup);
+    Arrays.sort(cpu);
+    out.printf(Locale.ROOT, "%s: %d queries x %d rounds (after %d warm-up rounds each), compiled queries %s%n",
+        searcher.description(), requests.size(), rounds, warmup, noCache ? "not cached" : "cached");
     out.printf(Locale.ROOT, "latency ms: p50 %.3f  p90 %.3f  p99 %.3f  max %.3f  mean %.3f  (%d docs; checksum %d)%n",
         pct(all, 50), pct(all, 90), pct(all, 99), all[all.length - 1] / 1e6,
         Arrays.stream(all).average().orElse(0) / 1e6, searcher.stats().total(), hits);
+    if (cpuTimed) {
+      out.printf(Locale.ROOT, "thread CPU ms: p50 %.3f  p90 %.3f  p99 %.3f  max %.3f  mean %.3f%n",
+          pct(cpu, 50), pct(cpu, 90), pct(cpu, 99), cpu[cpu.length - 1] / 1e6, Arrays.stream(cpu).average().orElse(0) / 1e6);
+    }
     out.flush();
     return ExitCodes.OK;
   }

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Indexing against its analysis-only limit, in one run: `tpsearch bench index` (parse and analysis
+# streamed file by file, the analysis time giving the limit, then full in-process index runs), then
+# the `tpsearch index` process itself, RUNS times under /usr/bin/time (wall, CPU, peak RSS).
+#
+#   tools/bench/index-speed.sh CORPUS_DIR [RUNS]
+#
+# CORPUS_DIR: e.g. one made by `tpsearch bench generate`. Needs GNU time (apt-get install time).
+# Build first: ./mvnw -B -DskipTests package.
+set -euo pipefail
+
+corpus=${1:?usage: index-speed.sh CORPUS_DIR [RUNS]}
+runs=${2:-3}
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$here/../.."
+tp="$root/search-cli/target/tpsearch/bin/tpsearch"
+[ -x "$tp" ] || { echo "build first: ./mvnw -B -DskipTests package" >&2; exit 1; }
+export TPSEARCH_TOOLS="$root/tools/target/lib"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+"$tp" bench index "$corpus" --runs "$runs" | tee "$work/bench.txt"
+limit=$(sed -n 's/^analysis only ([0-9]* threads): median \([0-9.]*\) s.*/\1/p' "$work/bench.txt")
+limit_cpu=$(sed -n 's/^analysis CPU (last pass): \([0-9.]*\) s.*/\1/p' "$work/bench.txt")
+for i in $(seq "$runs"); do
+  rm -rf "$work/index"
+  /usr/bin/time -v -o "$work/time.txt" "$tp" index "$corpus" --index "$work/index" > "$work/index.txt" 2>&1
+  awk -F': ' -v limit="$limit" -v cpu_limit="$limit_cpu" '
+    /Elapsed \(wall clock\)/ {n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]}
+    /User time/ {u = $2} /System time/ {y = $2} /Maximum resident set size/ {rss = $2 / 1024}
+    END {printf "tpsearch index process: %.1f s wall = %.2fx the analysis limit; %.1f s CPU = %.2fx the analysis CPU; peak RSS %.0f MB\n",
+      s, s / limit, u + y, (u + y) / cpu_limit, rss}' "$work/time.txt"
+done
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
