@@ -143,6 +143,16 @@ public class OpenSearchEngineTest {
   }
 
   @Test
+  public void duplicatesOnAClusterIsAUsageErrorNotACrash() {
+    // Was: exit 4, "internal error: java.lang.UnsupportedOperationException".
+    Cli.Result r = cli.run("duplicates", "--engine", engine);
+    assertEquals(r.toString(), ExitCodes.USAGE, r.exit());
+    assertTrue(r.toString(),
+        r.err().contains("cannot list duplicate clusters yet; run 'tpsearch duplicates' on a local index"));
+    assertEquals(ExitCodes.OK, cli.run("duplicates", "--index", local.toString()).exit());
+  }
+
+  @Test
   public void aMissingIndexOrAURLWithCredentialsIsRefused() {
     Cli.Result none = cli.run("search", "光伏", "--engine", cluster.http() + "/no-such-index");
     assertNotEquals(0, none.exit());

@@ -143,7 +143,7 @@ public final class HttpApi {
               + " (try /search, /facets, /points/{id}, /duplicates, /health)"));
         }
       };
-    } catch (QueryException e) {
+    } catch (QueryException | org.tpsearch.search.NotSupportedByEngine e) {
       return new HttpTransport.Response(400, error(e.getMessage()));
     } catch (org.apache.lucene.search.IndexSearcher.TooManyClauses e) {
       return new HttpTransport.Response(400, error(Main.TOO_COMPLEX));

@@ -213,6 +213,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
       } else if (e instanceof CommandLine.ParameterException pe) {
         code = ExitCodes.USAGE;
         message = pe.getMessage();
+      } else if (e instanceof org.tpsearch.search.NotSupportedByEngine) {
+        code = ExitCodes.USAGE;
+        message = e.getMessage();
       } else if (e instanceof IndexException) {
         code = ExitCodes.INPUT;
         message = e.getMessage();

@@ -35,7 +35,8 @@ public interface SearchBackend extends Closeable {
    * (every cluster when it has neither), the most points first. See {@link Duplicates}.
    */
   default List<Duplicates.Cluster> duplicates(SearchRequest r) throws IOException, QueryException {
-    throw new UnsupportedOperationException(description() + " cannot list duplicate clusters");
+    throw new NotSupportedByEngine(description() + " cannot list duplicate clusters yet; "
+        + "run 'tpsearch duplicates' on a local index ('tpsearch index DIR --index FOLDER')");
   }
 
   /** Every value of facet dimension {@code dim} in the index. */
