@@ -510,6 +510,19 @@ class WebPageBrowserTest {
         "const done = arguments[arguments.length - 1]; navigator.clipboard.readText().then(done, e => done('error: ' + e));");
     assertEquals(first.getAttribute("data-id"), clip);
 
+    // Copy citation: the hit's references, as 'tpsearch cite ID' writes them (BibTeX), reach the
+    // clipboard; the button is there because the server lists /points/{id}/cite.
+    WebElement cite = wait.until(d -> first.findElements(By.className("copy-citation")).stream().findFirst().orElse(null));
+    cite.click();
+    String key = first.getAttribute("data-id").replace('/', '-');
+    wait.until(d -> String.valueOf(((JavascriptExecutor) driver).executeAsyncScript(
+        "const done = arguments[arguments.length - 1]; navigator.clipboard.readText().then(done, e => done('error: ' + e));"))
+        .contains("{" + key + "-1,"));
+    String bib = String.valueOf(((JavascriptExecutor) driver).executeAsyncScript(
+        "const done = arguments[arguments.length - 1]; navigator.clipboard.readText().then(done, e => done('error: ' + e));"));
+    assertTrue(bib.startsWith("@"), bib);
+    assertTrue(bib.contains("language = {zh-CN}") || bib.contains("langid = {"), bib);
+
     // Export: the whole result as the browser saves it.
     Path downloads = Files.createDirectories(tmp.resolve("downloads"));
     driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
