@@ -3,7 +3,7 @@ package org.tpsearch.cli;
 import java.util.Locale;
 
 /** A minimal streaming JSON writer (no dependency, no reflection: it starts fast). */
-final class Json {
+public final class Json {
   private final StringBuilder sb = new StringBuilder();
   private boolean needComma;
 
@@ -93,6 +93,15 @@ final class Json {
   }
 
   private void string(String s) {
+    quote(sb, s);
+  }
+
+  /**
+   * Appends {@code s} as a JSON string: quotes, backslashes and every control character (C0, DEL,
+   * U+2028 and U+2029) escaped, so no control character from a report reaches a terminal raw. The one
+   * JSON string writer of the project (search output, citations, cluster requests).
+   */
+  public static void quote(StringBuilder sb, String s) {
     sb.append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -103,7 +112,7 @@ final class Json {
         case '\r' -> sb.append("\\r");
         case '\t' -> sb.append("\\t");
         default -> {
-          if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+          if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') {
             sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
           } else {
             sb.append(c);

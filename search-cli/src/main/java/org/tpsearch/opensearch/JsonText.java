@@ -71,25 +71,7 @@ public final class JsonText {
   }
 
   private static void string(String str, StringBuilder sb) {
-    sb.append('"');
-    for (int k = 0; k < str.length(); k++) {
-      char c = str.charAt(k);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        default -> {
-          if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-            sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    sb.append('"');
+    org.tpsearch.cli.Json.quote(sb, str);
   }
 
   /** A map of the given keys and values, in order (values may be null). */
