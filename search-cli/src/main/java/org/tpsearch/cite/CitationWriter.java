@@ -152,7 +152,7 @@ public enum CitationWriter {
    * A value inside braces, safe for BibTeX and LaTeX: LaTeX's special characters escaped, so braces
    * always balance and {@code % & # _ $ ~ ^ \} print as themselves; control characters dropped.
    */
-  static String tex(String s) {
+  public static String tex(String s) {
     StringBuilder sb = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

@@ -89,23 +89,7 @@ final class PaperTableRenderer implements Renderer {
 
   /** LaTeX text: {@code & % $ # _ { } ~ ^ \} escaped, line breaks as spaces. */
   static String tex(String s) {
-    StringBuilder sb = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '\\' -> sb.append("\\textbackslash{}");
-        case '&', '%', '$', '#', '_', '{', '}' -> sb.append('\\').append(c);
-        case '~' -> sb.append("\\textasciitilde{}");
-        case '^' -> sb.append("\\textasciicircum{}");
-        case '\n', '\r', '\t' -> sb.append(' ');
-        default -> {
-          if (!Character.isISOControl(c)) {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    return sb.toString();
+    return org.tpsearch.cite.CitationWriter.tex(s);
   }
 
   private static String confidence(double c) {
