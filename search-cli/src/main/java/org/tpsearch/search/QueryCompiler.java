@@ -306,7 +306,7 @@ public final class QueryCompiler {
           dropped.add(u.text());
           continue;
         }
-        QueryWords.Understood understood = QueryWords.understand(u.text(), this::isWord);
+        QueryWords.Understood understood = QueryWords.understand(u.text(), this::isWord, occurs);
         dropped.addAll(understood.dropped());
         if (understood.split()) {
           localExplain.add(u + " is read as " + String.join(" · ", understood.words()));
