@@ -68,6 +68,55 @@ class PaperGoldenTest {
         Arguments.of("table-shanghai-aviation.md", new String[] {"table", "-r", "Shanghai", "-s", "Aviation"}));
   }
 
+  /** The real report with two times the parser cannot read: an impossible date and a vague one. */
+  static Path unparsedIndex() throws IOException {
+    Path dir = home.resolve("unparsed-reports");
+    Path index = home.resolve("unparsed-index");
+    if (!java.nio.file.Files.exists(index)) {
+      java.nio.file.Files.createDirectories(dir);
+      String real = java.nio.file.Files.readString(
+          Golden.sampleReports().resolve("Xinjiang_Industry_combined_info.txt"), java.nio.charset.StandardCharsets.UTF_8);
+      String changed = real.replace("**发生时间**：2022年1月11日\n", "**发生时间**：2022年2月30日\n")
+          .replace("**发生时间**：2019年4月\n", "**发生时间**：近年来\n");
+      if (changed.equals(real)) {
+        throw new AssertionError("the real report's times moved");
+      }
+      java.nio.file.Files.writeString(dir.resolve("Xinjiang_Industry_combined_info.txt"), changed,
+          java.nio.charset.StandardCharsets.UTF_8);
+      Cli.Result r = cli.run("index", dir.toString(), "--index", index.toString());
+      assertEquals(0, r.exit(), r::toString);
+    }
+    return index;
+  }
+
+  static Stream<Arguments> unparsed() {
+    return Stream.of(
+        Arguments.of("cite-unparsed-dates.apa.txt", new String[] {"--style", "apa"}),
+        Arguments.of("cite-unparsed-dates.gb-t-7714.txt", new String[] {"--style",
+            "china-national-standard-gb-t-7714-2015-numeric"}),
+        Arguments.of("cite-unparsed-dates.csl.json", new String[] {"--format", "csl-json"}),
+        Arguments.of("cite-unparsed-dates.bib", new String[] {}));
+  }
+
+  /**
+   * Unparsed dates: written once as the report writes them (APA printed a CSL literal date twice,
+   * "(近年来, 近年来)"); an impossible date (2022年2月30日) is one of them.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("unparsed")
+  void goldenUnparsedDates(String name, String[] extra) throws IOException {
+    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("cite", "xinjiang/industry/2019-04-01/event#1",
+        "xinjiang/industry/2022-03-01/event#3", "--index", unparsedIndex().toString()));
+    args.addAll(java.util.List.of(extra));
+    Cli.Result r = cli.run(args.toArray(String[]::new));
+    assertEquals(0, r.exit(), r::toString);
+    assertEquals("", r.err());
+    Golden.assertMatches("paper/" + name, r.out());
+    if (name.endsWith(".apa.txt")) {
+      assertEquals(false, r.out().contains("近年来, 近年来"), r.out());
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("commands")
   void golden(String name, String[] args) throws IOException {
