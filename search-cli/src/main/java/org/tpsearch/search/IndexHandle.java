@@ -35,6 +35,19 @@ public final class IndexHandle implements Closeable {
   /** The handle this one borrows its reader from (a daemon's cached index), or null when it owns it. */
   private final IndexHandle owner;
   private SortedSetDocValuesReaderState facetState;
+  /**
+   * What searchers keep for this reader between commands (query compilers, compiled queries and
+   * their weights), by key; the least recently used goes first. Borrowed handles use their owner's.
+   */
+  private final java.util.Map<Object, Object> shared = new java.util.LinkedHashMap<>(8, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(java.util.Map.Entry<Object, Object> eldest) {
+      return size() > MAX_SHARED;
+    }
+  };
+
+  /** How many keys {@link #shared} keeps (a user glossary is a new key on each command). */
+  private static final int MAX_SHARED = 8;
 
   private IndexHandle(Directory directory, String description, Path path) throws IOException {
     this(directory, DirectoryReader.open(directory), description, path, null);
@@ -211,6 +224,21 @@ public final class IndexHandle implements Closeable {
       facetState = new DefaultSortedSetDocValuesReaderState(reader, Schema.facetsConfig());
     }
     return facetState;
+  }
+
+  /**
+   * The value this reader keeps under {@code key}, made by {@code make} on first use: state that
+   * depends only on the reader (and the key) outlives one command in the search daemon, which
+   * borrows a handle per command. Values must be safe to share between threads.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T shared(Object key, java.util.function.Supplier<T> make) {
+    if (owner != null) {
+      return owner.shared(key, make);
+    }
+    synchronized (shared) {
+      return (T) shared.computeIfAbsent(key, k -> make.get());
+    }
   }
 
   @Override

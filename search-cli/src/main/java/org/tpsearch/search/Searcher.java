@@ -59,19 +59,44 @@ public final class Searcher {
   private final QueryCompiler compiler;
   /**
    * Compiled queries by query text and expansion switch, most recently used kept: a compiled
-   * query depends only on those and on this searcher's index (its word dictionary), and a warm
-   * session repeats them (the next page, another filter, the facets of the same words). Lucene
-   * queries are immutable, so one compiled query serves every thread of {@code serve}.
+   * query depends only on those and on the compiler (its glossary and this index's word
+   * dictionary), and a warm session repeats them (the next page, another filter, the facets of the
+   * same words). Kept with the open reader, so the search daemon's next command finds them too.
+   * Lucene queries and weights are immutable, so one prepared query serves every thread of
+   * {@code serve}.
    */
   private final Map<CompiledKey, Prepared> prepared;
 
-  /** How many compiled queries a searcher keeps. */
+  /** How many compiled queries a reader keeps for one compiler. */
   static final int COMPILED_CACHE_SIZE = 256;
 
   private record CompiledKey(String query, boolean expand) {}
 
-  /** A compiled query and the highlighter of its forms (both immutable). */
-  private record Prepared(QueryCompiler.Compiled compiled, PhraseHighlighter highlighter) {}
+  /** The key of a compiler's cache of compiled queries on a reader: the compiler (by identity). */
+  private record CacheKey(QueryCompiler compiler) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof CacheKey k && k.compiler == compiler;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(compiler);
+    }
+  }
+
+  /**
+   * A compiled query, the highlighter of its forms, and its queries prepared for this reader's
+   * searcher (rewritten and weighted once, see {@link PreparedQuery}); all immutable.
+   */
+  private record Prepared(QueryCompiler.Compiled compiled, PhraseHighlighter highlighter, Query strict,
+      List<Query> partials, Query typed, Query proximity, List<Query> units) {
+    static Prepared of(QueryCompiler.Compiled c, IndexSearcher s) {
+      return new Prepared(c, new PhraseHighlighter(c.forms()), PreparedQuery.of(c.strict(), s),
+          c.partials().stream().map(q -> PreparedQuery.of(q, s)).toList(), PreparedQuery.of(c.typed(), s),
+          PreparedQuery.of(c.proximity(), s), c.units().stream().map(q -> PreparedQuery.of(q, s)).toList());
+    }
+  }
 
   public Searcher(IndexHandle index, QueryCompiler compiler) {
     this(index, compiler, COMPILED_CACHE_SIZE);
@@ -81,13 +106,13 @@ public final class Searcher {
   public Searcher(IndexHandle index, QueryCompiler compiler, int cacheSize) {
     this.index = index;
     this.compiler = compiler;
-    this.prepared = cacheSize <= 0 ? null : java.util.Collections.synchronizedMap(
-        new LinkedHashMap<>(16, 0.75f, true) {
+    this.prepared = cacheSize <= 0 ? null : index.shared(new CacheKey(compiler),
+        () -> java.util.Collections.synchronizedMap(new LinkedHashMap<CompiledKey, Prepared>(16, 0.75f, true) {
           @Override
           protected boolean removeEldestEntry(Map.Entry<CompiledKey, Prepared> eldest) {
             return size() > cacheSize;
           }
-        });
+        }));
   }
 
   /** The compiled form of {@code r}'s query, null for an empty query; from the cache when it has it. */
@@ -100,12 +125,17 @@ public final class Searcher {
         return null;
       }
       QueryCompiler.Compiled c = compiler.compile(uq, r.expand());
-      p = new Prepared(c, new PhraseHighlighter(c.forms()));
+      p = Prepared.of(c, index.searcher());
       if (prepared != null) {
         prepared.put(key, p);
       }
     }
     return p;
+  }
+
+  /** Whether this searcher's cache holds {@code r}'s compiled query (for tests). */
+  boolean hasCompiled(SearchRequest r) {
+    return prepared != null && prepared.containsKey(new CompiledKey(r.query(), r.expand()));
   }
 
   public IndexHandle index() {
@@ -120,17 +150,17 @@ public final class Searcher {
     if (compiled != null && r.explain()) {
       explain.addAll(compiled.explain());
     }
-    Query text = compiled == null ? MatchAllDocsQuery.INSTANCE : compiled.strict();
+    Query text = compiled == null ? MatchAllDocsQuery.INSTANCE : prep.strict();
     Sort sort = sortOf(r, compiled == null);
     // Collectors allocate their queue up front: a limit beyond the index (-n 2147483647 for
     // "all of them") must not become an allocation of that size.
     int n = Math.max(1, Math.min(r.limit(), index.reader().maxDoc()));
-    Query proximity = compiled == null ? null : compiled.proximity();
+    Query proximity = compiled == null ? null : prep.proximity();
     // Tiers a and b: every content word; the query as typed first.
     Pass pass = run(drillDown(filtered(text, r), r), r.filters().keySet(), proximity, sort, n, r.facets(), true);
     List<Ranked> ranked = new ArrayList<>();
     if (compiled != null) {
-      boolean[] typed = compiled.typed() == null ? null : matching(compiled.typed(), pass.top().scoreDocs);
+      boolean[] typed = prep.typed() == null ? null : matching(prep.typed(), pass.top().scoreDocs);
       for (int i = 0; i < pass.top().scoreDocs.length; i++) {
         boolean phrase = typed != null && typed[i];
         ranked.add(new Ranked(pass.top().scoreDocs[i], phrase ? SearchResult.Tier.PHRASE : SearchResult.Tier.ALL,
@@ -153,7 +183,7 @@ public final class Searcher {
     long partialTotal = 0;
     // Tier c: most content words, then any. It fills the page after the points with every word
     // (and is the whole answer, with its facet counts, when no point has every word).
-    List<Query> partials = compiled == null ? List.of() : compiled.partials();
+    List<Query> partials = compiled == null ? List.of() : prep.partials();
     long allWords = total;
     for (int level = 0; level < partials.size() && (allWords == 0 || r.limit() > ranked.size()); level++) {
       int room = Math.max(1, n - ranked.size());
@@ -172,7 +202,7 @@ public final class Searcher {
       if (fewest == most) {
         Arrays.fill(matched, fewest);
       } else {
-        for (Query u : compiled.units()) {
+        for (Query u : prep.units()) {
           boolean[] m = matching(u, docs);
           for (int i = 0; i < docs.length; i++) {
             matched[i] += m[i] ? 1 : 0;

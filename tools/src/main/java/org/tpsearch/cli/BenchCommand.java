@@ -106,17 +106,21 @@ final class BenchCommand extends IndexReadingCommand {
         hits += searcher.search(r).total();
       }
       long[] mine = new long[rounds];
+      long[] mineCpu = new long[rounds];
       for (int i = 0; i < rounds; i++) {
         long c0 = cpuTimed ? threads.getCurrentThreadCpuTime() : 0;
         long t0 = System.nanoTime();
         hits += searcher.search(r).total();
         mine[i] = System.nanoTime() - t0;
         cpu[k] = cpuTimed ? threads.getCurrentThreadCpuTime() - c0 : 0;
+        mineCpu[i] = cpu[k];
         all[k++] = mine[i];
       }
       if (perQuery) {
         Arrays.sort(mine);
-        out.printf(Locale.ROOT, "  %8.3f ms  %s%n", mine[mine.length / 2] / 1e6, lines.get(q));
+        Arrays.sort(mineCpu);
+        out.printf(Locale.ROOT, "  %8.3f ms  %8.3f ms CPU  %s%n", mine[mine.length / 2] / 1e6,
+            mineCpu[mineCpu.length / 2] / 1e6, lines.get(q));
       }
     }
     if (queries == null) {
