@@ -52,6 +52,8 @@ public final class Searcher {
   private static final int SNIPPET_TARGET = 80;
   private static final int SNIPPET_MAX = 160;
   private static final int MAX_ITEMS_PER_HIT = 3;
+  /** The fewest hits worth sharing between two threads (a hand-over costs tens of microseconds). */
+  private static final int MIN_HITS_TO_SHARE = 4;
 
   private final IndexHandle index;
   /** The schema's facets config, made once: every query drills down with it. */
@@ -180,13 +182,39 @@ public final class Searcher {
           unitWeights.add(searcher.createWeight(searcher.rewrite(u), ScoreMode.COMPLETE_NO_SCORES, 1f));
         }
       }
-      StoredFields stored = searcher.storedFields();
-      for (Tiers.Ranked<ScoreDoc> h : page.ranked()) {
-        // Under a field sort the collector computes no scores (NaN): no relevance to show.
-        float score = Float.isNaN(h.doc().score) ? 0f : h.doc().score;
-        hits.add(hit(StoredPoint.read(stored.document(h.doc().doc, StoredPoint.HIT_FIELDS)), h.doc().doc, score,
-            h.tier(), h.matched(), highlight, unitWeights, compiled));
+      List<Tiers.Ranked<ScoreDoc>> ranked = page.ranked();
+      SearchResult.Hit[] made = new SearchResult.Hit[ranked.size()];
+      // Reading and highlighting the hits is half of a warm query's work: on a searcher with search
+      // threads two tasks make every other hit each (the caller runs one, or both when the threads
+      // are busy). Each task reads with its own stored-fields reader.
+      int tasks = index.concurrent() && ranked.size() >= MIN_HITS_TO_SHARE ? 2 : 1;
+      List<java.util.concurrent.Callable<Void>> work = new ArrayList<>();
+      for (int t = 0; t < tasks; t++) {
+        int first = t;
+        work.add(() -> {
+          StoredFields stored = searcher.storedFields();
+          for (int i = first; i < ranked.size(); i += tasks) {
+            Tiers.Ranked<ScoreDoc> h = ranked.get(i);
+            // Under a field sort the collector computes no scores (NaN): no relevance to show.
+            float score = Float.isNaN(h.doc().score) ? 0f : h.doc().score;
+            made[i] = hit(StoredPoint.read(stored.document(h.doc().doc, StoredPoint.HIT_FIELDS)), h.doc().doc, score,
+                h.tier(), h.matched(), highlight, unitWeights, compiled);
+          }
+          return null;
+        });
       }
+      if (tasks == 1) {
+        try {
+          work.get(0).call();
+        } catch (IOException | RuntimeException e) {
+          throw e;
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      } else {
+        searcher.getTaskExecutor().invokeAll(work);
+      }
+      hits.addAll(Arrays.asList(made));
     }
     return new SearchResult(r.query(), index.description(), page.total(), page.partial(), page.partialTotal(),
         compiled == null ? List.of() : compiled.words(), hits, page.facets(), explain);
