@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -94,13 +93,8 @@ public final class ClusterBackend implements SearchBackend {
 
   // ---------------------------------------------------------------- search
 
-  /** One execution of a query: exact total, the top hits (id, score), facet counts when asked. */
-  private record Pass(long total, List<Doc> top, Map<String, List<SearchResult.FacetCount>> facets) {}
-
   /** A hit before its stored fields are read. */
   private record Doc(String id, float score) {}
-
-  private record Ranked(Doc doc, SearchResult.Tier tier, int matched) {}
 
   @Override
   public SearchResult search(SearchRequest r) throws IOException, QueryException {
@@ -111,77 +105,28 @@ public final class ClusterBackend implements SearchBackend {
       explain.addAll(compiled.explain());
     }
     Map<String, List<String>> drill = drillDowns(r);
-    Object text = compiled == null ? JsonText.obj("match_all", JsonText.obj()) : dsl(compiled.strict());
     boolean byRelevance = r.sort() == SearchRequest.SortOrder.RELEVANCE && compiled != null;
     int n = Math.max(1, Math.min(r.limit(), 1_000_000));
-    Object proximity = compiled == null || compiled.proximity() == null ? null : dsl(compiled.proximity());
-    Pass pass = run(text, r, drill, proximity, byRelevance, n, r.facets());
-    List<Ranked> ranked = new ArrayList<>();
-    if (compiled != null) {
-      Set<String> typed = compiled.typed() == null ? Set.of() : matching(dsl(compiled.typed()), pass.top());
-      for (Doc d : pass.top()) {
-        ranked.add(new Ranked(d, typed.contains(d.id()) ? SearchResult.Tier.PHRASE : SearchResult.Tier.ALL,
-            compiled.wordCount()));
+    Tiers.Page<Doc> page = Tiers.rank(r, compiled, byRelevance, n, new Tiers.Engine<>() {
+      @Override
+      public Tiers.Pass<Doc> run(Query q, Query proximity, int size, boolean withFacets, boolean deep)
+          throws IOException, QueryException {
+        return ClusterBackend.this.run(dsl(q), r, drill, proximity == null ? null : dsl(proximity), byRelevance, deep,
+            size, withFacets);
       }
-      if (byRelevance) {
-        ranked.sort(Comparator.comparing(Ranked::tier)); // stable: by score within a tier
+
+      @Override
+      public boolean[] matching(Query q, List<Doc> docs) throws IOException, QueryException {
+        return ClusterBackend.this.matching(dsl(q), docs);
       }
-    } else {
-      for (Doc d : pass.top()) {
-        ranked.add(new Ranked(d, SearchResult.Tier.ALL, 0));
-      }
-    }
-    if (ranked.size() > n) {
-      ranked = new ArrayList<>(ranked.subList(0, n));
-    }
-    long total = pass.total();
-    Map<String, List<SearchResult.FacetCount>> facets = pass.facets();
-    boolean partial = false;
-    long partialTotal = 0;
-    List<Query> partials = compiled == null ? List.of() : compiled.partials();
-    long allWords = total;
-    for (int level = 0; level < partials.size() && (allWords == 0 || r.limit() > ranked.size()); level++) {
-      int room = Math.max(1, n - ranked.size());
-      boolean answer = allWords == 0 && total == 0;
-      Pass more = run(dsl(partials.get(level)), r, drill, proximity, byRelevance, room, r.facets() && answer);
-      List<Doc> docs = more.top();
-      Map<String, Integer> matched = new HashMap<>();
-      for (Query u : compiled.units()) {
-        for (String id : matching(dsl(u), docs)) {
-          matched.merge(id, 1, Integer::sum);
-        }
-      }
-      List<Ranked> partialHits = new ArrayList<>();
-      for (Doc d : docs) {
-        partialHits.add(new Ranked(d, SearchResult.Tier.PARTIAL, matched.getOrDefault(d.id(), 0)));
-      }
-      if (byRelevance) {
-        partialHits.sort(Comparator.comparingInt(Ranked::matched).reversed()); // stable: by score
-      }
-      partialHits = partialHits.subList(0, Math.min(Math.max(0, n - ranked.size()), partialHits.size()));
-      if (allWords == 0) {
-        total += more.total();
-        if (answer) {
-          facets = more.facets();
-        }
-        partial = total > 0;
-      } else {
-        partialTotal += more.total();
-      }
-      if (r.explain() && more.total() > 0) {
-        explain.add(more.total() + " points have " + (level == 0 ? "at least " + compiled.minimumMatch() : "fewer")
-            + " of the " + compiled.wordCount() + " words" + (allWords == 0 ? " (no point has every word)" : "")
-            + ": they follow, the most words first");
-      }
-      if (r.limit() > 0) {
-        ranked.addAll(partialHits);
-      }
-    }
+    }, explain);
     List<SearchResult.Hit> hits = new ArrayList<>();
-    if (r.limit() > 0 && total > 0 && !ranked.isEmpty()) {
+    List<Tiers.Ranked<Doc>> ranked = page.ranked();
+    Map<String, List<SearchResult.FacetCount>> facets = page.facets();
+    if (r.limit() > 0 && page.total() > 0 && !ranked.isEmpty()) {
       PhraseHighlighter highlight = compiled == null ? null : new PhraseHighlighter(compiled.forms());
       Map<String, StoredPoint> points = fetch(ranked.stream().map(h -> h.doc().id()).toList());
-      for (Ranked h : ranked) {
+      for (Tiers.Ranked<Doc> h : ranked) {
         StoredPoint p = points.get(h.doc().id());
         if (p != null) {
           hits.add(Searcher.hit(p, h.doc().score(), h.tier(), h.matched(), highlight, List.of()));
@@ -189,9 +134,9 @@ public final class ClusterBackend implements SearchBackend {
       }
     }
     if (facets == null && r.facets()) {
-      facets = noFacets();
+      facets = SearchResult.FacetCount.none();
     }
-    return new SearchResult(r.query(), description(), total, partial, partialTotal,
+    return new SearchResult(r.query(), description(), page.total(), page.partial(), page.partialTotal(),
         compiled == null ? List.of() : compiled.words(), hits, r.facets() ? facets : null, explain);
   }
 
@@ -204,27 +149,20 @@ public final class ClusterBackend implements SearchBackend {
   }
 
   /**
-   * Runs one query: by relevance the top {@link QueryCompiler#RERANK_DEPTH} (at least {@code n}),
-   * re-ranked with the proximity bonus; sorted otherwise, the top {@code n}.
+   * Runs one query (see {@link Tiers.Engine#run}): by relevance and {@code deep} the top
+   * {@link QueryCompiler#RERANK_DEPTH} (at least {@code n}), re-ranked with the proximity bonus;
+   * otherwise the top {@code n}.
    */
-  private Pass run(Object text, SearchRequest r, Map<String, List<String>> drill, Object proximity, boolean byRelevance,
-      int n, boolean withFacets) throws IOException, QueryException {
-    int depth = byRelevance ? Math.max(n, QueryCompiler.RERANK_DEPTH) : n;
+  private Tiers.Pass<Doc> run(Object text, SearchRequest r, Map<String, List<String>> drill, Object proximity,
+      boolean byRelevance, boolean deep, int n, boolean withFacets) throws IOException, QueryException {
+    int depth = byRelevance && deep ? Math.max(n, QueryCompiler.RERANK_DEPTH) : n;
     List<Object> must = List.of(text);
     List<Object> baseFilters = new ArrayList<>();
+    r.checkConfidence();
     if (!Double.isNaN(r.minConfidence())) {
-      if (r.minConfidence() < 0 || r.minConfidence() > 1) {
-        throw new QueryException("--min-confidence must be between 0 and 1, got " + r.minConfidence());
-      }
       baseFilters.add(JsonText.obj("range", JsonText.obj(Schema.CONFIDENCE, JsonText.obj("gte", r.minConfidence(), "lte", 1.0))));
     }
     if (!Double.isNaN(r.maxConfidence())) {
-      if (!(r.maxConfidence() >= 0 && r.maxConfidence() <= 1)) {
-        throw new QueryException("max confidence must be between 0 and 1, got " + r.maxConfidence());
-      }
-      if (!Double.isNaN(r.minConfidence()) && r.minConfidence() > r.maxConfidence()) {
-        throw new QueryException("confidence range " + r.minConfidence() + ".." + r.maxConfidence() + " is empty");
-      }
       baseFilters.add(JsonText.obj("range", JsonText.obj(Schema.CONFIDENCE, JsonText.obj("gte", 0.0, "lte", r.maxConfidence()))));
     }
     // Excluded values (the HTTP API's not_DIMENSION), as the local engine: out of the hits and of
@@ -291,16 +229,11 @@ public final class ClusterBackend implements SearchBackend {
             counts.add(new SearchResult.FacetCount(JsonText.string(b, "key"), c));
           }
         }
-        Comparator<SearchResult.FacetCount> byValue = Comparator.comparing(SearchResult.FacetCount::value);
-        counts.sort(switch (d.order()) {
-          case VALUE -> byValue;
-          case BUCKETS -> Comparator.comparingInt(c -> d.buckets().indexOf(c.value()));
-          case COUNT -> Comparator.comparingLong(SearchResult.FacetCount::count).reversed().thenComparing(byValue);
-        });
+        counts.sort(SearchResult.FacetCount.order(d));
         facets.put(d.name(), counts);
       }
     }
-    return new Pass(total, top, facets);
+    return new Tiers.Pass<>(total, top, facets);
   }
 
   private static Map<String, Object> bool(List<Object> must, List<Object> filter) {
@@ -338,21 +271,25 @@ public final class ClusterBackend implements SearchBackend {
     };
   }
 
-  /** The ids of {@code docs} that match {@code query}: one request with the query named. */
-  private Set<String> matching(Object query, List<Doc> docs) throws IOException, QueryException {
+  /** For each of {@code docs}, whether it matches {@code query}: one request with the query named. */
+  private boolean[] matching(Object query, List<Doc> docs) throws IOException, QueryException {
+    boolean[] out = new boolean[docs.size()];
     if (docs.isEmpty()) {
-      return Set.of();
+      return out;
     }
     List<String> ids = docs.stream().map(Doc::id).toList();
     Object body = JsonText.obj("size", ids.size(), "_source", false, "query", JsonText.obj("bool", JsonText.obj(
         "filter", List.of(JsonText.obj("ids", JsonText.obj("values", ids))),
         "should", List.of(JsonText.obj("bool", JsonText.obj("filter", List.of(query), "_name", "q"))),
         "minimum_should_match", "0")));
-    Set<String> out = new HashSet<>();
+    Set<String> matched = new HashSet<>();
     for (Object h : JsonText.list(JsonText.map(searchCall(body), "hits"), "hits")) {
       if (JsonText.list(h, "matched_queries").contains("q")) {
-        out.add(JsonText.string(h, "_id"));
+        matched.add(JsonText.string(h, "_id"));
       }
+    }
+    for (int i = 0; i < out.length; i++) {
+      out[i] = matched.contains(docs.get(i).id());
     }
     return out;
   }
@@ -382,14 +319,6 @@ public final class ClusterBackend implements SearchBackend {
     return out;
   }
 
-  private static Map<String, List<SearchResult.FacetCount>> noFacets() {
-    Map<String, List<SearchResult.FacetCount>> out = new LinkedHashMap<>();
-    for (String dim : Schema.DIMS) {
-      out.put(dim, List.of());
-    }
-    return out;
-  }
-
   // ---------------------------------------------------------------- filters
 
   /** The request's filters as indexed values, per dimension (see {@link #indexedValues}). */
@@ -407,33 +336,8 @@ public final class ClusterBackend implements SearchBackend {
     return out;
   }
 
-  /** As {@code Searcher}: a value the resolver knows, else one the index has (in any case), else the list. */
   private List<String> indexedValues(Dimension d, String typed) throws IOException, QueryException {
-    java.util.Optional<List<String>> known;
-    try {
-      known = d.resolver().resolve(typed);
-    } catch (IllegalArgumentException e) {
-      throw new QueryException("bad " + d.name() + ": " + e.getMessage());
-    }
-    if (known.isPresent()) {
-      return known.get();
-    }
-    String value = typed.strip();
-    List<String> values = facetLabels(d.name());
-    for (String v : values) {
-      if (v.equals(value)) {
-        return List.of(v);
-      }
-    }
-    for (String v : values) {
-      if (v.equalsIgnoreCase(value)) {
-        return List.of(v);
-      }
-    }
-    List<String> sorted = new ArrayList<>(values);
-    sorted.sort(null);
-    throw new QueryException("unknown " + d.name() + " '" + typed + "'; this index has"
-        + (sorted.isEmpty() ? " no points" : ": " + String.join(", ", sorted)));
+    return FilterValues.of(this::facetLabels, d, typed);
   }
 
   @Override

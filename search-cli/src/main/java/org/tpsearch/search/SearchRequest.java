@@ -143,6 +143,21 @@ public record SearchRequest(
     return c;
   }
 
+  /** Fails when the request's confidence range is out of 0..1 or empty (NaN: no bound). */
+  public void checkConfidence() throws QueryException {
+    boolean min = !Double.isNaN(minConfidence);
+    boolean max = !Double.isNaN(maxConfidence);
+    if (min && (minConfidence < 0 || minConfidence > 1)) {
+      throw new QueryException("--min-confidence must be between 0 and 1, got " + minConfidence);
+    }
+    if (max && !(maxConfidence >= 0 && maxConfidence <= 1)) {
+      throw new QueryException("max confidence must be between 0 and 1, got " + maxConfidence);
+    }
+    if (min && max && minConfidence > maxConfidence) {
+      throw new QueryException("confidence range " + minConfidence + ".." + maxConfidence + " is empty");
+    }
+  }
+
   /** A plain query: no filters, ten hits, by relevance, expansion on. */
   public static SearchRequest of(String query) {
     return new SearchRequest(query, Map.of(), Double.NaN, 10, SortOrder.RELEVANCE, false, true, false);

@@ -71,7 +71,30 @@ public record SearchResult(
   }
 
   /** One value of a facet dimension and how many points have it. */
-  public record FacetCount(String value, long count) {}
+  public record FacetCount(String value, long count) {
+    /**
+     * The order of dimension {@code d}'s counts, whichever engine counted them: scales in their own
+     * order (years by value, confidence buckets as declared: by label "<0.60" would sort after
+     * "0.90-1.00"), the rest by count high to low, ties by value.
+     */
+    public static java.util.Comparator<FacetCount> order(org.tpsearch.index.Dimension d) {
+      java.util.Comparator<FacetCount> byValue = java.util.Comparator.comparing(FacetCount::value);
+      return switch (d.order()) {
+        case VALUE -> byValue;
+        case BUCKETS -> java.util.Comparator.comparingInt(c -> d.buckets().indexOf(c.value()));
+        case COUNT -> java.util.Comparator.comparingLong(FacetCount::count).reversed().thenComparing(byValue);
+      };
+    }
+
+    /** Every dimension with no values: the counts of an answer with no points. */
+    public static Map<String, List<FacetCount>> none() {
+      Map<String, List<FacetCount>> out = new java.util.LinkedHashMap<>();
+      for (String dim : org.tpsearch.index.Schema.DIMS) {
+        out.put(dim, List.of());
+      }
+      return out;
+    }
+  }
 
   /**
    * A matching turning point.

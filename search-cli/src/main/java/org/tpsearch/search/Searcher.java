@@ -120,94 +120,25 @@ public final class Searcher {
     if (compiled != null && r.explain()) {
       explain.addAll(compiled.explain());
     }
-    Query text = compiled == null ? MatchAllDocsQuery.INSTANCE : compiled.strict();
     Sort sort = sortOf(r, compiled == null);
     // Collectors allocate their queue up front: a limit beyond the index (-n 2147483647 for
     // "all of them") must not become an allocation of that size.
     int n = Math.max(1, Math.min(r.limit(), index.reader().maxDoc()));
-    Query proximity = compiled == null ? null : compiled.proximity();
-    // Tiers a and b: every content word; the query as typed first.
-    Pass pass = run(drillDown(filtered(text, r), r), r.filters().keySet(), proximity, sort, n, r.facets(), true);
-    List<Ranked> ranked = new ArrayList<>();
-    if (compiled != null) {
-      boolean[] typed = compiled.typed() == null ? null : matching(compiled.typed(), pass.top().scoreDocs);
-      for (int i = 0; i < pass.top().scoreDocs.length; i++) {
-        boolean phrase = typed != null && typed[i];
-        ranked.add(new Ranked(pass.top().scoreDocs[i], phrase ? SearchResult.Tier.PHRASE : SearchResult.Tier.ALL,
-            compiled.wordCount()));
+    Tiers.Page<ScoreDoc> page = Tiers.rank(r, compiled, sort == null, n, new Tiers.Engine<>() {
+      @Override
+      public Tiers.Pass<ScoreDoc> run(Query q, Query proximity, int size, boolean withFacets, boolean deep)
+          throws IOException, QueryException {
+        return Searcher.this.run(drillDown(filtered(q, r), r), r.filters().keySet(), proximity, sort, size, withFacets, deep);
       }
-      if (sort == null) {
-        ranked.sort(Comparator.comparing(Ranked::tier)); // stable: by score within a tier
+
+      @Override
+      public boolean[] matching(Query q, List<ScoreDoc> docs) throws IOException {
+        return Searcher.this.matching(q, docs);
       }
-    } else {
-      for (ScoreDoc sd : pass.top().scoreDocs) {
-        ranked.add(new Ranked(sd, SearchResult.Tier.ALL, 0));
-      }
-    }
-    if (ranked.size() > n) {
-      ranked = new ArrayList<>(ranked.subList(0, n));
-    }
-    long total = pass.total();
-    Map<String, List<SearchResult.FacetCount>> facets = pass.facets();
-    boolean partial = false;
-    long partialTotal = 0;
-    // Tier c: most content words, then any. It fills the page after the points with every word
-    // (and is the whole answer, with its facet counts, when no point has every word).
-    List<Query> partials = compiled == null ? List.of() : compiled.partials();
-    long allWords = total;
-    for (int level = 0; level < partials.size() && (allWords == 0 || r.limit() > ranked.size()); level++) {
-      int room = Math.max(1, n - ranked.size());
-      boolean answer = allWords == 0 && total == 0; // this pass's facets are the answer's
-      // Level 0 has at least the minimum of the words but not all, level 1 at least one but fewer
-      // than the minimum: with three words or fewer each level has one count, known without
-      // running each word's query over the hits (a cold process pays for every query it runs),
-      // and the level's first hits by score are its page.
-      int fewest = level == 0 ? compiled.minimumMatch() : 1;
-      int most = level == 0 ? compiled.wordCount() - 1 : compiled.minimumMatch() - 1;
-      // No proximity re-ranking here: its phrase needs every word, which no partial hit has.
-      Pass more = run(drillDown(filtered(partials.get(level), r), r), r.filters().keySet(), null, sort, room,
-          r.facets() && answer, fewest != most);
-      ScoreDoc[] docs = more.top().scoreDocs;
-      int[] matched = new int[docs.length];
-      if (fewest == most) {
-        Arrays.fill(matched, fewest);
-      } else {
-        for (Query u : compiled.units()) {
-          boolean[] m = matching(u, docs);
-          for (int i = 0; i < docs.length; i++) {
-            matched[i] += m[i] ? 1 : 0;
-          }
-        }
-      }
-      List<Ranked> partialHits = new ArrayList<>();
-      for (int i = 0; i < docs.length; i++) {
-        partialHits.add(new Ranked(docs[i], SearchResult.Tier.PARTIAL, matched[i]));
-      }
-      if (sort == null) {
-        partialHits.sort(Comparator.comparingInt(Ranked::matched).reversed()); // stable: by score
-      }
-      partialHits = partialHits.subList(0, Math.min(Math.max(0, n - ranked.size()), partialHits.size()));
-      if (allWords == 0) {
-        total += more.total();
-        if (answer) {
-          facets = more.facets();
-        }
-        partial = total > 0;
-      } else {
-        partialTotal += more.total();
-      }
-      if (r.explain() && more.total() > 0) {
-        explain.add(more.total() + " points have " + (level == 0 ? "at least " + compiled.minimumMatch() : "fewer")
-            + " of the " + compiled.wordCount() + " words" + (allWords == 0 ? " (no point has every word)" : "")
-            + ": they follow, the most words first");
-      }
-      if (r.limit() > 0) {
-        ranked.addAll(partialHits);
-      }
-    }
+    }, explain);
     IndexSearcher searcher = index.searcher();
     List<SearchResult.Hit> hits = new ArrayList<>();
-    if (r.limit() > 0 && total > 0) {
+    if (r.limit() > 0 && page.total() > 0) {
       PhraseHighlighter highlight = prep == null ? null : prep.highlighter();
       List<Weight> unitWeights = new ArrayList<>();
       if (r.explain() && compiled != null) {
@@ -216,39 +147,36 @@ public final class Searcher {
         }
       }
       StoredFields stored = searcher.storedFields();
-      for (Ranked h : ranked) {
+      for (Tiers.Ranked<ScoreDoc> h : page.ranked()) {
         // Under a field sort the collector computes no scores (NaN): no relevance to show.
         float score = Float.isNaN(h.doc().score) ? 0f : h.doc().score;
         hits.add(hit(StoredPoint.read(stored.document(h.doc().doc, StoredPoint.HIT_FIELDS)), h.doc().doc, score,
             h.tier(), h.matched(), highlight, unitWeights, compiled));
       }
     }
-    return new SearchResult(r.query(), index.description(), total, partial, partialTotal,
-        compiled == null ? List.of() : compiled.words(), hits, facets, explain);
+    return new SearchResult(r.query(), index.description(), page.total(), page.partial(), page.partialTotal(),
+        compiled == null ? List.of() : compiled.words(), hits, page.facets(), explain);
   }
 
-  /** A hit before its stored fields are read: where it ranks and how it matches. */
-  private record Ranked(ScoreDoc doc, SearchResult.Tier tier, int matched) {}
-
   /** For each of {@code docs}, whether it matches {@code q}: one scorer per segment, advanced in doc order. */
-  private boolean[] matching(Query q, ScoreDoc[] docs) throws IOException {
-    boolean[] out = new boolean[docs.length];
-    if (docs.length == 0) {
+  private boolean[] matching(Query q, List<ScoreDoc> docs) throws IOException {
+    boolean[] out = new boolean[docs.size()];
+    if (docs.isEmpty()) {
       return out;
     }
     IndexSearcher searcher = index.searcher();
     Weight w = searcher.createWeight(searcher.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1f);
-    Integer[] order = new Integer[docs.length];
+    Integer[] order = new Integer[docs.size()];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
-    Arrays.sort(order, Comparator.comparingInt(i -> docs[i].doc));
+    Arrays.sort(order, Comparator.comparingInt(i -> docs.get(i).doc));
     List<LeafReaderContext> leaves = index.reader().leaves();
     int leafIndex = -1;
     LeafReaderContext leaf = null;
     DocIdSetIterator it = null;
     for (int i : order) {
-      int doc = docs[i].doc;
+      int doc = docs.get(i).doc;
       int li = ReaderUtil.subIndex(doc, leaves);
       if (li != leafIndex) {
         leafIndex = li;
@@ -266,59 +194,51 @@ public final class Searcher {
     return out;
   }
 
-  /** One execution of a query: exact total, top hits, facet counts when asked. */
-  private record Pass(long total, TopDocs top, Map<String, List<SearchResult.FacetCount>> facets) {}
-
   /**
    * Runs {@code ddq} once: hits and an exact total in the same pass (and facets, when asked). By
    * relevance and {@code deep}, the top {@link QueryCompiler#RERANK_DEPTH} (at least {@code n}) come
    * back, re-ranked with the proximity bonus (when there is one), for the caller to order in tiers;
    * otherwise, the top {@code n}.
    */
-  private Pass run(DrillDownQuery ddq, java.util.Set<String> drilled, Query proximity, Sort sort, int n, boolean withFacets,
+  private Tiers.Pass<ScoreDoc> run(DrillDownQuery ddq, java.util.Set<String> drilled, Query proximity, Sort sort, int n, boolean withFacets,
       boolean deep) throws IOException {
     IndexSearcher searcher = index.searcher();
     int depth = sort == null && deep ? Math.max(n, Math.min(QueryCompiler.RERANK_DEPTH, index.reader().maxDoc())) : n;
-    Pass pass;
+    long total;
+    TopDocs top;
+    Map<String, List<SearchResult.FacetCount>> facets;
     if (withFacets && index.hasFacets()) {
       DrillSideways ds = new DrillSideways(searcher, facetsConfig, index.facetState());
       DrillSideways.DrillSidewaysResult dsr = sort == null ? ds.search(ddq, depth) : ds.search(ddq, null, null, n, sort, true);
-      Map<String, List<SearchResult.FacetCount>> facets = facetCounts(dsr.facets);
+      facets = facetCounts(dsr.facets);
       // The counts of a single-valued dimension that is not drilled add up to the exact number of
       // matches (every point has one value there); the hits' own total may be a lower bound.
-      long total = -1;
+      total = -1;
       for (Dimension d : Schema.DIMENSIONS) {
         if (!d.multiValued() && !drilled.contains(d.name())) {
           total = facets.get(d.name()).stream().mapToLong(SearchResult.FacetCount::count).sum();
           break;
         }
       }
-      pass = new Pass(total >= 0 ? total : searcher.count(ddq), dsr.hits, facets);
+      total = total >= 0 ? total : searcher.count(ddq);
+      top = dsr.hits;
     } else {
-      TopDocs top = sort == null
+      top = sort == null
           ? searcher.search(ddq, new TopScoreDocCollectorManager(depth, Integer.MAX_VALUE))
           : searcher.search(ddq, new TopFieldCollectorManager(sort, n, Integer.MAX_VALUE));
       // An index without facet values (no points) counts zero in every dimension.
-      pass = new Pass(top.totalHits.value(), top, withFacets ? noFacets() : null);
+      total = top.totalHits.value();
+      facets = withFacets ? SearchResult.FacetCount.none() : null;
     }
-    if (sort != null || proximity == null || pass.top().scoreDocs.length == 0) {
-      return pass;
-    }
-    TopDocs reranked = new QueryRescorer(proximity) {
+    if (sort == null && proximity != null && top.scoreDocs.length > 0) {
+      top = new QueryRescorer(proximity) {
       @Override
       protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {
         return firstPassScore + (secondPassMatches ? QueryCompiler.PROXIMITY_BOOST * secondPassScore : 0f);
       }
-    }.rescore(searcher, pass.top(), depth);
-    return new Pass(pass.total(), reranked, pass.facets());
-  }
-
-  private static Map<String, List<SearchResult.FacetCount>> noFacets() {
-    Map<String, List<SearchResult.FacetCount>> out = new LinkedHashMap<>();
-    for (String dim : Schema.DIMS) {
-      out.put(dim, List.of());
+      }.rescore(searcher, top, depth);
     }
-    return out;
+    return new Tiers.Pass<>(total, Arrays.asList(top.scoreDocs), facets);
   }
 
   /** Facet counts under the filters of {@code r}, without hits. */
@@ -334,15 +254,7 @@ public final class Searcher {
     if (!min && !max && r.excluded().isEmpty()) {
       return text;
     }
-    if (min && (r.minConfidence() < 0 || r.minConfidence() > 1)) {
-      throw new QueryException("--min-confidence must be between 0 and 1, got " + r.minConfidence());
-    }
-    if (max && !(r.maxConfidence() >= 0 && r.maxConfidence() <= 1)) {
-      throw new QueryException("max confidence must be between 0 and 1, got " + r.maxConfidence());
-    }
-    if (min && max && r.minConfidence() > r.maxConfidence()) {
-      throw new QueryException("confidence range " + r.minConfidence() + ".." + r.maxConfidence() + " is empty");
-    }
+    r.checkConfidence();
     BooleanQuery.Builder b = new BooleanQuery.Builder().add(text, Occur.MUST);
     if (min || max) {
       b.add(DoubleField.newRangeQuery(Schema.CONFIDENCE, min ? r.minConfidence() : 0.0, max ? r.maxConfidence() : 1.0),
@@ -373,36 +285,22 @@ public final class Searcher {
     return ddq;
   }
 
-  /**
-   * A filter value as indexed. A value the dimension's resolver knows is always fine (zero hits is
-   * an answer); an unknown one must exist in the index (in any case), or the user gets the list of
-   * values that do.
-   */
   private List<String> indexedValues(Dimension d, String typed) throws IOException, QueryException {
-    java.util.Optional<List<String>> known;
-    try {
-      known = d.resolver().resolve(typed);
-    } catch (IllegalArgumentException e) {
-      throw new QueryException("bad " + d.name() + ": " + e.getMessage());
-    }
-    if (known.isPresent()) {
-      return known.get();
-    }
-    String value = typed.strip();
-    if (hasFacetValue(d.name(), value)) {
-      return List.of(value);
-    }
-    List<String> values = facetLabels(d.name());
-    for (String v : values) {
-      if (v.equalsIgnoreCase(value)) {
-        return List.of(v);
-      }
-    }
-    List<String> sorted = new ArrayList<>(values);
-    sorted.sort(null);
-    throw new QueryException("unknown " + d.name() + " '" + typed + "'; this index has"
-        + (sorted.isEmpty() ? " no points" : ": " + String.join(", ", sorted)));
+    return FilterValues.of(filterValues, d, typed);
   }
+
+  /** The index's facet values, for {@link FilterValues}: an exact value is one term look-up. */
+  private final FilterValues.Index filterValues = new FilterValues.Index() {
+    @Override
+    public List<String> facetLabels(String dim) throws IOException {
+      return Searcher.this.facetLabels(dim);
+    }
+
+    @Override
+    public boolean hasFacetValue(String dim, String value) throws IOException {
+      return Searcher.this.hasFacetValue(dim, value);
+    }
+  };
 
   /** Whether the index has {@code value} in {@code dim}: one term look-up, no counting. */
   private boolean hasFacetValue(String dim, String value) throws IOException {
@@ -451,14 +349,7 @@ public final class Searcher {
           }
         }
       }
-      // Scales in their own order: years by value, confidence buckets as declared (by label
-      // "<0.60" would sort after "0.90-1.00"). The rest by count high to low, ties by value.
-      Comparator<SearchResult.FacetCount> byValue = Comparator.comparing(SearchResult.FacetCount::value);
-      counts.sort(switch (d.order()) {
-        case VALUE -> byValue;
-        case BUCKETS -> Comparator.comparingInt(c -> d.buckets().indexOf(c.value()));
-        case COUNT -> Comparator.comparingLong(SearchResult.FacetCount::count).reversed().thenComparing(byValue);
-      });
+      counts.sort(SearchResult.FacetCount.order(d));
       out.put(d.name(), counts);
     }
     return out;

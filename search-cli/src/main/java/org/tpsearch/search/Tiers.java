@@ -1,0 +1,138 @@
+package org.tpsearch.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+
+/**
+ * The ranking both engines share: which hits are in which tier (a: the query as typed, b: every
+ * content word, c: some of the words), their order (by tier, then by score; tier c by how many
+ * words a hit has, then by score), the page filled from tier c after the points with every word,
+ * and the totals (tier c is the whole answer, with its facet counts, when no point has every word).
+ * An engine only runs queries ({@link Engine#run}) and says which of some hits match a query
+ * ({@link Engine#matching}); {@link Searcher} does it on a Lucene index, {@link ClusterBackend} on
+ * a cluster, so both give the same tiers, order and counts for the same matches.
+ *
+ * @param <D> an engine's hit before its stored fields are read (a Lucene doc id, a cluster _id)
+ */
+final class Tiers {
+  private Tiers() {}
+
+  /** One execution of a query: the exact total, the top hits best first, facet counts when asked. */
+  record Pass<D>(long total, List<D> top, Map<String, List<SearchResult.FacetCount>> facets) {}
+
+  /** A hit placed in its tier, with how many of the content words it has. */
+  record Ranked<D>(D doc, SearchResult.Tier tier, int matched) {}
+
+  /** The page, best first, with the totals and facet counts of the answer. */
+  record Page<D>(List<Ranked<D>> ranked, long total, boolean partial, long partialTotal,
+      Map<String, List<SearchResult.FacetCount>> facets) {}
+
+  /** What an engine does for the tiers: run a query under the request's filters; test hits against a query. */
+  interface Engine<D> {
+    /**
+     * Runs {@code text} under the request's filters and sort. By relevance and {@code deep}, the top
+     * {@link QueryCompiler#RERANK_DEPTH} (at least {@code n}), re-ranked with {@code proximity}
+     * (null: none); else the top {@code n}. Facet counts (drill sideways) when {@code withFacets}.
+     */
+    Pass<D> run(Query text, Query proximity, int n, boolean withFacets, boolean deep) throws IOException, QueryException;
+
+    /** For each of {@code docs}, whether it matches {@code q}. */
+    boolean[] matching(Query q, List<D> docs) throws IOException, QueryException;
+  }
+
+  /**
+   * Ranks request {@code r} ({@code compiled}: its compiled query, null when empty) through
+   * {@code engine}: at most {@code n} hits, ordered by tier when {@code byRelevance} (else in the
+   * engine's sort order, tier by tier). Explanations of tier c are added to {@code explain}.
+   */
+  static <D> Page<D> rank(SearchRequest r, QueryCompiler.Compiled compiled, boolean byRelevance, int n,
+      Engine<D> engine, List<String> explain) throws IOException, QueryException {
+    Query text = compiled == null ? MatchAllDocsQuery.INSTANCE : compiled.strict();
+    Query proximity = compiled == null ? null : compiled.proximity();
+    // Tiers a and b: every content word; the query as typed first.
+    Pass<D> pass = engine.run(text, proximity, n, r.facets(), true);
+    List<Ranked<D>> ranked = new ArrayList<>();
+    if (compiled != null) {
+      boolean[] typed = compiled.typed() == null ? null : engine.matching(compiled.typed(), pass.top());
+      for (int i = 0; i < pass.top().size(); i++) {
+        boolean phrase = typed != null && typed[i];
+        ranked.add(new Ranked<>(pass.top().get(i), phrase ? SearchResult.Tier.PHRASE : SearchResult.Tier.ALL,
+            compiled.wordCount()));
+      }
+      if (byRelevance) {
+        ranked.sort(Comparator.comparing(Ranked::tier)); // stable: by score within a tier
+      }
+    } else {
+      for (D d : pass.top()) {
+        ranked.add(new Ranked<>(d, SearchResult.Tier.ALL, 0));
+      }
+    }
+    if (ranked.size() > n) {
+      ranked = new ArrayList<>(ranked.subList(0, n));
+    }
+    long total = pass.total();
+    Map<String, List<SearchResult.FacetCount>> facets = pass.facets();
+    boolean partial = false;
+    long partialTotal = 0;
+    // Tier c: most content words, then any. It fills the page after the points with every word
+    // (and is the whole answer, with its facet counts, when no point has every word).
+    List<Query> partials = compiled == null ? List.of() : compiled.partials();
+    long allWords = total;
+    for (int level = 0; level < partials.size() && (allWords == 0 || r.limit() > ranked.size()); level++) {
+      int room = Math.max(1, n - ranked.size());
+      boolean answer = allWords == 0 && total == 0; // this pass's facets are the answer's
+      // Level 0 has at least the minimum of the words but not all, level 1 at least one but fewer
+      // than the minimum: with three words or fewer each level has one count, known without
+      // running each word's query over the hits (a cold process pays for every query it runs),
+      // and the level's first hits by score are its page.
+      int fewest = level == 0 ? compiled.minimumMatch() : 1;
+      int most = level == 0 ? compiled.wordCount() - 1 : compiled.minimumMatch() - 1;
+      // No proximity re-ranking here: its phrase needs every word, which no partial hit has.
+      Pass<D> more = engine.run(partials.get(level), null, room, r.facets() && answer, fewest != most);
+      List<D> docs = more.top();
+      int[] matched = new int[docs.size()];
+      if (fewest == most) {
+        Arrays.fill(matched, fewest);
+      } else {
+        for (Query u : compiled.units()) {
+          boolean[] m = engine.matching(u, docs);
+          for (int i = 0; i < docs.size(); i++) {
+            matched[i] += m[i] ? 1 : 0;
+          }
+        }
+      }
+      List<Ranked<D>> partialHits = new ArrayList<>();
+      for (int i = 0; i < docs.size(); i++) {
+        partialHits.add(new Ranked<>(docs.get(i), SearchResult.Tier.PARTIAL, matched[i]));
+      }
+      if (byRelevance) {
+        partialHits.sort(Comparator.comparingInt((Ranked<D> h) -> h.matched()).reversed()); // stable: by score
+      }
+      partialHits = partialHits.subList(0, Math.min(Math.max(0, n - ranked.size()), partialHits.size()));
+      if (allWords == 0) {
+        total += more.total();
+        if (answer) {
+          facets = more.facets();
+        }
+        partial = total > 0;
+      } else {
+        partialTotal += more.total();
+      }
+      if (r.explain() && more.total() > 0) {
+        explain.add(more.total() + " points have " + (level == 0 ? "at least " + compiled.minimumMatch() : "fewer")
+            + " of the " + compiled.wordCount() + " words" + (allWords == 0 ? " (no point has every word)" : "")
+            + ": they follow, the most words first");
+      }
+      if (r.limit() > 0) {
+        ranked.addAll(partialHits);
+      }
+    }
+    return new Page<>(ranked, total, partial, partialTotal, facets);
+  }
+}
