@@ -79,10 +79,12 @@ public final class QueryCompiler {
    * @param explain how each word was understood, analyzed and expanded
    * @param minimumMatch how many content words a partial hit has at least
    * @param forms every searched form of every word (expansions included), for highlighting
+   * @param fragments the last of tier c: points with none of the content words but a part of one
+   *     (错峰 of 错峰生产); null when no word has parts
    */
   public record Compiled(
       Query strict, List<Query> partials, Query typed, Query proximity, List<Query> units, List<String> words,
-      List<String> explain, int minimumMatch, List<String> forms) {
+      List<String> explain, int minimumMatch, List<String> forms, Query fragments) {
     public Compiled {
       partials = List.copyOf(partials);
       units = List.copyOf(units);
@@ -191,11 +193,44 @@ public final class QueryCompiler {
             .add(found, Occur.SHOULD));
       }
     }
+    // Last, the points with none of the words but a part of a long one: the reports say 错峰用电
+    // where the query says 错峰生产 (a plain OR over SmartChinese's words finds them too).
+    List<Query> partQueries = new ArrayList<>();
+    List<String> partLabels = new ArrayList<>();
+    List<Double> partWeights = new ArrayList<>();
+    for (Content c : content) {
+      if (c.words().size() != 1 || c.words().get(0).quoted()) {
+        continue;
+      }
+      for (String part : parts(c.words().get(0).text())) {
+        Query pq = bigramBuilder.createPhraseQuery(Schema.TEXT_BI, part);
+        if (pq != null && !labels.contains(part) && !partLabels.contains(part)) {
+          partQueries.add(pq);
+          partLabels.add(part);
+          partWeights.add(rarity(part));
+        }
+      }
+    }
+    // The rarer part says more (错峰 of 错峰生产, not 生产): each weighs its rarity, the rarest 1.
+    double rarest = partWeights.stream().mapToDouble(Double::doubleValue).max().orElse(1);
+    for (int k = 0; k < partQueries.size(); k++) {
+      partQueries.set(k, new BoostQuery(partQueries.get(k), (float) (partWeights.get(k) / rarest)));
+    }
+    BooleanQuery.Builder fragments = null;
+    if (!partQueries.isEmpty()) {
+      fragments = new BooleanQuery.Builder().add(atLeast(partQueries, 1), Occur.MUST)
+          .add(atLeast(unitQueries, 1), Occur.MUST_NOT).add(found, Occur.SHOULD);
+      explain.add("then, to fill the page, points with none of the words but a part of one: "
+          + String.join(" · ", partLabels));
+    }
     for (UserQuery.Unit u : q.excluded()) {
       Query uq = unit(u, false, new ArrayList<>(), new ArrayList<>());
       if (uq != null) {
         strict.add(uq, Occur.MUST_NOT);
         partials.forEach(p -> p.add(uq, Occur.MUST_NOT));
+        if (fragments != null) {
+          fragments.add(uq, Occur.MUST_NOT);
+        }
         explain.add("excluded " + u + ": " + uq);
       }
     }
@@ -210,7 +245,47 @@ public final class QueryCompiler {
       explain.add("proximity bonus (re-ranks the top " + RERANK_DEPTH + "): " + proximity);
     }
     return new Compiled(strict.build(), partials.stream().map(b -> (Query) b.build()).toList(), typed, proximity,
-        unitQueries, labels, explain, minimum, forms);
+        unitQueries, labels, explain, minimum, forms, fragments == null ? null : fragments.build());
+  }
+
+  /**
+   * How rare {@code part} is in the index: the inverse document frequency (as BM25 computes it) of
+   * its rarest bigram; positive.
+   */
+  private double rarity(String part) {
+    long n = Math.max(1, reader.numDocs());
+    long df = n;
+    try {
+      for (String t : tokens(bigrams, part)) {
+        df = Math.min(df, reader.docFreq(new Term(Schema.TEXT_BI, t)));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /**
+   * The parts of a long Chinese content word that occur in the text: the word split into the
+   * index's (and glossary's) words other than itself, a lone character joined to its neighbour as
+   * in {@link QueryWords} (错峰生产 -> 错峰 · 生产; 电解铝 and 秋冬季 have none). Empty for a word of
+   * fewer than three characters, a region's name, or anything but Chinese.
+   */
+  private List<String> parts(String word) {
+    if (!isChineseWord(word) || word.codePointCount(0, word.length()) < 3 || isRegionName(word)) {
+      return List.of();
+    }
+    List<String> split = QueryWords.understand(word, w -> !w.equals(word) && isWord(w), occurs).words();
+    if (split.size() < 2) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (String part : split) {
+      if (isChineseWord(part) && occurs.test(part)) {
+        out.add(part);
+      }
+    }
+    return out;
   }
 
   /** How much a region's name counts among the words of a partial hit. */
