@@ -199,10 +199,15 @@ public final class QueryCompiler {
     List<String> partLabels = new ArrayList<>();
     List<Double> partWeights = new ArrayList<>();
     for (Content c : content) {
-      if (c.words().size() != 1 || c.words().get(0).quoted()) {
+      if (c.words().isEmpty() || c.words().get(0).quoted()) {
         continue;
       }
-      for (String part : parts(c.words().get(0).text())) {
+      // A Chinese word's own parts; an English word's or term's, those of its Chinese forms
+      // (staggered production is 错峰生产).
+      String typedWord = c.words().size() == 1 ? c.words().get(0).text() : "";
+      List<String> sources = isChineseWord(typedWord) ? List.of(typedWord)
+          : c.forms().stream().filter(QueryCompiler::isChineseWord).toList();
+      for (String part : sources.stream().flatMap(f -> parts(f).stream()).distinct().toList()) {
         Query pq = bigramBuilder.createPhraseQuery(Schema.TEXT_BI, part);
         if (pq != null && !labels.contains(part) && !partLabels.contains(part)) {
           partQueries.add(pq);
@@ -349,9 +354,11 @@ public final class QueryCompiler {
       if (end > i) {
         List<UserQuery.Unit> termWords = new ArrayList<>();
         required.subList(i, end + 1).forEach(w -> termWords.add(w.get(0)));
+        int before = localForms.size();
         Query uq = glossaryTerm(termWords, localExplain, localForms);
         if (uq != null) {
-          out.add(new Content(String.join(" ", termWords.stream().map(UserQuery.Unit::text).toList()), uq, termWords));
+          out.add(new Content(String.join(" ", termWords.stream().map(UserQuery.Unit::text).toList()), uq, termWords,
+              List.copyOf(localForms.subList(before, localForms.size()))));
         }
         i = end;
         continue;
@@ -519,7 +526,20 @@ public final class QueryCompiler {
       }
       return out;
     }
-    for (String candidate : Cedict.chineseFor(text)) {
+    addOccurring(Cedict.chineseFor(text), seen, out);
+    if (out.isEmpty() && text.indexOf(' ') < 0) {
+      // Nothing the text says: the dictionary may define the word's verb or singular instead
+      // (reduction: to reduce, 减少; shutdown: to shut down, 关停; buses: bus).
+      for (String variant : EnglishVariants.of(text)) {
+        addOccurring(Cedict.chineseFor(variant), seen, out);
+      }
+    }
+    return out;
+  }
+
+  /** Adds to {@code out} those of {@code candidates} not yet {@code seen} that occur in the index, up to the limit. */
+  private void addOccurring(List<String> candidates, java.util.Set<String> seen, List<String> out) {
+    for (String candidate : candidates) {
       if (out.size() >= MAX_DICTIONARY_FORMS) {
         break;
       }
@@ -528,7 +548,6 @@ public final class QueryCompiler {
         out.add(candidate);
       }
     }
-    return out;
   }
 
   /**

@@ -48,8 +48,29 @@ class AcrossTest extends EmbeddedIndexTest {
   void aChineseFormThatTheTextWritesInAnotherOrderIsFound() throws Exception {
     // overcapacity is 产能过剩; the steel and coal opinions of 2016 say 化解过剩产能 (its two words
     // the other way round), in Chinese only. Before, the form was dropped as occurring nowhere.
+    SearchResult r = search("overcapacity", 10);
     assertEquals(List.of("hebei/industry/2019-04-29/policy", "shanxi/power/2019-06-01/policy"),
-        ids(search("overcapacity", 10)).stream().sorted().toList());
+        ids(r).stream().limit(2).sorted().toList(), ids(r)::toString);
+    r.hits().stream().limit(2).forEach(h -> assertTrue(h.tier().all(), h.id()));
+    assertEquals(2, r.total(), "the other hits have a part of the word (产能 or 过剩) only");
+  }
+
+  @Test
+  void anEnglishTermReachesThePartsOfItsChineseForm() throws Exception {
+    // staggered production is 错峰生产 (Hebei 2019); Guangdong and Jiangsu say 错峰用电 (staggered
+    // power use): after the exact point, they fill the page as points with a part of the word.
+    List<String> ids = ids(search("staggered production", 10));
+    assertEquals("hebei/industry/2019-10-08/seasonal", ids.get(0));
+    assertEquals(List.of("guangdong/power/2021-05-20/event", "jiangsu/power/2021-09-16/policy"),
+        ids.subList(1, 3).stream().sorted().toList(), ids::toString);
+  }
+
+  @Test
+  void anEnglishNounReachesTheChineseOfItsVerb() throws Exception {
+    // CC-CEDICT defines 暂停 as "to suspend" and 关停 as "to shut down", never with the nouns: the
+    // Wuhan lockdown suspended buses and metro (暂停运营); Inner Mongolia shut down crypto mining (关停).
+    assertTrue(ids(search("suspension", 10)).contains("hubei/ground-transport/2020-01-23/event"));
+    assertTrue(ids(search("shutdown", 10)).contains("inner-mongolia/power/2021-03-01/policy"));
   }
 
   @Test
