@@ -194,11 +194,13 @@ public final class QueryCompiler {
       }
     }
     // Last, the points with none of the words but a part of a long one: the reports say 错峰用电
-    // where the query says 错峰生产 (a plain OR over SmartChinese's words finds them too).
+    // where the query says 错峰生产 (a plain OR over SmartChinese's words finds them too). Only for
+    // queries of several words, which have a partial tier: a one-word query (能耗双控) is answered
+    // by the points that have it.
     List<Query> partQueries = new ArrayList<>();
     List<String> partLabels = new ArrayList<>();
     List<Double> partWeights = new ArrayList<>();
-    for (Content c : content) {
+    for (Content c : n > 1 ? content : List.<Content>of()) {
       if (c.words().isEmpty() || c.words().get(0).quoted()) {
         continue;
       }

@@ -51,18 +51,18 @@ class AcrossTest extends EmbeddedIndexTest {
     SearchResult r = search("overcapacity", 10);
     assertEquals(List.of("hebei/industry/2019-04-29/policy", "shanxi/power/2019-06-01/policy"),
         ids(r).stream().limit(2).sorted().toList(), ids(r)::toString);
-    r.hits().stream().limit(2).forEach(h -> assertTrue(h.tier().all(), h.id()));
-    assertEquals(2, r.total(), "the other hits have a part of the word (产能 or 过剩) only");
+    assertEquals(2, r.hits().size(), "a one-word query is answered by the points that have it");
   }
 
   @Test
   void anEnglishTermReachesThePartsOfItsChineseForm() throws Exception {
     // staggered production is 错峰生产 (Hebei 2019); Guangdong and Jiangsu say 错峰用电 (staggered
-    // power use): after the exact point, they fill the page as points with a part of the word.
-    List<String> ids = ids(search("staggered production", 10));
-    assertEquals("hebei/industry/2019-10-08/seasonal", ids.get(0));
-    assertEquals(List.of("guangdong/power/2021-05-20/event", "jiangsu/power/2021-09-16/policy"),
-        ids.subList(1, 3).stream().sorted().toList(), ids::toString);
+    // power use): in a query of several words they fill the page as points with a part of a word.
+    List<String> ids = ids(search("autumn staggered production", 10));
+    assertTrue(ids.containsAll(List.of("guangdong/power/2021-05-20/event", "jiangsu/power/2021-09-16/policy")),
+        ids::toString);
+    // A query of one word is answered by the points that have it.
+    assertEquals(List.of("hebei/industry/2019-10-08/seasonal"), ids(search("staggered production", 10)));
   }
 
   @Test
