@@ -375,7 +375,42 @@ public final class ClusterBackend implements SearchBackend {
       throw new Cluster.ClusterException("the cluster at " + cluster.url() + " answered " + r.status() + ": "
           + Cluster.reason(r.body()), r.status(), null);
     }
-    return ClusterSchema.storedPoint(JsonText.map(r.body(), "_source"));
+    return withRelated(ClusterSchema.storedPoint(JsonText.map(r.body(), "_source")));
+  }
+
+  /** The most points one look-up of related items reads, as the local index's show does per key. */
+  private static final int MAX_RELATED = 200;
+
+  /**
+   * {@code p} with the items of other points that cite the same thing ({@link Duplicates#withRelated}),
+   * as the local index finds them: the candidates are the points sharing a duplicate key or a place
+   * key with one of its items, one terms query for all.
+   */
+  private StoredPoint withRelated(StoredPoint p) throws IOException {
+    List<String> keys = new ArrayList<>();
+    List<String> places = new ArrayList<>();
+    for (StoredPoint.Item it : p.items()) {
+      keys.addAll(org.tpsearch.index.DuplicateKeys.of(it.title(), it.sources()));
+      places.addAll(org.tpsearch.index.SameEvent.placeKeys(it.place()));
+    }
+    if (keys.isEmpty() && places.isEmpty()) {
+      return p;
+    }
+    List<Object> should = new ArrayList<>();
+    if (!keys.isEmpty()) {
+      should.add(JsonText.obj("terms", JsonText.obj(Schema.DUP_KEY, keys)));
+    }
+    if (!places.isEmpty()) {
+      should.add(JsonText.obj("terms", JsonText.obj(Schema.DUP_PLACE, places)));
+    }
+    Object answer = cluster.call("POST", "/" + cluster.index() + "/_search?_source_excludes=" + ClusterSchema.STORED
+        + "." + Schema.ANSWER, JsonText.obj("size", MAX_RELATED * 4, "query", JsonText.obj("bool",
+            JsonText.obj("should", should, "minimum_should_match", 1))));
+    List<StoredPoint> candidates = new ArrayList<>();
+    for (Object h : JsonText.list(JsonText.map(answer, "hits"), "hits")) {
+      candidates.add(ClusterSchema.storedPoint(JsonText.map(h, "_source")));
+    }
+    return Duplicates.withRelated(p, candidates);
   }
 
   @Override
