@@ -10,7 +10,7 @@
 # of `tpsearch bench`. Runs the opensearch module's OpenSearchBench (not part of the normal test
 # run), prints the table for BENCHMARKS.md (also in opensearch/target/cluster-bench.md) with the
 # load average before and after; the whole log is in opensearch/target/cluster-bench.log.
-# Takes about 4 minutes on a quiet 2-core machine with the default corpus (build included).
+# Takes about 5 minutes on a quiet 2-core machine with the default corpus, build included (15 at load 25-30).
 set -eu
 cd "$(dirname "$0")/../.."
 WHAT=${1:-3000}
