@@ -3,8 +3,9 @@
 # slower moment of the machine hits all of them alike; medians, min and max over the rounds, the
 # median of the per-round ratio to ripgrep, and CPU time (the command's own, user + system, of it
 # and every process it waited for; and the daemon's, per command). Needs ripgrep (apt-get install
-# ripgrep) and bash 5. One command, about 3 minutes on a quiet 2-core machine (plus, the first
-# time, about 10 s to generate the corpus and 20-60 s to index it):
+# ripgrep) and bash 5. One command: 226 s with 20 rounds at load average 30 on 2 cores, about a
+# minute or two on a quiet machine (plus, the first time, about 10 s to generate the corpus and
+# 20-60 s to index it):
 #
 #   tools/bench/daemon.sh INDEX_DIR CORPUS_DIR [BEFORE_DIST] [ROUNDS] [QUERY]
 #
