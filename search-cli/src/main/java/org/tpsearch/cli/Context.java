@@ -168,7 +168,7 @@ public final class Context {
    * of {@link #openIndex} (read for one query, or for many when {@code longRunning}).
    */
   public SearchBackend openBackend(Path indexFlag, boolean longRunning) throws IndexException {
-    return openBackend(indexFlag, null, longRunning);
+    return openBackend(indexFlag, null, longRunning, null);
   }
 
   /**
@@ -176,7 +176,8 @@ public final class Context {
    * $TPSEARCH_INDEX, else config.toml's engine, else its index, else the default or embedded index.
    * A cluster is opened with nothing of the local index loaded.
    */
-  public SearchBackend openBackend(Path indexFlag, String engineFlag, boolean longRunning) throws IndexException {
+  public SearchBackend openBackend(Path indexFlag, String engineFlag, boolean longRunning, java.io.PrintWriter err)
+      throws IndexException {
     String engine = engineFlag;
     if (engine == null && indexFlag == null) {
       Settings.Value v = settings().get(Settings.Key.ENGINE);
@@ -189,7 +190,7 @@ public final class Context {
     if (engine != null) {
       org.tpsearch.opensearch.Cluster cluster;
       try {
-        cluster = org.tpsearch.opensearch.Cluster.connect(engine, env);
+        cluster = connect(engine, err);
       } catch (IllegalArgumentException e) {
         // A URL it cannot use is a usage error, as 'index --to' says; a password in it is never printed.
         throw new Settings.ConfigException("bad engine URL " + org.tpsearch.opensearch.Cluster.redacted(engine) + ": "
@@ -200,6 +201,22 @@ public final class Context {
     IndexHandle handle = longRunning ? openIndexLongRunning(indexFlag) : openIndex(indexFlag);
     Timing.mark("open index");
     return new LuceneBackend(searcher(handle));
+  }
+
+  /**
+   * The cluster index {@code url} names, reached with the engine settings (credentials, CA,
+   * timeouts: the environment, else config.toml); warns on {@code err} (when not null) that
+   * config.toml holds a secret others can read.
+   *
+   * @throws IllegalArgumentException for a URL or CA file tpsearch cannot use
+   */
+  public org.tpsearch.opensearch.Cluster connect(String url, java.io.PrintWriter err) {
+    String exposed = settings().exposedSecretWarning();
+    if (exposed != null && err != null) {
+      err.println("tpsearch: warning: " + exposed);
+      err.flush();
+    }
+    return org.tpsearch.opensearch.Cluster.connect(url, settings().engineAccess(env));
   }
 
   /** A searcher over the index that answers. */
