@@ -142,14 +142,38 @@ public class OpenSearchEngineTest {
     assertEquals(l.exit(), r.exit());
   }
 
+  /**
+   * 'duplicates' lists the same clusters (members, keys, order) on one shard and on two shards on
+   * two nodes as on the local index, for the whole index and under a query and filters. Was: exit 2,
+   * "cannot list duplicate clusters yet".
+   */
   @Test
-  public void duplicatesOnAClusterIsAUsageErrorNotACrash() {
-    // Was: exit 4, "internal error: java.lang.UnsupportedOperationException".
-    Cli.Result r = cli.run("duplicates", "--engine", engine);
-    assertEquals(r.toString(), ExitCodes.USAGE, r.exit());
-    assertTrue(r.toString(),
-        r.err().contains("cannot list duplicate clusters yet; run 'tpsearch duplicates' on a local index"));
-    assertEquals(ExitCodes.OK, cli.run("duplicates", "--index", local.toString()).exit());
+  public void duplicatesAreTheSameThroughBothEngines() {
+    List<List<String>> cases = List.of(List.of(), List.of("--region", "Hebei"), List.of("碳排放权 交易"),
+        List.of("--min-points", "3"), List.of("--sector", "Power", "--year", "2021"), List.of("no such words anywhere zzzq"));
+    int clusters = 0;
+    for (List<String> c : cases) {
+      Map<String, Object> a = duplicates(c, "--index", local.toString());
+      clusters += ((List<?>) a.get("clusters")).size();
+      for (String url : List.of(engine, cluster.http() + "/tp-two")) {
+        Map<String, Object> b = duplicates(c, "--engine", url);
+        assertEquals(c + " " + url, a, b);
+      }
+    }
+    assertTrue("the sample reports have duplicate clusters: " + clusters, clusters > 5);
+    Cli.Result text = cli.run("duplicates", "--engine", engine);
+    assertEquals(text.toString(), ExitCodes.OK, text.exit());
+    assertTrue(text.out(), text.out().lines().findFirst().orElse("").endsWith(" — OpenSearch index tp-sample at " + cluster.http()));
+  }
+
+  private static Map<String, Object> duplicates(List<String> c, String where, String url) {
+    List<String> args = new ArrayList<>(List.of("duplicates", "--format", "json", where, url));
+    args.addAll(c);
+    Cli.Result r = cli.run(args.toArray(String[]::new));
+    assertTrue(r.toString(), r.exit() == ExitCodes.OK || r.exit() == ExitCodes.NO_HITS);
+    Map<String, Object> m = new LinkedHashMap<>(MiniJson.object(r.out()));
+    m.remove("index");
+    return m;
   }
 
   @Test

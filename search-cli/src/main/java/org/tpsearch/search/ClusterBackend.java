@@ -157,29 +157,7 @@ public final class ClusterBackend implements SearchBackend {
       boolean byRelevance, boolean deep, int n, boolean withFacets) throws IOException, QueryException {
     int depth = byRelevance && deep ? Math.max(n, QueryCompiler.RERANK_DEPTH) : n;
     List<Object> must = List.of(text);
-    List<Object> baseFilters = new ArrayList<>();
-    r.checkConfidence();
-    if (!Double.isNaN(r.minConfidence())) {
-      baseFilters.add(JsonText.obj("range", JsonText.obj(Schema.CONFIDENCE, JsonText.obj("gte", r.minConfidence(), "lte", 1.0))));
-    }
-    if (!Double.isNaN(r.maxConfidence())) {
-      baseFilters.add(JsonText.obj("range", JsonText.obj(Schema.CONFIDENCE, JsonText.obj("gte", 0.0, "lte", r.maxConfidence()))));
-    }
-    // Excluded values (the HTTP API's not_DIMENSION), as the local engine: out of the hits and of
-    // every count, their own dimension's too.
-    List<Object> excluded = new ArrayList<>();
-    for (Dimension d : Schema.DIMENSIONS) {
-      List<String> values = new ArrayList<>();
-      for (String typed : r.excluded(d.name())) {
-        values.addAll(indexedValues(d, typed));
-      }
-      if (!values.isEmpty()) {
-        excluded.add(JsonText.obj("terms", JsonText.obj(ClusterSchema.facetField(d.name()), values)));
-      }
-    }
-    if (!excluded.isEmpty()) {
-      baseFilters.add(JsonText.obj("bool", JsonText.obj("must_not", excluded)));
-    }
+    List<Object> baseFilters = baseFilters(r);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("size", depth);
     body.put("track_total_hits", true);
@@ -234,6 +212,34 @@ public final class ClusterBackend implements SearchBackend {
       }
     }
     return new Tiers.Pass<>(total, top, facets);
+  }
+
+  /** The request's confidence range and excluded values as filters (not the drilled dimensions). */
+  private List<Object> baseFilters(SearchRequest r) throws IOException, QueryException {
+    List<Object> baseFilters = new ArrayList<>();
+    r.checkConfidence();
+    if (!Double.isNaN(r.minConfidence())) {
+      baseFilters.add(JsonText.obj("range", JsonText.obj(Schema.CONFIDENCE, JsonText.obj("gte", r.minConfidence(), "lte", 1.0))));
+    }
+    if (!Double.isNaN(r.maxConfidence())) {
+      baseFilters.add(JsonText.obj("range", JsonText.obj(Schema.CONFIDENCE, JsonText.obj("gte", 0.0, "lte", r.maxConfidence()))));
+    }
+    // Excluded values (the HTTP API's not_DIMENSION), as the local engine: out of the hits and of
+    // every count, their own dimension's too.
+    List<Object> excluded = new ArrayList<>();
+    for (Dimension d : Schema.DIMENSIONS) {
+      List<String> values = new ArrayList<>();
+      for (String typed : r.excluded(d.name())) {
+        values.addAll(indexedValues(d, typed));
+      }
+      if (!values.isEmpty()) {
+        excluded.add(JsonText.obj("terms", JsonText.obj(ClusterSchema.facetField(d.name()), values)));
+      }
+    }
+    if (!excluded.isEmpty()) {
+      baseFilters.add(JsonText.obj("bool", JsonText.obj("must_not", excluded)));
+    }
+    return baseFilters;
   }
 
   private static Map<String, Object> bool(List<Object> must, List<Object> filter) {
@@ -349,6 +355,90 @@ public final class ClusterBackend implements SearchBackend {
       out.add(JsonText.string(b, "key"));
     }
     out.sort(null);
+    return out;
+  }
+
+  // ---------------------------------------------------------------- duplicates
+
+  /** Keys a page of the key aggregation, documents a page of the documents that have them. */
+  private static final int KEY_PAGE = 10_000;
+  private static final int DOC_PAGE = 1_000;
+
+  /**
+   * The clusters of duplicate evidence, as the local engine makes them ({@link DuplicateClusters}):
+   * the keys that two or more points have (a composite aggregation over {@code dup_key}, paged), the
+   * points that have one of them (paged by id), their items' keys made again from the stored
+   * titles and sources, joined into clusters here; then the clusters with a member among the
+   * points that match {@code r}.
+   */
+  @Override
+  public List<Duplicates.Cluster> duplicates(SearchRequest r) throws IOException, QueryException {
+    List<String> shared = new ArrayList<>();
+    Map<String, Object> after = null;
+    do {
+      Map<String, Object> composite = new LinkedHashMap<>();
+      composite.put("size", KEY_PAGE);
+      composite.put("sources", List.of(JsonText.obj("key", JsonText.obj("terms", JsonText.obj("field", Schema.DUP_KEY)))));
+      if (after != null) {
+        composite.put("after", after);
+      }
+      Object answer = cluster.call("POST", "/" + cluster.index() + "/_search",
+          JsonText.obj("size", 0, "aggs", JsonText.obj("keys", JsonText.obj("composite", composite))));
+      Map<String, Object> keys = JsonText.map(JsonText.map(answer, "aggregations"), "keys");
+      List<Object> buckets = JsonText.list(keys, "buckets");
+      for (Object b : buckets) {
+        if (JsonText.number(b, "doc_count", 0) >= 2) {
+          shared.add(JsonText.string(JsonText.map(b, "key"), "key"));
+        }
+      }
+      after = buckets.size() < KEY_PAGE ? null : JsonText.map(keys, "after_key");
+    } while (after != null && !after.isEmpty());
+    // Every point of a cluster has a key another point has; the points that do are all of them.
+    Map<String, StoredPoint> points = new java.util.TreeMap<>();
+    for (int from = 0; from < shared.size(); from += KEY_PAGE) {
+      List<String> keys = shared.subList(from, Math.min(shared.size(), from + KEY_PAGE));
+      Object lastId = null;
+      while (true) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("size", DOC_PAGE);
+        body.put("query", JsonText.obj("bool", JsonText.obj("filter",
+            List.of(JsonText.obj("terms", JsonText.obj(Schema.DUP_KEY, keys))))));
+        body.put("sort", List.of(JsonText.obj(Schema.ID, "asc")));
+        if (lastId != null) {
+          body.put("search_after", List.of(lastId));
+        }
+        List<Object> hits = JsonText.list(JsonText.map(cluster.call("POST", "/" + cluster.index()
+            + "/_search?_source_excludes=" + ClusterSchema.STORED + "." + Schema.ANSWER, body), "hits"), "hits");
+        for (Object h : hits) {
+          points.put(JsonText.string(h, "_id"), ClusterSchema.storedPoint(JsonText.map(h, "_source")));
+        }
+        if (hits.size() < DOC_PAGE) {
+          break;
+        }
+        lastId = JsonText.list(hits.get(hits.size() - 1), "sort").get(0);
+      }
+    }
+    Set<String> involved = r.matchesEverything() ? null : matchingIds(r, List.copyOf(points.keySet()));
+    return DuplicateClusters.of(List.copyOf(points.values()), involved == null ? null : involved::contains);
+  }
+
+  /** Which of {@code ids} match {@code r}'s query (every content word) and filters. */
+  private Set<String> matchingIds(SearchRequest r, List<String> ids) throws IOException, QueryException {
+    UserQuery uq = UserQuery.parse(r.query());
+    QueryCompiler.Compiled compiled = uq.isEmpty() ? null : compiler(r.query()).compile(uq, r.expand());
+    Object text = dsl(compiled == null ? new org.apache.lucene.search.MatchAllDocsQuery() : compiled.strict());
+    List<Object> filters = baseFilters(r);
+    filters.addAll(drillFilters(drillDowns(r), null));
+    Set<String> out = new HashSet<>();
+    for (int from = 0; from < ids.size(); from += DOC_PAGE) {
+      List<String> page = ids.subList(from, Math.min(ids.size(), from + DOC_PAGE));
+      List<Object> f = new ArrayList<>(filters);
+      f.add(JsonText.obj("ids", JsonText.obj("values", page)));
+      Object answer = searchCall(JsonText.obj("size", page.size(), "_source", false, "query", bool(List.of(text), f)));
+      for (Object h : JsonText.list(JsonText.map(answer, "hits"), "hits")) {
+        out.add(JsonText.string(h, "_id"));
+      }
+    }
     return out;
   }
 

@@ -65,7 +65,33 @@ public final class DuplicateClusters {
         }
       }
     }
-    return g.clusters(reader, involved);
+    StoredFields stored = reader.storedFields();
+    return g.clusters(doc -> StoredPoint.read(stored.document(doc, Duplicates.MEMBER_FIELDS)),
+        involved == null ? null : involved::get);
+  }
+
+  /**
+   * The clusters among {@code points} (from any engine), with each item's keys made from its title
+   * and sources as the index made them ({@link DuplicateKeys}): every cluster with a member among
+   * the points {@code involved} says (null: all), the most points first. The same clusters as
+   * {@link #of} when {@code points} holds every point with a key that another point has.
+   */
+  public static List<Duplicates.Cluster> of(List<StoredPoint> points, java.util.function.Predicate<String> involved)
+      throws IOException {
+    Graph g = new Graph();
+    for (int doc = 0; doc < points.size(); doc++) {
+      for (StoredPoint.Item it : points.get(doc).items()) {
+        for (String key : DuplicateKeys.of(it.title(), it.sources())) {
+          g.add(doc, it.ordinal(), key);
+        }
+      }
+    }
+    return g.clusters(points::get, involved == null ? null : doc -> involved.test(points.get(doc).id()));
+  }
+
+  /** A point by its number in the graph. */
+  private interface Points {
+    StoredPoint get(int doc) throws IOException;
   }
 
   /**
@@ -161,7 +187,7 @@ public final class DuplicateClusters {
       }
     }
 
-    List<Duplicates.Cluster> clusters(IndexReader reader, Bits involved) throws IOException {
+    List<Duplicates.Cluster> clusters(Points read, java.util.function.IntPredicate involved) throws IOException {
       Map<Integer, List<Integer>> byRoot = new TreeMap<>();
       for (int n = 0; n < nodes.size(); n++) {
         // Only items with a key another item has can be in a cluster.
@@ -169,7 +195,6 @@ public final class DuplicateClusters {
           byRoot.computeIfAbsent(find(n), k -> new ArrayList<>()).add(n);
         }
       }
-      StoredFields stored = reader.storedFields();
       Map<Integer, StoredPoint> points = new HashMap<>();
       List<Duplicates.Cluster> out = new ArrayList<>();
       for (List<Integer> members : byRoot.values()) {
@@ -177,23 +202,31 @@ public final class DuplicateClusters {
         boolean wanted = involved == null;
         for (int n : members) {
           docs.add(nodes.get(n)[0]);
-          wanted |= involved != null && involved.get((int) nodes.get(n)[0]);
+          wanted |= involved != null && involved.test((int) nodes.get(n)[0]);
         }
         if (docs.size() < 2 || !wanted) {
           continue;
         }
         List<Duplicates.Member> ms = new ArrayList<>();
-        Set<String> shared = new LinkedHashSet<>();
+        Map<Duplicates.Member, List<String>> keysOfMember = new HashMap<>();
         for (int n : members) {
           int doc = (int) nodes.get(n)[0];
           int ordinal = (int) nodes.get(n)[1];
           StoredPoint p = points.get(doc);
           if (p == null) {
-            p = StoredPoint.read(stored.document(doc, Duplicates.MEMBER_FIELDS));
+            p = read.get(doc);
             points.put(doc, p);
           }
-          ms.add(Duplicates.member(p, ordinal));
-          for (String k : keysOfNode.get(n)) {
+          Duplicates.Member m = Duplicates.member(p, ordinal);
+          ms.add(m);
+          keysOfMember.put(m, keysOfNode.get(n));
+        }
+        // The shared keys in the members' order, each member's sorted: the same whatever order
+        // the engine gave the documents in.
+        ms.sort(Duplicates.MEMBER_ORDER);
+        Set<String> shared = new LinkedHashSet<>();
+        for (Duplicates.Member m : ms) {
+          for (String k : keysOfMember.get(m).stream().sorted().toList()) {
             if (keyCount.get(k) > 1) {
               shared.add(k);
             }
