@@ -62,8 +62,14 @@ public final class ClusterBackend implements SearchBackend {
         throw new IndexException(null, "cannot open " + cluster.url() + ": the cluster answered " + r.status() + ": "
             + Cluster.reason(r.body()), null);
       }
-      Map<String, Object> mappings = JsonText.map(JsonText.map(r.body(), cluster.index()), "mappings");
-      String schema = JsonText.string(JsonText.map(mappings, "_meta"), ClusterSchema.META_KEY);
+      // The name is an alias (of the index the last full run made) or, made before aliases, the index itself.
+      String schema = null;
+      for (Object indexMapping : JsonText.map(r.body()).values()) {
+        schema = ClusterSchema.madeBy(indexMapping);
+        if (schema == null) {
+          break;
+        }
+      }
       if (schema == null) {
         throw new IndexException(null, "cannot open " + cluster.url() + ": the index was not made by 'tpsearch index --to'", null);
       }
