@@ -306,7 +306,7 @@ public final class QueryCompiler {
           dropped.add(u.text());
           continue;
         }
-        QueryWords.Understood understood = QueryWords.understand(u.text(), this::isWord);
+        QueryWords.Understood understood = QueryWords.understand(u.text(), this::isWord, occurs);
         dropped.addAll(understood.dropped());
         if (understood.split()) {
           localExplain.add(u + " is read as " + String.join(" · ", understood.words()));
@@ -448,7 +448,8 @@ public final class QueryCompiler {
       if (out.size() >= MAX_DICTIONARY_FORMS) {
         break;
       }
-      if (seen.add(org.tpsearch.analysis.TextNormalizer.normalize(candidate)) && occurs.test(candidate)) {
+      if (seen.add(org.tpsearch.analysis.TextNormalizer.normalize(candidate))
+          && (occurs.test(candidate) || loose(candidate) != null)) {
         out.add(candidate);
       }
     }
@@ -523,7 +524,12 @@ public final class QueryCompiler {
     List<String> all2 = new ArrayList<>(expansions);
     all2.addAll(translations);
     for (int k = 0; k < all2.size(); k++) {
-      Query fq = unit(new UserQuery.Unit(all2.get(k), false), false, quiet, forms);
+      Query fq = loose(all2.get(k));
+      if (fq == null) {
+        fq = unit(new UserQuery.Unit(all2.get(k), false), false, quiet, forms);
+      } else {
+        forms.add(all2.get(k));
+      }
       if (fq != null) {
         b.add(new BoostQuery(fq, k < expansions.size() ? EXPANSION_WEIGHT : DICTIONARY_WEIGHT), Occur.SHOULD);
         clauses++;
@@ -560,7 +566,7 @@ public final class QueryCompiler {
     boolean[] covered = covered(forms);
     for (int i = 0; i < forms.size(); i++) {
       float formWeight = i == 0 ? 1f : i < curated ? EXPANSION_WEIGHT : DICTIONARY_WEIGHT;
-      Query bi = bigramBuilder.createPhraseQuery(Schema.TEXT_BI, forms.get(i));
+      Query bi = i > 0 ? formQuery(forms.get(i)) : bigramBuilder.createPhraseQuery(Schema.TEXT_BI, forms.get(i));
       if (bi == null) {
         continue;
       }
@@ -611,6 +617,47 @@ public final class QueryCompiler {
         + (pinyin == null ? "" : ", pinyin: " + pinyin)
         + " -> bigrams " + tokens(bigrams, u.text()) + (u.quoted() ? "" : ", words " + words.segment(u.text())));
     return b.build();
+  }
+
+  /** How far apart (in words, either order) the words of an expansion may stand when it does not occur as written. */
+  static final int LOOSE_SLOP = 2;
+
+  /**
+   * The query for an expansion (a glossary or dictionary form): a phrase of its bigrams, or, when
+   * it does not occur as written, {@link #loose} (null when it has neither).
+   */
+  private Query formQuery(String form) {
+    Query bi = bigramBuilder.createPhraseQuery(Schema.TEXT_BI, form);
+    if (bi == null || occurs.test(form)) {
+      return bi;
+    }
+    Query l = loose(form);
+    return l == null ? bi : l;
+  }
+
+  /**
+   * A Chinese expansion that does not occur as written but whose words (two or more words of the
+   * index, each of two or more characters) all do: those words close together, in either order, on
+   * the word field. The dictionary writes 产能过剩 (overcapacity), the reports 化解过剩产能; a
+   * typed Chinese query is split into its words the same way ({@link QueryWords}). Null otherwise.
+   */
+  private Query loose(String form) {
+    if (!isChineseWord(form) || occurs.test(form)) {
+      return null;
+    }
+    List<TermDictionarySegmenter.Token> tokens = words.tokens(form);
+    if (tokens.size() < 2) {
+      return null;
+    }
+    PhraseQuery.Builder pb = new PhraseQuery.Builder();
+    for (TermDictionarySegmenter.Token t : tokens) {
+      if (t.term().codePointCount(0, t.term().length()) < 2 || !words.isIndexedWord(t.term())) {
+        return null;
+      }
+      pb.add(new Term(Schema.TEXT_W, t.term()), t.position());
+    }
+    pb.setSlop(LOOSE_SLOP);
+    return pb.build();
   }
 
   /**

@@ -53,6 +53,15 @@ final class QueryWords {
    * string of Chinese characters is a word (of the index or the glossary).
    */
   static Understood understand(String typed, Predicate<String> known) {
+    return understand(typed, known, w -> false);
+  }
+
+  /**
+   * {@link #understand(String, Predicate)}, where {@code occurs} says whether two characters occur
+   * together in the indexed text: a one-character function word beside a lone character it forms
+   * such a pair with is part of a word there (不及 in 西电东送不及预期, 涉及), not a function word.
+   */
+  static Understood understand(String typed, Predicate<String> known, Predicate<String> occurs) {
     String s = TextNormalizer.fold(typed);
     if (wholeWord(s)) {
       return new Understood(List.of(typed), List.of(), false);
@@ -69,7 +78,7 @@ final class QueryWords {
         while (end < s.length() && isHan(s.codePointAt(end))) {
           end += Character.charCount(s.codePointAt(end));
         }
-        han(s.substring(i, end), known, words, dropped);
+        han(s.substring(i, end), known, occurs, words, dropped);
       } else {
         while (end < s.length() && !isHan(s.codePointAt(end))) {
           end += Character.charCount(s.codePointAt(end));
@@ -116,9 +125,10 @@ final class QueryWords {
   }
 
   /** Segments a run of Chinese characters, drops function words and keeps single characters in words. */
-  private static void han(String run, Predicate<String> known, List<String> words, List<String> dropped) {
+  private static void han(String run, Predicate<String> known, Predicate<String> occurs, List<String> words,
+      List<String> dropped) {
     Predicate<String> word = w -> ZH_STOP.contains(w) || known.test(w);
-    List<String> tokens = best(forward(run, word), backward(run, word));
+    List<String> tokens = rejoinFunctionCharacters(best(forward(run, word), backward(run, word)), occurs);
     // Pieces between function words; inside one, a single character never stands alone: runs of
     // them are one piece (封城 when the index has 封 and 城 apart), a lone one joins its neighbour.
     List<List<String>> stretches = new ArrayList<>();
@@ -165,6 +175,36 @@ final class QueryWords {
       }
       words.addAll(merged);
     }
+  }
+
+  /**
+   * {@code tokens} with each one-character function word that stands beside a lone character
+   * (one that is no word of its own) joined to it when the two occur together in the text: the
+   * segmenter splits 不及 into 不 + 及 when the index has no word 不及, and dropping 及 would leave
+   * 西电东送不, which the text never says. The left neighbour is tried first (不及, 涉及).
+   */
+  static List<String> rejoinFunctionCharacters(List<String> tokens, Predicate<String> occurs) {
+    List<String> out = new ArrayList<>(tokens);
+    for (int k = 0; k < out.size(); k++) {
+      String t = out.get(k);
+      if (!single(t) || !ZH_STOP.contains(t)) {
+        continue;
+      }
+      if (k > 0 && lone(out.get(k - 1)) && occurs.test(out.get(k - 1) + t)) {
+        out.set(k - 1, out.get(k - 1) + t);
+        out.remove(k);
+        k--;
+      } else if (k + 1 < out.size() && lone(out.get(k + 1)) && occurs.test(t + out.get(k + 1))) {
+        out.set(k, t + out.get(k + 1));
+        out.remove(k + 1);
+      }
+    }
+    return out;
+  }
+
+  /** One character that is not a function word: a piece the segmenter could not place in a word. */
+  private static boolean lone(String s) {
+    return single(s) && !ZH_STOP.contains(s);
   }
 
   private static boolean single(String s) {

@@ -45,6 +45,14 @@ class AcrossTest extends EmbeddedIndexTest {
   }
 
   @Test
+  void aChineseFormThatTheTextWritesInAnotherOrderIsFound() throws Exception {
+    // overcapacity is 产能过剩; the steel and coal opinions of 2016 say 化解过剩产能 (its two words
+    // the other way round), in Chinese only. Before, the form was dropped as occurring nowhere.
+    assertEquals(List.of("hebei/industry/2019-04-29/policy", "shanxi/power/2019-06-01/policy"),
+        ids(search("overcapacity", 10)).stream().sorted().toList());
+  }
+
+  @Test
   void englishWordsThatReadAsPinyinStayEnglish() throws Exception {
     // Every word here reads as pinyin (a, man, he, long, run is not), but no join is a word of the text.
     for (String q : List.of("a man", "he long", "long run", "he can", "an hour", "China")) {

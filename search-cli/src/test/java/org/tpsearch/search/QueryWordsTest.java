@@ -43,6 +43,23 @@ class QueryWordsTest {
     assertEquals(dropped.isEmpty() ? List.of() : Arrays.asList(dropped.split(" ")), u.dropped(), typed);
   }
 
+  @ParameterizedTest(name = "{0} -> {1} (dropped: {2})")
+  @CsvSource(delimiter = ';', value = {
+      // 及 beside the lone 不 (the index has no word 不及, but the text says 不及预期): one word.
+      "西电东送不及预期; 西电东送 不及 预期; ''",
+      // 及 between two words stays a function word.
+      "电力及市场; 电力 市场; 及",
+      // 的 beside a lone character that never occurs with it: still dropped.
+      "新疆的煤; 新疆 煤; 的",
+  })
+  void functionCharacterInsideAWordOfTheText(String typed, String words, String dropped) {
+    Predicate<String> known = w -> KNOWN.test(w) || w.equals("预期");
+    Predicate<String> occurs = Set.of("不及", "及预")::contains;
+    QueryWords.Understood u = QueryWords.understand(typed, known, occurs);
+    assertEquals(List.of(words.split(" ")), u.words(), typed);
+    assertEquals(dropped.isEmpty() ? List.of() : Arrays.asList(dropped.split(" ")), u.dropped(), typed);
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = ';', value = {"国发〔2021〕23号", "国发[2021]23号", "《2030年前碳达峰行动方案》", "生态环境部令第19号", "52.6亿",
       "74.7", "绿色电力", "的"})
