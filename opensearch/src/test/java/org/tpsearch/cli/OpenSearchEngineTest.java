@@ -191,7 +191,7 @@ public class OpenSearchEngineTest {
     // Every document is refused: an index template (as an administrator may set) puts a write block
     // on the new index. The run fails naming each document's file and line, and records no state.
     Cluster admin = Cluster.connect(cluster.http() + "/tp-blocked", Map.of());
-    admin.call("PUT", "/_index_template/tp-blocked", Map.of("index_patterns", List.of("tp-blocked*"),
+    admin.call("PUT", "/_index_template/tp-blocked", Map.of("index_patterns", List.of("tp-blocked.tpsearch-2*"),
         "template", Map.of("settings", Map.of("index.blocks.write", true))));
     Cli.Result blocked = cli.run("index", Golden.sampleReports().toString(), "--to", cluster.http() + "/tp-blocked");
     assertEquals(blocked.toString(), ExitCodes.INPUT, blocked.exit());

@@ -300,7 +300,10 @@ public final class Cluster {
         parsed = text;
       }
     }
-    if (r.statusCode() == 401 || r.statusCode() == 403) {
+    // 401, or 403 from the security plugin: the credentials. (A 403 for a write block on an index
+    // is the cluster's answer about that index, reported by whoever asked.)
+    String type = JsonText.string(JsonText.map(parsed, "error"), "type");
+    if (r.statusCode() == 401 || (r.statusCode() == 403 && (type == null || type.equals("security_exception")))) {
       throw new ClusterException("the cluster at " + base + " refused tpsearch (" + r.statusCode() + "): set $" + ENV_USER
           + " and $" + ENV_PASSWORD + ", or $" + ENV_API_KEY + " (or engine-user and engine-password, or engine-api-key, "
           + "in config.toml), to an account that may read and write " + index, r.statusCode(), null);
