@@ -19,6 +19,14 @@ import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.tpsearch.opensearch.Cluster;
 import org.tpsearch.opensearch.TestCluster;
+import org.tpsearch.search.QueryException;
+import org.tpsearch.search.SearchBackend;
+import org.tpsearch.search.SearchRequest;
+import org.tpsearch.search.SearchResult;
+import org.tpsearch.search.eval.EvalCorpus;
+import org.tpsearch.search.eval.Evaluation;
+import org.tpsearch.search.eval.RelevanceSet;
+import org.tpsearch.search.eval.RetrievalSystem;
 import org.tpsearch.testing.Golden;
 
 /**
@@ -377,6 +385,109 @@ public class OpenSearchEngineTest {
       }
     }
     assertTrue(String.join("\n", differences), differences.isEmpty());
+  }
+
+  /**
+   * The tuning relevance set (tools' relevance/queries.tsv and qrels.tsv), scored by the same eval
+   * code through the local index and through two shards on two nodes: nDCG@10 and recall@10 within
+   * 0.02 of the local figures, and both engines holding every point the judgments refer to. With
+   * {@code -Dopensearch.relevance=all}, also through one shard, and the blind set too, of which only
+   * the summaries are printed (it is never tuned on, so its queries are not looked at here).
+   */
+  @Test
+  public void theRelevanceSetScoresTheSameThroughBothEngines() throws Exception {
+    boolean all = "all".equals(System.getProperty("opensearch.relevance"));
+    EvalCorpus corpus = EvalCorpus.load(Golden.sampleReports());
+    List<String> points = corpus.points().stream().map(EvalCorpus.Point::id).distinct().sorted().toList();
+    List<EngineSystem> systems = new ArrayList<>(List.of(
+        new EngineSystem("local", cli.context().openBackend(local, null, true)),
+        new EngineSystem("cluster, 2 shards on 2 nodes", cli.context().openBackend(null, cluster.http() + "/tp-two", true))));
+    if (all) {
+      systems.add(new EngineSystem("cluster, 1 shard", cli.context().openBackend(null, engine, true)));
+    }
+    try {
+      for (EngineSystem s : systems) {
+        assertEquals(s.description(), points, s.ids());
+      }
+      Evaluation.Result tuning = Evaluation.run(RelevanceSet.loadDefault(), corpus, List.copyOf(systems));
+      assertTrue(String.valueOf(tuning.problems()), tuning.problems().isEmpty());
+      Evaluation.Summary l = tuning.system("local").overall();
+      List<String> far = new ArrayList<>();
+      for (Evaluation.SystemScores s : tuning.systems()) {
+        print("tuning", s);
+        Evaluation.Summary c = s.overall();
+        if (Math.abs(c.ndcg() - l.ndcg()) > 0.02 || Math.abs(c.recall() - l.recall()) > 0.02) {
+          far.add(s.system() + ": nDCG@10 " + c.ndcg() + " and recall@10 " + c.recall() + ", local " + l.ndcg() + " and " + l.recall());
+        }
+      }
+      for (EngineSystem s : systems) {
+        System.out.printf(java.util.Locale.ROOT, "TIMING relevance set through %s: %.0f ms%n", s.name(), s.nanos / 1e6);
+      }
+      assertTrue(String.join("\n", far), far.isEmpty());
+      if (all) {
+        for (Evaluation.SystemScores s : Evaluation.run(RelevanceSet.loadBlind(), corpus, List.copyOf(systems)).systems()) {
+          print("blind", s);
+        }
+      }
+    } finally {
+      for (EngineSystem s : systems) {
+        s.close();
+      }
+    }
+  }
+
+  private static void print(String set, Evaluation.SystemScores s) {
+    Evaluation.Summary c = s.overall();
+    System.out.printf(java.util.Locale.ROOT, "RELEVANCE %s set, %d judged + %d negative queries, %s: nDCG@10 %.4f, "
+        + "recall@10 %.4f, MRR %.4f, negatives %.3f%n", set, c.judged(), c.negatives(), s.system(), c.ndcg(), c.recall(),
+        c.mrr(), c.negativeAccuracy());
+  }
+
+  /** tpsearch with the default options of {@code tpsearch search} (as {@code TpsearchSystem}), through whichever engine answers. */
+  private static final class EngineSystem implements RetrievalSystem {
+    private final String name;
+    private final SearchBackend backend;
+    long nanos;
+
+    EngineSystem(String name, SearchBackend backend) {
+      this.name = name;
+      this.backend = backend;
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public String description() {
+      return name + " (" + backend.description() + ")";
+    }
+
+    @Override
+    public Ranking search(String query) throws java.io.IOException {
+      long t0 = System.nanoTime();
+      try {
+        SearchResult r = backend.search(SearchRequest.of(query).withLimit(DEPTH));
+        return new Ranking(r.hits().stream().map(SearchResult.Hit::id).toList(), r.total(), null);
+      } catch (QueryException e) {
+        return new Ranking(List.of(), 0, e.getMessage());
+      } finally {
+        nanos += System.nanoTime() - t0;
+      }
+    }
+
+    /** Every point id the engine holds, sorted. */
+    List<String> ids() throws Exception {
+      long n = backend.stats().total();
+      return backend.search(SearchRequest.of("").withLimit((int) Math.max(1, n))).hits().stream()
+          .map(SearchResult.Hit::id).sorted().toList();
+    }
+
+    @Override
+    public void close() throws java.io.IOException {
+      backend.close();
+    }
   }
 
   /** Null when both answers have the same totals, facets and points, each in the same tier. */

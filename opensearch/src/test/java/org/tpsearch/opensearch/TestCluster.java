@@ -27,14 +27,24 @@ public final class TestCluster implements Closeable {
   private static final List<Class<? extends Plugin>> PLUGINS =
       List.of(Netty4ModulePlugin.class, AnalysisSmartChinesePlugin.class, CommonAnalysisModulePlugin.class);
 
-  private final List<Node> nodes;
-  private final String http;
-  private final Path home;
+  private static final java.util.concurrent.atomic.AtomicInteger CLUSTERS = new java.util.concurrent.atomic.AtomicInteger();
 
-  private TestCluster(List<Node> nodes, String http, Path home) {
+  private final List<Node> nodes;
+  private final List<Settings> settings;
+  private final List<Class<? extends Plugin>> plugins;
+  private final Path home;
+  private String http;
+
+  private TestCluster(List<Node> nodes, List<Settings> settings, List<Class<? extends Plugin>> plugins, Path home) {
     this.nodes = nodes;
-    this.http = http;
     this.home = home;
+    this.settings = settings;
+    this.plugins = plugins;
+    this.http = httpOf(nodes.get(0));
+  }
+
+  private static String httpOf(Node n) {
+    return "http://" + n.injector().getInstance(HttpServerTransport.class).boundAddress().publishAddress();
   }
 
   /**
@@ -42,13 +52,21 @@ public final class TestCluster implements Closeable {
    * others to be discovered).
    */
   public static TestCluster start(int size) throws Exception {
+    return start(size, List.of());
+  }
+
+  /** {@link #start(int)}, each node with {@code extra} plugins besides the usual ones. */
+  public static TestCluster start(int size, List<Class<? extends Plugin>> extra) throws Exception {
     Path home = Files.createTempDirectory("tpsearch-opensearch");
-    String name = "tpsearch-test-" + ProcessHandle.current().pid();
+    List<Class<? extends Plugin>> plugins = new ArrayList<>(PLUGINS);
+    plugins.addAll(extra);
+    String name = "tpsearch-test-" + ProcessHandle.current().pid() + "-" + CLUSTERS.incrementAndGet();
     List<String> masters = new ArrayList<>();
     for (int i = 0; i < size; i++) {
       masters.add("node-" + i);
     }
     List<Node> nodes = new ArrayList<>();
+    List<Settings> all = new ArrayList<>();
     int base = 19300 + (int) (ProcessHandle.current().pid() % 50) * 10;
     List<String> seeds = new ArrayList<>();
     for (int i = 0; i < size; i++) {
@@ -70,12 +88,12 @@ public final class TestCluster implements Closeable {
       } else {
         s.putList("discovery.seed_hosts", seeds).putList("cluster.initial_cluster_manager_nodes", masters);
       }
-      nodes.add(new MockNode(s.build(), PLUGINS));
+      all.add(s.build());
+      nodes.add(new MockNode(s.build(), plugins));
     }
     if (size == 1) {
       nodes.get(0).start();
-      String http = "http://" + nodes.get(0).injector().getInstance(HttpServerTransport.class).boundAddress().publishAddress();
-      return new TestCluster(nodes, http, home);
+      return new TestCluster(nodes, all, plugins, home);
     }
     ExecutorService pool = Executors.newFixedThreadPool(size);
     try {
@@ -92,8 +110,25 @@ public final class TestCluster implements Closeable {
     } finally {
       pool.shutdown();
     }
-    String http = "http://" + nodes.get(0).injector().getInstance(HttpServerTransport.class).boundAddress().publishAddress();
-    return new TestCluster(nodes, http, home);
+    return new TestCluster(nodes, all, plugins, home);
+  }
+
+  /** Stops node {@code i} as a shutdown would: its connections close, its data stays on disk. */
+  public void stop(int i) throws IOException {
+    nodes.get(i).close();
+  }
+
+  /**
+   * Starts node {@code i} again, after {@link #stop}, on the data it left (its HTTP port may
+   * change: {@link #http} gives the new one).
+   */
+  public void restart(int i) throws Exception {
+    Node n = new MockNode(settings.get(i), plugins);
+    n.start();
+    nodes.set(i, n);
+    if (i == 0) {
+      http = httpOf(n);
+    }
   }
 
   /** The HTTP address of the first node, {@code http://127.0.0.1:PORT}. */
@@ -109,7 +144,12 @@ public final class TestCluster implements Closeable {
   @Override
   public void close() throws IOException {
     for (Node n : nodes) {
-      n.close();
+      n.close(); // a second close of a stopped node does nothing
+    }
+    try (var walk = Files.walk(home)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
     }
   }
 }

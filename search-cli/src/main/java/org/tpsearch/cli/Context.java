@@ -168,7 +168,7 @@ public final class Context {
    * of {@link #openIndex} (read for one query, or for many when {@code longRunning}).
    */
   public SearchBackend openBackend(Path indexFlag, boolean longRunning) throws IndexException {
-    return openBackend(indexFlag, null, longRunning, null);
+    return openBackend(indexFlag, null, longRunning);
   }
 
   /**
@@ -176,6 +176,11 @@ public final class Context {
    * $TPSEARCH_INDEX, else config.toml's engine, else its index, else the default or embedded index.
    * A cluster is opened with nothing of the local index loaded.
    */
+  public SearchBackend openBackend(Path indexFlag, String engineFlag, boolean longRunning) throws IndexException {
+    return openBackend(indexFlag, engineFlag, longRunning, null);
+  }
+
+  /** The same, warning on {@code err} (when not null) of a config.toml whose secret others can read. */
   public SearchBackend openBackend(Path indexFlag, String engineFlag, boolean longRunning, java.io.PrintWriter err)
       throws IndexException {
     String engine = engineFlag;

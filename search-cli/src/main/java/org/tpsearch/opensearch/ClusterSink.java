@@ -70,6 +70,7 @@ public final class ClusterSink implements IndexSink {
   private record Current(List<String> concrete, boolean nameIsIndex, String schema) {}
 
   private Current current() throws IOException, IndexException {
+    awaitRecovered();
     Cluster.Response r = cluster.send("GET", "/" + cluster.index() + "/_mapping", null, null);
     if (r.status() == 404) {
       return null;
@@ -94,12 +95,72 @@ public final class ClusterSink implements IndexSink {
     return new Current(concrete, concrete.equals(List.of(cluster.index())), schema);
   }
 
+  /**
+   * Waits while a cluster just started is still reading its state from disk ("state not recovered"):
+   * until then every index looks missing, and a run would take an existing index for a new one.
+   * An account not allowed to read the cluster's blocks goes on without waiting.
+   */
+  private void awaitRecovered() throws IOException {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    while (true) {
+      Cluster.Response r;
+      try {
+        r = cluster.send("GET", "/_cluster/state/blocks", null, null);
+      } catch (Cluster.ClusterException e) {
+        if (e.status() == 401 || e.status() == 403) {
+          return;
+        }
+        throw e;
+      }
+      Map<String, Object> global = JsonText.map(JsonText.map(r.body(), "blocks"), "global");
+      if (!r.ok() || !global.containsKey(STATE_NOT_RECOVERED)) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new Cluster.ClusterException("the cluster at " + where() + " has not finished starting: after 30 s it is still "
+            + "reading its state from disk (" + JsonText.string(JsonText.map(global, STATE_NOT_RECOVERED), "description")
+            + "); run again when GET /_cluster/health answers yellow or green", r.status(), null);
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new Cluster.ClusterException("interrupted while waiting for the cluster at " + where() + " to start", 0, e);
+      }
+    }
+  }
+
+  /** The id of OpenSearch's global block "state not recovered / initialized". */
+  private static final String STATE_NOT_RECOVERED = "1";
+
+  /** How long a run waits for the shards of an existing index to be ready (after a node restart, say). */
+  static final String SHARD_WAIT = "30s";
+
+  /** Waits until every primary shard of {@code index} (which exists) is active; fails naming it if they stay down. */
+  private void awaitShards(String index) throws IOException {
+    Cluster.Response r = cluster.send("GET", "/_cluster/health/" + index + "?wait_for_status=yellow&timeout=" + SHARD_WAIT, null, null);
+    Map<?, ?> health = r.body() instanceof Map<?, ?> m ? m : Map.of();
+    if (r.ok() && !Boolean.TRUE.equals(health.get("timed_out"))) {
+      return;
+    }
+    String status = health.get("status") != null ? String.valueOf(health.get("status")) : "HTTP " + r.status();
+    throw new Cluster.ClusterException("the index " + index + " at " + where() + " is not ready: after " + SHARD_WAIT
+        + " its status is " + status + " (a node that holds its data may be down; start it again, or see GET /_cluster/health/"
+        + index + "?level=shards)", r.status(), null);
+  }
+
   @Override
   public IndexState readState() throws IOException, IndexException {
     Current cur = current();
     if (cur == null || !Schema.VERSION.equals(cur.schema())) {
       return null;
     }
+    // A node just started again recovers its shards first: reading the state before would fail.
+    awaitShards(cluster.index());
+    if (cluster.send("HEAD", "/" + stateIndex, null, null).status() == 404) {
+      return null;
+    }
+    awaitShards(stateIndex);
     Cluster.Response r = cluster.send("GET", "/" + stateIndex + "/_doc/" + STATE_ID, null, null);
     if (r.status() == 404) {
       return null;
@@ -208,10 +269,16 @@ public final class ClusterSink implements IndexSink {
 
   /** Sends one bulk request; each rejected document is recorded with its file and line. */
   private void bulk(String body, List<String> where) throws IOException {
-    Cluster.Response r = cluster.send("POST", "/_bulk", body, "application/x-ndjson");
+    Cluster.Response r;
+    try {
+      r = cluster.send("POST", "/_bulk", body, "application/x-ndjson");
+    } catch (Cluster.ClusterException e) {
+      // The cluster went away in the middle of the load (a node stopped, the network cut).
+      throw new Cluster.ClusterException(e.getMessage() + "; " + notWritten(where), e.status(), e);
+    }
     if (!r.ok()) {
-      throw new Cluster.ClusterException("the cluster answered " + r.status() + " to a bulk request of " + where.size()
-          + " documents: " + Cluster.reason(r.body()), r.status(), null);
+      throw new Cluster.ClusterException("the cluster answered " + r.status() + " to a bulk request: "
+          + Cluster.reason(r.body()) + "; " + notWritten(where), r.status(), null);
     }
     List<Object> items = JsonText.list(r.body(), "items");
     List<String> rejected = new ArrayList<>();
@@ -234,6 +301,60 @@ public final class ClusterSink implements IndexSink {
       errors.addAll(rejected);
       documentsSent += where.size();
     }
+  }
+
+  /** Files listed by name in {@link #notWritten}; the rest are counted. */
+  private static final int FILES_SHOWN = 3;
+
+  /**
+   * What a bulk request that failed as a whole leaves unwritten, for people: its documents by file
+   * and lines ({@code where} holds "file:line: turning point id" or "removed point id"), and how
+   * many documents the cluster had accepted before it.
+   */
+  private String notWritten(List<String> where) {
+    Map<String, int[]> files = new LinkedHashMap<>(); // file -> {documents, first line, last line}
+    int removals = 0;
+    for (String w : where) {
+      int colon = w.indexOf(": turning point ");
+      int lineAt = colon < 0 ? -1 : w.lastIndexOf(':', colon - 1);
+      if (lineAt < 0) {
+        removals++;
+        continue;
+      }
+      int line;
+      try {
+        line = Integer.parseInt(w.substring(lineAt + 1, colon));
+      } catch (NumberFormatException e) {
+        line = 0;
+      }
+      int[] f = files.computeIfAbsent(w.substring(0, lineAt), k -> new int[] {0, Integer.MAX_VALUE, 0});
+      f[0]++;
+      f[1] = Math.min(f[1], line);
+      f[2] = Math.max(f[2], line);
+    }
+    StringBuilder sb = new StringBuilder("not written: the ").append(where.size()).append(" documents of that request");
+    if (!files.isEmpty()) {
+      sb.append(" (turning points of ").append(files.size()).append(files.size() == 1 ? " file: " : " files: ");
+      int shown = 0;
+      for (Map.Entry<String, int[]> e : files.entrySet()) {
+        if (shown++ == FILES_SHOWN) {
+          sb.append(", and ").append(files.size() - FILES_SHOWN).append(" more files");
+          break;
+        }
+        int[] f = e.getValue();
+        sb.append(shown > 1 ? ", " : "").append(e.getKey()).append(f[1] == f[2] ? ":" + f[1] : ":" + f[1] + "-" + f[2])
+            .append(" (").append(f[0]).append(f[0] == 1 ? " point)" : " points)");
+      }
+      sb.append(removals > 0 ? "; " + removals + " removals)" : ")");
+    } else if (removals > 0) {
+      sb.append(" (").append(removals).append(" removals)");
+    }
+    long accepted;
+    synchronized (lock) {
+      accepted = documentsSent - errors.size();
+    }
+    return sb.append(" and whatever this run had not sent yet; the cluster had accepted ").append(accepted)
+        .append(accepted == 1 ? " document" : " documents").append(" of this run before it").toString();
   }
 
   @Override
