@@ -64,6 +64,10 @@ public final class PointDocuments {
         doc.add(new StringField(Schema.DUP_KEY, key, Field.Store.NO));
         doc.add(new SortedSetDocValuesField(Schema.DUP_ITEM, new BytesRef(key + "\t" + ordinal)));
       }
+      for (String key : SameEvent.placeKeys(e.place())) {
+        doc.add(new StringField(Schema.DUP_PLACE, key, Field.Store.NO));
+        doc.add(new SortedSetDocValuesField(Schema.DUP_PLACE_ITEM, new BytesRef(key + "\t" + ordinal)));
+      }
     }
     text(doc, p.prose());
     text(doc, metaText(p));

@@ -26,7 +26,7 @@ import org.tpsearch.model.Sectors;
  */
 public final class Schema {
   /** Bumped when documents change shape; an index of another version is rebuilt, not mixed. */
-  public static final String VERSION = "6";
+  public static final String VERSION = "7";
 
   /** The commit user-data key that records the schema version an index was written with. */
   public static final String COMMIT_VERSION_KEY = "tpsearch.schema";
@@ -73,6 +73,13 @@ public final class Schema {
    * file never leaves a stale cluster in another file's documents.
    */
   public static final String DUP_ITEM = "dup_item";
+  /**
+   * Each evidence item's place keys ({@link SameEvent#placeKeys}), indexed as they are: the
+   * candidates for "the same event, by content" are the items whose place shares a key.
+   */
+  public static final String DUP_PLACE = "dup_place";
+  /** The same place keys with the item's ordinal, {@code key\tordinal}, as {@link #DUP_ITEM} has its keys. */
+  public static final String DUP_PLACE_ITEM = "dup_place_item";
 
   // Stored only: what a hit and `show` display.
   public static final String EV_TITLE = "ev_title";

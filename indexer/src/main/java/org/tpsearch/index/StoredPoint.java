@@ -36,27 +36,35 @@ public record StoredPoint(
   /**
    * One evidence item with every labelled field, in report order; {@code ordinal} counts from 1;
    * {@code check} is what the index found of its date and sources ({@link EvidenceChecks});
-   * {@code alsoCitedUnder} the items of other points that cite the same event ({@code id#N}), filled
-   * in by {@code show} (empty as stored: duplicates are found when asked, see {@link DuplicateKeys}).
+   * {@code alsoCitedUnder} the items of other points that cite the same event or document by the
+   * same title, 《document》, 文号 or URL ({@code id#N}, see {@link DuplicateKeys}); {@code sameEventUnder}
+   * those taken for the same event by content ({@link SameEvent}), with why. Both are filled in by
+   * {@code show} (empty as stored: duplicates are found when asked).
    */
   public record Item(int ordinal, String title, String time, String text, int line, List<Labelled> fields,
-      List<Link> sources, EvidenceChecks.Check check, List<String> alsoCitedUnder) {
+      List<Link> sources, EvidenceChecks.Check check, List<String> alsoCitedUnder, List<Related> sameEventUnder) {
     public Item {
       fields = List.copyOf(fields);
       sources = List.copyOf(sources);
       java.util.Objects.requireNonNull(check, "check");
       alsoCitedUnder = List.copyOf(alsoCitedUnder);
+      sameEventUnder = List.copyOf(sameEventUnder);
     }
 
     /** An item as stored, before duplicates are looked up. */
     public Item(int ordinal, String title, String time, String text, int line, List<Labelled> fields,
         List<Link> sources, EvidenceChecks.Check check) {
-      this(ordinal, title, time, text, line, fields, sources, check, List.of());
+      this(ordinal, title, time, text, line, fields, sources, check, List.of(), List.of());
     }
 
-    /** The same item, cited also under {@code refs} ({@code id#N}). */
-    public Item withAlsoCitedUnder(List<String> refs) {
-      return new Item(ordinal, title, time, text, line, fields, sources, check, refs);
+    /** The same item, cited also under {@code refs} ({@code id#N}) and, by content, under {@code sameEvent}. */
+    public Item withAlsoCitedUnder(List<String> refs, List<Related> sameEvent) {
+      return new Item(ordinal, title, time, text, line, fields, sources, check, refs, sameEvent);
+    }
+
+    /** Its place (地点), empty when it names none. */
+    public String place() {
+      return field("place").orElse("");
     }
 
     /** An item with nothing known of its date and sources. */
@@ -73,6 +81,16 @@ public record StoredPoint(
     /** The first value whose canonical key is {@code key} ({@code agency}, {@code place}, ...). */
     public Optional<String> field(String key) {
       return fields.stream().filter(f -> f.key().equals(key)).map(Labelled::value).findFirst();
+    }
+  }
+
+  /**
+   * An item of another point taken for the same event by content: its {@code id#N} and the reasons
+   * ({@link SameEvent.Match#reasons}).
+   */
+  public record Related(String ref, List<String> why) {
+    public Related {
+      why = List.copyOf(why);
     }
   }
 

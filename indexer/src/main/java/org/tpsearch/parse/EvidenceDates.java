@@ -22,8 +22,10 @@ import org.tpsearch.model.DateRange;
  * 月底/月末 21 to the end; 上半年 January-June, 下半年 July-December, 年初 January-March, 年中
  * May-August, 年底/年末 October-December, a quarter its three months, 春 March-May, 夏 June-August,
  * 秋 September-November, 冬 December to February of the next year. Words it does not know (起, 前后,
- * early, mid) leave the unit whole. Years outside 1900..2100, months outside 1..12 and days a
- * month does not have are not dates. Text with no date in it is undated.
+ * early, mid) leave the unit whole. Years outside 1900..2100 are not dates. A month outside 1..12
+ * or a day its month does not have (2022年13月, 2月30日, 2022-04-31) is an impossible date: the whole
+ * field is then undated, not read leniently, and {@link #impossible} says what was wrong so that
+ * the parser can warn with the file and line. Text with no date in it is undated.
  *
  * <p>One pass over the characters, no regular expressions: any input, however long or hostile,
  * is read in linear time and never throws. Only the first {@value #MAX_CHARS} characters count.
@@ -58,7 +60,26 @@ public final class EvidenceDates {
     if (time == null || time.isEmpty()) {
       return Optional.empty();
     }
-    return new Scan(fold(time)).run();
+    Scan scan = new Scan(fold(time));
+    Optional<DateRange> r = scan.run();
+    return scan.impossible == null ? r : Optional.empty();
+  }
+
+  /**
+   * The first impossible date {@code time} names ({@code "day 30 of 2022-02"}, {@code "month 13"}),
+   * for a warning; empty when it names none. {@link #parse} reads such a field as undated.
+   */
+  public static Optional<String> impossible(String time) {
+    if (time == null || time.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      Scan scan = new Scan(fold(time));
+      scan.run();
+      return Optional.ofNullable(scan.impossible);
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
   }
 
   /** Traditional to Simplified, full width to ASCII, 號/号 to 日, lower case; at most MAX_CHARS. */
@@ -86,6 +107,8 @@ public final class EvidenceDates {
     private final List<int[]> pending = new ArrayList<>();
     private int year;
     private int month;
+    /** The first impossible date met, described; null when none. */
+    String impossible;
 
     Scan(char[] s) {
       this.s = s;
@@ -125,6 +148,10 @@ public final class EvidenceDates {
         }
         return j + 1; // 三年, 十四五: not a date
       }
+      if (unit == '月' && n.digits <= 2 && (n.value < 1 || n.value > 12) && year > 0) {
+        impossible("month " + n.value);
+        return j + 1;
+      }
       if (unit == '月' && n.digits <= 2 && n.value >= 1 && n.value <= 12) {
         if (year == 0) {
           pending.add(new int[] {n.value, 0});
@@ -160,6 +187,10 @@ public final class EvidenceDates {
         int u = skipSpaces(m.end);
         if (at(u) == '月' && m.value >= 1 && m.value <= 12) {
           return afterMonth(y, m.value, u + 1);
+        }
+        if (at(u) == '月') {
+          impossible("month " + m.value);
+          return u + 1;
         }
       }
       return yearQualifier(y, j);
@@ -247,6 +278,10 @@ public final class EvidenceDates {
       char sep = at(k);
       if ((sep == '-' || sep == '/' || sep == '.') && isDigit(k + 1)) {
         Num m = readNumber(k + 1);
+        if (m != null && m.digits <= 2 && (m.value < 1 || m.value > 12) && at(m.end) == sep && isDigit(m.end + 1)) {
+          impossible("month " + m.value);
+          return m.end;
+        }
         if (m != null && m.digits <= 2 && m.value >= 1 && m.value <= 12) {
           if (at(m.end) == sep && isDigit(m.end + 1)) {
             Num d = readNumber(m.end + 1);
@@ -304,6 +339,8 @@ public final class EvidenceDates {
               year = y.value;
               month = mo;
               addDay(y.value, mo, day);
+            } else {
+              impossible("month " + mo);
             }
             return y.end;
           }
@@ -432,12 +469,19 @@ public final class EvidenceDates {
       }
       YearMonth ym = YearMonth.of(y, mo);
       if (day < 1 || day > ym.lengthOfMonth()) {
+        impossible("day " + day + " of " + ym);
         found.add(days(ym, 1, ym.lengthOfMonth()));
         return false;
       }
       LocalDate d = ym.atDay(day);
       found.add(new DateRange(d, d));
       return true;
+    }
+
+    private void impossible(String what) {
+      if (impossible == null) {
+        impossible = what;
+      }
     }
 
     private int add(DateRange r, int next) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.tpsearch.model.EvidenceItem;
 import org.tpsearch.model.EvidenceStatus;
 import org.tpsearch.model.PointType;
 import org.tpsearch.model.Problem;
@@ -239,7 +240,8 @@ public final class ReportParser {
       flags.add("truncated");
       problems.add(new Problem(file, lines.length, "truncated", "file ends mid-line: it was cut off"));
     }
-    TurningPoint tp = build(file, region, sector, header, stripTrailing(answer.toString()), firstLine, 1, flags);
+    TurningPoint tp = build(file, region, sector, header, stripTrailing(answer.toString()), firstLine, 1, flags,
+        problems);
     return new Report(file, ReportKind.PER_POINT, region, sector, decoded.charset(), 1, List.of(tp), problems);
   }
 
@@ -278,13 +280,20 @@ public final class ReportParser {
       flags.add("truncated");
       problems.add(new Problem(file, lastNonBlank(lines, start, end) + 1, "truncated", cut));
     }
-    return build(file, region, sector, header, stripTrailing(answer.toString()), from + 1, headingLine, flags);
+    return build(file, region, sector, header, stripTrailing(answer.toString()), from + 1, headingLine, flags,
+        problems);
   }
 
   private static TurningPoint build(
       Path file, Region region, Sector sector, Header header, String answer, int answerLine, int line,
-      List<String> flags) {
+      List<String> flags, List<Problem> problems) {
     AnswerParser.Result parsed = AnswerParser.parse(answer, answerLine);
+    for (EvidenceItem e : parsed.items()) {
+      // An impossible date is read as no date (EvidenceDates), and said here with its line.
+      EvidenceDates.impossible(e.time()).ifPresent(what -> problems.add(new Problem(file, timeLine(e),
+          "impossible-date", "evidence item " + e.ordinal() + ": time '" + shortened(e.time()) + "' names an impossible date ("
+              + what + "); the item is kept, undated")));
+    }
     List<String> allFlags = new ArrayList<>(flags);
     allFlags.addAll(parsed.flags());
     String dateForId = header.date.map(LocalDate::toString).orElse(header.dateAsWritten);
@@ -292,6 +301,12 @@ public final class ReportParser {
     EvidenceStatus status = parsed.status();
     return new TurningPoint(id, region, sector, header.date, header.dateAsWritten, header.type,
         header.confidence, status, parsed.items(), parsed.prose(), answer, file, line, allFlags);
+  }
+
+  /** The line of an item's time field, else the item's first line. */
+  private static int timeLine(EvidenceItem e) {
+    return e.fields().stream().filter(f -> f.key().equals(Labels.TIME)).mapToInt(org.tpsearch.model.Field::line)
+        .findFirst().orElse(e.line());
   }
 
   /** A point heading's values, read leniently. */

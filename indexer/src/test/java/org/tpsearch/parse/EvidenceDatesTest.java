@@ -117,6 +117,38 @@ class EvidenceDatesTest {
         "2022年6月 = 2022-06", "2022年1月11日 = 2022-01-11", "2023年全年 = 2023"), parsed);
   }
 
+  /**
+   * An impossible date is no date: the real report with its 2022年1月11日 turned into 2022年2月30日
+   * and its 2019年4月 into 2019年13月 parses, both items kept but undated, each with a warning that
+   * names the file and the line of the time field.
+   */
+  @Test
+  void anImpossibleDateIsUndatedAndWarnedWithFileAndLine(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    String real = java.nio.file.Files.readString(Golden.realReport(), StandardCharsets.UTF_8);
+    assertTrue(real.contains("**发生时间**：2019年4月\n") && real.contains("**发生时间**：2022年1月11日\n"));
+    Path file = dir.resolve("Xinjiang_Industry_combined_info.txt");
+    java.nio.file.Files.writeString(file, real.replace("**发生时间**：2019年4月\n", "**发生时间**：2019年13月\n")
+        .replace("**发生时间**：2022年1月11日\n", "**发生时间**：2022年2月30日\n"), StandardCharsets.UTF_8);
+    Report report = ReportParser.parse(file);
+    List<String> warned = report.problems().stream().filter(p -> p.code().equals("impossible-date"))
+        .map(p -> p.file().getFileName() + ":" + p.line() + " " + p.message()).toList();
+    assertEquals(List.of(
+        "Xinjiang_Industry_combined_info.txt:11 evidence item 1: time '2019年13月' names an impossible date (month 13); "
+            + "the item is kept, undated",
+        "Xinjiang_Industry_combined_info.txt:87 evidence item 3: time '2022年2月30日' names an impossible date "
+            + "(day 30 of 2022-02); the item is kept, undated"), warned);
+    List<String> times = new ArrayList<>();
+    for (TurningPoint p : report.points()) {
+      for (EvidenceItem e : p.evidence()) {
+        if (EvidenceDates.impossible(e.time()).isPresent()) {
+          times.add(e.time() + " = " + EvidenceDates.parse(e.time()).map(DateRange::label).orElse("undated"));
+        }
+      }
+    }
+    assertEquals(List.of("2019年13月 = undated", "2022年2月30日 = undated"), times);
+    assertEquals(Optional.empty(), EvidenceDates.impossible("2024年2月29日"));
+  }
+
   // ------------------------------------------------------------------ generated
 
   private static final String[] EN = {"January", "February", "March", "April", "May", "June", "July", "August",

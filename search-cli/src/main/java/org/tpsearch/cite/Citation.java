@@ -125,28 +125,55 @@ public record Citation(
   }
 
   /**
-   * The key of item {@code n} of point {@code id}: the id's parts joined by {@code -}, then the
-   * number. A character other than a-z, 0-9 and {@code -} (a region typed in Chinese) is written as
-   * {@code u} and its code point in hex, so two ids never share a key.
+   * The key of item {@code n} of point {@code id}. An id of the usual shape (a known region and
+   * sector, a date {@code YYYY-MM-DD} or {@code undated}, a type of letters) gives its parts joined by
+   * {@code -}, then the number ({@code xinjiang-industry-2022-03-01-event-1}): the known names never
+   * join two ways, so this is one key per id. Any other id (an unknown region {@code a-b} beside a
+   * region {@code a} and a sector {@code b-...}, a region typed in Chinese) gives {@code tp.}, the id
+   * with {@code /} as {@code .} and every character but a-z, 0-9 and {@code -} as {@code _hex_}, then
+   * {@code .} and the number: reversible, never the shape of the first kind (which has no {@code .}),
+   * so two ids never share a key.
    */
   public static String key(String id, int n) {
-    StringBuilder sb = new StringBuilder();
-    String s = id.toLowerCase(Locale.ROOT);
-    for (int i = 0; i < s.length(); ) {
-      int c = s.codePointAt(i);
+    String[] parts = id.split("/", -1);
+    if (parts.length == 4 && KNOWN_REGIONS.contains(parts[0]) && KNOWN_SECTORS.contains(parts[1])
+        && (isIsoDate(parts[2]) || parts[2].equals("undated")) && isLetters(parts[3])) {
+      return String.join("-", parts) + "-" + n;
+    }
+    StringBuilder sb = new StringBuilder("tp.");
+    for (int i = 0; i < id.length(); ) {
+      int c = id.codePointAt(i);
       i += Character.charCount(c);
       if (c == '/') {
-        sb.append('-');
+        sb.append('.');
       } else if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
         sb.appendCodePoint(c);
       } else {
-        sb.append('u').append(Integer.toHexString(c));
+        sb.append('_').append(Integer.toHexString(c)).append('_');
       }
     }
-    if (sb.isEmpty() || !(sb.charAt(0) >= 'a' && sb.charAt(0) <= 'z')) {
-      sb.insert(0, "tp-");
+    return sb.append('.').append(n).toString();
+  }
+
+  private static final java.util.Set<String> KNOWN_REGIONS = org.tpsearch.model.Regions.ALL.stream()
+      .map(org.tpsearch.model.Region::slug).collect(java.util.stream.Collectors.toUnmodifiableSet());
+  private static final java.util.Set<String> KNOWN_SECTORS = org.tpsearch.model.Sectors.ALL.stream()
+      .map(org.tpsearch.model.Sector::slug).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+  private static boolean isIsoDate(String s) {
+    if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
+      return false;
     }
-    return sb.append('-').append(n).toString();
+    for (int i = 0; i < 10; i++) {
+      if (i != 4 && i != 7 && (s.charAt(i) < '0' || s.charAt(i) > '9')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isLetters(String s) {
+    return !s.isEmpty() && s.chars().allMatch(c -> c >= 'a' && c <= 'z');
   }
 
   /** {@code 《X》} or {@code 《X》（文号）} is X; anything else stays as it is. */

@@ -224,9 +224,26 @@ public final class Context {
     return org.tpsearch.opensearch.Cluster.connect(url, settings().engineAccess(env));
   }
 
-  /** A searcher over the index that answers. */
+  /**
+   * A searcher over the index that answers. Its query compiler (and so its compiled queries) is
+   * kept with the open reader for this glossary: the search daemon's next command reuses them.
+   */
   public Searcher searcher(IndexHandle handle) {
-    return new Searcher(handle, new QueryCompiler(glossary(), handle.reader()));
+    Glossary g = glossary();
+    return new Searcher(handle, handle.shared(new CompilerKey(g), () -> new QueryCompiler(g, handle.reader())));
+  }
+
+  /** The key of a reader's query compiler: the glossary object it expands with (by identity). */
+  private record CompilerKey(Glossary glossary) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof CompilerKey k && k.glossary == glossary;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(glossary);
+    }
   }
 
   /** The user's default index folder. */

@@ -49,7 +49,8 @@ final class CslProcessor {
         return "";
       }
       try {
-        return (String) methods.bibliography().invoke(null, name, locale, CitationWriter.CSL_JSON.write(citations), format);
+        return onceEachLiteralDate((String) methods.bibliography().invoke(null, name, locale,
+            CitationWriter.CSL_JSON.write(citations), format), citations);
       } catch (InvocationTargetException e) {
         Throwable cause = e.getCause();
         if (cause instanceof IOException io) {
@@ -119,6 +120,25 @@ final class CslProcessor {
     } catch (URISyntaxException | SecurityException | NullPointerException e) {
       throw new IOException("cannot tell where tpsearch is installed: " + e, e);
     }
+  }
+
+  /**
+   * {@code text} with an unparsed date written once where the style printed it twice. A date given
+   * as a CSL literal ({@code "issued": {"literal": "近年来"}}) is printed whole by every {@code cs:date}
+   * that names it, and APA names the date twice for a webpage, the year then the month and day:
+   * {@code (近年来, 近年来)}. Only literal dates are touched; a parsed date is the processor's.
+   */
+  static String onceEachLiteralDate(String text, List<Citation> citations) {
+    String out = text;
+    for (Citation c : citations) {
+      String literal = c.dateWritten();
+      if (c.issued().isEmpty() && !literal.isEmpty()) {
+        for (String delimiter : List.of(", ", " ", ". ")) {
+          out = out.replace(literal + delimiter + literal, literal);
+        }
+      }
+    }
+    return out;
   }
 
   /** A class path as Java writes one: entries split by the path separator, {@code dir/*} for the jars in dir. */

@@ -116,14 +116,26 @@ final class JsonRenderer implements Renderer {
     out.println(j.endObject());
   }
 
-  /** One duplicate cluster: title, points, regions, the keys its items share, and its members. */
+  /**
+   * One duplicate cluster: title, points, regions, what formed it ({@code keys}, {@code content} or
+   * {@code keys+content}), the keys its items share, the pairs joined by content and why, and its members.
+   */
   static Json cluster(Json j, Duplicates.Cluster c) {
     j.beginObject().field("title", c.title()).field("points", c.points());
     j.name("regions").beginArray();
     c.regions().forEach(j::value);
     j.endArray();
+    j.field("formed_by", c.formedBy());
     j.name("keys").beginArray();
     c.keys().forEach(j::value);
+    j.endArray();
+    j.name("content_links").beginArray();
+    for (Duplicates.ContentLink l : c.links()) {
+      j.beginObject().field("a", l.a()).field("b", l.b());
+      j.name("why").beginArray();
+      l.why().forEach(j::value);
+      j.endArray().endObject();
+    }
     j.endArray();
     j.name("members").beginArray();
     for (Duplicates.Member m : c.members()) {
@@ -305,6 +317,14 @@ final class JsonRenderer implements Renderer {
       check(j, it.check(), it.domains());
       j.name("also_cited_under").beginArray();
       it.alsoCitedUnder().forEach(j::value);
+      j.endArray();
+      j.name("same_event_under").beginArray();
+      for (StoredPoint.Related r : it.sameEventUnder()) {
+        j.beginObject().field("ref", r.ref());
+        j.name("why").beginArray();
+        r.why().forEach(j::value);
+        j.endArray().endObject();
+      }
       j.endArray();
       j.endObject();
     }

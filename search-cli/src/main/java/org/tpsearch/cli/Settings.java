@@ -26,7 +26,8 @@ public final class Settings {
     INDEX("index", "TPSEARCH_INDEX", null, "the index that answers (a folder made by 'tpsearch index')"),
     ENGINE("engine", "TPSEARCH_ENGINE", null, "an OpenSearch index that answers instead (http://host:9200/index-name, made by 'tpsearch index --to')"),
     LIMIT("limit", "TPSEARCH_LIMIT", "10", "hits to show (search --limit)"),
-    FORMAT("format", "TPSEARCH_FORMAT", "text", "output: text, json or jsonl (--format)"),
+    FORMAT("format", "TPSEARCH_FORMAT", "text", "output: any --format (text, json, jsonl, csv, bibtex...); a command "
+        + "that cannot write it keeps its own default"),
     COLOR("color", "TPSEARCH_COLOR", "auto", "auto, always or never (--color); NO_COLOR turns colour off"),
     PAGER("pager", "TPSEARCH_PAGER", "less -FRX", "the pager for output longer than the screen; \"\" for none (--no-pager)"),
     DAEMON_IDLE("daemon-idle", "TPSEARCH_DAEMON_IDLE", "15m", "how long the search daemon waits idle before it exits"),
@@ -172,11 +173,16 @@ public final class Settings {
     return java.util.Arrays.stream(Key.values()).map(k -> k.name).toList();
   }
 
+  /** Every format --format takes, by the name a user types: each is a valid default. */
+  private static final List<String> FORMATS = java.util.Arrays.stream(FormatOption.Format.values())
+      .map(FormatOption.Format::toString).toList();
+
   /** What is wrong with a value, or null. */
   private static String check(Key k, String value) {
     return switch (k) {
       case LIMIT -> value.matches("\\d{1,9}") ? null : "expected a whole number >= 0";
-      case FORMAT -> List.of("text", "json", "jsonl").contains(value.toLowerCase(Locale.ROOT)) ? null : "expected text, json or jsonl";
+      case FORMAT -> FORMATS.contains(value.strip().toLowerCase(Locale.ROOT)) ? null
+          : "expected one of " + String.join(", ", FORMATS);
       case COLOR -> List.of("auto", "always", "never").contains(value.toLowerCase(Locale.ROOT)) ? null : "expected auto, always or never";
       case DAEMON_IDLE -> value.matches("\\d{1,6}(s|m|h)") ? null : "expected a duration such as 90s, 10m or 2h";
       case ENGINE_CONNECT_TIMEOUT, ENGINE_TIMEOUT -> value.strip().matches("0*[1-9]\\d{0,5}(s|m|h)") ? null

@@ -151,7 +151,13 @@ final class TextRenderer implements Renderer {
         out.println("   " + safe(m.ref()) + c(colour, DIM, "  " + (m.time().isEmpty() ? "" : safe(m.time()) + " · ")
             + m.window()) + (m.title().equals(cl.title()) ? "" : "  " + safe(m.title())));
       }
-      out.println(c(colour, DIM, "   shared: " + safe(String.join(" · ", cl.keys()))));
+      if (!cl.keys().isEmpty()) {
+        out.println(c(colour, DIM, "   shared: " + safe(String.join(" · ", cl.keys()))));
+      }
+      for (Duplicates.ContentLink l : cl.links()) {
+        out.println(c(colour, DIM, "   same event, by content: " + safe(l.a()) + " ~ " + safe(l.b()) + ": "
+            + safe(String.join(" · ", l.why()))));
+      }
     }
   }
 
@@ -197,6 +203,10 @@ final class TextRenderer implements Renderer {
       out.println("     " + c(colour, DIM, "check: " + checkText(it)));
       if (!it.alsoCitedUnder().isEmpty()) {
         out.println("     " + c(colour, DIM, "also cited under: " + safe(String.join(", ", it.alsoCitedUnder()))));
+      }
+      for (StoredPoint.Related r : it.sameEventUnder()) {
+        out.println("     " + c(colour, DIM, "also cited under (same event, by content): " + safe(r.ref()) + " — "
+            + safe(String.join(" · ", r.why()))));
       }
     }
     if (!p.prose().isEmpty()) {

@@ -143,6 +143,7 @@ public final class ClusterSchema {
     }
     props.put(STORED, JsonText.obj("type", "object", "enabled", false));
     props.put(Schema.DUP_KEY, keyword);
+    props.put(Schema.DUP_PLACE, keyword);
     // A field the Lucene document gains later (an indexed string) is a keyword here too, not a
     // refused document: the document is made from PointDocuments, the mapping from this list.
     List<Object> templates = List.of(JsonText.obj("strings_as_keywords",

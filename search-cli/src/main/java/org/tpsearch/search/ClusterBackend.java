@@ -372,19 +372,43 @@ public final class ClusterBackend implements SearchBackend {
 
   /**
    * The clusters of duplicate evidence, as the local engine makes them ({@link DuplicateClusters}):
-   * the keys that two or more points have (a composite aggregation over {@code dup_key}, paged), the
-   * points that have one of them (paged by id), their items' keys made again from the stored
-   * titles and sources, joined into clusters here; then the clusters with a member among the
-   * points that match {@code r}.
+   * the duplicate keys and place keys that two or more points have (a composite aggregation over
+   * {@code dup_key} and {@code dup_place}, paged), the points that have one of them (paged by id),
+   * clustered by {@link Duplicates#clusters} as for a local index; then the clusters with a member
+   * among the points that match {@code r}.
    */
   @Override
   public List<Duplicates.Cluster> duplicates(SearchRequest r) throws IOException, QueryException {
+    Map<String, List<String>> sharedBy = new LinkedHashMap<>();
+    for (String field : List.of(Schema.DUP_KEY, Schema.DUP_PLACE)) {
+      sharedBy.put(field, sharedValues(field));
+    }
+    // Every point of a cluster has a key (or place key) another point has; the points that do are all of them.
+    Map<String, StoredPoint> points = new java.util.TreeMap<>();
+    for (Map.Entry<String, List<String>> e : sharedBy.entrySet()) {
+      List<String> shared = e.getValue();
+      for (int from = 0; from < shared.size(); from += KEY_PAGE) {
+        fetchHaving(e.getKey(), shared.subList(from, Math.min(shared.size(), from + KEY_PAGE)), points);
+      }
+    }
+    Set<String> involved = r.matchesEverything() ? null : matchingIds(r, List.copyOf(points.keySet()));
+    List<Duplicates.Cluster> out = new ArrayList<>();
+    for (Duplicates.Cluster c : Duplicates.clusters(List.copyOf(points.values()))) {
+      if (involved == null || c.members().stream().anyMatch(m -> involved.contains(m.id()))) {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
+  /** The values of keyword field {@code field} that two or more points have: a composite aggregation, paged. */
+  private List<String> sharedValues(String field) throws IOException {
     List<String> shared = new ArrayList<>();
     Map<String, Object> after = null;
     do {
       Map<String, Object> composite = new LinkedHashMap<>();
       composite.put("size", KEY_PAGE);
-      composite.put("sources", List.of(JsonText.obj("key", JsonText.obj("terms", JsonText.obj("field", Schema.DUP_KEY)))));
+      composite.put("sources", List.of(JsonText.obj("key", JsonText.obj("terms", JsonText.obj("field", field)))));
       if (after != null) {
         composite.put("after", after);
       }
@@ -399,33 +423,31 @@ public final class ClusterBackend implements SearchBackend {
       }
       after = buckets.size() < KEY_PAGE ? null : JsonText.map(keys, "after_key");
     } while (after != null && !after.isEmpty());
-    // Every point of a cluster has a key another point has; the points that do are all of them.
-    Map<String, StoredPoint> points = new java.util.TreeMap<>();
-    for (int from = 0; from < shared.size(); from += KEY_PAGE) {
-      List<String> keys = shared.subList(from, Math.min(shared.size(), from + KEY_PAGE));
-      Object lastId = null;
-      while (true) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("size", DOC_PAGE);
-        body.put("query", JsonText.obj("bool", JsonText.obj("filter",
-            List.of(JsonText.obj("terms", JsonText.obj(Schema.DUP_KEY, keys))))));
-        body.put("sort", List.of(JsonText.obj(Schema.ID, "asc")));
-        if (lastId != null) {
-          body.put("search_after", List.of(lastId));
-        }
-        List<Object> hits = JsonText.list(JsonText.map(cluster.call("POST", "/" + cluster.index()
-            + "/_search?_source_excludes=" + ClusterSchema.STORED + "." + Schema.ANSWER, body), "hits"), "hits");
-        for (Object h : hits) {
-          points.put(JsonText.string(h, "_id"), ClusterSchema.storedPoint(JsonText.map(h, "_source")));
-        }
-        if (hits.size() < DOC_PAGE) {
-          break;
-        }
-        lastId = JsonText.list(hits.get(hits.size() - 1), "sort").get(0);
+    return shared;
+  }
+
+  /** Reads into {@code points} every point whose {@code field} has one of {@code values}: paged by id. */
+  private void fetchHaving(String field, List<String> values, Map<String, StoredPoint> points) throws IOException {
+    Object lastId = null;
+    while (true) {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("size", DOC_PAGE);
+      body.put("query", JsonText.obj("bool", JsonText.obj("filter",
+          List.of(JsonText.obj("terms", JsonText.obj(field, values))))));
+      body.put("sort", List.of(JsonText.obj(Schema.ID, "asc")));
+      if (lastId != null) {
+        body.put("search_after", List.of(lastId));
       }
+      List<Object> hits = JsonText.list(JsonText.map(cluster.call("POST", "/" + cluster.index()
+          + "/_search?_source_excludes=" + ClusterSchema.STORED + "." + Schema.ANSWER, body), "hits"), "hits");
+      for (Object h : hits) {
+        points.put(JsonText.string(h, "_id"), ClusterSchema.storedPoint(JsonText.map(h, "_source")));
+      }
+      if (hits.size() < DOC_PAGE) {
+        break;
+      }
+      lastId = JsonText.list(hits.get(hits.size() - 1), "sort").get(0);
     }
-    Set<String> involved = r.matchesEverything() ? null : matchingIds(r, List.copyOf(points.keySet()));
-    return DuplicateClusters.of(List.copyOf(points.values()), involved == null ? null : involved::contains);
   }
 
   /** Which of {@code ids} match {@code r}'s query (every content word) and filters. */
@@ -461,7 +483,42 @@ public final class ClusterBackend implements SearchBackend {
       throw new Cluster.ClusterException("the cluster at " + cluster.url() + " answered " + r.status() + ": "
           + Cluster.reason(r.body()), r.status(), null);
     }
-    return ClusterSchema.storedPoint(JsonText.map(r.body(), "_source"));
+    return withRelated(ClusterSchema.storedPoint(JsonText.map(r.body(), "_source")));
+  }
+
+  /** The most points one look-up of related items reads, as the local index's show does per key. */
+  private static final int MAX_RELATED = 200;
+
+  /**
+   * {@code p} with the items of other points that cite the same thing ({@link Duplicates#withRelated}),
+   * as the local index finds them: the candidates are the points sharing a duplicate key or a place
+   * key with one of its items, one terms query for all.
+   */
+  private StoredPoint withRelated(StoredPoint p) throws IOException {
+    List<String> keys = new ArrayList<>();
+    List<String> places = new ArrayList<>();
+    for (StoredPoint.Item it : p.items()) {
+      keys.addAll(org.tpsearch.index.DuplicateKeys.of(it.title(), it.sources()));
+      places.addAll(org.tpsearch.index.SameEvent.placeKeys(it.place()));
+    }
+    if (keys.isEmpty() && places.isEmpty()) {
+      return p;
+    }
+    List<Object> should = new ArrayList<>();
+    if (!keys.isEmpty()) {
+      should.add(JsonText.obj("terms", JsonText.obj(Schema.DUP_KEY, keys)));
+    }
+    if (!places.isEmpty()) {
+      should.add(JsonText.obj("terms", JsonText.obj(Schema.DUP_PLACE, places)));
+    }
+    Object answer = cluster.call("POST", "/" + cluster.index() + "/_search?_source_excludes=" + ClusterSchema.STORED
+        + "." + Schema.ANSWER, JsonText.obj("size", MAX_RELATED * 4, "query", JsonText.obj("bool",
+            JsonText.obj("should", should, "minimum_should_match", 1))));
+    List<StoredPoint> candidates = new ArrayList<>();
+    for (Object h : JsonText.list(JsonText.map(answer, "hits"), "hits")) {
+      candidates.add(ClusterSchema.storedPoint(JsonText.map(h, "_source")));
+    }
+    return Duplicates.withRelated(p, candidates);
   }
 
   @Override

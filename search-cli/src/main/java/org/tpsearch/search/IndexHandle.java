@@ -6,10 +6,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -34,19 +36,89 @@ public final class IndexHandle implements Closeable {
   private final Path path;
   /** The handle this one borrows its reader from (a daemon's cached index), or null when it owns it. */
   private final IndexHandle owner;
+  /** Whether the searcher has search threads (see {@link #searcher(DirectoryReader, boolean)}). */
+  private final boolean concurrent;
   private SortedSetDocValuesReaderState facetState;
+  /**
+   * What searchers keep for this reader between commands (query compilers, compiled queries and
+   * their weights), by key; the least recently used goes first. Borrowed handles use their owner's.
+   */
+  private final java.util.Map<Object, Object> shared = new java.util.LinkedHashMap<>(8, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(java.util.Map.Entry<Object, Object> eldest) {
+      return size() > MAX_SHARED;
+    }
+  };
 
-  private IndexHandle(Directory directory, String description, Path path) throws IOException {
-    this(directory, DirectoryReader.open(directory), description, path, null);
+  /** How many keys {@link #shared} keeps (a user glossary is a new key on each command). */
+  private static final int MAX_SHARED = 8;
+
+  private IndexHandle(Directory directory, String description, Path path, boolean concurrent) throws IOException {
+    this(directory, DirectoryReader.open(directory), description, path, null, concurrent);
   }
 
-  private IndexHandle(Directory directory, DirectoryReader reader, String description, Path path, IndexHandle owner) {
+  private IndexHandle(Directory directory, DirectoryReader reader, String description, Path path, IndexHandle owner,
+      boolean concurrent) {
     this.directory = directory;
     this.reader = reader;
-    this.searcher = owner != null ? owner.searcher : new IndexSearcher(reader);
+    this.searcher = owner != null ? owner.searcher : searcher(reader, concurrent);
+    this.concurrent = owner == null && concurrent && SearchThreads.pool() != null;
     this.description = description;
     this.path = path;
     this.owner = owner;
+  }
+
+  /**
+   * The searcher of {@code reader}: for many queries ({@code concurrent}) with one task per segment
+   * run on the search threads as well as the caller's, so a warm query's segments (and its hits,
+   * see {@link Searcher}) are worked on by two cores at once: the same work, about half the wall
+   * time on an idle machine. Lucene's own slices put up to five small segments in one task.
+   */
+  private static IndexSearcher searcher(DirectoryReader reader, boolean concurrent) {
+    java.util.concurrent.Executor pool = concurrent ? SearchThreads.pool() : null;
+    if (pool == null) {
+      return new IndexSearcher(reader);
+    }
+    return new IndexSearcher(reader, pool) {
+      @Override
+      protected LeafSlice[] slices(List<LeafReaderContext> leaves) {
+        LeafSlice[] out = new LeafSlice[leaves.size()];
+        for (int i = 0; i < out.length; i++) {
+          out[i] = new LeafSlice(List.of(LeafReaderContextPartition.createForEntireSegment(leaves.get(i))));
+        }
+        return out;
+      }
+    };
+  }
+
+  /**
+   * The threads that work on a warm query beside its own: one fewer than the cores (none on one
+   * core), or {@code -Dtpsearch.searchThreads}.
+   */
+  private static final class SearchThreads {
+    private static java.util.concurrent.ExecutorService pool;
+
+    static synchronized java.util.concurrent.Executor pool() {
+      // -Dtpsearch.searchThreads=0 turns them off (to compare; TPSEARCH_JAVA_OPTS passes it).
+      int threads = Integer.getInteger("tpsearch.searchThreads", Runtime.getRuntime().availableProcessors() - 1);
+      if (threads < 1) {
+        return null;
+      }
+      if (pool == null) {
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+          Thread t = new Thread(r, "tpsearch-search-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+      }
+      return pool;
+    }
+  }
+
+  /** Whether this handle's searcher works on several segments (and hits) at once. */
+  public boolean concurrent() {
+    return owner != null ? owner.concurrent : concurrent;
   }
 
   /**
@@ -54,7 +126,7 @@ public final class IndexHandle implements Closeable {
    * open (the search daemon keeps its indexes open between commands).
    */
   public IndexHandle borrow(String description, Path path) {
-    return new IndexHandle(directory, reader, description, path, this);
+    return new IndexHandle(directory, reader, description, path, this, false);
   }
 
   /**
@@ -67,7 +139,7 @@ public final class IndexHandle implements Closeable {
     if (changed == null) {
       return this;
     }
-    IndexHandle h = new IndexHandle(directory, changed, description, path, null);
+    IndexHandle h = new IndexHandle(directory, changed, description, path, null, concurrent());
     reader.close();
     return h;
   }
@@ -105,7 +177,7 @@ public final class IndexHandle implements Closeable {
     Directory d = null;
     try {
       d = access == Access.ONE_SHOT ? new NIOFSDirectory(dir) : FSDirectory.open(dir);
-      return new IndexHandle(d, description, dir);
+      return new IndexHandle(d, description, dir, access == Access.LONG_RUNNING);
     } catch (IndexNotFoundException e) {
       closeQuietly(d);
       if (IndexFolder.markedButNotCommitted(dir)) {
@@ -143,7 +215,7 @@ public final class IndexHandle implements Closeable {
           out.writeBytes(bytes, bytes.length);
         }
       }
-      return new IndexHandle(dir, "the embedded sample index", null);
+      return new IndexHandle(dir, "the embedded sample index", null, false);
     } catch (IOException e) {
       throw new IndexException(where, "cannot open the embedded sample index: " + e.getMessage(), e);
     }
@@ -211,6 +283,21 @@ public final class IndexHandle implements Closeable {
       facetState = new DefaultSortedSetDocValuesReaderState(reader, Schema.facetsConfig());
     }
     return facetState;
+  }
+
+  /**
+   * The value this reader keeps under {@code key}, made by {@code make} on first use: state that
+   * depends only on the reader (and the key) outlives one command in the search daemon, which
+   * borrows a handle per command. Values must be safe to share between threads.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T shared(Object key, java.util.function.Supplier<T> make) {
+    if (owner != null) {
+      return owner.shared(key, make);
+    }
+    synchronized (shared) {
+      return (T) shared.computeIfAbsent(key, k -> make.get());
+    }
   }
 
   @Override

@@ -52,6 +52,8 @@ public final class Searcher {
   private static final int SNIPPET_TARGET = 80;
   private static final int SNIPPET_MAX = 160;
   private static final int MAX_ITEMS_PER_HIT = 3;
+  /** The fewest hits worth sharing between two threads (a hand-over costs tens of microseconds). */
+  private static final int MIN_HITS_TO_SHARE = 4;
 
   private final IndexHandle index;
   /** The schema's facets config, made once: every query drills down with it. */
@@ -59,19 +61,46 @@ public final class Searcher {
   private final QueryCompiler compiler;
   /**
    * Compiled queries by query text and expansion switch, most recently used kept: a compiled
-   * query depends only on those and on this searcher's index (its word dictionary), and a warm
-   * session repeats them (the next page, another filter, the facets of the same words). Lucene
-   * queries are immutable, so one compiled query serves every thread of {@code serve}.
+   * query depends only on those and on the compiler (its glossary and this index's word
+   * dictionary), and a warm session repeats them (the next page, another filter, the facets of the
+   * same words). Kept with the open reader, so the search daemon's next command finds them too.
+   * Lucene queries and weights are immutable, so one prepared query serves every thread of
+   * {@code serve}.
    */
   private final Map<CompiledKey, Prepared> prepared;
 
-  /** How many compiled queries a searcher keeps. */
+  /** How many compiled queries a reader keeps for one compiler. */
   static final int COMPILED_CACHE_SIZE = 256;
 
   private record CompiledKey(String query, boolean expand) {}
 
-  /** A compiled query and the highlighter of its forms (both immutable). */
-  private record Prepared(QueryCompiler.Compiled compiled, PhraseHighlighter highlighter) {}
+  /** The key of a compiler's cache of compiled queries on a reader: the compiler (by identity). */
+  private record CacheKey(QueryCompiler compiler) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof CacheKey k && k.compiler == compiler;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(compiler);
+    }
+  }
+
+  /**
+   * A compiled query, the highlighter of its forms, and its queries prepared for this reader's
+   * searcher (rewritten and weighted once, see {@link PreparedQuery}); all immutable.
+   */
+  private record Prepared(QueryCompiler.Compiled compiled, PhraseHighlighter highlighter,
+      QueryCompiler.Compiled forSearcher) {
+    static Prepared of(QueryCompiler.Compiled c, IndexSearcher s) {
+      QueryCompiler.Compiled p = new QueryCompiler.Compiled(PreparedQuery.of(c.strict(), s),
+          c.partials().stream().map(q -> PreparedQuery.of(q, s)).toList(), PreparedQuery.of(c.typed(), s),
+          PreparedQuery.of(c.proximity(), s), c.units().stream().map(q -> PreparedQuery.of(q, s)).toList(), c.words(),
+          c.explain(), c.minimumMatch(), c.forms());
+      return new Prepared(c, new PhraseHighlighter(c.forms()), p);
+    }
+  }
 
   public Searcher(IndexHandle index, QueryCompiler compiler) {
     this(index, compiler, COMPILED_CACHE_SIZE);
@@ -81,13 +110,13 @@ public final class Searcher {
   public Searcher(IndexHandle index, QueryCompiler compiler, int cacheSize) {
     this.index = index;
     this.compiler = compiler;
-    this.prepared = cacheSize <= 0 ? null : java.util.Collections.synchronizedMap(
-        new LinkedHashMap<>(16, 0.75f, true) {
+    this.prepared = cacheSize <= 0 ? null : index.shared(new CacheKey(compiler),
+        () -> java.util.Collections.synchronizedMap(new LinkedHashMap<CompiledKey, Prepared>(16, 0.75f, true) {
           @Override
           protected boolean removeEldestEntry(Map.Entry<CompiledKey, Prepared> eldest) {
             return size() > cacheSize;
           }
-        });
+        }));
   }
 
   /** The compiled form of {@code r}'s query, null for an empty query; from the cache when it has it. */
@@ -100,12 +129,17 @@ public final class Searcher {
         return null;
       }
       QueryCompiler.Compiled c = compiler.compile(uq, r.expand());
-      p = new Prepared(c, new PhraseHighlighter(c.forms()));
+      p = Prepared.of(c, index.searcher());
       if (prepared != null) {
         prepared.put(key, p);
       }
     }
     return p;
+  }
+
+  /** Whether this searcher's cache holds {@code r}'s compiled query (for tests). */
+  boolean hasCompiled(SearchRequest r) {
+    return prepared != null && prepared.containsKey(new CompiledKey(r.query(), r.expand()));
   }
 
   public IndexHandle index() {
@@ -124,7 +158,9 @@ public final class Searcher {
     // Collectors allocate their queue up front: a limit beyond the index (-n 2147483647 for
     // "all of them") must not become an allocation of that size.
     int n = Math.max(1, Math.min(r.limit(), index.reader().maxDoc()));
-    Tiers.Page<ScoreDoc> page = Tiers.rank(r, compiled, sort == null, n, new Tiers.Engine<>() {
+    // The tiers run the queries prepared for this searcher (their weights made once).
+    Tiers.Page<ScoreDoc> page = Tiers.rank(r, prep == null ? null : prep.forSearcher(), sort == null, n,
+        new Tiers.Engine<>() {
       @Override
       public Tiers.Pass<ScoreDoc> run(Query q, Query proximity, int size, boolean withFacets, boolean deep)
           throws IOException, QueryException {
@@ -146,13 +182,39 @@ public final class Searcher {
           unitWeights.add(searcher.createWeight(searcher.rewrite(u), ScoreMode.COMPLETE_NO_SCORES, 1f));
         }
       }
-      StoredFields stored = searcher.storedFields();
-      for (Tiers.Ranked<ScoreDoc> h : page.ranked()) {
-        // Under a field sort the collector computes no scores (NaN): no relevance to show.
-        float score = Float.isNaN(h.doc().score) ? 0f : h.doc().score;
-        hits.add(hit(StoredPoint.read(stored.document(h.doc().doc, StoredPoint.HIT_FIELDS)), h.doc().doc, score,
-            h.tier(), h.matched(), highlight, unitWeights, compiled));
+      List<Tiers.Ranked<ScoreDoc>> ranked = page.ranked();
+      SearchResult.Hit[] made = new SearchResult.Hit[ranked.size()];
+      // Reading and highlighting the hits is half of a warm query's work: on a searcher with search
+      // threads two tasks make every other hit each (the caller runs one, or both when the threads
+      // are busy). Each task reads with its own stored-fields reader.
+      int tasks = index.concurrent() && ranked.size() >= MIN_HITS_TO_SHARE ? 2 : 1;
+      List<java.util.concurrent.Callable<Void>> work = new ArrayList<>();
+      for (int t = 0; t < tasks; t++) {
+        int first = t;
+        work.add(() -> {
+          StoredFields stored = searcher.storedFields();
+          for (int i = first; i < ranked.size(); i += tasks) {
+            Tiers.Ranked<ScoreDoc> h = ranked.get(i);
+            // Under a field sort the collector computes no scores (NaN): no relevance to show.
+            float score = Float.isNaN(h.doc().score) ? 0f : h.doc().score;
+            made[i] = hit(StoredPoint.read(stored.document(h.doc().doc, StoredPoint.HIT_FIELDS)), h.doc().doc, score,
+                h.tier(), h.matched(), highlight, unitWeights, compiled);
+          }
+          return null;
+        });
       }
+      if (tasks == 1) {
+        try {
+          work.get(0).call();
+        } catch (IOException | RuntimeException e) {
+          throw e;
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      } else {
+        searcher.getTaskExecutor().invokeAll(work);
+      }
+      hits.addAll(Arrays.asList(made));
     }
     return new SearchResult(r.query(), index.description(), page.total(), page.partial(), page.partialTotal(),
         compiled == null ? List.of() : compiled.words(), hits, page.facets(), explain);

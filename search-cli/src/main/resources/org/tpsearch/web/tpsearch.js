@@ -41,7 +41,8 @@
       'evidence_window_all-in-window': 'all in the window', 'evidence_window_some-out-of-window': 'some outside the window',
       'evidence_window_all-out-of-window': 'all outside the window', 'evidence_window_no-dated-evidence': 'no dated evidence',
       'evidence_window_no-evidence': 'no evidence', collapse: 'collapse duplicates',
-      collapsed: '{n} collapsed as duplicates:', duplicate_of: 'duplicate of', also_cited: 'also cited under'
+      collapsed: '{n} collapsed as duplicates:', duplicate_of: 'duplicate of', also_cited: 'also cited under',
+      same_event: 'also cited under (same event, by content):'
     },
     zh: {
       lang_button: 'English', placeholder: '搜索转折点：绿色电力 交易、封城、碳达峰 -工业',
@@ -68,7 +69,8 @@
       'evidence_window_all-in-window': '全部在窗口内', 'evidence_window_some-out-of-window': '部分在窗口外',
       'evidence_window_all-out-of-window': '全部在窗口外', 'evidence_window_no-dated-evidence': '无带日期的证据',
       'evidence_window_no-evidence': '无证据', collapse: '合并重复',
-      collapsed: '{n} 个重复转折点已合并：', duplicate_of: '重复于', also_cited: '也见于'
+      collapsed: '{n} 个重复转折点已合并：', duplicate_of: '重复于', also_cited: '也见于',
+      same_event: '按内容判断为同一事件，也见于：'
     }
   };
 
@@ -1079,6 +1081,14 @@
           also.append(pointLink(id));
         });
         item.append(also);
+      }
+      if (Array.isArray(it.same_event_under)) {
+        // The weaker relation, apart from exact duplicates: the same event by content, with why.
+        it.same_event_under.forEach((r) => {
+          const same = el('div', 'also-cited', t('same_event') + ' ');
+          same.append(pointLink(r.ref), document.createTextNode(' — ' + r.why.join(' · ')));
+          item.append(same);
+        });
       }
       box.append(item);
     });

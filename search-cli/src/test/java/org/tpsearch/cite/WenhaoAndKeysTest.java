@@ -2,8 +2,10 @@ package org.tpsearch.cite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,10 +57,39 @@ class WenhaoAndKeysTest {
     assertEquals("xinjiang-industry-2022-03-01-event-1", Citation.key("xinjiang/industry/2022-03-01/event", 1));
     assertEquals("inner-mongolia-ground-transport-2019-12-29-event-12",
         Citation.key("inner-mongolia/ground-transport/2019-12-29/event", 12));
+    assertEquals("shanghai-aviation-undated-event-2", Citation.key("shanghai/aviation/undated/event", 2));
     String chinese = Citation.key("新疆/industry/2022-03-01/event", 1);
-    assertEquals("u65b0u7586-industry-2022-03-01-event-1", chinese);
-    assertEquals("tp-2022-undated-industry-x-1", Citation.key("2022/undated/industry/x", 1));
+    assertEquals("tp._65b0__7586_.industry.2022-03-01.event.1", chinese);
+    assertEquals("tp.2022.undated.industry.x.1", Citation.key("2022/undated/industry/x", 1));
     assertNotEquals(Citation.key("a/b/c/d", 1), Citation.key("a/b/c/d", 11));
+  }
+
+  /**
+   * Ids that differ only in a/b against a-b, or in where a hyphenated name splits, never share a key
+   * (they did when / and - both became -).
+   */
+  @Test
+  void idsThatDifferOnlyInSlashOrHyphenHaveDifferentKeys() {
+    List<String> ids = List.of("a-b/c/2022-03-01/event", "a/b-c/2022-03-01/event", "a/b/c/2022-03-01/event",
+        "a-b-c/2022-03-01/event", "inner-mongolia/power/2021-07-16/policy", "inner/mongolia-power/2021-07-16/policy",
+        "inner-mongolia-power/2021-07-16/policy", "inner-mongolia/power/2021-07-16-policy", "a_b/c/d/e", "a/b/c/d/1",
+        "a/b/c/d");
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    for (String id : ids) {
+      for (int n : new int[] {1, 11}) {
+        assertTrue(keys.add(Citation.key(id, n)), id + " #" + n + " gives a key already given: " + Citation.key(id, n));
+      }
+    }
+    assertEquals("inner-mongolia-power-2021-07-16-policy-1", Citation.key("inner-mongolia/power/2021-07-16/policy", 1));
+    assertEquals("tp.inner.mongolia-power.2021-07-16.policy.1", Citation.key("inner/mongolia-power/2021-07-16/policy", 1));
+    // No two known region and sector names join into the same text.
+    java.util.Map<String, String> joined = new java.util.HashMap<>();
+    for (org.tpsearch.model.Region r : org.tpsearch.model.Regions.ALL) {
+      for (org.tpsearch.model.Sector s : org.tpsearch.model.Sectors.ALL) {
+        String prior = joined.put(r.slug() + "-" + s.slug(), r.slug() + "/" + s.slug());
+        assertEquals(null, prior, r.slug() + "/" + s.slug() + " joins as " + prior + " does");
+      }
+    }
   }
 
   @Test

@@ -95,6 +95,22 @@ class ConfigTest {
     assertEquals(2, explicit.exit(), "an explicit option still says what is wrong: " + explicit);
   }
 
+  /**
+   * Every format the CLI takes is a valid default (csv and bibtex were refused): search writes it,
+   * a command that cannot (stats in bibtex) keeps its own default.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"csv, id,", "tsv, id\t", "bibtex, @misc{", "csl-json, [", "ris, TY  - ", "json, {\"query\"",
+      "jsonl, {\"id\"", "text, ''"})
+  void everyFormatTheCliTakesIsAValidDefault(String format, String start) throws IOException {
+    Cli c = cli("format = \"" + format + "\"\n");
+    Cli.Result search = c.run("search", "绿色电力 交易", "--limit", "2");
+    assertEquals(0, search.exit(), search.toString());
+    assertTrue(search.out().startsWith(start), format + ": " + search.out());
+    Cli.Result stats = c.run("stats");
+    assertEquals(0, stats.exit(), stats.toString());
+  }
+
   @Test
   void indexPrecedenceOptionThenEnvironmentThenConfig() throws IOException {
     Cli c = cli("index = \"from-config\"\n");
@@ -138,7 +154,7 @@ class ConfigTest {
     assertTrue(unknown.err().contains("config.toml:1: unknown setting 'limt'"), unknown.err());
     Cli.Result value = cli("format = \"xml\"\n").run("search", "光伏");
     assertEquals(2, value.exit(), value.toString());
-    assertTrue(value.err().contains("config config.toml line 1: format = 'xml': expected text, json or jsonl"), value.err());
+    assertTrue(value.err().contains("config config.toml line 1: format = 'xml': expected one of text, json, jsonl, csv, tsv, bibtex, csl-json, ris, markdown, latex"), value.err());
   }
 
   @Test

@@ -1,8 +1,10 @@
 package org.tpsearch.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -225,5 +227,82 @@ class DaemonIT {
     assertEquals(3, gone.exit(), gone.toString());
     assertEquals(tpsearch(Map.of(), "search", "乌鲁木齐", "--index", "idx", "--no-daemon"), gone);
     assertTrue(served(tpsearch(Map.of(), "daemon", "status").out()) >= 2);
+  }
+
+  /** This build's native client, once the launcher has compiled it into HOME's cache (waits up to 2 minutes). */
+  private static Path awaitNativeClient() throws Exception {
+    Path dir = tmp.resolve("home/.cache/tpsearch/client");
+    for (int i = 0; i < 1200; i++) {
+      if (Files.isDirectory(dir)) {
+        try (var s = Files.list(dir)) {
+          var found = s.filter(p -> p.getFileName().toString().startsWith("tpsearch-client-" + build + "-")
+              && !p.getFileName().toString().contains(".")).findFirst();
+          if (found.isPresent()) {
+            return found.get();
+          }
+        }
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no native client was compiled into " + dir);
+  }
+
+  /** A stand-in JDK 21 whose java only notes that it ran (its arguments, in {@code marker}) and fails. */
+  private static Path fakeJdk(Path marker) throws IOException {
+    Path jdk = Files.createDirectories(tmp.resolve("fake-jdk/bin")).getParent();
+    Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"21.0.1\"\nJAVA_RUNTIME_VERSION=\"21.0.1+12\"\n");
+    Path java = jdk.resolve("bin/java");
+    Files.writeString(java, "#!/bin/sh\necho \"$@\" >> '" + marker + "'\nexit 1\n");
+    Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwx------"));
+    return jdk;
+  }
+
+  @Test
+  void theNativeClientIsCompiledOnFirstUseAndAnswersWithNoJvmStarted() throws Exception {
+    assumeTrue(NativeClient.available(), "no C compiler on the PATH: the Java thin client answers (the other tests)");
+    Run first = tpsearch(Map.of(), "search", "碳达峰");
+    assertEquals(0, first.exit(), first.toString());
+    assertEquals("", first.err(), "compiling is silent");
+    awaitDaemon();
+    Path client = awaitNativeClient();
+    assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(client)));
+    assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(client.getParent())));
+    long before = served(tpsearch(Map.of(), "daemon", "status").out());
+
+    // With a java that cannot answer, every command of the daemon is still answered the same.
+    Path marker = tmp.resolve("java-ran.txt");
+    Files.deleteIfExists(marker);
+    Map<String, String> noJvm = Map.of("TPSEARCH_JAVA_HOME", fakeJdk(marker).toString());
+    List<String[]> commands = List.of(new String[] {"search", "碳达峰"}, new String[] {"search", "-煤电"},
+        new String[] {"facets", "光伏", "--format", "json"}, new String[] {"stats"},
+        new String[] {"show", "xinjiang/industry/2022-03-01/event"}, new String[] {"search", "x", "--index", "no-such"});
+    for (String[] args : commands) {
+      Run in = tpsearch(Map.of(), withNoDaemon(args));
+      assertEquals(in, tpsearch(noJvm, args), () -> List.of(args).toString());
+    }
+    assertFalse(Files.exists(marker), "no JVM was started");
+    assertEquals(before + commands.size(), served(tpsearch(Map.of(), "daemon", "status").out()));
+
+    // TPSEARCH_NATIVE_CLIENT=0: the Java thin client asks (here the stand-in, which fails).
+    Map<String, String> off = new HashMap<>(noJvm);
+    off.put("TPSEARCH_NATIVE_CLIENT", "0");
+    assertEquals(1, tpsearch(off, "search", "碳达峰").exit());
+    assertTrue(Files.readString(marker).contains("org.tpsearch.client.DaemonClient"), Files.readString(marker));
+
+    // JAVA_TOOL_OPTIONS (the JVM says "Picked up ...") is left to the Java thin client: the same bytes as in-process.
+    Map<String, String> tool = Map.of("JAVA_TOOL_OPTIONS", "-Dtpsearch.test=1");
+    Run viaJava = tpsearch(tool, "search", "碳达峰");
+    assertTrue(viaJava.err().startsWith("Picked up JAVA_TOOL_OPTIONS"), viaJava.err());
+    assertEquals(tpsearch(tool, "search", "碳达峰", "--no-daemon"), viaJava);
+    assertEquals(before + commands.size() + 1, served(tpsearch(Map.of(), "daemon", "status").out()));
+
+    // A daemon killed with -9 (its socket left behind): the native client gets no answer, the
+    // command runs in-process, silently, and starts a new daemon.
+    ProcessHandle daemon = ProcessHandle.of(pid(tpsearch(Map.of(), "daemon", "status").out())).orElseThrow();
+    daemon.destroyForcibly();
+    daemon.onExit().get();
+    assertEquals(first, tpsearch(Map.of(), "search", "碳达峰"));
+    awaitDaemon();
+    assertEquals(first, tpsearch(noJvm, "search", "碳达峰"));
   }
 }

@@ -51,12 +51,17 @@ class PaperGoldenTest {
         Arguments.of("search-hebei-industry.ris", new String[] {"search", "--region", "Hebei", "--limit", "all", "--format", "ris"}),
         Arguments.of("show-shanghai-aviation.gb-t-7714.txt", new String[] {"cite", "shanghai/aviation/2022-04-01/event",
             "--style", "china-national-standard-gb-t-7714-2015-numeric"}),
+        Arguments.of("cite-shanghai-aviation.apa.txt", new String[] {"cite", "shanghai/aviation/2022-04-01/event",
+            "shanghai/aviation/2022-06-01/event", "--style", "apa"}),
         // Tables.
         Arguments.of("search-green-power-trading.csv", new String[] {"search", "绿色电力 交易", "-n", "3", "--format", "csv"}),
         Arguments.of("search-green-power-trading.tsv", new String[] {"search", "绿色电力 交易", "-n", "3", "--format", "tsv"}),
         Arguments.of("search-green-power-trading.per-item.csv", new String[] {"search", "绿色电力 交易", "-n", "3", "--format", "csv", "--per-item"}),
         Arguments.of("search-green-power-trading.full.json", new String[] {"search", "绿色电力 交易", "-n", "2", "--format", "json", "--full"}),
         Arguments.of("facets-xinjiang.csv", new String[] {"facets", "--region", "新疆", "--format", "csv"}),
+        Arguments.of("facets-hebei.tsv", new String[] {"facets", "--region", "Hebei", "--format", "tsv"}),
+        Arguments.of("show-shanghai-aviation-2022-06-01-event.csv", new String[] {"show", "shanghai/aviation/2022-06-01/event",
+            "--format", "csv"}),
         Arguments.of("show-xinjiang-industry-2022-03-01-event.csv", new String[] {"show", "xinjiang/industry/2022-03-01/event", "--format", "csv"}),
         Arguments.of("show-xinjiang-industry-2022-03-01-event.tsv", new String[] {"show", "xinjiang/industry/2022-03-01/event", "--format", "tsv"}),
         Arguments.of("table-xinjiang-industry.md", new String[] {"table", "--region", "Xinjiang", "--sector", "Industry"}),
@@ -66,6 +71,55 @@ class PaperGoldenTest {
         Arguments.of("table-hebei-industry.md", new String[] {"table", "-r", "河北", "-s", "工业"}),
         Arguments.of("table-hebei-industry.tex", new String[] {"table", "-r", "河北", "-s", "工业", "--format", "latex"}),
         Arguments.of("table-shanghai-aviation.md", new String[] {"table", "-r", "Shanghai", "-s", "Aviation"}));
+  }
+
+  /** The real report with two times the parser cannot read: an impossible date and a vague one. */
+  static Path unparsedIndex() throws IOException {
+    Path dir = home.resolve("unparsed-reports");
+    Path index = home.resolve("unparsed-index");
+    if (!java.nio.file.Files.exists(index)) {
+      java.nio.file.Files.createDirectories(dir);
+      String real = java.nio.file.Files.readString(
+          Golden.sampleReports().resolve("Xinjiang_Industry_combined_info.txt"), java.nio.charset.StandardCharsets.UTF_8);
+      String changed = real.replace("**发生时间**：2022年1月11日\n", "**发生时间**：2022年2月30日\n")
+          .replace("**发生时间**：2019年4月\n", "**发生时间**：近年来\n");
+      if (changed.equals(real)) {
+        throw new AssertionError("the real report's times moved");
+      }
+      java.nio.file.Files.writeString(dir.resolve("Xinjiang_Industry_combined_info.txt"), changed,
+          java.nio.charset.StandardCharsets.UTF_8);
+      Cli.Result r = cli.run("index", dir.toString(), "--index", index.toString());
+      assertEquals(0, r.exit(), r::toString);
+    }
+    return index;
+  }
+
+  static Stream<Arguments> unparsed() {
+    return Stream.of(
+        Arguments.of("cite-unparsed-dates.apa.txt", new String[] {"--style", "apa"}),
+        Arguments.of("cite-unparsed-dates.gb-t-7714.txt", new String[] {"--style",
+            "china-national-standard-gb-t-7714-2015-numeric"}),
+        Arguments.of("cite-unparsed-dates.csl.json", new String[] {"--format", "csl-json"}),
+        Arguments.of("cite-unparsed-dates.bib", new String[] {}));
+  }
+
+  /**
+   * Unparsed dates: written once as the report writes them (APA printed a CSL literal date twice,
+   * "(近年来, 近年来)"); an impossible date (2022年2月30日) is one of them.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("unparsed")
+  void goldenUnparsedDates(String name, String[] extra) throws IOException {
+    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("cite", "xinjiang/industry/2019-04-01/event#1",
+        "xinjiang/industry/2022-03-01/event#3", "--index", unparsedIndex().toString()));
+    args.addAll(java.util.List.of(extra));
+    Cli.Result r = cli.run(args.toArray(String[]::new));
+    assertEquals(0, r.exit(), r::toString);
+    assertEquals("", r.err());
+    Golden.assertMatches("paper/" + name, r.out());
+    if (name.endsWith(".apa.txt")) {
+      assertEquals(false, r.out().contains("近年来, 近年来"), r.out());
+    }
   }
 
   @ParameterizedTest(name = "{0}")

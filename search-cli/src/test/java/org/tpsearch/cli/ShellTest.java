@@ -160,6 +160,25 @@ class ShellTest {
     assertFalse(out.contains("turning points match"), out);
   }
 
+  /**
+   * A search line with --format bibtex writes the references search writes, and they parse with a
+   * real BibTeX parser (jbibtex).
+   */
+  @Test
+  void formatBibtexWritesWhatSearchWritesAndItParses(@org.junit.jupiter.api.io.TempDir java.nio.file.Path home)
+      throws Exception {
+    String out = run("绿色电力 交易 --format bibtex -n 2\n");
+    Cli.Result search = Cli.at(home).run("search", "绿色电力 交易", "--format", "bibtex", "--limit", "2");
+    assertEquals(0, search.exit(), search.toString());
+    assertTrue(search.out().startsWith("@misc{"), search.out());
+    assertTrue(out.contains(search.out()), "shell:\n" + out + "\nsearch:\n" + search.out());
+    String bib = out.substring(out.indexOf("@misc{"));
+    org.jbibtex.BibTeXDatabase db = CiteTest.parse(bib);
+    assertEquals(bib.split("@misc\\{", -1).length - 1, db.getEntries().size(), bib);
+    assertTrue(db.getEntries().size() >= 2, bib);
+    assertTrue(db.getEntries().containsKey(new org.jbibtex.Key("guangdong-power-2021-09-10-policy-1")), bib);
+  }
+
   @Test
   void tabCompletesOptionsCommandsRegionsAndSectors() throws Exception {
     org.jline.reader.Completer completer = Shell.completer();

@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.tpsearch.client.DaemonClient;
 import org.tpsearch.client.DaemonFolder;
 import org.tpsearch.client.DaemonProtocol;
@@ -16,8 +19,18 @@ import org.tpsearch.client.DaemonProtocol;
  * this JVM (a thread), started on first use; commands sent to it as the thin client sends them.
  */
 final class TestDaemon {
-  /** Whether the CLI tests run their search commands through the daemon (a second surefire execution). */
-  static final boolean ON = Boolean.getBoolean("tpsearch.test.daemon");
+  /**
+   * How the CLI tests run their search commands: {@code true} through the daemon, as the Java thin
+   * client asks it (a second surefire execution); {@code native} through the daemon with the native
+   * client, a real process (a third one, where a C compiler is); else in-process.
+   */
+  static final String MODE = System.getProperty("tpsearch.test.daemon", "false");
+
+  /** Whether the CLI tests run their search commands through the daemon. */
+  static final boolean ON = MODE.equals("true") || MODE.equals("native");
+
+  /** Whether through the native client (without a C compiler: through the Java client's protocol, as {@code true}). */
+  static final boolean NATIVE = MODE.equals("native") && NativeClient.available();
 
   static final String BUILD = "test-build";
 
@@ -65,6 +78,9 @@ final class TestDaemon {
 
   /** Runs a command through the daemon; the daemon must serve it. */
   static Cli.Result run(Context context, String... args) {
+    if (NATIVE) {
+      return runNative(context, args);
+    }
     try {
       DaemonProtocol.Response r = DaemonClient.ask(socket(), request(context, args));
       if (!r.served()) {
@@ -74,5 +90,32 @@ final class TestDaemon {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Runs a command through the daemon with the native client, in this JVM's working folder, with
+   * stdout and stderr on pseudo-terminals when the context says they are terminals. The context's
+   * environment plus what the client needs to find the daemon and decode as the JVM does:
+   * XDG_RUNTIME_DIR, and LANG=C.UTF-8 unless the context names a locale. On a terminal the daemon
+   * names a pager; the in-process runs of the tests never page, so unless the context names one,
+   * the pager is `cat -u`, which passes the bytes through the client's pager path unchanged.
+   */
+  static Cli.Result runNative(Context context, String... args) {
+    Map<String, String> env = new HashMap<>(context.env());
+    env.put("XDG_RUNTIME_DIR", socket().getParent().getParent().toString());
+    if (!env.containsKey("LANG") && !env.containsKey("LC_ALL") && !env.containsKey("LC_CTYPE")) {
+      env.put("LANG", "C.UTF-8");
+    }
+    if (context.terminal() && !env.containsKey("TPSEARCH_PAGER")) {
+      env.put("TPSEARCH_PAGER", "cat -u");
+    }
+    List<String> command = new ArrayList<>(List.of(NativeClient.client().toString(), BUILD));
+    command.addAll(List.of(args));
+    NativeClient.Run r = NativeClient.run(command, env, Path.of("").toAbsolutePath(), context.terminal(), context.errTerminal());
+    if (r.exit() == 75 || r.exit() == 76) {
+      throw new AssertionError("the native client got no answer (exit " + r.exit() + ") for " + List.of(args)
+          + "; stderr: " + new String(r.err(), StandardCharsets.UTF_8));
+    }
+    return new Cli.Result(r.exit(), new String(r.out(), StandardCharsets.UTF_8), new String(r.err(), StandardCharsets.UTF_8));
   }
 }
