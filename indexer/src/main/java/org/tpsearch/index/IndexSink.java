@@ -35,6 +35,15 @@ public interface IndexSink {
   /** Adds or replaces the document of {@code p} (found in {@code displayFile}); thread-safe. */
   void write(TurningPoint p, String displayFile) throws IOException;
 
+  /**
+   * As {@link #write(TurningPoint, String)}, with the point's {@link PointDocuments#contentHash}
+   * already computed by the run (it needs it for its state): a sink that stores it can skip
+   * digesting the answer a second time.
+   */
+  default void write(TurningPoint p, String displayFile, String contentHash) throws IOException {
+    write(p, displayFile);
+  }
+
   /** Makes this run's writes and {@code state} visible together, or fails with nothing of it visible. */
   void commit(IndexState state) throws IOException;
 

@@ -266,19 +266,19 @@ public final class Indexer {
           List<IndexState.PointRef> refs = new ArrayList<>();
           int k = 0;
           for (TurningPoint p : r.points()) {
-            refs.add(new IndexState.PointRef(p.id(), PointDocuments.contentHash(p, display), signature(p), p.line(),
-                p.status()));
+            String hash = PointDocuments.contentHash(p, display);
+            refs.add(new IndexState.PointRef(p.id(), hash, signature(p), p.line(), p.status()));
             long rank = rank(f, i, k++);
             Object[] current = best.get(p.id());
             if (current == null || rank < (long) current[0]) {
-              best.put(p.id(), new Object[] {rank, p, display});
+              best.put(p.id(), new Object[] {rank, p, display, hash});
             }
           }
           results[i] = new FileRead(f, new IndexState.FileState(f.path().toString(), f.size(), f.mtime(),
               r.problems().size(), refs), r.problems());
         }
         for (Object[] b : best.values()) {
-          writeIfFirst(sink, written, (TurningPoint) b[1], (String) b[2], (long) b[0], documents, options);
+          writeIfFirst(sink, written, (TurningPoint) b[1], (String) b[2], (String) b[3], (long) b[0], documents, options);
         }
         for (int i = 0; i < group.size(); i++) {
           options.progress().filesIndexed(read.incrementAndGet(), files.size());
@@ -349,7 +349,7 @@ public final class Indexer {
 
   /** Writes {@code p} unless a copy of its id that ranks before it is written already. */
   private static void writeIfFirst(IndexSink sink, java.util.concurrent.ConcurrentHashMap<String, Long> written,
-      TurningPoint p, String display, long rank, AtomicInteger documents, Options options) throws IOException {
+      TurningPoint p, String display, String hash, long rank, AtomicInteger documents, Options options) throws IOException {
     try {
       // Decided and written under the id's lock: a later, better copy cannot be overwritten by an
       // earlier decision that writes late.
@@ -358,7 +358,7 @@ public final class Indexer {
           return current;
         }
         try {
-          sink.write(p, display);
+          sink.write(p, display, hash);
           int n = documents.incrementAndGet();
           if (options.failAfterDocuments() >= 0 && n >= options.failAfterDocuments()) {
             throw new IOException("injected failure after " + n + " documents");

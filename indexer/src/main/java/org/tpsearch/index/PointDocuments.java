@@ -30,6 +30,12 @@ public final class PointDocuments {
 
   /** The document for {@code p}, facets already built with {@code config}. */
   public static Document build(TurningPoint p, String displayFile, FacetsConfig config) throws IOException {
+    return build(p, displayFile, contentHash(p, displayFile), config);
+  }
+
+  /** The same, with {@code contentHash(p, displayFile)} already computed. */
+  public static Document build(TurningPoint p, String displayFile, String contentHash, FacetsConfig config)
+      throws IOException {
     Document doc = new Document();
     // What is shown is stored by the one codec; what is searched, filtered and sorted is indexed here.
     StoredPoint.store(p, displayFile, doc);
@@ -47,7 +53,7 @@ public final class PointDocuments {
     for (String flag : p.flags()) {
       doc.add(new StringField(Schema.FLAG, flag, Field.Store.NO));
     }
-    doc.add(new StoredField(Schema.HASH, contentHash(p, displayFile)));
+    doc.add(new StoredField(Schema.HASH, contentHash));
 
     int ordinal = 0;
     for (EvidenceItem e : p.evidence()) {

@@ -379,6 +379,71 @@ public final class Cluster {
     return r.body();
   }
 
+  /**
+   * Waits while a cluster just started is still reading its state from disk ("state not recovered"):
+   * until then every index looks missing (a run would take an existing index for a new one, a
+   * search would say there is none).
+   * An account not allowed to read the cluster's blocks goes on without waiting. True when it waited.
+   */
+  public boolean awaitStarted() throws ClusterException {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    for (boolean waited = false; ; waited = true) {
+      Response r;
+      try {
+        r = send("GET", "/_cluster/state/blocks", null, null);
+      } catch (ClusterException e) {
+        if (e.status() == 401 || e.status() == 403) {
+          return waited;
+        }
+        throw e;
+      }
+      Map<String, Object> global = JsonText.map(JsonText.map(r.body(), "blocks"), "global");
+      if (!r.ok() || !global.containsKey(STATE_NOT_RECOVERED)) {
+        return waited;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new ClusterException("the cluster at " + base + " has not finished starting: after 30 s it is still "
+            + "reading its state from disk (" + JsonText.string(JsonText.map(global, STATE_NOT_RECOVERED), "description")
+            + "); run again when GET /_cluster/health answers yellow or green", r.status(), null);
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ClusterException("interrupted while waiting for the cluster at " + base + " to start", 0, e);
+      }
+    }
+  }
+
+  /** The id of OpenSearch's global block "state not recovered / initialized". */
+  private static final String STATE_NOT_RECOVERED = "1";
+
+  /** How long a run waits for the shards of an existing index to be ready (after a node restart, say). */
+  public static final String SHARD_WAIT = "30s";
+
+  /** Waits until every primary shard of {@code index} (which exists) is active; fails naming it if they stay down. */
+  public void awaitShards(String index) throws ClusterException {
+    Response r = send("GET", "/_cluster/health/" + index + "?wait_for_status=yellow&timeout=" + SHARD_WAIT, null, null);
+    Map<?, ?> health = r.body() instanceof Map<?, ?> m ? m : Map.of();
+    if (r.ok() && !Boolean.TRUE.equals(health.get("timed_out"))) {
+      return;
+    }
+    String status = health.get("status") != null ? String.valueOf(health.get("status")) : "HTTP " + r.status();
+    throw new ClusterException("the index " + index + " at " + base + " is not ready: after " + SHARD_WAIT
+        + " its status is " + status + " (a node that holds its data may be down; start it again, or see GET /_cluster/health/"
+        + index + "?level=shards)", r.status(), null);
+  }
+
+  /**
+   * Waits at most {@code timeout} (as "10s") until every primary shard of {@code index} is active;
+   * false when they are not by then. At once when they are (one request).
+   */
+  public boolean shardsReady(String index, String timeout) throws ClusterException {
+    Response r = send("GET", "/_cluster/health/" + index + "?wait_for_status=yellow&timeout=" + timeout, null, null);
+    Map<?, ?> health = r.body() instanceof Map<?, ?> m ? m : Map.of();
+    return r.ok() && !Boolean.TRUE.equals(health.get("timed_out"));
+  }
+
   /** The reason an error body gives, in one line. */
   public static String reason(Object body) {
     Map<String, Object> error = JsonText.map(body, "error");

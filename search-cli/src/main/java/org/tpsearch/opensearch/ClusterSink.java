@@ -70,7 +70,7 @@ public final class ClusterSink implements IndexSink {
   private record Current(List<String> concrete, boolean nameIsIndex, String schema) {}
 
   private Current current() throws IOException, IndexException {
-    awaitRecovered();
+    cluster.awaitStarted();
     Cluster.Response r = cluster.send("GET", "/" + cluster.index() + "/_mapping", null, null);
     if (r.status() == 404) {
       return null;
@@ -95,60 +95,6 @@ public final class ClusterSink implements IndexSink {
     return new Current(concrete, concrete.equals(List.of(cluster.index())), schema);
   }
 
-  /**
-   * Waits while a cluster just started is still reading its state from disk ("state not recovered"):
-   * until then every index looks missing, and a run would take an existing index for a new one.
-   * An account not allowed to read the cluster's blocks goes on without waiting.
-   */
-  private void awaitRecovered() throws IOException {
-    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-    while (true) {
-      Cluster.Response r;
-      try {
-        r = cluster.send("GET", "/_cluster/state/blocks", null, null);
-      } catch (Cluster.ClusterException e) {
-        if (e.status() == 401 || e.status() == 403) {
-          return;
-        }
-        throw e;
-      }
-      Map<String, Object> global = JsonText.map(JsonText.map(r.body(), "blocks"), "global");
-      if (!r.ok() || !global.containsKey(STATE_NOT_RECOVERED)) {
-        return;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new Cluster.ClusterException("the cluster at " + where() + " has not finished starting: after 30 s it is still "
-            + "reading its state from disk (" + JsonText.string(JsonText.map(global, STATE_NOT_RECOVERED), "description")
-            + "); run again when GET /_cluster/health answers yellow or green", r.status(), null);
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new Cluster.ClusterException("interrupted while waiting for the cluster at " + where() + " to start", 0, e);
-      }
-    }
-  }
-
-  /** The id of OpenSearch's global block "state not recovered / initialized". */
-  private static final String STATE_NOT_RECOVERED = "1";
-
-  /** How long a run waits for the shards of an existing index to be ready (after a node restart, say). */
-  static final String SHARD_WAIT = "30s";
-
-  /** Waits until every primary shard of {@code index} (which exists) is active; fails naming it if they stay down. */
-  private void awaitShards(String index) throws IOException {
-    Cluster.Response r = cluster.send("GET", "/_cluster/health/" + index + "?wait_for_status=yellow&timeout=" + SHARD_WAIT, null, null);
-    Map<?, ?> health = r.body() instanceof Map<?, ?> m ? m : Map.of();
-    if (r.ok() && !Boolean.TRUE.equals(health.get("timed_out"))) {
-      return;
-    }
-    String status = health.get("status") != null ? String.valueOf(health.get("status")) : "HTTP " + r.status();
-    throw new Cluster.ClusterException("the index " + index + " at " + where() + " is not ready: after " + SHARD_WAIT
-        + " its status is " + status + " (a node that holds its data may be down; start it again, or see GET /_cluster/health/"
-        + index + "?level=shards)", r.status(), null);
-  }
-
   @Override
   public IndexState readState() throws IOException, IndexException {
     Current cur = current();
@@ -156,11 +102,11 @@ public final class ClusterSink implements IndexSink {
       return null;
     }
     // A node just started again recovers its shards first: reading the state before would fail.
-    awaitShards(cluster.index());
+    cluster.awaitShards(cluster.index());
     if (cluster.send("HEAD", "/" + stateIndex, null, null).status() == 404) {
       return null;
     }
-    awaitShards(stateIndex);
+    cluster.awaitShards(stateIndex);
     Cluster.Response r = cluster.send("GET", "/" + stateIndex + "/_doc/" + STATE_ID, null, null);
     if (r.status() == 404) {
       return null;

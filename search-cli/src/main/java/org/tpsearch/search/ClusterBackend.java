@@ -33,6 +33,8 @@ import org.tpsearch.opensearch.JsonText;
  */
 public final class ClusterBackend implements SearchBackend {
   private static final int MAX_FACET_VALUES = 65_536;
+  /** How long opening waits for the shards of an index that are not up yet (a cluster just started). */
+  private static final String SHARD_WAIT = "10s";
 
   private final Cluster cluster;
   private final Glossary glossary;
@@ -54,6 +56,10 @@ public final class ClusterBackend implements SearchBackend {
   public static ClusterBackend open(Cluster cluster, Glossary glossary) throws IndexException {
     try {
       Cluster.Response r = cluster.send("GET", "/" + cluster.index() + "/_mapping", null, null);
+      if (r.status() == 404 && cluster.awaitStarted()) {
+        // A cluster just started knew no index yet (was: "no such index"): ask again once it has read its state.
+        r = cluster.send("GET", "/" + cluster.index() + "/_mapping", null, null);
+      }
       if (r.status() == 404) {
         throw new IndexException(null, "cannot open " + cluster.url() + ": no such index on the cluster "
             + "(build one with 'tpsearch index DIR --to " + cluster.url() + "')", null);
@@ -73,6 +79,10 @@ public final class ClusterBackend implements SearchBackend {
       if (schema == null) {
         throw new IndexException(null, "cannot open " + cluster.url() + ": the index was not made by 'tpsearch index --to'", null);
       }
+      // Then it brings the index's shards up: a search before would fail ("all shards failed"). An
+      // index whose shards stay down (a node gone) is searched anyway, after a short wait, and
+      // answers what the cluster can.
+      cluster.shardsReady(cluster.index(), SHARD_WAIT);
       return new ClusterBackend(cluster, glossary, schema);
     } catch (IOException e) {
       throw new IndexException(null, "cannot open " + cluster.url() + ": " + e.getMessage(), e);

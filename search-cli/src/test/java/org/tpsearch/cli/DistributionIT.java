@@ -237,6 +237,40 @@ class DistributionIT {
   }
 
   @Test
+  void aJdkCacheOfAnotherUserIsNotBelieved() throws Exception {
+    // With HOME unset the cache folder is /tmp/.cache/tpsearch, which another user can make first;
+    // a JDK-cache file there names the java the launcher runs. Only root can hand a file to another
+    // user, which is how CI and this machine run the tests.
+    Run uid = run("id", "-u");
+    org.junit.jupiter.api.Assumptions.assumeTrue(uid.out().strip().equals("0"), "needs root to chown");
+    Path lib = installed.toRealPath().getParent().getParent().resolve("lib");
+    String buildId = Files.readString(lib.resolve("build-id"), StandardCharsets.UTF_8).strip();
+    Path cacheHome = Files.createDirectories(tmp.resolve("foreign-cache"));
+    Path cacheDir = Files.createDirectories(cacheHome.resolve("tpsearch"));
+    Path fakeJdk = Files.createDirectories(tmp.resolve("fake-jdk/bin"));
+    Path marker = tmp.resolve("fake-java-ran");
+    Path fakeJava = Files.writeString(fakeJdk.resolve("java"), "#!/bin/sh\ntouch '" + marker + "'\nexit 0\n");
+    fakeJava.toFile().setExecutable(true, false);
+    String path = home.resolve(".local/bin") + ":" + pathDir;
+    String key = lib + "|" + System.getProperty("java.home") + "||" + path;
+    Path jdkCache = Files.writeString(cacheDir.resolve("jdk-" + buildId),
+        key + "\n" + fakeJdk.getParent() + "\n25\nsomeone else\n");
+    for (Path p : List.of(jdkCache, cacheDir)) {
+      assertEquals(0, run("chown", "65534", p.toString()).exit());
+    }
+    Run r = run(home, Map.of("XDG_CACHE_HOME", cacheHome.toString()), installed.toString(), "--version");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().startsWith("tpsearch "), r.out() + r.err());
+    assertFalse(Files.exists(marker), "the launcher ran the java a foreign cache file named");
+    // The same file, ours: believed (so the test above would fail without the ownership check).
+    for (Path p : List.of(jdkCache, cacheDir)) {
+      assertEquals(0, run("chown", "0", p.toString()).exit());
+    }
+    Run believed = run(home, Map.of("XDG_CACHE_HOME", cacheHome.toString()), installed.toString(), "--version");
+    assertTrue(Files.exists(marker), "our own cache file is used: " + believed.out() + believed.err());
+  }
+
+  @Test
   void uninstallRemovesWhatItInstalledAndKeepsTheUsersIndex() throws Exception {
     Path h = Files.createDirectories(tmp.resolve("third"));
     Map<String, String> env = new HashMap<>(Map.of("HOME", h.toString()));
