@@ -80,6 +80,11 @@ public class OpenSearchBench {
       rows.add(row("OpenSearch, 2 nodes, 2 shards x 1 replica", remote, lb));
     }
     String loadAfter = load();
+    try (var walk = Files.walk(home)) { // the corpus and the local index: about 100 MB
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
     String md = String.format(Locale.ROOT, "Reports: %s. Load average (1, 5, 15 min) before: %s; after: %s. "
         + "Query mix: `tpsearch bench` (%s rounds after %s warm-up rounds per query). CPU: this JVM's (the client, and "
         + "for the cluster both nodes too). The measurement took %.0f s.%n%n"

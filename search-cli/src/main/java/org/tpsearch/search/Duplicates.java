@@ -127,7 +127,7 @@ public final class Duplicates {
    * The most items one place key is compared within: a place that many items name (a province, "全国")
    * names no one event, and comparing them all would cost its square.
    */
-  static final int MAX_PLACE_BLOCK = 200;
+  static final int MAX_PLACE_BLOCK = 50;
 
   /**
    * Every duplicate cluster among {@code points} (each read with at least {@link #MEMBER_FIELDS}),
