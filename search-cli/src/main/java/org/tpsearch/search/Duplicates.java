@@ -105,7 +105,8 @@ public final class Duplicates {
   static final Comparator<Cluster> ORDER = Comparator.comparingInt(Cluster::points).reversed()
       .thenComparing(c -> c.members().get(0).date()).thenComparing(c -> c.members().get(0).ref());
 
-  private static final Comparator<Member> MEMBER_ORDER = Comparator.comparing(Member::date).thenComparing(Member::id)
+  /** Members by point date, then id, then item. */
+  static final Comparator<Member> MEMBER_ORDER = Comparator.comparing(Member::date).thenComparing(Member::id)
       .thenComparingInt(Member::item);
 
   static Member member(StoredPoint p, int ordinal) {
