@@ -24,12 +24,14 @@ import org.tpsearch.model.DateRange;
  *       of county, district or city rank ({@code 中国新疆维吾尔自治区和田地区墨玉县} and
  *       {@code 新疆墨玉县} share 墨玉县; see {@link #placeKeys});
  *   <li><b>a title found in the other</b>: one item's title, or a name inside it (a parenthetical
- *       gloss, a 《document》), is found in the other item's title, text and place: at least two of
- *       its words and two thirds of them, where a Chinese word also stands for its CC-CEDICT English
- *       senses and an unknown name for its pinyin (墨玉县 for "Moyu County", 封控 for "lock down");
+ *       gloss, a 《document》), is found in the other item: two thirds of its words (two or more) in
+ *       the other's title and place, or all of them (two or more) anywhere in it, text included;
+ *       a Chinese word also stands for its CC-CEDICT English senses and an unknown name for its
+ *       pinyin (墨玉县 for "Moyu County", 封控 for "lock down");
  *   <li><b>a corroboration</b>: two or more distinctive numbers in common (17家, 3000个: a number of
- *       two or more digits with its unit, not a date), or dates that overlap or follow each other
- *       within a day (an event cited from 2022-03-28 to 2022-05-31, and again on 2022-06-01).
+ *       two or more digits with its unit, not a date), or dates of at most {@value #MAX_SPAN} days
+ *       each that overlap or follow each other within a day (an event cited from 2022-03-28 to
+ *       2022-05-31, and again on 2022-06-01).
  * </ol>
  *
  * Everything is computed from what the index stores of an item, when asked: only the place keys are
@@ -102,48 +104,121 @@ public final class SameEvent {
   // ------------------------------------------------------------------ an item's profile
 
   /**
-   * What an item is compared by, computed once per item.
-   *
-   * @param placeKeys {@link #placeKeys} of its place
-   * @param names its title's names (the title without parenthetical remarks, each remark, each
-   *     《document》), each as its words, a word as the set of forms it may be found in
-   * @param bag every form of every word of its title, text and place
-   * @param numbers its distinctive numbers
-   * @param dates the days its time covers, when parsed
+   * What an item is compared by. The place keys, numbers and dates are read when it is made (a few
+   * string operations); its title's names and the words of its whole text (CC-CEDICT look-ups) only
+   * when a pair with it has passed the cheaper tests, and once.
    */
-  public record Profile(String place, List<String> placeKeys, List<Name> names, Set<String> bag,
-      Set<String> unknownRuns, Set<String> numbers, Optional<DateRange> dates, PinyinCache pinyin) {}
+  public static final class Profile {
+    private final String title;
+    private final String text;
+    private final String place;
+    private final List<String> placeKeys;
+    private final Set<String> numbers;
+    private final Optional<DateRange> dates;
+    private List<Name> names;
+    private Set<String> titleBag;
+    private String foldedText;
+    private Set<String> titleUnknown;
+    private Set<String> pinyin;
+
+    private Profile(String title, String text, String place, Optional<DateRange> dates) {
+      this.title = title;
+      this.text = text;
+      this.place = place;
+      this.placeKeys = SameEvent.placeKeys(place);
+      this.dates = dates;
+      Set<String> n = new LinkedHashSet<>(SameEvent.numbers(title));
+      n.addAll(SameEvent.numbers(text));
+      this.numbers = n;
+    }
+
+    public String place() {
+      return place;
+    }
+
+    public List<String> placeKeys() {
+      return placeKeys;
+    }
+
+    Set<String> numbers() {
+      return numbers;
+    }
+
+    Optional<DateRange> dates() {
+      return dates;
+    }
+
+    /** Its title's names: the title without parenthetical remarks, each remark, each 《document》. */
+    List<Name> names() {
+      if (names == null) {
+        List<Name> out = new ArrayList<>();
+        addName(out, DuplicateKeys.withoutParentheses(title));
+        for (String remark : parentheticals(title)) {
+          addName(out, remark);
+        }
+        for (String book : DuplicateKeys.bookTitles(title)) {
+          addName(out, book);
+        }
+        names = List.copyOf(out);
+      }
+      return names;
+    }
+
+    /** Every form of every word of its title and place. */
+    Set<String> titleBag() {
+      if (titleBag == null) {
+        Set<String> unknown = new HashSet<>();
+        Set<String> t = new HashSet<>();
+        for (String part : new String[] {title, place}) {
+          SameEvent.words(part, unknown).forEach(t::addAll);
+        }
+        titleBag = t;
+        titleUnknown = unknown;
+      }
+      return titleBag;
+    }
+
+    /** The runs of Han characters CC-CEDICT does not know in its title and place (names: 乌鲁木齐). */
+    Set<String> titleUnknown() {
+      titleBag();
+      return titleUnknown;
+    }
+
+    /**
+     * Its title, place and text folded and in lower case: a word is looked for in it as a substring
+     * of one of its forms (the text is not segmented: that is most of the cost of a comparison).
+     */
+    String foldedText() {
+      if (foldedText == null) {
+        String all = title + "\n" + place + "\n" + text;
+        foldedText = TextNormalizer.fold(all.length() > MAX_TEXT ? all.substring(0, MAX_TEXT) : all)
+            .toLowerCase(Locale.ROOT);
+      }
+      return foldedText;
+    }
+
+    /** The pinyin readings of its title's unknown runs (墨玉 → moyu), computed once, on first need. */
+    Set<String> pinyin() {
+      if (pinyin == null) {
+        Set<String> r = new HashSet<>();
+        for (String run : titleUnknown()) {
+          String py = PinyinAnalyzer.pinyin(run);
+          if (py != null) {
+            r.add(py);
+          }
+        }
+        pinyin = r;
+      }
+      return pinyin;
+    }
+  }
 
   /** One name of a title: its text and its words. */
   public record Name(String text, List<Set<String>> words, boolean latin) {}
 
-  /** The pinyin of a profile's unknown Han runs, computed on first need (HanLP loads only then). */
-  public static final class PinyinCache {
-    private Set<String> readings;
-  }
-
   /** The profile of an item with this title, text, place and parsed dates. */
   public static Profile profile(String title, String text, String place, Optional<DateRange> dates) {
-    String t = title == null ? "" : title;
-    List<Name> names = new ArrayList<>();
-    addName(names, DuplicateKeys.withoutParentheses(t));
-    for (String remark : parentheticals(t)) {
-      addName(names, remark);
-    }
-    for (String book : DuplicateKeys.bookTitles(t)) {
-      addName(names, book);
-    }
-    Set<String> bag = new HashSet<>();
-    Set<String> unknown = new HashSet<>();
-    for (String part : new String[] {t, text == null ? "" : text, place == null ? "" : place}) {
-      for (Set<String> w : words(part, unknown)) {
-        bag.addAll(w);
-      }
-    }
-    Set<String> numbers = new LinkedHashSet<>(numbers(t));
-    numbers.addAll(numbers(text == null ? "" : text));
-    return new Profile(place == null ? "" : place, placeKeys(place), List.copyOf(names), bag, unknown, numbers,
-        dates, new PinyinCache());
+    return new Profile(title == null ? "" : title, text == null ? "" : text, place == null ? "" : place, dates);
   }
 
   private static void addName(List<Name> names, String text) {
@@ -195,7 +270,7 @@ public final class SameEvent {
    * The words of {@code s}, each as the forms it may be found in: an English word as its Porter
    * stem; a Chinese word (longest match in CC-CEDICT) as itself and the stems of its senses' words
    * ({@code 封控} also as lock, down, lockdown); a run of Han characters CC-CEDICT does not know as
-   * itself (its pinyin is added on need, {@link #pinyinOf}), and without its suffix; a place suffix
+   * itself (its pinyin is added on need, {@link Profile#pinyin}), and without its suffix; a place suffix
    * as itself and its English. Other single characters (的, 约) are no word. Runs added to
    * {@code unknown}.
    */
@@ -302,21 +377,6 @@ public final class SameEvent {
 
   private static boolean isHan(char c) {
     return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
-  }
-
-  /** The pinyin readings of a profile's unknown runs (墨玉 → moyu), computed once, on first need. */
-  private static Set<String> pinyinOf(Profile p) {
-    if (p.pinyin().readings == null) {
-      Set<String> r = new HashSet<>();
-      for (String run : p.unknownRuns()) {
-        String py = PinyinAnalyzer.pinyin(run);
-        if (py != null) {
-          r.add(py);
-        }
-      }
-      p.pinyin().readings = r;
-    }
-    return p.pinyin().readings;
   }
 
   // ------------------------------------------------------------------ numbers
@@ -453,20 +513,64 @@ public final class SameEvent {
     return String.join(", ", kept);
   }
 
-  /** A name of {@code a}'s title found in {@code b}, or null. */
+  /**
+   * A name of {@code a}'s title found in {@code b}, or null: two thirds of its words (and two or more)
+   * in {@code b}'s title and place, or every one of them (two or more) anywhere in {@code b}. A
+   * text holds many words, so a name found only there must be found whole.
+   */
   private static Name foundIn(Profile a, Profile b) {
     for (Name name : a.names()) {
-      int found = 0;
+      int inTitle = 0;
+      int anywhere = 0;
       for (Set<String> word : name.words()) {
-        if (containsAny(b.bag(), word) || (isLatinWord(word) && containsAny(pinyinOf(b), word))) {
-          found++;
+        boolean latin = isLatinWord(word);
+        if (containsAny(b.titleBag(), word) || sharesName(word, a.titleUnknown(), b.titleUnknown())
+            || (latin && containsAny(b.pinyin(), word))) {
+          inTitle++;
+          anywhere++;
+        } else if (inText(b.foldedText(), word)) {
+          anywhere++;
         }
       }
-      if (found >= 2 && 3 * found >= 2 * name.words().size()) {
+      int n = name.words().size();
+      if ((inTitle >= 2 && 3 * inTitle >= 2 * n) || (anywhere >= 2 && anywhere == n)) {
         return name;
       }
     }
     return null;
+  }
+
+  /**
+   * Whether {@code word} is a name CC-CEDICT does not know (one of {@code mine}) that holds, or is
+   * held by, a name of the other item of two or more characters: a name is read glued to the
+   * unknown words beside it (乌鲁木齐等地 holds 乌鲁木齐).
+   */
+  private static boolean sharesName(Set<String> word, Set<String> mine, Set<String> theirs) {
+    for (String form : word) {
+      if (!mine.contains(form)) {
+        continue;
+      }
+      for (String other : theirs) {
+        if (other.length() >= 2 && (form.contains(other) || other.contains(form))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether one of a word's forms occurs in {@code folded}: a Chinese form of two or more characters,
+   * or an English stem of four or more letters (shorter ones occur inside too many words).
+   */
+  private static boolean inText(String folded, Set<String> word) {
+    for (String f : word) {
+      boolean han = isHan(f.charAt(0));
+      if ((han ? f.length() >= 2 : f.length() >= 4) && f.indexOf(' ') < 0 && folded.contains(f)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isLatinWord(Set<String> word) {
@@ -482,9 +586,15 @@ public final class SameEvent {
     return false;
   }
 
-  /** How two date ranges meet: overlapping, or one the day after the other ends; empty if apart. */
+  /** The longest range, in days, whose meeting another corroborates it: a whole year says little. */
+  static final int MAX_SPAN = 184;
+
+  /**
+   * How two date ranges meet: overlapping, or one the day after the other ends; empty if apart or
+   * if either covers more than {@value #MAX_SPAN} days.
+   */
   static String datesMeet(Optional<DateRange> a, Optional<DateRange> b) {
-    if (a.isEmpty() || b.isEmpty()) {
+    if (a.isEmpty() || b.isEmpty() || days(a.get()) > MAX_SPAN || days(b.get()) > MAX_SPAN) {
       return "";
     }
     DateRange x = a.get().from().isAfter(b.get().from()) ? b.get() : a.get();
@@ -492,7 +602,13 @@ public final class SameEvent {
     if (x.overlaps(y.from(), y.to())) {
       return x.label() + " and " + y.label() + " overlap";
     }
+    // Following each other counts when one of them is shorter than a month: two whole months in a
+    // row (2018-01 then 2018-02) are two periods, not one event told at its start and end.
     LocalDate next = x.to().plusDays(1);
-    return next.equals(y.from()) ? x.label() + " then " + y.label() : "";
+    return next.equals(y.from()) && Math.min(days(x), days(y)) < 28 ? x.label() + " then " + y.label() : "";
+  }
+
+  private static long days(DateRange r) {
+    return r.to().toEpochDay() - r.from().toEpochDay() + 1;
   }
 }

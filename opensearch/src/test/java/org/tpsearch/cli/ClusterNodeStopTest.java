@@ -58,10 +58,15 @@ public class ClusterNodeStopTest {
           + "files: [^;]+_info\\.(txt|md):\\d+(-\\d+)? \\(\\d+ points?\\), [^;]*\\) and whatever this run had not sent yet; "
           + "the cluster had accepted \\d+ documents of this run before it; the next 'tpsearch index --to .*' rebuilds it in full.*"));
 
-      // Started again, the node first reads its state from disk; the run waits for it (was: "index
-      // already exists", or "no shard available" for the run state, when run at once).
+      // Started again, the node first reads its state from disk; a search and a run wait for it (the
+      // run was: "index already exists", or "no shard available" for the run state, when run at once).
       cluster.restart(0);
       String back = cluster.http() + "/tp-stop";
+      // Searched at once: the stopped run was a first full build, written beside the name and never
+      // aliased to it, so no search sees its part of the points; the name has no index yet.
+      Cli.Result early = cli.run("stats", "--format", "json", "--engine", back);
+      assertEquals(early.toString(), ExitCodes.INPUT, early.exit());
+      assertTrue(early.err(), early.err().contains("no such index on the cluster"));
       Cli.Result next = cli.run("index", reports.toString(), "--to", back);
       assertEquals(next.toString(), 0, next.exit());
       assertTrue(next.out(), next.out().startsWith("indexed " + back + ":"));

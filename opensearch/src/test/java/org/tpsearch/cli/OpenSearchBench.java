@@ -1,47 +1,157 @@
 package org.tpsearch.cli;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 
 import com.carrotsearch.randomizedtesting.RandomizedRunner;
 import com.carrotsearch.randomizedtesting.annotations.ThreadLeakScope;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.Assume;
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.tpsearch.bench.CorpusGenerator;
+import org.tpsearch.opensearch.Cluster;
 import org.tpsearch.opensearch.TestCluster;
+import org.tpsearch.testing.Golden;
 
 /**
  * The figures of BENCHMARKS.md's cluster section, measured in one run on one machine: bulk-load
- * time and warm query latency ({@code tpsearch bench}) of the local index and of a one-node
- * OpenSearch cluster in this JVM, over the same reports. Runs only with
- * {@code -Dopensearch.bench=REPORTS-FOLDER}; prints, asserts nothing about speed.
+ * throughput ({@code index --index} and {@code index --to}: points/s and MB/s of reports, and the
+ * CPU time of this JVM, which runs the client and both nodes) and warm query latency
+ * ({@code tpsearch bench}'s query mix, p50 and p99) of the local index and of a real two-node
+ * OpenSearch cluster (2 shards, 1 replica) in this JVM, over the same reports. Runs only with
+ * {@code -Dopensearch.bench=FILES} (a {@code bench generate} corpus of that many report files) or
+ * {@code =REPORTS-FOLDER}: {@code tools/bench/cluster.sh}. Prints, and writes
+ * {@code target/cluster-bench.md}; asserts nothing about speed.
  */
 @RunWith(RandomizedRunner.class)
 @ThreadLeakScope(ThreadLeakScope.Scope.NONE)
 public class OpenSearchBench {
+  private static final Pattern POINTS = Pattern.compile("(\\d+) turning points: ");
+  private static final Pattern REPORT_MB = Pattern.compile("reports (\\d+\\.\\d) MB");
+  private static final Pattern QUERIES = Pattern.compile(": (\\d+) queries x \\d+ rounds");
+  private static final Pattern LATENCY = Pattern.compile("latency ms: p50 ([\\d.]+)  p90 [\\d.]+  p99 ([\\d.]+)");
+
   @Test
   public void localAndClusterSideBySide() throws Exception {
-    String reports = System.getProperty("opensearch.bench", "");
-    Assume.assumeFalse("set -Dopensearch.bench=REPORTS-FOLDER to measure", reports.isBlank());
-    try (TestCluster cluster = TestCluster.start(1)) {
-      Path home = Files.createTempDirectory("tpsearch-os-bench");
+    String spec = System.getProperty("opensearch.bench", "");
+    Assume.assumeFalse("set -Dopensearch.bench=FILES or =REPORTS-FOLDER to measure (tools/bench/cluster.sh)", spec.isBlank());
+    String rounds = System.getProperty("opensearch.bench.rounds", "20");
+    String warmup = System.getProperty("opensearch.bench.warmup", "5");
+    long start = System.nanoTime();
+    String loadBefore = load();
+    Path home = Files.createTempDirectory("tpsearch-os-bench");
+    Path reports;
+    if (spec.matches("\\d+")) {
+      reports = home.resolve("corpus");
+      CorpusGenerator.Summary g = CorpusGenerator.generate(reports, Integer.parseInt(spec), CorpusGenerator.DEFAULT_SEED);
+      System.out.printf(Locale.ROOT, "BENCH corpus: bench generate --files %s: %d report files, %d turning points, %.1f MB%n",
+          spec, g.reports(), g.uniquePoints(), g.reportBytes() / 1e6);
+    } else {
+      reports = Path.of(spec).toAbsolutePath();
+    }
+    List<String> rows = new ArrayList<>();
+    try (TestCluster cluster = TestCluster.start(2)) {
       Cli cli = Cli.at(home);
       String engine = cluster.http() + "/tp-bench";
-      long t0 = System.nanoTime();
-      Cli.Result local = cli.run("index", reports, "--index", home.resolve("local").toString());
-      long t1 = System.nanoTime();
-      Cli.Result remote = cli.run("index", reports, "--to", engine);
-      long t2 = System.nanoTime();
-      assertEquals(local.toString(), 0, local.exit());
-      assertEquals(remote.toString(), 0, remote.exit());
-      System.out.printf("BENCH index local: %.1f s%n%s", (t1 - t0) / 1e9, local.out());
-      System.out.printf("BENCH index --to:  %.1f s%n%s", (t2 - t1) / 1e9, remote.out());
-      for (int round = 0; round < 2; round++) {
-        Cli.Result a = cli.run("bench", "--index", home.resolve("local").toString(), "--rounds", "20", "--warmup", "10");
-        Cli.Result b = cli.run("bench", "--engine", engine, "--rounds", "20", "--warmup", "10");
-        System.out.printf("BENCH round %d%n%s%s%s%s", round, a.out(), a.err(), b.out(), b.err());
+      Cluster admin = Cluster.connect(engine, Map.of());
+      admin.call("PUT", "/_index_template/tp-bench", Map.of("index_patterns", List.of("tp-bench*"),
+          "template", Map.of("settings", Map.of("index.number_of_shards", 2, "index.number_of_replicas", 1))));
+      // A first, small run through each path: class loading and a first JIT pass are not measured.
+      assertEquals(0, cli.run("index", Golden.sampleReports().toString(), "--index", home.resolve("warm").toString()).exit());
+      assertEquals(0, cli.run("index", Golden.sampleReports().toString(), "--to", cluster.http() + "/tp-bench-warm").exit());
+
+      Load local = index(cli, reports, "--index", home.resolve("local").toString());
+      Load remote = index(cli, reports, "--to", engine);
+      Object health = admin.call("GET", "/_cluster/health/tp-bench?wait_for_status=green&timeout=60s", null);
+      assertEquals(String.valueOf(health), "green", ((Map<?, ?>) health).get("status"));
+
+      double[] la = bench(cli, rounds, warmup, "--index", home.resolve("local").toString());
+      double[] lb = bench(cli, rounds, warmup, "--engine", engine);
+      rows.add(row("local Lucene index", local, la));
+      rows.add(row("OpenSearch, 2 nodes, 2 shards x 1 replica", remote, lb));
+    }
+    String loadAfter = load();
+    try (var walk = Files.walk(home)) { // the corpus and the local index: about 100 MB
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
       }
     }
+    String md = String.format(Locale.ROOT, "Reports: %s. Load average (1, 5, 15 min) before: %s; after: %s. "
+        + "Query mix: `tpsearch bench` (%s rounds after %s warm-up rounds per query). CPU: this JVM's (the client, and "
+        + "for the cluster both nodes too). The measurement took %.0f s.%n%n"
+        + "| engine | points | reports MB | load s | points/s | MB/s | load CPU s | query p50 ms | query p99 ms | CPU ms/query |%n"
+        + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|%n%s",
+        spec.matches("\\d+") ? "`tpsearch bench generate --files " + spec + "`" : spec, loadBefore, loadAfter, rounds, warmup,
+        (System.nanoTime() - start) / 1e9, String.join("", rows));
+    Files.writeString(Path.of("target", "cluster-bench.md"), md);
+    System.out.print("BENCH\n" + md);
+  }
+
+  /** One bulk load: points, MB of reports, wall and process CPU seconds. */
+  private record Load(long points, double mb, double seconds, double cpu) {}
+
+  private static Load index(Cli cli, Path reports, String where, String to) {
+    long c0 = cpu();
+    long t0 = System.nanoTime();
+    Cli.Result r = cli.run("index", reports.toString(), where, to, "--full");
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    double cpu = (cpu() - c0) / 1e9;
+    assertEquals(r.toString(), 0, r.exit());
+    System.out.print("BENCH index " + where + "\n" + r.out());
+    Matcher p = POINTS.matcher(r.out());
+    Matcher m = REPORT_MB.matcher(r.out());
+    assertTrue(r.out(), p.find() && m.find());
+    return new Load(Long.parseLong(p.group(1)), Double.parseDouble(m.group(1)), seconds, cpu);
+  }
+
+  /**
+   * {@code tpsearch bench} against one engine: p50 and p99 latency, and this JVM's CPU time per
+   * query run (warm-up runs included; for the cluster it includes both nodes' work), which a
+   * loaded machine changes far less than the latency.
+   */
+  private static double[] bench(Cli cli, String rounds, String warmup, String where, String what) {
+    long c0 = cpu();
+    Cli.Result r = cli.run("bench", where, what, "--rounds", rounds, "--warmup", warmup);
+    double cpu = (cpu() - c0) / 1e6;
+    assertEquals(r.toString(), 0, r.exit());
+    System.out.print("BENCH tpsearch bench " + where + "\n" + r.out());
+    Matcher m = LATENCY.matcher(r.out());
+    Matcher n = QUERIES.matcher(r.out());
+    assertTrue(r.out(), m.find() && n.find());
+    long runs = Long.parseLong(n.group(1)) * (Long.parseLong(rounds) + Long.parseLong(warmup));
+    return new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)), cpu / runs};
+  }
+
+  private static String row(String name, Load l, double[] latency) {
+    return String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.0f | %.2f | %.1f | %.2f | %.2f | %.2f |%n", name, l.points(),
+        l.mb(), l.seconds(), l.points() / l.seconds(), l.mb() / l.seconds(), l.cpu(), latency[0], latency[1], latency[2]);
+  }
+
+  private static long cpu() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  private static String load() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+      return f[0] + ", " + f[1] + ", " + f[2];
+    } catch (java.io.IOException e) {
+      return "unknown";
+    }
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
   }
 }

@@ -61,7 +61,7 @@ public class OpenSearchEngineTest {
     clusterRun = cli.run("index", Golden.sampleReports().toString(), "--to", engine);
     // The same reports on two shards with a replica each, spread over the two nodes.
     Cluster admin = Cluster.connect(cluster.http() + "/tp-two", Map.of());
-    admin.call("PUT", "/_index_template/tp-two", Map.of("index_patterns", List.of("tp-two"),
+    admin.call("PUT", "/_index_template/tp-two", Map.of("index_patterns", List.of("tp-two*"),
         "template", Map.of("settings", Map.of("index.number_of_shards", 2, "index.number_of_replicas", 1))));
     Cli.Result two = cli.run("index", Golden.sampleReports().toString(), "--to", cluster.http() + "/tp-two");
     assertEquals(two.toString(), 0, two.exit());
@@ -126,7 +126,8 @@ public class OpenSearchEngineTest {
     assertEquals(missingLocally.err().replaceAll(" in .*; did", " did"), missing.err().replaceAll(" in .*; did", " did"));
     Map<String, Object> sa = MiniJson.object(cli.run("stats", "--format", "json", "--index", local.toString()).out());
     Map<String, Object> sb = MiniJson.object(cli.run("stats", "--format", "json", "--engine", engine).out());
-    for (String key : List.of("points", "report_files", "facets")) {
+    for (String key : List.of("turning_points", "report_files", "facets")) { // was "points", which stats never writes
+      assertTrue(key, sa.get(key) != null);
       assertEquals(key, sa.get(key), sb.get(key));
     }
     Cli.Result fa = cli.run("facets", "电力", "--region", "新疆", "--format", "json", "--index", local.toString());
@@ -150,14 +151,38 @@ public class OpenSearchEngineTest {
     assertEquals(l.exit(), r.exit());
   }
 
+  /**
+   * 'duplicates' lists the same clusters (members, keys, order) on one shard and on two shards on
+   * two nodes as on the local index, for the whole index and under a query and filters. Was: exit 2,
+   * "cannot list duplicate clusters yet".
+   */
   @Test
-  public void duplicatesOnAClusterIsAUsageErrorNotACrash() {
-    // Was: exit 4, "internal error: java.lang.UnsupportedOperationException".
-    Cli.Result r = cli.run("duplicates", "--engine", engine);
-    assertEquals(r.toString(), ExitCodes.USAGE, r.exit());
-    assertTrue(r.toString(),
-        r.err().contains("cannot list duplicate clusters yet; run 'tpsearch duplicates' on a local index"));
-    assertEquals(ExitCodes.OK, cli.run("duplicates", "--index", local.toString()).exit());
+  public void duplicatesAreTheSameThroughBothEngines() {
+    List<List<String>> cases = List.of(List.of(), List.of("--region", "Hebei"), List.of("碳排放权 交易"),
+        List.of("--min-points", "3"), List.of("--sector", "Power", "--year", "2021"), List.of("no such words anywhere zzzq"));
+    int clusters = 0;
+    for (List<String> c : cases) {
+      Map<String, Object> a = duplicates(c, "--index", local.toString());
+      clusters += ((List<?>) a.get("clusters")).size();
+      for (String url : List.of(engine, cluster.http() + "/tp-two")) {
+        Map<String, Object> b = duplicates(c, "--engine", url);
+        assertEquals(c + " " + url, a, b);
+      }
+    }
+    assertTrue("the sample reports have duplicate clusters: " + clusters, clusters > 5);
+    Cli.Result text = cli.run("duplicates", "--engine", engine);
+    assertEquals(text.toString(), ExitCodes.OK, text.exit());
+    assertTrue(text.out(), text.out().lines().findFirst().orElse("").endsWith(" — OpenSearch index tp-sample at " + cluster.http()));
+  }
+
+  private static Map<String, Object> duplicates(List<String> c, String where, String url) {
+    List<String> args = new ArrayList<>(List.of("duplicates", "--format", "json", where, url));
+    args.addAll(c);
+    Cli.Result r = cli.run(args.toArray(String[]::new));
+    assertTrue(r.toString(), r.exit() == ExitCodes.OK || r.exit() == ExitCodes.NO_HITS);
+    Map<String, Object> m = new LinkedHashMap<>(MiniJson.object(r.out()));
+    m.remove("index");
+    return m;
   }
 
   @Test
@@ -175,7 +200,7 @@ public class OpenSearchEngineTest {
     // Every document is refused: an index template (as an administrator may set) puts a write block
     // on the new index. The run fails naming each document's file and line, and records no state.
     Cluster admin = Cluster.connect(cluster.http() + "/tp-blocked", Map.of());
-    admin.call("PUT", "/_index_template/tp-blocked", Map.of("index_patterns", List.of("tp-blocked"),
+    admin.call("PUT", "/_index_template/tp-blocked", Map.of("index_patterns", List.of("tp-blocked.tpsearch-2*"),
         "template", Map.of("settings", Map.of("index.blocks.write", true))));
     Cli.Result blocked = cli.run("index", Golden.sampleReports().toString(), "--to", cluster.http() + "/tp-blocked");
     assertEquals(blocked.toString(), ExitCodes.INPUT, blocked.exit());
@@ -184,7 +209,6 @@ public class OpenSearchEngineTest {
     assertTrue(blocked.err(), blocked.err().contains("rebuilds it in full"));
     // The block lifted, the next run indexes everything: the same answers as the local index.
     admin.call("DELETE", "/_index_template/tp-blocked", null);
-    admin.call("PUT", "/tp-blocked/_settings", Map.of("index.blocks.write", false));
     Cli.Result next = cli.run("index", Golden.sampleReports().toString(), "--to", cluster.http() + "/tp-blocked");
     assertEquals(next.toString(), 0, next.exit());
     assertEquals(null, compare(json("--index", local.toString(), List.of("电力")),
@@ -216,6 +240,102 @@ public class OpenSearchEngineTest {
     assertEquals(1L, ((BigDecimal) found.get("total")).longValue());
     Cli.Result shanxi = cli.run("search", "--region", "Shanxi", "--engine", url);
     assertTrue(shanxi.toString(), shanxi.exit() != 0);
+  }
+
+  /**
+   * A full run writes a new index and moves the alias to it in one request: searches read the old
+   * index all along (a run that fails leaves it answering), and only indexes tpsearch made are
+   * deleted, never one it did not write, even one named like its own.
+   */
+  @Test
+  public void aFullRebuildSwapsTheAliasAndDeletesOnlyIndexesTpsearchMade() throws Exception {
+    String url = cluster.http() + "/tp-swap";
+    Cluster admin = Cluster.connect(url, Map.of());
+    Cli.Result first = cli.run("index", Golden.sampleReports().toString(), "--to", url);
+    assertEquals(first.toString(), 0, first.exit());
+    String firstIndex = aliased(admin, "tp-swap");
+    assertTrue(firstIndex, firstIndex.matches("tp-swap\\.tpsearch-\\d{17}"));
+    // Not tpsearch's: one named like a build of tpsearch's, one beside it. A build tpsearch made that
+    // did not finish (its mapping says so) is tpsearch's to remove.
+    admin.call("PUT", "/tp-swap.tpsearch-20000101000000000", Map.of());
+    admin.call("PUT", "/tp-swap-notes", Map.of());
+    admin.call("PUT", "/tp-swap.tpsearch-20010101000000000", org.tpsearch.opensearch.ClusterSchema.indexBody("tp-swap"));
+
+    // A full run that fails half-way (the new index refuses writes): searches still get every point.
+    admin.call("PUT", "/_index_template/tp-swap-blocked", Map.of("index_patterns", List.of("tp-swap.tpsearch-2*"),
+        "template", Map.of("settings", Map.of("index.blocks.write", true))));
+    Cli.Result failed = cli.run("index", Golden.sampleReports().toString(), "--to", url, "--full");
+    assertEquals(failed.toString(), ExitCodes.INPUT, failed.exit());
+    assertEquals(firstIndex, aliased(admin, "tp-swap"));
+    assertEquals(68L, count(admin, "tp-swap"));
+    admin.call("DELETE", "/_index_template/tp-swap-blocked", null);
+
+    // A full run while another thread counts the points through the alias, again and again.
+    List<Long> counts = java.util.Collections.synchronizedList(new ArrayList<>());
+    java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+    Thread reader = new Thread(() -> {
+      while (!done.get()) {
+        try {
+          counts.add(count(admin, "tp-swap"));
+        } catch (Exception e) {
+          counts.add(-1L);
+        }
+      }
+    });
+    reader.start();
+    Cli.Result full = cli.run("index", Golden.sampleReports().toString(), "--to", url, "--full");
+    done.set(true);
+    reader.join();
+    assertEquals(full.toString(), 0, full.exit());
+    assertTrue(counts.toString(), !counts.isEmpty() && counts.stream().allMatch(c -> c == 68L));
+    String secondIndex = aliased(admin, "tp-swap");
+    assertNotEquals(firstIndex, secondIndex);
+    List<String> indexes = indexes(admin, "tp-swap*");
+    assertEquals(indexes.toString(), List.of("tp-swap-notes", "tp-swap.tpsearch-20000101000000000", secondIndex,
+        "tp-swap.tpsearch-state"), indexes);
+    assertEquals(null, compare(json("--index", local.toString(), List.of("电力")), json("--engine", url, List.of("电力"))));
+    // An incremental run writes into the index behind the alias.
+    Cli.Result again = cli.run("index", Golden.sampleReports().toString(), "--to", url);
+    assertEquals(again.toString(), 0, again.exit());
+    assertEquals(secondIndex, aliased(admin, "tp-swap"));
+  }
+
+  /** An index made by a tpsearch before aliases (the name a concrete index) becomes an alias at the next full run. */
+  @Test
+  public void anIndexMadeBeforeAliasesIsReplacedByOne() throws Exception {
+    String url = cluster.http() + "/tp-legacy";
+    Cluster admin = Cluster.connect(url, Map.of());
+    admin.call("PUT", "/tp-legacy", org.tpsearch.opensearch.ClusterSchema.indexBody());
+    Cli.Result r = cli.run("index", Golden.sampleReports().toString(), "--to", url);
+    assertEquals(r.toString(), 0, r.exit());
+    assertTrue(aliased(admin, "tp-legacy").startsWith("tp-legacy.tpsearch-"));
+    assertEquals(68L, count(admin, "tp-legacy"));
+    // An index tpsearch did not make is refused, and left as it was.
+    admin.call("PUT", "/tp-foreign", Map.of());
+    Cli.Result foreign = cli.run("index", Golden.sampleReports().toString(), "--to", cluster.http() + "/tp-foreign", "--full");
+    assertEquals(foreign.toString(), ExitCodes.INPUT, foreign.exit());
+    assertTrue(foreign.err(), foreign.err().contains("was not made by tpsearch"));
+    assertEquals(List.of("tp-foreign"), indexes(admin, "tp-foreign*"));
+  }
+
+  /** The one index {@code alias} points to. */
+  private static String aliased(Cluster admin, String alias) throws Exception {
+    Map<?, ?> a = (Map<?, ?>) admin.call("GET", "/_alias/" + alias, null);
+    assertEquals(String.valueOf(a), 1, a.size());
+    return (String) a.keySet().iterator().next();
+  }
+
+  private static long count(Cluster admin, String index) throws Exception {
+    return ((Number) ((Map<?, ?>) admin.call("GET", "/" + index + "/_count", null)).get("count")).longValue();
+  }
+
+  private static List<String> indexes(Cluster admin, String pattern) throws Exception {
+    List<String> out = new ArrayList<>();
+    for (Object i : (List<?>) admin.call("GET", "/_cat/indices/" + pattern + "?format=json&h=index", null)) {
+      out.add((String) ((Map<?, ?>) i).get("index"));
+    }
+    out.sort(null);
+    return out;
   }
 
   @Test
@@ -393,7 +513,14 @@ public class OpenSearchEngineTest {
     return ma.equals(mb) ? null : "matches differ\nlocal   " + ma + "\ncluster " + mb;
   }
 
-  /** The README's cluster section, run as written against the test cluster (its URL put in). */
+  /**
+   * The README's cluster section, run as written against the test cluster (its URL put in for
+   * http://localhost:9200 and http://host:9200, the sample reports for sample-index/reports): the
+   * export line of its shell block sets the environment of the commands after it, every command
+   * succeeds, and the second index run changes nothing; the engine line it shows for config.toml
+   * makes the cluster answer, named as the section says; the export command it names (DIR and
+   * FOLDER filled in) writes the files it names.
+   */
   @Test
   public void theReadmeClusterSectionWorksAsWritten() throws Exception {
     String readme = Files.readString(Path.of("..", "README.md"));
@@ -401,19 +528,61 @@ public class OpenSearchEngineTest {
     assertTrue("README has a cluster section", start >= 0);
     int end = readme.indexOf("\n## ", start + 5);
     String section = readme.substring(start, end < 0 ? readme.length() : end);
+    java.util.function.UnaryOperator<String> here = s -> s.replace("http://localhost:9200", cluster.http())
+        .replace("http://host:9200", cluster.http()).replace("sample-index/reports", Golden.sampleReports().toString());
+    Path readmeHome = Files.createTempDirectory(home, "readme");
+    Cli c = Cli.at(readmeHome);
+    java.util.regex.Matcher block = java.util.regex.Pattern.compile("```sh\\n(.*?)```", java.util.regex.Pattern.DOTALL).matcher(section);
     int ran = 0;
-    for (String line : section.lines().toList()) {
-      if (!line.startsWith("tpsearch ")) {
-        continue;
+    List<String> indexRuns = new ArrayList<>();
+    while (block.find()) {
+      for (String line : block.group(1).lines().toList()) {
+        String cmd = here.apply(line.replaceFirst("\\s+#.*$", "").strip());
+        if (cmd.startsWith("export ")) {
+          for (String assignment : ReadmeTest.shellWords(cmd.substring("export ".length()))) {
+            String[] kv = assignment.split("=", 2);
+            c = c.with(kv[0], kv[1]);
+          }
+        } else if (cmd.startsWith("tpsearch ")) {
+          Cli.Result r = c.run(ReadmeTest.shellWords(cmd.substring("tpsearch ".length())).toArray(new String[0]));
+          assertEquals(cmd + "\n" + r, 0, r.exit());
+          if (indexRuns.contains(cmd)) {
+            assertTrue(cmd + "\n" + r, r.out().contains("(0 read, ") && r.out().contains("0 added, 0 updated, 0 removed"));
+          } else if (cmd.startsWith("tpsearch index ")) {
+            assertTrue(cmd + "\n" + r, r.out().startsWith("indexed " + cluster.http() + "/"));
+            indexRuns.add(cmd);
+          }
+          ran++;
+        }
       }
-      String cmd = line.replaceFirst("\\s+#.*$", "").replace("http://localhost:9200", cluster.http())
-          .replace("sample-index/reports", Golden.sampleReports().toString());
-      List<String> words = ReadmeTest.shellWords(cmd.substring("tpsearch ".length()));
-      Cli.Result r = cli.run(words.toArray(new String[0]));
-      assertTrue(cmd + "\n" + r, r.exit() == 0);
-      ran++;
     }
-    assertTrue("ran " + ran, ran >= 4);
+    assertTrue("ran " + ran, ran >= 6 && !indexRuns.isEmpty());
+    // "set ... engine = "http://host:9200/tpsearch" in config.toml": the cluster answers, named as said.
+    java.util.regex.Matcher config = java.util.regex.Pattern.compile("`(engine = \"[^\"`]+\")` in config\\.toml").matcher(section);
+    java.util.regex.Matcher says = java.util.regex.Pattern.compile("Every\\s+answer\\s+names\\s+the\\s+engine\\s+\\(`([^`]+)`\\)").matcher(section);
+    assertTrue("the section shows a config.toml engine line and how answers name the engine", config.find() && says.find());
+    Path toml = readmeHome.resolve(".config/tpsearch/config.toml");
+    Files.createDirectories(toml.getParent());
+    Files.writeString(toml, here.apply(config.group(1)) + "\n");
+    Cli.Result viaConfig = Cli.at(readmeHome).run("search", "光伏");
+    assertEquals(viaConfig.toString(), 0, viaConfig.exit());
+    assertTrue(viaConfig.out(), viaConfig.out().lines().findFirst().orElse("").contains(here.apply(says.group(1))));
+    // "tpsearch export DIR --format opensearch-bulk --output FOLDER writes index.json ... and bulk-0001.ndjson".
+    java.util.regex.Matcher export = java.util.regex.Pattern.compile("`(tpsearch export [^`]+)`").matcher(section);
+    assertTrue("the section names an export command", export.find());
+    int paragraph = section.indexOf("\n\n", export.end());
+    java.util.regex.Matcher files = java.util.regex.Pattern.compile("`([\\w.-]+\\.(?:json|ndjson))`")
+        .matcher(section.substring(export.end(), paragraph < 0 ? section.length() : paragraph));
+    Path folder = readmeHome.resolve("export");
+    String cmd = here.apply(export.group(1)).replace("DIR", Golden.sampleReports().toString()).replace("FOLDER", folder.toString());
+    Cli.Result exported = c.run(ReadmeTest.shellWords(cmd.substring("tpsearch ".length())).toArray(new String[0]));
+    assertEquals(cmd + "\n" + exported, 0, exported.exit());
+    int named = 0;
+    while (files.find()) {
+      assertTrue(files.group(1) + " in " + folder, Files.isRegularFile(folder.resolve(files.group(1))));
+      named++;
+    }
+    assertTrue("the section names the files export writes", named >= 2);
   }
 
   private static Map<String, Object> json(String where, String value, List<String> c) {

@@ -21,8 +21,15 @@ import picocli.CommandLine.Model.CommandSpec;
         "  color = \"auto\"",
         "  pager = \"less -FRX\"",
         "  daemon-idle = \"15m\"",
+        "  engine = \"https://search.example.org:9200/tpsearch\"",
+        "  engine-user = \"tpsearch\"",
+        "  engine-password = \"...\"          # or engine-api-key; keep the file private (chmod 600)",
+        "  engine-ca = \"ca.pem\"",
+        "  engine-connect-timeout = \"5s\"",
+        "  engine-timeout = \"30s\"",
         "Environment: TPSEARCH_INDEX, TPSEARCH_LIMIT, TPSEARCH_FORMAT, TPSEARCH_COLOR (NO_COLOR wins), "
-            + "TPSEARCH_PAGER, TPSEARCH_DAEMON_IDLE.",
+            + "TPSEARCH_PAGER, TPSEARCH_DAEMON_IDLE, TPSEARCH_ENGINE, TPSEARCH_ENGINE_USER, TPSEARCH_ENGINE_PASSWORD, "
+            + "TPSEARCH_ENGINE_API_KEY, TPSEARCH_ENGINE_CA, TPSEARCH_ENGINE_CONNECT_TIMEOUT, TPSEARCH_ENGINE_TIMEOUT.",
         "glossary.tsv beside config.toml adds synonym groups to the built-in glossary, from the next query on: "
             + "category<TAB>term1|term2|..., one group a line."})
 final class ConfigCommand implements Callable<Integer> {
@@ -45,14 +52,22 @@ final class ConfigCommand implements Callable<Integer> {
         : " (" + user.size() + (user.size() == 1 ? " group)" : " groups)"))));
     out.println();
     int width = 0;
+    int names = 0;
     for (Settings.Key k : Settings.Key.values()) {
-      width = Math.max(width, Math.max(k.configName().length(), shown(s.get(k)).length()));
+      width = Math.max(width, Math.max(k.configName().length(), shown(k, s.get(k)).length()));
+      names = Math.max(names, k.configName().length() + 1);
     }
     for (Settings.Key k : Settings.Key.values()) {
       Settings.Value v = s.get(k);
-      out.println(pad(k.configName(), 13) + pad(shown(v), Math.min(width, 40)) + "  " + source(k, v));
+      out.println(pad(k.configName(), names) + pad(shown(k, v), Math.min(width, 40)) + "  " + source(k, v));
     }
     out.flush();
+    String exposed = s.exposedSecretWarning();
+    if (exposed != null) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("tpsearch: warning: " + exposed);
+      err.flush();
+    }
     return ExitCodes.OK;
   }
 
@@ -63,9 +78,12 @@ final class ConfigCommand implements Callable<Integer> {
     return v.source();
   }
 
-  private static String shown(Settings.Value v) {
+  private static String shown(Settings.Key k, Settings.Value v) {
     if (v.value() == null) {
       return "-";
+    }
+    if (k.secret() && !v.value().isEmpty()) {
+      return "***";
     }
     return v.value().isEmpty() ? "\"\"" : v.value();
   }

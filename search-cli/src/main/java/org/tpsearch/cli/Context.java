@@ -177,6 +177,12 @@ public final class Context {
    * A cluster is opened with nothing of the local index loaded.
    */
   public SearchBackend openBackend(Path indexFlag, String engineFlag, boolean longRunning) throws IndexException {
+    return openBackend(indexFlag, engineFlag, longRunning, null);
+  }
+
+  /** The same, warning on {@code err} (when not null) of a config.toml whose secret others can read. */
+  public SearchBackend openBackend(Path indexFlag, String engineFlag, boolean longRunning, java.io.PrintWriter err)
+      throws IndexException {
     String engine = engineFlag;
     if (engine == null && indexFlag == null) {
       Settings.Value v = settings().get(Settings.Key.ENGINE);
@@ -189,7 +195,7 @@ public final class Context {
     if (engine != null) {
       org.tpsearch.opensearch.Cluster cluster;
       try {
-        cluster = org.tpsearch.opensearch.Cluster.connect(engine, env);
+        cluster = connect(engine, err);
       } catch (IllegalArgumentException e) {
         // A URL it cannot use is a usage error, as 'index --to' says; a password in it is never printed.
         throw new Settings.ConfigException("bad engine URL " + org.tpsearch.opensearch.Cluster.redacted(engine) + ": "
@@ -200,6 +206,22 @@ public final class Context {
     IndexHandle handle = longRunning ? openIndexLongRunning(indexFlag) : openIndex(indexFlag);
     Timing.mark("open index");
     return new LuceneBackend(searcher(handle));
+  }
+
+  /**
+   * The cluster index {@code url} names, reached with the engine settings (credentials, CA,
+   * timeouts: the environment, else config.toml); warns on {@code err} (when not null) that
+   * config.toml holds a secret others can read.
+   *
+   * @throws IllegalArgumentException for a URL or CA file tpsearch cannot use
+   */
+  public org.tpsearch.opensearch.Cluster connect(String url, java.io.PrintWriter err) {
+    String exposed = settings().exposedSecretWarning();
+    if (exposed != null && err != null) {
+      err.println("tpsearch: warning: " + exposed);
+      err.flush();
+    }
+    return org.tpsearch.opensearch.Cluster.connect(url, settings().engineAccess(env));
   }
 
   /**

@@ -76,7 +76,7 @@ final class IndexCommand implements Callable<Integer> {
       }
       org.tpsearch.opensearch.Cluster cluster;
       try {
-        cluster = org.tpsearch.opensearch.Cluster.connect(to, main.context().env());
+        cluster = main.context().connect(to, err);
       } catch (IllegalArgumentException e) {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--to': " + e.getMessage());
       }

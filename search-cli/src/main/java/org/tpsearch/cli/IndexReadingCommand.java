@@ -41,7 +41,7 @@ abstract class IndexReadingCommand implements Callable<Integer> {
     if (index.index != null && index.engine != null) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--index and --engine name two indexes: give one");
     }
-    SearchBackend backend = context.openBackend(index.index, index.engine, longRunning());
+    SearchBackend backend = context.openBackend(index.index, index.engine, longRunning(), err());
     try {
       Context.warnIfStale(backend, err());
       Timing.mark("glossary + analyzers");

@@ -30,18 +30,35 @@ public final class Settings {
         + "that cannot write it keeps its own default"),
     COLOR("color", "TPSEARCH_COLOR", "auto", "auto, always or never (--color); NO_COLOR turns colour off"),
     PAGER("pager", "TPSEARCH_PAGER", "less -FRX", "the pager for output longer than the screen; \"\" for none (--no-pager)"),
-    DAEMON_IDLE("daemon-idle", "TPSEARCH_DAEMON_IDLE", "15m", "how long the search daemon waits idle before it exits");
+    DAEMON_IDLE("daemon-idle", "TPSEARCH_DAEMON_IDLE", "15m", "how long the search daemon waits idle before it exits"),
+    ENGINE_USER("engine-user", org.tpsearch.opensearch.Cluster.ENV_USER, null, "the user tpsearch logs in to the engine as (basic authentication)"),
+    ENGINE_PASSWORD("engine-password", org.tpsearch.opensearch.Cluster.ENV_PASSWORD, null, "that user's password (keep config.toml private: chmod 600)", true),
+    ENGINE_API_KEY("engine-api-key", org.tpsearch.opensearch.Cluster.ENV_API_KEY, null, "an API key for the engine, instead of a user and password", true),
+    ENGINE_CA("engine-ca", org.tpsearch.opensearch.Cluster.ENV_CA, null, "a CA certificate file (PEM) to trust for an https engine, besides the JDK's trust store"),
+    ENGINE_CONNECT_TIMEOUT("engine-connect-timeout", "TPSEARCH_ENGINE_CONNECT_TIMEOUT", "5s", "how long to wait for a connection to the engine"),
+    ENGINE_TIMEOUT("engine-timeout", "TPSEARCH_ENGINE_TIMEOUT", "30s", "how long to wait for the engine's answer to one request");
 
     final String name;
     final String env;
     final String fallback;
     final String meaning;
+    final boolean secret;
 
     Key(String name, String env, String fallback, String meaning) {
+      this(name, env, fallback, meaning, false);
+    }
+
+    Key(String name, String env, String fallback, String meaning, boolean secret) {
       this.name = name;
       this.env = env;
       this.fallback = fallback;
       this.meaning = meaning;
+      this.secret = secret;
+    }
+
+    /** Whether the value is a secret: never shown. */
+    public boolean secret() {
+      return secret;
     }
 
     /** The key's name in config.toml. */
@@ -95,7 +112,7 @@ public final class Settings {
         String problem = check(k, v.value());
         if (problem != null) {
           // A password in an engine URL is the problem, and is not printed.
-          String shown = k == Key.ENGINE ? org.tpsearch.opensearch.Cluster.redacted(v.value()) : v.value();
+          String shown = k == Key.ENGINE ? org.tpsearch.opensearch.Cluster.redacted(v.value()) : k.secret ? "***" : v.value();
           throw new ConfigException(v.source() + ": " + k.name + " = '" + shown + "': " + problem);
         }
       }
@@ -168,9 +185,11 @@ public final class Settings {
           : "expected one of " + String.join(", ", FORMATS);
       case COLOR -> List.of("auto", "always", "never").contains(value.toLowerCase(Locale.ROOT)) ? null : "expected auto, always or never";
       case DAEMON_IDLE -> value.matches("\\d{1,6}(s|m|h)") ? null : "expected a duration such as 90s, 10m or 2h";
+      case ENGINE_CONNECT_TIMEOUT, ENGINE_TIMEOUT -> value.strip().matches("0*[1-9]\\d{0,5}(s|m|h)") ? null
+          : "expected a duration of at least 1s, such as 5s, 30s or 2m";
       case ENGINE -> value.isBlank() || value.matches("https?://[^@\\s]+") ? null
           : "expected http(s)://host:port/index-name, with no credentials in it";
-      case INDEX, PAGER -> null;
+      case INDEX, PAGER, ENGINE_USER, ENGINE_PASSWORD, ENGINE_API_KEY, ENGINE_CA -> null;
     };
   }
 
@@ -195,6 +214,55 @@ public final class Settings {
       s = env.getOrDefault("HOME", "") + s.substring(1);
     }
     return configFile.getParent().resolve(s);
+  }
+
+  /**
+   * How tpsearch reaches an engine: credentials, CA file and timeouts, each from the environment,
+   * else config.toml, else the default. A CA file named in config.toml is relative to its folder.
+   */
+  org.tpsearch.opensearch.Cluster.Access engineAccess(Map<String, String> env) {
+    Value ca = values.get(Key.ENGINE_CA);
+    Path caFile = null;
+    if (ca.value() != null && !ca.value().isBlank()) {
+      String c = ca.value().strip();
+      if (c.equals("~") || c.startsWith("~/")) {
+        c = env.getOrDefault("HOME", "") + c.substring(1);
+      }
+      caFile = ca.source().startsWith("config") ? configFile.getParent().resolve(c) : Path.of(c);
+    }
+    return new org.tpsearch.opensearch.Cluster.Access(values.get(Key.ENGINE_USER).value(),
+        values.get(Key.ENGINE_PASSWORD).value(), values.get(Key.ENGINE_API_KEY).value(), caFile,
+        Daemon.parseDuration(values.get(Key.ENGINE_CONNECT_TIMEOUT).value()),
+        Daemon.parseDuration(values.get(Key.ENGINE_TIMEOUT).value()));
+  }
+
+  /**
+   * A warning when config.toml holds a secret (a password or API key) and others may read it (group
+   * or world read permission), else null. ssh refuses such a key file; tpsearch says so and goes on.
+   */
+  String exposedSecretWarning() {
+    List<String> held = new java.util.ArrayList<>();
+    for (Key k : Key.values()) {
+      Value v = values.get(k);
+      if (k.secret && v != null && v.value() != null && !v.value().isBlank() && v.source().startsWith("config")) {
+        held.add(k.name);
+      }
+    }
+    if (held.isEmpty()) {
+      return null;
+    }
+    java.util.Set<java.nio.file.attribute.PosixFilePermission> mode;
+    try {
+      mode = Files.getPosixFilePermissions(configFile);
+    } catch (UnsupportedOperationException | IOException e) {
+      return null; // no POSIX modes here (or the file is gone): nothing to say
+    }
+    if (!mode.contains(java.nio.file.attribute.PosixFilePermission.GROUP_READ)
+        && !mode.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ)) {
+      return null;
+    }
+    return configFile + " holds " + String.join(" and ", held) + " but others can read it (mode "
+        + java.nio.file.attribute.PosixFilePermissions.toString(mode) + "); make it private: chmod 600 " + configFile;
   }
 
   /** config.toml's path (whether or not it exists), or null when there is no config folder. */

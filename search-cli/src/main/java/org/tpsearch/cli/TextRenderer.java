@@ -100,7 +100,8 @@ final class TextRenderer implements Renderer {
         out.println(c(colour, DIM, "── points that have only some of the words ──"));
         out.println();
       }
-      out.println(c(colour, BOLD, n + ". " + safe(h.id())) + (partialHit ? c(colour, DIM, "  (matches " + h.matchedWords()
+      out.println(c(colour, BOLD, n + ". " + safe(h.id())) + (partialHit ? c(colour, DIM, h.matchedWords() == 0
+          ? "  (matches part of a word)" : "  (matches " + h.matchedWords()
           + " of " + words + (words == 1 ? " word)" : " words)")) : ""));
       out.println("   " + safe(h.region()) + (h.regionZh().isEmpty() ? "" : " " + safe(h.regionZh())) + " · " + safe(h.sector())
           + (h.sectorZh().isEmpty() ? "" : " " + safe(h.sectorZh())) + " · " + safe(h.date()) + " · " + safe(h.type())

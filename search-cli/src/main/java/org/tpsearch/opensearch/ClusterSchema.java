@@ -52,10 +52,36 @@ public final class ClusterSchema {
 
   private ClusterSchema() {}
 
+  /** In a mapping's {@code _meta}: the name (alias) a full run made the index for. */
+  public static final String META_NAME = "tpsearch_name";
+
   /** The body of the create-index request: settings with the analysis, and the mapping. */
   public static Map<String, Object> indexBody() {
+    return indexBody(null);
+  }
+
+  /** The same, its mapping's {@code _meta} naming {@code name}, the alias it is made for (null: none). */
+  public static Map<String, Object> indexBody(String name) {
+    Map<String, Object> mapping = mapping();
+    if (name != null) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> meta = new LinkedHashMap<>((Map<String, Object>) mapping.get("_meta"));
+      meta.put(META_NAME, name);
+      mapping.put("_meta", meta);
+    }
     return JsonText.obj("settings", JsonText.obj("index", JsonText.obj("max_result_window", 1_000_000), "analysis", analysis()),
-        "mappings", mapping());
+        "mappings", mapping);
+  }
+
+  /** The schema version tpsearch made an index with, from its entry in a {@code _mapping} answer; null: not tpsearch's. */
+  public static String madeBy(Object indexMapping) {
+    return JsonText.string(JsonText.map(JsonText.map(indexMapping, "mappings"), "_meta"), META_KEY);
+  }
+
+  /** The name a full run made an index for, from its entry in a {@code _mapping} answer; null when none. */
+  public static String madeFor(Object indexMapping) {
+    Map<String, Object> meta = JsonText.map(JsonText.map(indexMapping, "mappings"), "_meta");
+    return JsonText.string(meta, META_KEY) == null ? null : JsonText.string(meta, META_NAME);
   }
 
   static Map<String, Object> analysis() {

@@ -19,6 +19,12 @@ import org.tpsearch.model.TurningPoint;
  * with the new state only after every document was accepted and the index refreshed, so a run that
  * fails or is stopped is followed by a full one: nothing is lost. A document the cluster rejects is
  * reported with its file and line, and fails the run.
+ *
+ * <p>The name the user gives is an alias. A full run writes a new concrete index
+ * ({@code <name>.tpsearch-<time>}) while searches go on reading the old one through the alias, then
+ * moves the alias to it in one atomic request and deletes the index it replaced: no search ever sees
+ * a half-built index. An incremental run writes into the index behind the alias. tpsearch deletes
+ * only indexes it made (their mapping's {@code _meta} says so, and for whose name), never another.
  */
 public final class ClusterSink implements IndexSink {
   /** Documents per bulk request, at most; a request is also sent when it reaches {@link #BATCH_BYTES}. */
@@ -34,6 +40,12 @@ public final class ClusterSink implements IndexSink {
   private List<String> batchWhere = new ArrayList<>();
   private final List<String> errors = new ArrayList<>();
   private long documentsSent;
+  /** The concrete index this run writes into: the one behind the alias, or a new one for a full run. */
+  private String target;
+  /** For a full run: the concrete indexes the alias (or the name itself) stood for, replaced at the commit. */
+  private List<String> replaced;
+  /** For a full run: whether the name is still a concrete index of its own (made before aliases). */
+  private boolean nameIsIndex;
 
   public ClusterSink(Cluster cluster) {
     this.cluster = cluster;
@@ -50,9 +62,15 @@ public final class ClusterSink implements IndexSink {
     return cluster.url();
   }
 
-  /** The schema version the index was made with, null when it does not exist; refuses an index tpsearch did not make. */
-  private String ownedSchema() throws IOException, IndexException {
-    awaitRecovered();
+  /**
+   * What the name stands for: the concrete indexes behind it (the name itself, before aliases) and
+   * the schema they were made with; null when there is nothing of that name. Refuses an index
+   * tpsearch did not make.
+   */
+  private record Current(List<String> concrete, boolean nameIsIndex, String schema) {}
+
+  private Current current() throws IOException, IndexException {
+    cluster.awaitStarted();
     Cluster.Response r = cluster.send("GET", "/" + cluster.index() + "/_mapping", null, null);
     if (r.status() == 404) {
       return null;
@@ -61,81 +79,34 @@ public final class ClusterSink implements IndexSink {
       throw new Cluster.ClusterException("the cluster answered " + r.status() + " when asked for " + where() + ": "
           + Cluster.reason(r.body()), r.status(), null);
     }
-    Map<String, Object> mappings = JsonText.map(JsonText.map(r.body(), cluster.index()), "mappings");
-    String schema = JsonText.string(JsonText.map(mappings, "_meta"), ClusterSchema.META_KEY);
-    if (schema == null) {
-      throw new IndexException(null, "the index " + where() + " was not made by tpsearch: it writes only into an index of "
-          + "its own (name a new one: --to " + cluster.url().replaceAll("/[^/]*$", "") + "/NEW-NAME)", null);
+    String schema = null;
+    List<String> concrete = new ArrayList<>();
+    for (Map.Entry<String, Object> e : JsonText.map(r.body()).entrySet()) {
+      String made = ClusterSchema.madeBy(e.getValue());
+      if (made == null) {
+        throw new IndexException(null, "the index " + where() + (e.getKey().equals(cluster.index()) ? "" : " (" + e.getKey() + ")")
+            + " was not made by tpsearch: it writes only into an index of its own (name a new one: --to "
+            + cluster.url().replaceAll("/[^/]*$", "") + "/NEW-NAME)", null);
+      }
+      concrete.add(e.getKey());
+      schema = schema == null || schema.equals(made) ? made : "mixed";
     }
-    return schema;
-  }
-
-  /**
-   * Waits while a cluster just started is still reading its state from disk ("state not recovered"):
-   * until then every index looks missing, and a run would take an existing index for a new one.
-   * An account not allowed to read the cluster's blocks goes on without waiting.
-   */
-  private void awaitRecovered() throws IOException {
-    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-    while (true) {
-      Cluster.Response r;
-      try {
-        r = cluster.send("GET", "/_cluster/state/blocks", null, null);
-      } catch (Cluster.ClusterException e) {
-        if (e.status() == 401 || e.status() == 403) {
-          return;
-        }
-        throw e;
-      }
-      Map<String, Object> global = JsonText.map(JsonText.map(r.body(), "blocks"), "global");
-      if (!r.ok() || !global.containsKey(STATE_NOT_RECOVERED)) {
-        return;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new Cluster.ClusterException("the cluster at " + where() + " has not finished starting: after 30 s it is still "
-            + "reading its state from disk (" + JsonText.string(JsonText.map(global, STATE_NOT_RECOVERED), "description")
-            + "); run again when GET /_cluster/health answers yellow or green", r.status(), null);
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new Cluster.ClusterException("interrupted while waiting for the cluster at " + where() + " to start", 0, e);
-      }
-    }
-  }
-
-  /** The id of OpenSearch's global block "state not recovered / initialized". */
-  private static final String STATE_NOT_RECOVERED = "1";
-
-  /** How long a run waits for the shards of an existing index to be ready (after a node restart, say). */
-  static final String SHARD_WAIT = "30s";
-
-  /** Waits until every primary shard of {@code index} (which exists) is active; fails naming it if they stay down. */
-  private void awaitShards(String index) throws IOException {
-    Cluster.Response r = cluster.send("GET", "/_cluster/health/" + index + "?wait_for_status=yellow&timeout=" + SHARD_WAIT, null, null);
-    Map<?, ?> health = r.body() instanceof Map<?, ?> m ? m : Map.of();
-    if (r.ok() && !Boolean.TRUE.equals(health.get("timed_out"))) {
-      return;
-    }
-    String status = health.get("status") != null ? String.valueOf(health.get("status")) : "HTTP " + r.status();
-    throw new Cluster.ClusterException("the index " + index + " at " + where() + " is not ready: after " + SHARD_WAIT
-        + " its status is " + status + " (a node that holds its data may be down; start it again, or see GET /_cluster/health/"
-        + index + "?level=shards)", r.status(), null);
+    concrete.sort(null);
+    return new Current(concrete, concrete.equals(List.of(cluster.index())), schema);
   }
 
   @Override
   public IndexState readState() throws IOException, IndexException {
-    String schema = ownedSchema();
-    if (schema == null || !schema.equals(Schema.VERSION)) {
+    Current cur = current();
+    if (cur == null || !Schema.VERSION.equals(cur.schema())) {
       return null;
     }
     // A node just started again recovers its shards first: reading the state before would fail.
-    awaitShards(cluster.index());
+    cluster.awaitShards(cluster.index());
     if (cluster.send("HEAD", "/" + stateIndex, null, null).status() == 404) {
       return null;
     }
-    awaitShards(stateIndex);
+    cluster.awaitShards(stateIndex);
     Cluster.Response r = cluster.send("GET", "/" + stateIndex + "/_doc/" + STATE_ID, null, null);
     if (r.status() == 404) {
       return null;
@@ -152,13 +123,17 @@ public final class ClusterSink implements IndexSink {
 
   @Override
   public void begin(boolean full) throws IOException, IndexException {
-    String schema = ownedSchema();
-    if (schema != null && (full || !schema.equals(Schema.VERSION))) {
-      cluster.call("DELETE", "/" + cluster.index(), null);
-      schema = null;
-    }
-    if (schema == null) {
-      cluster.call("PUT", "/" + cluster.index(), ClusterSchema.indexBody());
+    Current cur = current();
+    if (cur != null && !full && Schema.VERSION.equals(cur.schema()) && cur.concrete().size() == 1) {
+      target = cur.concrete().get(0);
+      replaced = null;
+    } else {
+      // A full run: a new index beside the one searches read; the alias moves to it at the commit.
+      removeUnfinishedBuilds(cur == null ? List.of() : cur.concrete());
+      target = cluster.index() + BUILD_INFIX + BUILD_TIME.format(java.time.LocalDateTime.now(java.time.ZoneOffset.UTC));
+      replaced = cur == null ? List.of() : cur.concrete();
+      nameIsIndex = cur != null && cur.nameIsIndex();
+      cluster.call("PUT", "/" + target, ClusterSchema.indexBody(cluster.index()));
     }
     Cluster.Response s = cluster.send("HEAD", "/" + stateIndex, null, null);
     if (s.status() == 404) {
@@ -166,6 +141,34 @@ public final class ClusterSink implements IndexSink {
           "_meta", JsonText.obj(ClusterSchema.META_KEY, Schema.VERSION))));
     }
     putState(false, null);
+  }
+
+  /** Between the name and the time of a concrete index a full run makes. */
+  static final String BUILD_INFIX = ".tpsearch-";
+  private static final java.time.format.DateTimeFormatter BUILD_TIME =
+      java.time.format.DateTimeFormatter.ofPattern("uuuuMMddHHmmssSSS", java.util.Locale.ROOT);
+
+  /**
+   * Deletes what full runs that did not finish left ({@code <name>.tpsearch-<time>} indexes the
+   * alias does not point to): only those whose mapping says tpsearch made them for this name.
+   */
+  private void removeUnfinishedBuilds(List<String> live) throws IOException {
+    Cluster.Response r = cluster.send("GET", "/" + cluster.index() + BUILD_INFIX + "*/_mapping", null, null);
+    if (!r.ok()) {
+      return;
+    }
+    for (Map.Entry<String, Object> e : JsonText.map(r.body()).entrySet()) {
+      if (isBuild(e.getKey()) && !live.contains(e.getKey()) && cluster.index().equals(ClusterSchema.madeFor(e.getValue()))) {
+        cluster.call("DELETE", "/" + e.getKey(), null);
+      }
+    }
+  }
+
+  /** Whether {@code name} is one of the concrete indexes full runs make for this name. */
+  private boolean isBuild(String name) {
+    String prefix = cluster.index() + BUILD_INFIX;
+    return name.startsWith(prefix) && name.length() == prefix.length() + 17
+        && name.substring(prefix.length()).chars().allMatch(c -> c >= '0' && c <= '9');
   }
 
   private void putState(boolean complete, IndexState state) throws IOException {
@@ -181,12 +184,12 @@ public final class ClusterSink implements IndexSink {
 
   @Override
   public void delete(String id) throws IOException {
-    add(JsonText.write(JsonText.obj("delete", JsonText.obj("_index", cluster.index(), "_id", id))) + "\n", "removed point " + id);
+    add(JsonText.write(JsonText.obj("delete", JsonText.obj("_index", target, "_id", id))) + "\n", "removed point " + id);
   }
 
   @Override
   public void write(TurningPoint p, String displayFile) throws IOException {
-    String action = JsonText.write(JsonText.obj("index", JsonText.obj("_index", cluster.index(), "_id", p.id())));
+    String action = JsonText.write(JsonText.obj("index", JsonText.obj("_index", target, "_id", p.id())));
     String doc = JsonText.write(ClusterSchema.document(p, displayFile));
     add(action + "\n" + doc + "\n", displayFile + ":" + p.line() + ": turning point " + p.id());
   }
@@ -327,12 +330,47 @@ public final class ClusterSink implements IndexSink {
       }
       throw new IOException(sb.toString());
     }
-    cluster.call("POST", "/" + cluster.index() + "/_refresh", null);
+    cluster.call("POST", "/" + target + "/_refresh", null);
+    if (replaced != null) {
+      swap();
+    }
     putState(true, state);
+  }
+
+  /**
+   * Points the name at the new index in one request (the old name-index, or the alias's old
+   * indexes, out in the same request), then deletes the indexes it replaced: all made by tpsearch
+   * ({@link #current} refused any other at the start).
+   */
+  private void swap() throws IOException {
+    List<Object> actions = new ArrayList<>();
+    if (nameIsIndex) {
+      actions.add(JsonText.obj("remove_index", JsonText.obj("index", cluster.index())));
+    } else {
+      for (String old : replaced) {
+        actions.add(JsonText.obj("remove", JsonText.obj("index", old, "alias", cluster.index())));
+      }
+    }
+    actions.add(JsonText.obj("add", JsonText.obj("index", target, "alias", cluster.index())));
+    cluster.call("POST", "/_aliases", JsonText.obj("actions", actions));
+    if (!nameIsIndex) {
+      for (String old : replaced) {
+        cluster.call("DELETE", "/" + old, null);
+      }
+    }
+    replaced = null;
   }
 
   @Override
   public IndexException rollback(Exception cause) {
+    if (replaced != null && target != null) {
+      // A full run that failed: its new index was never searched; the old one still answers.
+      try {
+        cluster.send("DELETE", "/" + target, null, null);
+      } catch (IOException ignored) {
+        // The next full run removes it.
+      }
+    }
     return new IndexException(null, "indexing into " + where() + " failed: " + cause.getMessage()
         + "; the next 'tpsearch index --to " + where() + "' rebuilds it in full", cause);
   }

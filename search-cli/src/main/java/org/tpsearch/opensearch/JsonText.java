@@ -97,6 +97,12 @@ public final class JsonText {
     return v;
   }
 
+  /** {@code v} as an object, or an empty map. */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> map(Object v) {
+    return v instanceof Map<?, ?> ? (Map<String, Object>) v : Map.of();
+  }
+
   /** The object at {@code key} of {@code m}, or an empty map. */
   @SuppressWarnings("unchecked")
   public static Map<String, Object> map(Object m, String key) {

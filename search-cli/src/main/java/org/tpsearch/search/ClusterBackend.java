@@ -33,6 +33,8 @@ import org.tpsearch.opensearch.JsonText;
  */
 public final class ClusterBackend implements SearchBackend {
   private static final int MAX_FACET_VALUES = 65_536;
+  /** How long opening waits for the shards of an index that are not up yet (a cluster just started). */
+  private static final String SHARD_WAIT = "10s";
 
   private final Cluster cluster;
   private final Glossary glossary;
@@ -54,6 +56,10 @@ public final class ClusterBackend implements SearchBackend {
   public static ClusterBackend open(Cluster cluster, Glossary glossary) throws IndexException {
     try {
       Cluster.Response r = cluster.send("GET", "/" + cluster.index() + "/_mapping", null, null);
+      if (r.status() == 404 && cluster.awaitStarted()) {
+        // A cluster just started knew no index yet (was: "no such index"): ask again once it has read its state.
+        r = cluster.send("GET", "/" + cluster.index() + "/_mapping", null, null);
+      }
       if (r.status() == 404) {
         throw new IndexException(null, "cannot open " + cluster.url() + ": no such index on the cluster "
             + "(build one with 'tpsearch index DIR --to " + cluster.url() + "')", null);
@@ -62,11 +68,21 @@ public final class ClusterBackend implements SearchBackend {
         throw new IndexException(null, "cannot open " + cluster.url() + ": the cluster answered " + r.status() + ": "
             + Cluster.reason(r.body()), null);
       }
-      Map<String, Object> mappings = JsonText.map(JsonText.map(r.body(), cluster.index()), "mappings");
-      String schema = JsonText.string(JsonText.map(mappings, "_meta"), ClusterSchema.META_KEY);
+      // The name is an alias (of the index the last full run made) or, made before aliases, the index itself.
+      String schema = null;
+      for (Object indexMapping : JsonText.map(r.body()).values()) {
+        schema = ClusterSchema.madeBy(indexMapping);
+        if (schema == null) {
+          break;
+        }
+      }
       if (schema == null) {
         throw new IndexException(null, "cannot open " + cluster.url() + ": the index was not made by 'tpsearch index --to'", null);
       }
+      // Then it brings the index's shards up: a search before would fail ("all shards failed"). An
+      // index whose shards stay down (a node gone) is searched anyway, after a short wait, and
+      // answers what the cluster can.
+      cluster.shardsReady(cluster.index(), SHARD_WAIT);
       return new ClusterBackend(cluster, glossary, schema);
     } catch (IOException e) {
       throw new IndexException(null, "cannot open " + cluster.url() + ": " + e.getMessage(), e);
@@ -157,29 +173,7 @@ public final class ClusterBackend implements SearchBackend {
       boolean byRelevance, boolean deep, int n, boolean withFacets) throws IOException, QueryException {
     int depth = byRelevance && deep ? Math.max(n, QueryCompiler.RERANK_DEPTH) : n;
     List<Object> must = List.of(text);
-    List<Object> baseFilters = new ArrayList<>();
-    r.checkConfidence();
-    if (!Double.isNaN(r.minConfidence())) {
-      baseFilters.add(JsonText.obj("range", JsonText.obj(Schema.CONFIDENCE, JsonText.obj("gte", r.minConfidence(), "lte", 1.0))));
-    }
-    if (!Double.isNaN(r.maxConfidence())) {
-      baseFilters.add(JsonText.obj("range", JsonText.obj(Schema.CONFIDENCE, JsonText.obj("gte", 0.0, "lte", r.maxConfidence()))));
-    }
-    // Excluded values (the HTTP API's not_DIMENSION), as the local engine: out of the hits and of
-    // every count, their own dimension's too.
-    List<Object> excluded = new ArrayList<>();
-    for (Dimension d : Schema.DIMENSIONS) {
-      List<String> values = new ArrayList<>();
-      for (String typed : r.excluded(d.name())) {
-        values.addAll(indexedValues(d, typed));
-      }
-      if (!values.isEmpty()) {
-        excluded.add(JsonText.obj("terms", JsonText.obj(ClusterSchema.facetField(d.name()), values)));
-      }
-    }
-    if (!excluded.isEmpty()) {
-      baseFilters.add(JsonText.obj("bool", JsonText.obj("must_not", excluded)));
-    }
+    List<Object> baseFilters = baseFilters(r);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("size", depth);
     body.put("track_total_hits", true);
@@ -234,6 +228,34 @@ public final class ClusterBackend implements SearchBackend {
       }
     }
     return new Tiers.Pass<>(total, top, facets);
+  }
+
+  /** The request's confidence range and excluded values as filters (not the drilled dimensions). */
+  private List<Object> baseFilters(SearchRequest r) throws IOException, QueryException {
+    List<Object> baseFilters = new ArrayList<>();
+    r.checkConfidence();
+    if (!Double.isNaN(r.minConfidence())) {
+      baseFilters.add(JsonText.obj("range", JsonText.obj(Schema.CONFIDENCE, JsonText.obj("gte", r.minConfidence(), "lte", 1.0))));
+    }
+    if (!Double.isNaN(r.maxConfidence())) {
+      baseFilters.add(JsonText.obj("range", JsonText.obj(Schema.CONFIDENCE, JsonText.obj("gte", 0.0, "lte", r.maxConfidence()))));
+    }
+    // Excluded values (the HTTP API's not_DIMENSION), as the local engine: out of the hits and of
+    // every count, their own dimension's too.
+    List<Object> excluded = new ArrayList<>();
+    for (Dimension d : Schema.DIMENSIONS) {
+      List<String> values = new ArrayList<>();
+      for (String typed : r.excluded(d.name())) {
+        values.addAll(indexedValues(d, typed));
+      }
+      if (!values.isEmpty()) {
+        excluded.add(JsonText.obj("terms", JsonText.obj(ClusterSchema.facetField(d.name()), values)));
+      }
+    }
+    if (!excluded.isEmpty()) {
+      baseFilters.add(JsonText.obj("bool", JsonText.obj("must_not", excluded)));
+    }
+    return baseFilters;
   }
 
   private static Map<String, Object> bool(List<Object> must, List<Object> filter) {
@@ -349,6 +371,112 @@ public final class ClusterBackend implements SearchBackend {
       out.add(JsonText.string(b, "key"));
     }
     out.sort(null);
+    return out;
+  }
+
+  // ---------------------------------------------------------------- duplicates
+
+  /** Keys a page of the key aggregation, documents a page of the documents that have them. */
+  private static final int KEY_PAGE = 10_000;
+  private static final int DOC_PAGE = 1_000;
+
+  /**
+   * The clusters of duplicate evidence, as the local engine makes them ({@link DuplicateClusters}):
+   * the duplicate keys and place keys that two or more points have (a composite aggregation over
+   * {@code dup_key} and {@code dup_place}, paged), the points that have one of them (paged by id),
+   * clustered by {@link Duplicates#clusters} as for a local index; then the clusters with a member
+   * among the points that match {@code r}.
+   */
+  @Override
+  public List<Duplicates.Cluster> duplicates(SearchRequest r) throws IOException, QueryException {
+    Map<String, List<String>> sharedBy = new LinkedHashMap<>();
+    for (String field : List.of(Schema.DUP_KEY, Schema.DUP_PLACE)) {
+      sharedBy.put(field, sharedValues(field));
+    }
+    // Every point of a cluster has a key (or place key) another point has; the points that do are all of them.
+    Map<String, StoredPoint> points = new java.util.TreeMap<>();
+    for (Map.Entry<String, List<String>> e : sharedBy.entrySet()) {
+      List<String> shared = e.getValue();
+      for (int from = 0; from < shared.size(); from += KEY_PAGE) {
+        fetchHaving(e.getKey(), shared.subList(from, Math.min(shared.size(), from + KEY_PAGE)), points);
+      }
+    }
+    Set<String> involved = r.matchesEverything() ? null : matchingIds(r, List.copyOf(points.keySet()));
+    List<Duplicates.Cluster> out = new ArrayList<>();
+    for (Duplicates.Cluster c : Duplicates.clusters(List.copyOf(points.values()))) {
+      if (involved == null || c.members().stream().anyMatch(m -> involved.contains(m.id()))) {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
+  /** The values of keyword field {@code field} that two or more points have: a composite aggregation, paged. */
+  private List<String> sharedValues(String field) throws IOException {
+    List<String> shared = new ArrayList<>();
+    Map<String, Object> after = null;
+    do {
+      Map<String, Object> composite = new LinkedHashMap<>();
+      composite.put("size", KEY_PAGE);
+      composite.put("sources", List.of(JsonText.obj("key", JsonText.obj("terms", JsonText.obj("field", field)))));
+      if (after != null) {
+        composite.put("after", after);
+      }
+      Object answer = cluster.call("POST", "/" + cluster.index() + "/_search",
+          JsonText.obj("size", 0, "aggs", JsonText.obj("keys", JsonText.obj("composite", composite))));
+      Map<String, Object> keys = JsonText.map(JsonText.map(answer, "aggregations"), "keys");
+      List<Object> buckets = JsonText.list(keys, "buckets");
+      for (Object b : buckets) {
+        if (JsonText.number(b, "doc_count", 0) >= 2) {
+          shared.add(JsonText.string(JsonText.map(b, "key"), "key"));
+        }
+      }
+      after = buckets.size() < KEY_PAGE ? null : JsonText.map(keys, "after_key");
+    } while (after != null && !after.isEmpty());
+    return shared;
+  }
+
+  /** Reads into {@code points} every point whose {@code field} has one of {@code values}: paged by id. */
+  private void fetchHaving(String field, List<String> values, Map<String, StoredPoint> points) throws IOException {
+    Object lastId = null;
+    while (true) {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("size", DOC_PAGE);
+      body.put("query", JsonText.obj("bool", JsonText.obj("filter",
+          List.of(JsonText.obj("terms", JsonText.obj(field, values))))));
+      body.put("sort", List.of(JsonText.obj(Schema.ID, "asc")));
+      if (lastId != null) {
+        body.put("search_after", List.of(lastId));
+      }
+      List<Object> hits = JsonText.list(JsonText.map(cluster.call("POST", "/" + cluster.index()
+          + "/_search?_source_excludes=" + ClusterSchema.STORED + "." + Schema.ANSWER, body), "hits"), "hits");
+      for (Object h : hits) {
+        points.put(JsonText.string(h, "_id"), ClusterSchema.storedPoint(JsonText.map(h, "_source")));
+      }
+      if (hits.size() < DOC_PAGE) {
+        break;
+      }
+      lastId = JsonText.list(hits.get(hits.size() - 1), "sort").get(0);
+    }
+  }
+
+  /** Which of {@code ids} match {@code r}'s query (every content word) and filters. */
+  private Set<String> matchingIds(SearchRequest r, List<String> ids) throws IOException, QueryException {
+    UserQuery uq = UserQuery.parse(r.query());
+    QueryCompiler.Compiled compiled = uq.isEmpty() ? null : compiler(r.query()).compile(uq, r.expand());
+    Object text = dsl(compiled == null ? new org.apache.lucene.search.MatchAllDocsQuery() : compiled.strict());
+    List<Object> filters = baseFilters(r);
+    filters.addAll(drillFilters(drillDowns(r), null));
+    Set<String> out = new HashSet<>();
+    for (int from = 0; from < ids.size(); from += DOC_PAGE) {
+      List<String> page = ids.subList(from, Math.min(ids.size(), from + DOC_PAGE));
+      List<Object> f = new ArrayList<>(filters);
+      f.add(JsonText.obj("ids", JsonText.obj("values", page)));
+      Object answer = searchCall(JsonText.obj("size", page.size(), "_source", false, "query", bool(List.of(text), f)));
+      for (Object h : JsonText.list(JsonText.map(answer, "hits"), "hits")) {
+        out.add(JsonText.string(h, "_id"));
+      }
+    }
     return out;
   }
 

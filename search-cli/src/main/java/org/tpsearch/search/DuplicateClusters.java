@@ -38,9 +38,12 @@ public final class DuplicateClusters {
 
   /** Every cluster with a member among {@code involved} (null: all), the most points first. */
   public static List<Duplicates.Cluster> of(IndexReader reader, Bits involved) throws IOException {
-    // A key's first document, and every document holding a key a different document holds too.
+    // Every document holding a key a different document holds too; for a place key, only when at
+    // most Duplicates.MAX_PLACE_BLOCK items hold it (a larger block is never compared).
     Set<Integer> candidates = new TreeSet<>();
+    Map<String, List<Integer>> placeDocs = new HashMap<>();
     for (String field : List.of(Schema.DUP_ITEM, Schema.DUP_PLACE_ITEM)) {
+      boolean place = field.equals(Schema.DUP_PLACE_ITEM);
       Map<String, Integer> firstDoc = new HashMap<>();
       for (LeafReaderContext leaf : reader.leaves()) {
         SortedSetDocValues dv = DocValues.getSortedSet(leaf.reader(), field);
@@ -59,6 +62,13 @@ public final class DuplicateClusters {
               int tab = (v = dv.lookupOrd(ord).utf8ToString()).lastIndexOf('\t');
               v = decoded[ord] = tab > 0 ? v.substring(0, tab) : v;
             }
+            if (place) {
+              List<Integer> docs = placeDocs.computeIfAbsent(v, k -> new ArrayList<>(2));
+              if (docs.size() <= Duplicates.MAX_PLACE_BLOCK) {
+                docs.add(global); // one entry per item: a block counts items, as the clustering does
+              }
+              continue;
+            }
             Integer first = firstDoc.putIfAbsent(v, global);
             if (first != null && first != global) {
               candidates.add(first);
@@ -66,6 +76,11 @@ public final class DuplicateClusters {
             }
           }
         }
+      }
+    }
+    for (List<Integer> docs : placeDocs.values()) {
+      if (docs.size() >= 2 && docs.size() <= Duplicates.MAX_PLACE_BLOCK && docs.stream().distinct().count() >= 2) {
+        candidates.addAll(docs);
       }
     }
     StoredFields stored = reader.storedFields();

@@ -105,7 +105,8 @@ public final class Duplicates {
   static final Comparator<Cluster> ORDER = Comparator.comparingInt(Cluster::points).reversed()
       .thenComparing(c -> c.members().get(0).date()).thenComparing(c -> c.members().get(0).ref());
 
-  private static final Comparator<Member> MEMBER_ORDER = Comparator.comparing(Member::date).thenComparing(Member::id)
+  /** Members by point date, then id, then item. */
+  static final Comparator<Member> MEMBER_ORDER = Comparator.comparing(Member::date).thenComparing(Member::id)
       .thenComparingInt(Member::item);
 
   static Member member(StoredPoint p, int ordinal) {
@@ -126,7 +127,7 @@ public final class Duplicates {
    * The most items one place key is compared within: a place that many items name (a province, "全国")
    * names no one event, and comparing them all would cost its square.
    */
-  static final int MAX_PLACE_BLOCK = 200;
+  static final int MAX_PLACE_BLOCK = 50;
 
   /**
    * Every duplicate cluster among {@code points} (each read with at least {@link #MEMBER_FIELDS}),

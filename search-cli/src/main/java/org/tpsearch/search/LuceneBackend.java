@@ -54,8 +54,7 @@ public final class LuceneBackend implements SearchBackend {
 
   @Override
   public List<Duplicates.Cluster> duplicates(SearchRequest r) throws IOException, QueryException {
-    boolean all = r.query().isBlank() && r.filters().isEmpty() && Double.isNaN(r.minConfidence());
-    return DuplicateClusters.of(index().reader(), all ? null : searcher.matchingDocs(r));
+    return DuplicateClusters.of(index().reader(), r.matchesEverything() ? null : searcher.matchingDocs(r));
   }
 
   @Override

@@ -79,10 +79,12 @@ public final class QueryCompiler {
    * @param explain how each word was understood, analyzed and expanded
    * @param minimumMatch how many content words a partial hit has at least
    * @param forms every searched form of every word (expansions included), for highlighting
+   * @param fragments the last of tier c: points with none of the content words but a part of one
+   *     (错峰 of 错峰生产); null when no word has parts
    */
   public record Compiled(
       Query strict, List<Query> partials, Query typed, Query proximity, List<Query> units, List<String> words,
-      List<String> explain, int minimumMatch, List<String> forms) {
+      List<String> explain, int minimumMatch, List<String> forms, Query fragments) {
     public Compiled {
       partials = List.copyOf(partials);
       units = List.copyOf(units);
@@ -191,11 +193,46 @@ public final class QueryCompiler {
             .add(found, Occur.SHOULD));
       }
     }
+    // Last, the points with none of the words but a part of a long one: the reports say 错峰用电
+    // where the query says 错峰生产 (a plain OR over SmartChinese's words finds them too). Only for
+    // queries of several words, which have a partial tier: a one-word query (能耗双控) is answered
+    // by the points that have it.
+    List<Query> partQueries = new ArrayList<>();
+    List<String> partLabels = new ArrayList<>();
+    for (Content c : n > 1 ? content : List.<Content>of()) {
+      if (c.words().isEmpty() || c.words().get(0).quoted()) {
+        continue;
+      }
+      // A Chinese word's own parts; an English word's or term's, those of its Chinese forms
+      // (staggered production is 错峰生产).
+      String typedWord = c.words().size() == 1 ? c.words().get(0).text() : "";
+      List<String> sources = isChineseWord(typedWord) ? List.of(typedWord)
+          : c.forms().stream().filter(QueryCompiler::isChineseWord).toList();
+      for (String part : sources.stream().flatMap(f -> parts(f).stream()).distinct().toList()) {
+        Query pq = bigramBuilder.createPhraseQuery(Schema.TEXT_BI, part);
+        if (pq != null && !labels.contains(part) && !partLabels.contains(part)) {
+          partQueries.add(pq);
+          partLabels.add(part);
+        }
+      }
+    }
+    // Ranked by each engine's own BM25 (a weight from this index's document frequencies would not
+    // be the cluster's, whose lexicon knows only whether a term occurs).
+    BooleanQuery.Builder fragments = null;
+    if (!partQueries.isEmpty()) {
+      fragments = new BooleanQuery.Builder().add(atLeast(partQueries, 1), Occur.MUST)
+          .add(atLeast(unitQueries, 1), Occur.MUST_NOT).add(found, Occur.SHOULD);
+      explain.add("then, to fill the page, points with none of the words but a part of one: "
+          + String.join(" · ", partLabels));
+    }
     for (UserQuery.Unit u : q.excluded()) {
       Query uq = unit(u, false, new ArrayList<>(), new ArrayList<>());
       if (uq != null) {
         strict.add(uq, Occur.MUST_NOT);
         partials.forEach(p -> p.add(uq, Occur.MUST_NOT));
+        if (fragments != null) {
+          fragments.add(uq, Occur.MUST_NOT);
+        }
         explain.add("excluded " + u + ": " + uq);
       }
     }
@@ -210,7 +247,30 @@ public final class QueryCompiler {
       explain.add("proximity bonus (re-ranks the top " + RERANK_DEPTH + "): " + proximity);
     }
     return new Compiled(strict.build(), partials.stream().map(b -> (Query) b.build()).toList(), typed, proximity,
-        unitQueries, labels, explain, minimum, forms);
+        unitQueries, labels, explain, minimum, forms, fragments == null ? null : fragments.build());
+  }
+
+  /**
+   * The parts of a long Chinese content word that occur in the text: the word split into the
+   * index's (and glossary's) words other than itself, a lone character joined to its neighbour as
+   * in {@link QueryWords} (错峰生产 -> 错峰 · 生产; 电解铝 and 秋冬季 have none). Empty for a word of
+   * fewer than three characters, a region's name, or anything but Chinese.
+   */
+  private List<String> parts(String word) {
+    if (!isChineseWord(word) || word.codePointCount(0, word.length()) < 3 || isRegionName(word)) {
+      return List.of();
+    }
+    List<String> split = QueryWords.understand(word, w -> !w.equals(word) && isWord(w), occurs).words();
+    if (split.size() < 2) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (String part : split) {
+      if (isChineseWord(part) && occurs.test(part)) {
+        out.add(part);
+      }
+    }
+    return out;
   }
 
   /** How much a region's name counts among the words of a partial hit. */
@@ -274,9 +334,11 @@ public final class QueryCompiler {
       if (end > i) {
         List<UserQuery.Unit> termWords = new ArrayList<>();
         required.subList(i, end + 1).forEach(w -> termWords.add(w.get(0)));
+        int before = localForms.size();
         Query uq = glossaryTerm(termWords, localExplain, localForms);
         if (uq != null) {
-          out.add(new Content(String.join(" ", termWords.stream().map(UserQuery.Unit::text).toList()), uq, termWords));
+          out.add(new Content(String.join(" ", termWords.stream().map(UserQuery.Unit::text).toList()), uq, termWords,
+              List.copyOf(localForms.subList(before, localForms.size()))));
         }
         i = end;
         continue;
@@ -444,7 +506,20 @@ public final class QueryCompiler {
       }
       return out;
     }
-    for (String candidate : Cedict.chineseFor(text)) {
+    addOccurring(Cedict.chineseFor(text), seen, out);
+    if (out.isEmpty() && text.indexOf(' ') < 0) {
+      // Nothing the text says: the dictionary may define the word's verb or singular instead
+      // (reduction: to reduce, 减少; shutdown: to shut down, 关停; buses: bus).
+      for (String variant : EnglishVariants.of(text)) {
+        addOccurring(Cedict.chineseFor(variant), seen, out);
+      }
+    }
+    return out;
+  }
+
+  /** Adds to {@code out} those of {@code candidates} not yet {@code seen} that occur in the index, up to the limit. */
+  private void addOccurring(List<String> candidates, java.util.Set<String> seen, List<String> out) {
+    for (String candidate : candidates) {
       if (out.size() >= MAX_DICTIONARY_FORMS) {
         break;
       }
@@ -453,7 +528,6 @@ public final class QueryCompiler {
         out.add(candidate);
       }
     }
-    return out;
   }
 
   /**

@@ -143,6 +143,12 @@ public record SearchRequest(
     return c;
   }
 
+  /** Whether the request matches every point: no query words, filters, excluded values or confidence range. */
+  public boolean matchesEverything() {
+    return query.isBlank() && filters.isEmpty() && excluded.isEmpty() && Double.isNaN(minConfidence)
+        && Double.isNaN(maxConfidence);
+  }
+
   /** Fails when the request's confidence range is out of 0..1 or empty (NaN: no bound). */
   public void checkConfidence() throws QueryException {
     boolean min = !Double.isNaN(minConfidence);

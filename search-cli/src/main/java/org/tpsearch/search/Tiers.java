@@ -133,6 +133,25 @@ final class Tiers {
         ranked.addAll(partialHits);
       }
     }
+    // Last, to fill the page, points with none of the words but a part of one (错峰 of 错峰生产):
+    // only when some point has a whole word, so a query none of whose words occur finds nothing.
+    Query fragments = compiled == null ? null : compiled.fragments();
+    if (fragments != null && total + partialTotal > 0 && r.limit() > ranked.size()) {
+      int room = n - ranked.size();
+      Pass<D> more = engine.run(fragments, null, room, false, false);
+      List<D> docs = more.top();
+      for (int i = 0; i < docs.size() && ranked.size() < n; i++) {
+        ranked.add(new Ranked<>(docs.get(i), SearchResult.Tier.PARTIAL, 0));
+      }
+      if (allWords == 0) {
+        total += more.total();
+      } else {
+        partialTotal += more.total();
+      }
+      if (r.explain() && more.total() > 0) {
+        explain.add(more.total() + " points have none of the words but a part of one: they follow");
+      }
+    }
     return new Page<>(ranked, total, partial, partialTotal, facets);
   }
 }

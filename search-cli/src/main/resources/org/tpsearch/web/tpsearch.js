@@ -26,7 +26,7 @@
       summary_all: '{n} turning points', summary_q: '{n} turning points match “{q}”',
       summary_more: '; {n} more have some of the words', summary_partial: 'no point has every word of “{q}”; {n} have some',
       summary_none: 'nothing matches “{q}”', separator: '── points that have only some of the words ──',
-      tier_full: 'full match', tier_phrase: 'as typed', tier_partial: 'partial: {m} of {w} words',
+      tier_full: 'full match', tier_phrase: 'as typed', tier_partial: 'partial: {m} of {w} words', tier_part: 'partial: part of a word',
       copy_id: 'copy id', copy_citation: 'copy citation', copied: 'copied', filter_out: 'filter out (exclude)',
       include_again: 'stop excluding', remove: 'remove', clear_all: 'clear all', not: 'not', from: 'from', to: 'to',
       apply: 'apply', page: 'page {p} of {n}', back: '← back to the results', loading: 'loading…',
@@ -54,7 +54,7 @@
       summary_all: '共 {n} 个转折点', summary_q: '{n} 个转折点匹配“{q}”',
       summary_more: '；另有 {n} 个含部分词语', summary_partial: '没有转折点包含“{q}”的全部词语；{n} 个含部分词语',
       summary_none: '没有结果匹配“{q}”', separator: '── 以下转折点只含部分词语 ──',
-      tier_full: '完全匹配', tier_phrase: '原文匹配', tier_partial: '部分匹配：{w} 个词中的 {m} 个',
+      tier_full: '完全匹配', tier_phrase: '原文匹配', tier_partial: '部分匹配：{w} 个词中的 {m} 个', tier_part: '部分匹配：词的一部分',
       copy_id: '复制编号', copy_citation: '复制引用', copied: '已复制', filter_out: '排除此项',
       include_again: '取消排除', remove: '移除', clear_all: '全部清除', not: '排除', from: '从', to: '到',
       apply: '应用', page: '第 {p} 页，共 {n} 页', back: '← 返回结果', loading: '加载中…',
@@ -657,7 +657,7 @@
       if (h.match === 'all') {
         head.append(el('span', 'badge tier-full', h.phrase ? t('tier_phrase') : t('tier_full')));
       } else {
-        head.append(el('span', 'badge tier-partial', t('tier_partial', { m: h.matched_words, w: r.words.length })));
+        head.append(el('span', 'badge tier-partial', h.matched_words === 0 ? t('tier_part') : t('tier_partial', { m: h.matched_words, w: r.words.length })));
       }
     }
     li.append(head);

@@ -208,6 +208,10 @@ class SearchOutputTest {
       assertFalse(r.out().contains("matches 0"), r::toString);
       assertTrue(r.out().contains("(matches 1 of 2 words)"), r::toString);
     }
+    // A point with none of the words but a part of one (错峰 of 错峰生产) says so.
+    Cli.Result parts = cli.run("search", "秋冬季错峰生产", "-n", "3");
+    assertTrue(parts.outLines().contains("2. guangdong/power/2021-05-20/event  (matches part of a word)")
+        || parts.outLines().contains("3. guangdong/power/2021-05-20/event  (matches part of a word)"), parts::toString);
     Cli.Result r = cli.run("search", "武汉封城期间的公交", "-n", "3");
     assertEquals(0, r.exit(), r::toString);
     List<String> lines = r.outLines();

@@ -48,8 +48,29 @@ class AcrossTest extends EmbeddedIndexTest {
   void aChineseFormThatTheTextWritesInAnotherOrderIsFound() throws Exception {
     // overcapacity is 产能过剩; the steel and coal opinions of 2016 say 化解过剩产能 (its two words
     // the other way round), in Chinese only. Before, the form was dropped as occurring nowhere.
+    SearchResult r = search("overcapacity", 10);
     assertEquals(List.of("hebei/industry/2019-04-29/policy", "shanxi/power/2019-06-01/policy"),
-        ids(search("overcapacity", 10)).stream().sorted().toList());
+        ids(r).stream().limit(2).sorted().toList(), ids(r)::toString);
+    assertEquals(2, r.hits().size(), "a one-word query is answered by the points that have it");
+  }
+
+  @Test
+  void anEnglishTermReachesThePartsOfItsChineseForm() throws Exception {
+    // staggered production is 错峰生产 (Hebei 2019); Guangdong and Jiangsu say 错峰用电 (staggered
+    // power use): in a query of several words they fill the page as points with a part of a word.
+    List<String> ids = ids(search("autumn staggered production", 10));
+    assertTrue(ids.containsAll(List.of("guangdong/power/2021-05-20/event", "jiangsu/power/2021-09-16/policy")),
+        ids::toString);
+    // A query of one word is answered by the points that have it.
+    assertEquals(List.of("hebei/industry/2019-10-08/seasonal"), ids(search("staggered production", 10)));
+  }
+
+  @Test
+  void anEnglishNounReachesTheChineseOfItsVerb() throws Exception {
+    // CC-CEDICT defines 暂停 as "to suspend" and 关停 as "to shut down", never with the nouns: the
+    // Wuhan lockdown suspended buses and metro (暂停运营); Inner Mongolia shut down crypto mining (关停).
+    assertTrue(ids(search("suspension", 10)).contains("hubei/ground-transport/2020-01-23/event"));
+    assertTrue(ids(search("shutdown", 10)).contains("inner-mongolia/power/2021-03-01/policy"));
   }
 
   @Test

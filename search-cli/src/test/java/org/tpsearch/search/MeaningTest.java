@@ -158,6 +158,30 @@ class MeaningTest extends EmbeddedIndexTest {
   }
 
   @Test
+  void pointsWithAPartOfALongWordFillThePageLast() throws Exception {
+    // 错峰生产 (staggered production) is one word of the query; the Guangdong and Jiangsu reports say
+    // only 错峰用电. They follow the points with the words, marked partial with none of the words.
+    SearchResult r = searcher.search(SearchRequest.of("秋冬季错峰生产").withLimit(10));
+    List<String> ids = r.hits().stream().map(SearchResult.Hit::id).toList();
+    assertEquals("hebei/industry/2019-10-08/seasonal", ids.get(0));
+    assertTrue(ids.containsAll(List.of("guangdong/power/2021-05-20/event", "jiangsu/power/2021-09-16/policy")),
+        ids::toString);
+    for (SearchResult.Hit h : r.hits().subList(1, r.hits().size())) {
+      assertEquals(SearchResult.Tier.PARTIAL, h.tier(), h.id());
+      assertEquals(0, h.matchedWords(), h.id());
+    }
+    assertEquals(r.hits().size(), r.total() + r.partialTotal(), "the parts' points are counted");
+  }
+
+  @Test
+  void partsOfAWordNeverAnswerAQueryNoneOfWhoseWordsOccur() throws Exception {
+    // 光伏组件 (PV modules) occurs nowhere, in no language; its part 光伏 is in five points.
+    SearchResult r = searcher.search(SearchRequest.of("光伏组件").withLimit(10));
+    assertEquals(0, r.total(), r.hits()::toString);
+    assertEquals(0, r.hits().size());
+  }
+
+  @Test
   void questionWordsAloneAreSearchedAsTyped() throws Exception {
     // Nothing but function words: searched for rather than dropped into an empty query.
     SearchResult r = searcher.search(SearchRequest.of("什么"));
@@ -186,7 +210,8 @@ class MeaningTest extends EmbeddedIndexTest {
     // Under a field sort the collector computes no scores (NaN); the count was once decoded from
     // the score and printed "(matches 0 words)".
     for (SearchRequest.SortOrder order : SearchRequest.SortOrder.values()) {
-      SearchRequest req = new SearchRequest("绿色电力 qqqzzz", Map.of(), Double.NaN, 10, order, false, true, false);
+      // 光伏 has no parts (绿色电力's would fill the page with points that have none of the words).
+      SearchRequest req = new SearchRequest("光伏 qqqzzz", Map.of(), Double.NaN, 10, order, false, true, false);
       SearchResult r = searcher.search(req);
       assertTrue(r.partial());
       assertFalse(r.hits().isEmpty());

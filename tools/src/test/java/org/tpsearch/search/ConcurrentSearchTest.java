@@ -33,6 +33,8 @@ class ConcurrentSearchTest {
 
   @BeforeAll
   static void open() throws Exception {
+    // The search threads even on this (possibly busy) test machine, where they would stand aside.
+    System.setProperty("tpsearch.searchThreads.evenWhenBusy", "true");
     Path sample = Files.createDirectory(tmp.resolve("sample"));
     IndexHandle.copyEmbedded(sample);
     Path twice = Files.createDirectory(tmp.resolve("twice"));
@@ -50,6 +52,7 @@ class ConcurrentSearchTest {
 
   @AfterAll
   static void close() throws Exception {
+    System.clearProperty("tpsearch.searchThreads.evenWhenBusy");
     concurrent.close();
     sequential.close();
   }
