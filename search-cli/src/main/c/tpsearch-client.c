@@ -516,14 +516,21 @@ int main(int argc, char **argv) {
     free(a.err);
     return NO_ANSWER;
   }
+  /* As System.exit: the low 8 bits of the int are the status. */
+  int code = (int) (a.exit & 0xffu);
   /* As the Java client: stderr first; when that fails, stdout is not written either. */
   if (write_all(STDERR_FILENO, a.err, a.err_len) == 0) {
     if (a.pager_len == 0 || page((const char *) a.pager, a.pager_len, a.out, a.out_len) != 0) {
-      (void) write_all(STDOUT_FILENO, a.out, a.out_len); /* EPIPE (| head): the rest is not wanted */
+      /* EPIPE (| head): the rest is not wanted. Any other failure (a full disk) is said, exit 3,
+         as OutputFailure in Java. */
+      if (write_all(STDOUT_FILENO, a.out, a.out_len) != 0 && errno != EPIPE) {
+        fprintf(stderr, "tpsearch: cannot write the output: %s\n", strerror(errno));
+        if (code < 3) {
+          code = 3;
+        }
+      }
     }
   }
-  /* As System.exit: the low 8 bits of the int are the status. */
-  int code = (int) (a.exit & 0xffu);
   free(a.pager);
   free(a.out);
   free(a.err);

@@ -85,6 +85,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
   public static void main(String[] args) {
     Timing.jvmStarted();
+    java.io.PrintStream stdout = org.tpsearch.client.OutputFailure.install();
     LUCENE_VECTOR_LOG.setLevel(java.util.logging.Level.SEVERE);
     Context ctx = new Context(System.getenv(), isTerminal(), Main::isErrTerminal);
     String first = args.length > 0 ? args[0] : null;
@@ -99,6 +100,13 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     int code = cl.execute(args);
     if (pager != null) {
       pager.close();
+    }
+    cl.getOut().flush();
+    stdout.flush();
+    String failed = org.tpsearch.client.OutputFailure.message();
+    if (failed != null) {
+      System.err.println(failed);
+      code = Math.max(code, org.tpsearch.client.OutputFailure.EXIT);
     }
     Timing.mark("command");
     System.exit(code);

@@ -66,10 +66,14 @@ public final class DaemonClient {
         return r.exit();
       }
       OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
-      out.write(r.out());
-      out.flush();
+      // A closed pipe (| head): as in-process, the rest is not wanted; a full disk is an error.
+      String failed = OutputFailure.writeAll(out, r.out());
+      if (failed != null) {
+        System.err.println(failed);
+        return Math.max(r.exit(), OutputFailure.EXIT);
+      }
     } catch (IOException e) {
-      // A closed pipe (| head): as in-process, the rest is not wanted.
+      // stderr or the pager could not be written: as in-process, the output is not wanted.
     }
     return r.exit();
   }

@@ -27,6 +27,10 @@ final class FilterValues {
 
   /** The indexed values that {@code typed} stands for in dimension {@code d} of {@code index}. */
   static List<String> of(Index index, Dimension d, String typed) throws IOException, QueryException {
+    if (typed.isBlank()) {
+      // Lucene refuses an empty facet path: before, --region "" was an internal error (exit 4).
+      throw new QueryException("empty " + d.name() + ": give a value, or leave the filter out");
+    }
     Optional<List<String>> known;
     try {
       known = d.resolver().resolve(typed);

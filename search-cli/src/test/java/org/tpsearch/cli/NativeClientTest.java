@@ -273,6 +273,32 @@ class NativeClientTest {
     assertEquals(3, p.exitValue(), "the command's exit code, not death by SIGPIPE (141)");
   }
 
+  /** Runs {@code cmd} with stdout on /dev/full (a full disk); stderr captured. */
+  private static NativeClient.Run toAFullDisk(List<String> cmd) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile())
+        .redirectOutput(ProcessBuilder.Redirect.to(new java.io.File("/dev/full")));
+    pb.environment().clear();
+    pb.environment().putAll(env());
+    Process p = pb.start();
+    byte[] err = p.getErrorStream().readAllBytes();
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    return new NativeClient.Run(p.exitValue(), new byte[0], err);
+  }
+
+  @Test
+  void aFullDiskIsSaidAndExit3ByBothClients() throws Exception {
+    // Before: both clients dropped the write error, exit 1, and a cut file (search > out.json).
+    assumeTrue(Files.exists(Path.of("/dev/full")), "no /dev/full");
+    daemon = new FakeDaemon(answer(new Response(true, "", new byte[100_000], new byte[0], 1)), null);
+    NativeClient.Run n = toAFullDisk(nativeCommand(NativeClient.client(), "search", "x"));
+    NativeClient.Run j = toAFullDisk(javaCommand("search", "x"));
+    String said = "tpsearch: cannot write the output: No space left on device\n";
+    assertEquals(said, new String(n.err(), StandardCharsets.UTF_8));
+    assertEquals(3, n.exit());
+    assertEquals(said, new String(j.err(), StandardCharsets.UTF_8));
+    assertEquals(3, j.exit());
+  }
+
   @Test
   void theExitCodeIsItsLowEightBitsAsSystemExitGivesThem() throws IOException {
     for (int[] c : new int[][] {{0, 0}, {4, 4}, {260, 4}, {-1, 255}}) {
