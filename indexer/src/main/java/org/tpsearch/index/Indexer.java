@@ -563,7 +563,7 @@ public final class Indexer {
 
   /** A task that may throw IOException. */
   @FunctionalInterface
-  private interface Task<T, R> {
+  interface Task<T, R> {
     R apply(T t) throws IOException;
   }
 
@@ -572,7 +572,7 @@ public final class Indexer {
    * failure the remaining tasks are skipped, and running ones finish: threads are never
    * interrupted, because an interrupt during file I/O closes Lucene's files (and its write lock).
    */
-  private static <T, R> List<R> inParallel(List<T> items, int threads, Task<T, R> task) throws IOException {
+  static <T, R> List<R> inParallel(List<T> items, int threads, Task<T, R> task) throws IOException {
     if (items.isEmpty()) {
       return List.of();
     }

@@ -114,34 +114,12 @@ final class LuceneFolderSink implements IndexSink {
     if (threads < 2) {
       return; // the commit writes them
     }
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
-    try {
-      List<java.util.concurrent.Future<?>> flushes = new ArrayList<>();
-      for (int i = 0; i < threads; i++) {
-        flushes.add(pool.submit(() -> {
-          while (writer.flushNextBuffer()) {
-            // one pending segment per call, until none is left
-          }
-          return null;
-        }));
+    Indexer.inParallel(java.util.stream.IntStream.range(0, threads).boxed().toList(), threads, i -> {
+      while (writer.flushNextBuffer()) {
+        // one pending segment per call, until none is left
       }
-      for (java.util.concurrent.Future<?> f : flushes) {
-        f.get();
-      }
-    } catch (java.util.concurrent.ExecutionException e) {
-      if (e.getCause() instanceof IOException io) {
-        throw io;
-      }
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IOException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
-    } finally {
-      pool.shutdown();
-    }
+      return null;
+    });
   }
 
   @Override
