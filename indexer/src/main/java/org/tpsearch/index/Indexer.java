@@ -358,7 +358,12 @@ public final class Indexer {
           return current;
         }
         try {
-          sink.write(p, display, hash);
+          // A full run: the index is new, so an id written for the first time replaces nothing.
+          if (current == null) {
+            sink.add(p, display, hash);
+          } else {
+            sink.write(p, display, hash);
+          }
           int n = documents.incrementAndGet();
           if (options.failAfterDocuments() >= 0 && n >= options.failAfterDocuments()) {
             throw new IOException("injected failure after " + n + " documents");
