@@ -98,9 +98,13 @@ class TiedHitsTest {
         for (int i = 1; i < hits.size(); i++) {
           SearchResult.Hit h = hits.get(i);
           SearchResult.Hit before = hits.get(i - 1);
-          boolean tied = sort == SearchRequest.SortOrder.DATE || q.isEmpty()
+          // (By date, each tier and level of tier c is sorted on its own, the levels one after the
+          // other; a level without facets shows no score, 0, though it sorts by it after the date.)
+          boolean sameGroup = h.tier() == before.tier() && h.matchedWords() == before.matchedWords()
+              && (sort == SearchRequest.SortOrder.RELEVANCE || q.isEmpty() || h.score() != 0);
+          boolean tied = sameGroup && (sort == SearchRequest.SortOrder.DATE || q.isEmpty()
               ? h.date().equals(before.date()) && h.score() == before.score() && (!q.isEmpty() || h.confidence() == before.confidence())
-              : h.score() == before.score() && h.tier() == before.tier() && h.matchedWords() == before.matchedWords();
+              : h.score() == before.score());
           if (tied) {
             ties++;
             assertTrue(before.id().compareTo(h.id()) < 0, () -> q + " --sort " + sort + ": " + before.id() + " before " + h.id());
@@ -108,7 +112,7 @@ class TiedHitsTest {
         }
       }
     }
-    assertTrue(ties >= 20, "the queries hold ties: " + ties);
+    assertTrue(ties >= 10, "the queries hold ties: " + ties);
   }
 
   @Test
