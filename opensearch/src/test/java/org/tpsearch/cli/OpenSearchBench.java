@@ -101,7 +101,8 @@ public class OpenSearchBench {
    * in one {@code _msearch} (batched, the default) and each run and test of hits sent alone
    * ({@code -Dtpsearch.cluster.batch=false}, as before): the 196 queries of the tuning set, ten
    * hits each, through the two ways in alternate rounds (so the machine's load falls on both
-   * alike), warm (both word look-ups cached). Runs only with {@code -Dopensearch.bench.trips=FILES}
+   * alike), warm (a backend per way, its word look-ups kept) and cold (a new backend per search, as
+   * a 'tpsearch search' process has). Runs only with {@code -Dopensearch.bench.trips=FILES}
    * (a {@code bench generate} corpus); {@code tools/bench/cluster-trips.sh}. Writes
    * {@code target/cluster-trips.md}; asserts only that both ways give the same answers.
    */
@@ -126,26 +127,28 @@ public class OpenSearchBench {
           "template", Map.of("settings", Map.of("index.number_of_shards", 2, "index.number_of_replicas", 1))));
       assertEquals(0, cli.run("index", reports.toString(), "--to", engine).exit());
       admin.call("GET", "/_cluster/health/tp-trips?wait_for_status=green&timeout=60s", null);
-      org.tpsearch.search.ClusterBackend batched = (org.tpsearch.search.ClusterBackend) cli.context().openBackend(null, engine, true);
-      System.setProperty("tpsearch.cluster.batch", "false");
-      org.tpsearch.search.ClusterBackend single;
-      try {
-        single = (org.tpsearch.search.ClusterBackend) cli.context().openBackend(null, engine, true);
-      } finally {
-        System.clearProperty("tpsearch.cluster.batch");
-      }
-      org.tpsearch.search.ClusterBackend[] ways = {single, batched};
-      String[] names = {"a request per run (before)", "one _msearch per search (after)"};
-      List<List<Double>> millis = List.of(new ArrayList<>(), new ArrayList<>());
-      long[] cpu = new long[2];
-      long[] trips = new long[2];
-      long[] searches = new long[2];
+      org.tpsearch.search.ClusterBackend batched = open(cli, engine, true);
+      org.tpsearch.search.ClusterBackend single = open(cli, engine, false);
+      // Warm: one backend per way, whose word look-ups are kept from query to query (a shell, a
+      // server); cold: a new backend for each search, as each 'tpsearch search --engine' process.
+      org.tpsearch.search.ClusterBackend[] ways = {single, batched, null, null};
+      String[] names = {"warm, a request per run (before)", "warm, one _msearch per search (after)",
+          "cold words, a request per run (before)", "cold words, batched (after)"};
+      List<List<Double>> millis = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+      long[] cpu = new long[4];
+      long[] trips = new long[4];
+      long[] searches = new long[4];
       Map<String, String> answers = new java.util.HashMap<>();
       for (int round = -2; round < rounds; round++) { // two warm-up rounds
-        for (int k = 0; k < 2; k++) {
-          int w = (round + k) % 2 == 0 ? 0 : 1; // alternate which way goes first
-          w = round < 0 ? k : w;
+        for (int k = 0; k < 4; k++) {
+          int w = round < 0 ? k : (round % 2 == 0 ? k : (k ^ 1)); // alternate which way of a pair goes first
           for (String q : queries) {
+            if (w >= 2) {
+              if (ways[w] != null) {
+                ways[w].close();
+              }
+              ways[w] = open(cli, engine, w == 3);
+            }
             long x0 = ways[w].cluster().exchanges();
             long c0 = cpu();
             long t0 = System.nanoTime();
@@ -171,7 +174,7 @@ public class OpenSearchBench {
         }
       }
       StringBuilder rows = new StringBuilder();
-      for (int w = 0; w < 2; w++) {
+      for (int w = 0; w < 4; w++) {
         List<Double> m = new ArrayList<>(millis.get(w));
         m.sort(null);
         rows.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f |%n", names[w], trips[w] / (double) searches[w],
@@ -192,6 +195,18 @@ public class OpenSearchBench {
     }
     Files.writeString(Path.of("target", "cluster-trips.md"), md);
     System.out.print("BENCH\n" + md);
+  }
+
+  /** A cluster backend, its searches batched or not ({@code tpsearch.cluster.batch}). */
+  private static org.tpsearch.search.ClusterBackend open(Cli cli, String engine, boolean batch) throws Exception {
+    if (!batch) {
+      System.setProperty("tpsearch.cluster.batch", "false");
+    }
+    try {
+      return (org.tpsearch.search.ClusterBackend) cli.context().openBackend(null, engine, true);
+    } finally {
+      System.clearProperty("tpsearch.cluster.batch");
+    }
   }
 
   /** One bulk load: points, MB of reports, wall and process CPU seconds. */
