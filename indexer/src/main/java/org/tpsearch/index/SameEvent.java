@@ -597,7 +597,10 @@ public final class SameEvent {
     if (a.isEmpty() || b.isEmpty() || days(a.get()) > MAX_SPAN || days(b.get()) > MAX_SPAN) {
       return "";
     }
-    DateRange x = a.get().from().isAfter(b.get().from()) ? b.get() : a.get();
+    // The earlier first; of two that start the same day, the shorter: the same words whichever item
+    // is a (the order items come in follows the order documents were written in, which varies).
+    DateRange x = a.get().from().isAfter(b.get().from())
+        || a.get().from().equals(b.get().from()) && a.get().to().isAfter(b.get().to()) ? b.get() : a.get();
     DateRange y = x == a.get() ? b.get() : a.get();
     if (x.overlaps(y.from(), y.to())) {
       return x.label() + " and " + y.label() + " overlap";
