@@ -182,6 +182,27 @@ class CedictTest {
   }
 
   @Test
+  void lookupSeparatesTheSensesThatAreThePhraseFromThoseThatShareItsStem() {
+    // Porter gives units and united one stem; Krovetz keeps the inflection apart from the rest.
+    Cedict.Senses units = Cedict.lookup("units");
+    assertTrue(units.exact().containsAll(List.of("单位", "机组")), units.toString());
+    assertFalse(units.exact().contains("联合"), "联合 is to unite");
+    assertTrue(units.related().contains("联合"), units.toString());
+    assertTrue(units.listed());
+    Cedict.Senses news = Cedict.lookup("new");
+    assertFalse(news.exact().contains("信息"), "信息 is news");
+    // A word the dictionary does not list has only the senses that share its stem.
+    Cedict.Senses sintering = Cedict.lookup("sintering");
+    assertFalse(sintering.listed());
+    assertEquals(List.of(), sintering.exact());
+    assertTrue(sintering.related().contains("烧结"), sintering.toString());
+    assertEquals(Cedict.chineseFor("units").stream().sorted().toList(),
+        java.util.stream.Stream.concat(units.exact().stream(), units.related().stream()).sorted().toList());
+    assertEquals("unit", Cedict.lemma("the Units"));
+    assertEquals("supply heating", Cedict.lemma("to supplied heating"));
+  }
+
+  @Test
   void chineseFindsItsEnglishSenses() {
     assertEquals(List.of("nuclear energy"), Cedict.englishFor("核能"));
     assertEquals(List.of("supply heating", "heating"), Cedict.englishFor("供暖"));

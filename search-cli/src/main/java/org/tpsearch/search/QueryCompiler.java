@@ -506,13 +506,20 @@ public final class QueryCompiler {
       }
       return out;
     }
-    addOccurring(Cedict.chineseFor(text), seen, out);
+    // The senses that are the phrase itself first (units: 单位, 机组), never those that only share
+    // Porter's stem with it (united: 联合), unless the dictionary does not list the phrase at all.
+    Cedict.Senses senses = Cedict.lookup(text);
+    addOccurring(senses.exact(), seen, out);
     if (out.isEmpty() && text.indexOf(' ') < 0) {
       // Nothing the text says: the dictionary may define the word's verb or singular instead
-      // (reduction: to reduce, 减少; shutdown: to shut down, 关停; buses: bus).
+      // (reduction: to reduce, 减少; shutdown: to shut down, 关停; pollution: to pollute, 污染).
       for (String variant : EnglishVariants.of(text)) {
-        addOccurring(Cedict.chineseFor(variant), seen, out);
+        addOccurring(Cedict.lookup(variant).exact(), seen, out);
       }
+    }
+    if (out.isEmpty() && !senses.listed()) {
+      // A word the dictionary does not list (sintering): the senses that share its stem (to sinter, 烧结).
+      addOccurring(senses.related(), seen, out);
     }
     return out;
   }

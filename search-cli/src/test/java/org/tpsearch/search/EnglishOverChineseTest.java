@@ -1,0 +1,43 @@
+package org.tpsearch.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * English queries over the sample reports' Chinese-only text: how English words reach the Chinese
+ * words CC-CEDICT gives them, checked on real points.
+ */
+class EnglishOverChineseTest extends EmbeddedIndexTest {
+  private static SearchResult search(String query, int limit) throws Exception {
+    return searcher.search(new SearchRequest(query, Map.of(), Double.NaN, limit, SearchRequest.SortOrder.RELEVANCE,
+        false, true, true));
+  }
+
+  private static List<String> ids(SearchResult r) {
+    return r.hits().stream().map(SearchResult.Hit::id).toList();
+  }
+
+  @Test
+  void aWordReachesTheSensesThatAreItselfNotThoseThatShareItsStem() throws Exception {
+    // Porter reduces new and news to one stem: "new" reached 信息 and 消耗 (news) and filled the
+    // page with points that say 信息; celebrate reached 名人 (celebrity). The Hubei point says
+    // 就地过年 (celebrate the new year where one is).
+    SearchResult r = search("celebrate the new year locally", 10);
+    assertEquals("hubei/ground-transport/2021-02-12/seasonal", ids(r).get(0), ids(r)::toString);
+    String explain = String.join("\n", r.explain());
+    assertFalse(explain.contains("信息"), explain);
+  }
+
+  @Test
+  void aNounStillReachesItsVerbWhenItsOwnSensesSayNothingTheTextSays() throws Exception {
+    // CC-CEDICT's 污染 is "to pollute"; "pollution" is only 烟霾 (smog), which no report says.
+    SearchResult r = search("heavy pollution days", 10);
+    assertTrue(ids(r).contains("hebei/industry/2019-10-08/seasonal"), ids(r)::toString);
+    assertTrue(String.join("\n", r.explain()).contains("污染"), r.explain()::toString);
+  }
+}
