@@ -40,4 +40,24 @@ class EnglishOverChineseTest extends EmbeddedIndexTest {
     assertTrue(ids(r).contains("hebei/industry/2019-10-08/seasonal"), ids(r)::toString);
     assertTrue(String.join("\n", r.explain()).contains("污染"), r.explain()::toString);
   }
+
+  @Test
+  void anUnknownHyphenatedCompoundIsReadAsItsWords() throws Exception {
+    // "toll-free" is neither a glossary term nor a CC-CEDICT sense and occurs nowhere: it found
+    // nothing. Read as toll · free, it reaches 通行费 and 免费 of the Zhejiang toll-free policy
+    // (免收车辆通行费) and its end (免费通行期间).
+    SearchResult r = search("toll-free", 10);
+    assertEquals(List.of("zhejiang/ground-transport/2020-02-17/policy", "zhejiang/ground-transport/2020-05-06/policy"),
+        ids(r).subList(0, 2).stream().sorted().toList(), ids(r)::toString);
+    assertTrue(r.explain().contains("toll-free is read as toll · free"), r.explain()::toString);
+    // A compound the glossary knows stays whole.
+    assertTrue(search("ultra-low emissions", 10).explain().stream().noneMatch(l -> l.contains("is read as")));
+  }
+
+  @Test
+  void aTermOfSeveralWordsCountsAsThatManyAmongPartialHits() throws Exception {
+    // stay · put · Spring Festival: no point has every word; the point that says 春节 and 就地过年
+    // came second, behind one whose English says "puts a price".
+    assertEquals("hubei/ground-transport/2021-02-12/seasonal", ids(search("stay put for Spring Festival", 5)).get(0));
+  }
 }
