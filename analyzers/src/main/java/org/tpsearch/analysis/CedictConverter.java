@@ -177,6 +177,32 @@ public final class CedictConverter {
         return null;
       }
     }
+    String whole = cleanWhole(s, lower);
+    return whole != null ? whole : nameBeforeDescription(s);
+  }
+
+  /**
+   * The name a long sense starts with, before the comma that opens its description: "Huangpu
+   * River, major river flowing through Shanghai, dividing the city into Puxi 浦西[Pu3 xi1]..."
+   * names the Huangpu River, which a researcher types, though the whole sense is no phrase of a
+   * query. Only a capitalised name of at most {@value #MAX_SENSE_WORDS} words, without notes or
+   * Chinese; null otherwise.
+   */
+  static String nameBeforeDescription(String sense) {
+    int comma = sense.indexOf(", ");
+    if (comma <= 0) {
+      return null;
+    }
+    String head = trimPunctuation(collapseSpaces(removeParentheses(sense.substring(0, comma))));
+    if (head.isEmpty() || !Character.isUpperCase(head.charAt(0)) || head.indexOf('[') >= 0 || head.indexOf('|') >= 0
+        || hasHan(head) || head.split(" ").length > MAX_SENSE_WORDS) {
+      return null;
+    }
+    return head;
+  }
+
+  /** {@link #cleanSense} of the whole sense; null when it is a reference or too long. */
+  private static String cleanWhole(String s, String lower) {
     s = collapseSpaces(removeParentheses(s));
     if (lower.contains("variant of") || lower.contains("surname") || s.indexOf('[') >= 0 || s.indexOf('|') >= 0 || hasHan(s)) {
       return null; // a pointer to another entry, not a meaning ("(abbr. for 高速公路[...])" is gone by now)

@@ -203,6 +203,20 @@ class CedictTest {
   }
 
   @Test
+  void aLongSenseKeepsTheNameItStartsWith() {
+    // CC-CEDICT's 黄浦江 is one long sense with Chinese in it: dropped whole, the river was unknown.
+    assertEquals("Huangpu River", CedictConverter.cleanSense("Huangpu River, major river flowing through Shanghai, "
+        + "dividing the city into Puxi 浦西[Pu3 xi1] (west of the river) and Pudong 浦東|浦东[Pu3 dong1]"));
+    assertEquals("Tangshan", CedictConverter.cleanSense("Tangshan, prefecture-level city in Hebei 河北[He2 bei3]"));
+    // Only a capitalised name of at most four words, without Chinese, before the description.
+    assertEquals(null, CedictConverter.cleanSense("overwhelmed with shock, horror or amazement or anything else"));
+    assertEquals(null, CedictConverter.cleanSense("Pudong 浦东, east of the river and more words here"));
+    assertEquals(null, CedictConverter.cleanSense("The Long Name Of Something Here, a description of it"));
+    assertEquals(List.of("Huangpu River"), Cedict.englishFor("黄浦江"));
+    assertTrue(Cedict.chineseFor("Huangpu River").contains("黄浦江"));
+  }
+
+  @Test
   void chineseFindsItsEnglishSenses() {
     assertEquals(List.of("nuclear energy"), Cedict.englishFor("核能"));
     assertEquals(List.of("supply heating", "heating"), Cedict.englishFor("供暖"));

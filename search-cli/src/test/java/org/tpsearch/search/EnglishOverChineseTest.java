@@ -60,4 +60,11 @@ class EnglishOverChineseTest extends EmbeddedIndexTest {
     // came second, behind one whose English says "puts a price".
     assertEquals("hubei/ground-transport/2021-02-12/seasonal", ids(search("stay put for Spring Festival", 5)).get(0));
   }
+
+  @Test
+  void anEnglishNameReachesTheChineseNameADictionarySenseStartsWith() throws Exception {
+    // The Shanghai lockdown point says 以黄浦江为界 in Chinese only; CC-CEDICT's sense of 黄浦江 is
+    // "Huangpu River, major river flowing through Shanghai, ...": before, dropped as too long.
+    assertEquals(List.of("shanghai/aviation/2022-04-01/event"), ids(search("Huangpu River", 10)));
+  }
 }
