@@ -125,7 +125,8 @@ public class OpenSearchBench {
       Cluster admin = Cluster.connect(engine, Map.of());
       admin.call("PUT", "/_index_template/tp-trips", Map.of("index_patterns", List.of("tp-trips*"),
           "template", Map.of("settings", Map.of("index.number_of_shards", 2, "index.number_of_replicas", 1))));
-      assertEquals(0, cli.run("index", reports.toString(), "--to", engine).exit());
+      Cli.Result indexed = cli.run("index", reports.toString(), "--to", engine);
+      assertEquals(indexed.toString(), 0, indexed.exit());
       admin.call("GET", "/_cluster/health/tp-trips?wait_for_status=green&timeout=60s", null);
       org.tpsearch.search.ClusterBackend batched = open(cli, engine, true);
       org.tpsearch.search.ClusterBackend single = open(cli, engine, false);
