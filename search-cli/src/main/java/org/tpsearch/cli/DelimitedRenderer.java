@@ -86,11 +86,19 @@ final class DelimitedRenderer implements Renderer {
     }
   }
 
+  /**
+   * The duplicates of an item, as {@code show} writes them in text and JSON: the items of other
+   * points citing the same document ({@code id#N}, space-separated), and those of the same event by
+   * content ({@code id#N (why · why)}, separated by {@code |}).
+   */
+  private static final List<String> DUPLICATE_COLUMNS = List.of("also_cited_under", "same_event_under");
+
   @Override
   public void point(StoredPoint p, PrintWriter out) {
     start(out);
     List<String> header = new ArrayList<>(POINT_COLUMNS);
     header.addAll(ITEM_COLUMNS);
+    header.addAll(DUPLICATE_COLUMNS);
     row(out, header);
     List<String> point = List.of(p.id(), p.region(), p.regionZh(), p.sector(), p.sectorZh(), p.date(), p.type(),
         confidence(p.confidence()), p.status());
@@ -98,6 +106,9 @@ final class DelimitedRenderer implements Renderer {
       List<String> cells = new ArrayList<>(point);
       cells.addAll(List.of(Integer.toString(it.ordinal()), Citation.key(p.id(), it.ordinal()), it.title(), it.time(),
           dates(it.check()), it.check().window().label(), it.field("agency").orElse(""), firstUrl(it.sources())));
+      cells.add(String.join(" ", it.alsoCitedUnder()));
+      cells.add(String.join(" | ", it.sameEventUnder().stream()
+          .map(r -> r.ref() + " (" + String.join(" · ", r.why()) + ")").toList()));
       row(out, cells);
     }
   }

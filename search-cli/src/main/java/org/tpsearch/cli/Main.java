@@ -195,8 +195,22 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     cl.setDefaultValueProvider(settingsDefaults(ctx, cl));
     // Help text wraps between words, never inside a Chinese word (新疆维吾 / 尔自治区).
     cl.setHelpFactory(WordWrapHelp::new);
+    // An argument the JVM could not decode is said before anything else: it would otherwise be
+    // searched for, or be a bad value, as '???'.
+    CommandLine.IExecutionStrategy strategy = cl.getExecutionStrategy();
+    cl.setExecutionStrategy(parsed -> {
+      String unreadable = unreadableArgument(parsed.originalArgs(), ctx.env());
+      if (unreadable != null) {
+        return unreadable(parsed.commandSpec().commandLine().getErr(), unreadable);
+      }
+      return strategy.execute(parsed);
+    });
     cl.setParameterExceptionHandler((ex, args) -> {
       PrintWriter err = ex.getCommandLine().getErr();
+      String unreadable = unreadableArgument(List.of(args), ctx.env());
+      if (unreadable != null) {
+        return unreadable(err, unreadable);
+      }
       err.println("tpsearch: " + TerminalText.line(ex.getMessage()));
       err.println("(see 'tpsearch " + subcommandPath(ex.getCommandLine()) + "--help')");
       err.flush();
@@ -248,6 +262,44 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
       return code;
     });
     return cl;
+  }
+
+  private static int unreadable(PrintWriter err, String message) {
+    err.println("tpsearch: " + TerminalText.line(message));
+    err.flush();
+    return ExitCodes.USAGE;
+  }
+
+  /**
+   * Why one of {@code args} cannot be read, or null. The JVM decodes arguments in the locale's
+   * charset: in the C or POSIX locale (ASCII), each byte of a Chinese argument becomes U+FFFD, and
+   * {@code search 电力} would search for '??????'. The locale is the command's {@code env} (in the
+   * daemon, the client's): LC_ALL, else LC_CTYPE, else LANG, as the C library reads them.
+   */
+  static String unreadableArgument(List<String> args, Map<String, String> env) {
+    for (String a : args) {
+      if (a.indexOf('\uFFFD') < 0) {
+        continue;
+      }
+      String shown = "'" + a.replace('\uFFFD', '?') + "'";
+      String locale = null;
+      for (String name : List.of("LC_ALL", "LC_CTYPE", "LANG")) {
+        String v = env.get(name);
+        if (v != null && !v.isEmpty()) {
+          locale = name + "=" + v;
+          break;
+        }
+      }
+      String upper = locale == null ? "" : locale.toUpperCase(java.util.Locale.ROOT).replace("-", "");
+      if (upper.contains("UTF8")) {
+        return "the argument " + shown + " cannot be read: it is not valid UTF-8 (each '?' stands for bytes that are "
+            + "not), or the locale (" + locale + ") is not installed; set one that is, e.g. LC_ALL=C.UTF-8";
+      }
+      return "the argument " + shown + " cannot be read: the locale ("
+          + (locale == null ? "none set: POSIX" : locale) + ") is not UTF-8, so non-ASCII characters arrive as '?'; "
+          + "set a UTF-8 locale, e.g. LC_ALL=C.UTF-8";
+    }
+    return null;
   }
 
   /** What a query that expands past Lucene's clause limit is told (CLI and HTTP). */

@@ -9,8 +9,11 @@ import org.tpsearch.search.Snippet;
  * through it. Control characters (C0 but the layout's newline and tab, DEL, C1 such as U+0085),
  * line and paragraph separators and bidirectional overrides are shown escaped ({@code \x1b},
  * {@code \u0085}), never sent raw: an ESC from a report cannot recolour, move the cursor or retitle
- * the terminal, and a file name with a newline still makes one warning one line. JSON output needs
- * none of this: its writer escapes control characters itself.
+ * the terminal, and a file name with a newline still makes one warning one line. A one-line value
+ * (a message that echoes a query, an id, a file name) also shows invisible format characters
+ * escaped (zero-width space and joiners, word joiner, byte-order mark, soft hyphen: {@code \u200b}),
+ * so that a query of them does not look empty. JSON output needs none of this: its writer escapes
+ * control characters itself.
  */
 final class TerminalText {
   private TerminalText() {}
@@ -51,10 +54,11 @@ final class TerminalText {
       return s;
     }
     StringBuilder sb = new StringBuilder(s.length() + 16).append(s, 0, first);
-    for (int i = first; i < s.length(); i++) {
-      char c = s.charAt(i);
+    for (int i = first; i < s.length(); ) {
+      int c = s.codePointAt(i);
+      i += Character.charCount(c);
       if (!unsafe(c, keepLayout)) {
-        sb.append(c);
+        sb.appendCodePoint(c);
       } else if (c == '\n') {
         sb.append("\\n");
       } else if (c == '\t') {
@@ -62,24 +66,28 @@ final class TerminalText {
       } else if (c == '\r') {
         sb.append("\\r");
       } else if (c < 0x80) {
-        sb.append(String.format(Locale.ROOT, "\\x%02x", (int) c));
+        sb.append(String.format(Locale.ROOT, "\\x%02x", c));
       } else {
-        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+        for (char unit : Character.toChars(c)) { // a supplementary character as its two UTF-16 units
+          sb.append(String.format(Locale.ROOT, "\\u%04x", (int) unit));
+        }
       }
     }
     return sb.toString();
   }
 
   private static int firstUnsafe(String s, boolean keepLayout) {
-    for (int i = 0; i < s.length(); i++) {
-      if (unsafe(s.charAt(i), keepLayout)) {
+    for (int i = 0; i < s.length(); ) {
+      int c = s.codePointAt(i);
+      if (unsafe(c, keepLayout)) {
         return i;
       }
+      i += Character.charCount(c);
     }
     return -1;
   }
 
-  private static boolean unsafe(char c, boolean keepLayout) {
+  private static boolean unsafe(int c, boolean keepLayout) {
     if (c < 0x20) {
       return !(keepLayout && (c == '\n' || c == '\t'));
     }
@@ -87,7 +95,11 @@ final class TerminalText {
       return false;
     }
     return c <= 0x9F // DEL and C1 (U+0085 NEL, U+009B CSI, ...)
-        || c == '\u2028' || c == '\u2029' // line and paragraph separators
-        || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069'); // bidi overrides
+        || c == 0x2028 || c == 0x2029 // line and paragraph separators
+        || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) // bidi overrides
+        // On one line, every invisible format character (Cf: zero-width space and joiners, U+2060,
+        // U+FEFF, the soft hyphen, the tag characters U+E0001..U+E007F); prose keeps them, where a
+        // joiner belongs to a word.
+        || (!keepLayout && Character.getType(c) == Character.FORMAT);
   }
 }

@@ -135,6 +135,16 @@ public final class ClusterBackend implements SearchBackend {
       public boolean[] matching(Query q, List<Doc> docs) throws IOException, QueryException {
         return ClusterBackend.this.matching(dsl(q), docs);
       }
+
+      @Override
+      public float score(Doc doc) {
+        return doc.score();
+      }
+
+      @Override
+      public String id(Doc doc) {
+        return doc.id();
+      }
     }, explain);
     List<SearchResult.Hit> hits = new ArrayList<>();
     List<Tiers.Ranked<Doc>> ranked = page.ranked();
@@ -201,8 +211,12 @@ public final class ClusterBackend implements SearchBackend {
       body.put("sort", sort(r));
       body.put("track_scores", true); // the local engine shows the scores of sorted hits too
     } else if (proximity != null) {
+      // A rescore takes no sort but the score: Tiers.order puts its ties in id order.
       body.put("rescore", JsonText.obj("window_size", depth, "query", JsonText.obj("rescore_query", proximity,
           "query_weight", 1.0f, "rescore_query_weight", QueryCompiler.PROXIMITY_BOOST, "score_mode", "total")));
+    } else {
+      // Ties in id order (Tiers.order), also where the page cuts them.
+      body.put("sort", List.of(JsonText.obj("_score", JsonText.obj("order", "desc")), BY_ID));
     }
     Object answer = searchCall(body);
     Map<String, Object> hitsObj = JsonText.map(answer, "hits");
@@ -283,13 +297,16 @@ public final class ClusterBackend implements SearchBackend {
     return out;
   }
 
+  /** The last key of every sort: the point id, ascending, as the local engine and {@link Tiers#order}. */
+  private static final Object BY_ID = JsonText.obj(Schema.ID, JsonText.obj("order", "asc"));
+
   private static List<Object> sort(SearchRequest r) {
     Object date = JsonText.obj(Schema.DATE, JsonText.obj("order", "asc"));
     Object confidence = JsonText.obj(Schema.CONFIDENCE, JsonText.obj("order", "desc"));
     return switch (r.sort()) {
-      case RELEVANCE -> List.of(date, confidence);
-      case DATE -> List.of(date, JsonText.obj("_score", JsonText.obj("order", "desc")));
-      case CONFIDENCE -> List.of(confidence, date);
+      case RELEVANCE -> List.of(date, confidence, BY_ID);
+      case DATE -> List.of(date, JsonText.obj("_score", JsonText.obj("order", "desc")), BY_ID);
+      case CONFIDENCE -> List.of(confidence, date, BY_ID);
     };
   }
 

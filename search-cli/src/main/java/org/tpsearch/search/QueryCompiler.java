@@ -225,6 +225,19 @@ public final class QueryCompiler {
       explain.add("then, to fill the page, points with none of the words but a part of one: "
           + String.join(" · ", partLabels));
     }
+    // A topic of the glossary that no report mentions in any form, nor any part of it (核电 where
+    // no report covers nuclear power): the reports hold nothing on what the query asks, and the
+    // points that have its other words (机组, 投运) are about something else. No tier c then: the
+    // query finds only what has every word, which is nothing. A region's name is a place, not a
+    // topic (浙江 without a report: the topic elsewhere still answers), and a word the glossary does
+    // not know may be one the text says otherwise (比特币 for 虚拟货币), so both still let tier c answer.
+    String absent = n > 1 ? absentTopic(content) : null;
+    if (absent != null) {
+      partials.clear();
+      fragments = null;
+      explain.add(absent + ", a topic of the glossary, occurs nowhere in the index in any form: points with only"
+          + " some of the words are not shown");
+    }
     for (UserQuery.Unit u : q.excluded()) {
       Query uq = unit(u, false, new ArrayList<>(), new ArrayList<>());
       if (uq != null) {
@@ -271,6 +284,31 @@ public final class QueryCompiler {
       }
     }
     return out;
+  }
+
+  /**
+   * The first of {@code content}'s words that is a Chinese topic of the glossary (not a region's
+   * name) none of whose searched forms (the word, its glossary and dictionary forms) occurs in the
+   * index, not even loosely, and none of whose parts does; null when there is none.
+   */
+  private String absentTopic(List<Content> content) {
+    for (Content c : content) {
+      if (c.words().size() != 1 || c.words().get(0).quoted()) {
+        continue;
+      }
+      String word = c.words().get(0).text();
+      if (!isChineseWord(word) || isRegionName(word) || glossary.expansions(word).isEmpty()) {
+        continue;
+      }
+      // Its glossary forms too when expansion is off (--no-expand): a topic the text names otherwise is there.
+      List<String> forms = new ArrayList<>(c.forms());
+      forms.add(word);
+      forms.addAll(glossary.expansions(word));
+      if (forms.stream().noneMatch(f -> occurs.test(f) || loose(f) != null) && parts(word).isEmpty()) {
+        return word;
+      }
+    }
+    return null;
   }
 
   /** How much a region's name counts among the words of a partial hit. */

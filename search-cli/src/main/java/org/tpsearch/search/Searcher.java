@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.DoubleField;
+import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
@@ -27,6 +28,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -40,9 +42,9 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.SortedNumericSelector;
+import org.apache.lucene.search.SortedSetSelector;
 import org.tpsearch.index.Dimension;
 import org.tpsearch.index.Schema;
 import org.tpsearch.index.StoredPoint;
@@ -171,6 +173,18 @@ public final class Searcher {
       public boolean[] matching(Query q, List<ScoreDoc> docs) throws IOException {
         return Searcher.this.matching(q, docs);
       }
+
+      @Override
+      public float score(ScoreDoc doc) {
+        return doc.score;
+      }
+
+      @Override
+      public String id(ScoreDoc doc) {
+        // Every sort ends with the id (BY_ID): its value is the hit's last sort field.
+        Object[] fields = ((FieldDoc) doc).fields;
+        return ((BytesRef) fields[fields.length - 1]).utf8ToString();
+      }
     }, explain);
     IndexSearcher searcher = index.searcher();
     List<SearchResult.Hit> hits = new ArrayList<>();
@@ -269,9 +283,12 @@ public final class Searcher {
     long total;
     TopDocs top;
     Map<String, List<SearchResult.FacetCount>> facets;
+    // By relevance: score, then point id (see Tiers.order), so a tie at the depth is cut the same in every index.
+    Sort order = sort == null ? BY_RELEVANCE : sort;
+    int size = sort == null ? depth : n;
     if (withFacets && index.hasFacets()) {
       DrillSideways ds = new DrillSideways(searcher, facetsConfig, index.facetState());
-      DrillSideways.DrillSidewaysResult dsr = sort == null ? ds.search(ddq, depth) : ds.search(ddq, null, null, n, sort, true);
+      DrillSideways.DrillSidewaysResult dsr = ds.search(ddq, null, null, size, order, true);
       facets = facetCounts(dsr.facets);
       // The counts of a single-valued dimension that is not drilled add up to the exact number of
       // matches (every point has one value there); the hits' own total may be a lower bound.
@@ -285,12 +302,16 @@ public final class Searcher {
       total = total >= 0 ? total : searcher.count(ddq);
       top = dsr.hits;
     } else {
-      top = sort == null
-          ? searcher.search(ddq, new TopScoreDocCollectorManager(depth, Integer.MAX_VALUE))
-          : searcher.search(ddq, new TopFieldCollectorManager(sort, n, Integer.MAX_VALUE));
+      top = searcher.search(ddq, new TopFieldCollectorManager(order, size, Integer.MAX_VALUE));
       // An index without facet values (no points) counts zero in every dimension.
       total = top.totalHits.value();
       facets = withFacets ? SearchResult.FacetCount.none() : null;
+    }
+    if (sort == null) {
+      // A field sort leaves the hit's own score unset (NaN); the relevance sort's first key is the score.
+      for (ScoreDoc sd : top.scoreDocs) {
+        sd.score = (Float) ((FieldDoc) sd).fields[0];
+      }
     }
     if (sort == null && proximity != null && top.scoreDocs.length > 0) {
       top = new QueryRescorer(proximity) {
@@ -389,13 +410,19 @@ public final class Searcher {
     return out;
   }
 
+  /** The last key of every sort: the point id, ascending, as {@link Tiers#order} breaks ties. */
+  private static final SortField BY_ID = KeywordField.newSortField(Schema.ID, false, SortedSetSelector.Type.MIN);
+
+  private static final Sort BY_RELEVANCE = new Sort(SortField.FIELD_SCORE, BY_ID);
+
+  /** The sort of request {@code r}, null by relevance (a query's hits by score, in tiers). */
   private static Sort sortOf(SearchRequest r, boolean noQuery) {
     SortField date = LongField.newSortField(Schema.DATE, false, SortedNumericSelector.Type.MIN);
     SortField confidence = DoubleField.newSortField(Schema.CONFIDENCE, true, SortedNumericSelector.Type.MIN);
     return switch (r.sort()) {
-      case RELEVANCE -> noQuery ? new Sort(date, confidence) : null;
-      case DATE -> new Sort(date, SortField.FIELD_SCORE);
-      case CONFIDENCE -> new Sort(confidence, date);
+      case RELEVANCE -> noQuery ? new Sort(date, confidence, BY_ID) : null;
+      case DATE -> new Sort(date, SortField.FIELD_SCORE, BY_ID);
+      case CONFIDENCE -> new Sort(confidence, date, BY_ID);
     };
   }
 

@@ -16,7 +16,9 @@ import org.apache.lucene.search.Query;
  * and the totals (tier c is the whole answer, with its facet counts, when no point has every word).
  * An engine only runs queries ({@link Engine#run}) and says which of some hits match a query
  * ({@link Engine#matching}); {@link Searcher} does it on a Lucene index, {@link ClusterBackend} on
- * a cluster, so both give the same tiers, order and counts for the same matches.
+ * a cluster, so both give the same tiers, order and counts for the same matches. Hits of the same
+ * rank and score come in point-id order ({@link #order}): documents are written on several threads,
+ * so their doc ids, the engines' own last tie-break, differ between two builds of the same reports.
  *
  * @param <D> an engine's hit before its stored fields are read (a Lucene doc id, a cluster _id)
  */
@@ -44,6 +46,40 @@ final class Tiers {
 
     /** For each of {@code docs}, whether it matches {@code q}. */
     boolean[] matching(Query q, List<D> docs) throws IOException, QueryException;
+
+    /** The relevance score of a hit of {@link #run}. */
+    float score(D doc);
+
+    /** The point id of a hit of {@link #run}. */
+    String id(D doc);
+  }
+
+  /**
+   * The order of hits of one tier by relevance: score, highest first, then point id ascending, so
+   * ties come in the same order from every index of the same reports and from both engines (an
+   * engine's own last key, the doc id, follows the order documents happened to be written in).
+   * Engines break ties the same way within a pass that they sort ({@code run}); this order also
+   * covers a pass re-ranked by proximity, which each engine re-sorts by score alone.
+   */
+  static <D> Comparator<Ranked<D>> order(Engine<D> engine) {
+    Comparator<Ranked<D>> byScore = Comparator.comparingDouble((Ranked<D> h) -> engine.score(h.doc())).reversed();
+    return byScore.thenComparing(h -> engine.id(h.doc()), Tiers::byCodePoint);
+  }
+
+  /** Strings in code-point order: the order of their UTF-8 bytes, as Lucene and OpenSearch sort a keyword. */
+  static int byCodePoint(String a, String b) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      int ca = a.codePointAt(i);
+      int cb = b.codePointAt(j);
+      if (ca != cb) {
+        return Integer.compare(ca, cb);
+      }
+      i += Character.charCount(ca);
+      j += Character.charCount(cb);
+    }
+    return Integer.compare(a.length() - i, b.length() - j);
   }
 
   /**
@@ -66,7 +102,7 @@ final class Tiers {
             compiled.wordCount()));
       }
       if (byRelevance) {
-        ranked.sort(Comparator.comparing(Ranked::tier)); // stable: by score within a tier
+        ranked.sort(Comparator.comparing((Ranked<D> h) -> h.tier()).thenComparing(order(engine)));
       }
     } else {
       for (D d : pass.top()) {
@@ -112,7 +148,7 @@ final class Tiers {
         partialHits.add(new Ranked<>(docs.get(i), SearchResult.Tier.PARTIAL, matched[i]));
       }
       if (byRelevance) {
-        partialHits.sort(Comparator.comparingInt((Ranked<D> h) -> h.matched()).reversed()); // stable: by score
+        partialHits.sort(Comparator.comparingInt((Ranked<D> h) -> h.matched()).reversed().thenComparing(order(engine)));
       }
       partialHits = partialHits.subList(0, Math.min(Math.max(0, n - ranked.size()), partialHits.size()));
       if (allWords == 0) {

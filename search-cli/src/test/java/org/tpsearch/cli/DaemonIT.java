@@ -139,6 +139,14 @@ class DaemonIT {
       assertEquals(in, daemon, () -> List.of(args).toString());
     }
     assertEquals(6, served(tpsearch(Map.of(), "daemon", "status").out()), "each went through the daemon");
+    // In the C locale a Chinese argument reaches the JVM as U+FFFD: the client's locale travels with
+    // the command, and the daemon says what in-process says, exit 2 with the hint.
+    Run in = tpsearch(Map.of("LANG", "C"), "search", "电力", "--no-daemon");
+    assertEquals(2, in.exit(), in::toString);
+    assertEquals("tpsearch: the argument '??????' cannot be read: the locale (LANG=C) is not UTF-8, so non-ASCII "
+        + "characters arrive as '?'; set a UTF-8 locale, e.g. LC_ALL=C.UTF-8\n", in.err());
+    assertEquals(in, tpsearch(Map.of("LANG", "C"), "search", "电力"));
+    assertEquals(7, served(tpsearch(Map.of(), "daemon", "status").out()), "the C locale's search went through the daemon");
   }
 
   private static String[] withNoDaemon(String[] args) {

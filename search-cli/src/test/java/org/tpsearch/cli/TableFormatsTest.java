@@ -103,6 +103,47 @@ class TableFormatsTest {
     assertEquals("'=x", DelimitedRenderer.cell("=x", tsv));
   }
 
+  /**
+   * {@code show --format csv|tsv} has the duplicates that text and JSON show under each item: by
+   * title, 文号 or URL ({@code also_cited_under}) and by content ({@code same_event_under}).
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void showAsCsvOrTsvHasEachItemsDuplicatesAsJsonHasThem() {
+    for (String id : List.of("jiangsu/power/2021-09-16/policy", "xinjiang/industry/2022-03-01/event",
+        "xinjiang/industry/2019-04-01/event")) {
+      Map<String, Object> json = MiniJson.object(cli.run("show", id, "--format", "json").out());
+      List<Map<String, Object>> items = (List<Map<String, Object>>) json.get("evidence");
+      for (String format : List.of("csv", "tsv")) {
+        Cli.Result r = cli.run("show", id, "--format", format);
+        assertEquals(0, r.exit(), r::toString);
+        List<List<String>> rows = format.equals("csv") ? readCsv(r.out())
+            : r.out().lines().map(l -> List.of(l.split("\t", -1))).toList();
+        List<String> header = rows.get(0);
+        int also = header.indexOf("also_cited_under");
+        int same = header.indexOf("same_event_under");
+        assertEquals(List.of(header.size() - 2, header.size() - 1), List.of(also, same), header::toString);
+        assertEquals(items.size() + 1, rows.size(), r::toString);
+        for (int i = 0; i < items.size(); i++) {
+          Map<String, Object> item = items.get(i);
+          List<String> row = rows.get(i + 1);
+          assertEquals(String.join(" ", (List<String>) item.get("also_cited_under")), row.get(also), id + " " + format);
+          List<String> sameEvent = new ArrayList<>();
+          for (Map<String, Object> rel : (List<Map<String, Object>>) item.get("same_event_under")) {
+            sameEvent.add(rel.get("ref") + " (" + String.join(" · ", (List<String>) rel.get("why")) + ")");
+          }
+          assertEquals(String.join(" | ", sameEvent), row.get(same), id + " " + format);
+        }
+      }
+    }
+    // What text shows, on the real report's point and on a Jiangsu policy cited in two provinces.
+    List<List<String>> jiangsu = readCsv(cli.run("show", "jiangsu/power/2021-09-16/policy", "--format", "csv").out());
+    assertEquals("guangdong/power/2021-09-10/policy#2 xinjiang/power/2021-08-17/policy#1", jiangsu.get(1).get(17));
+    List<List<String>> xinjiang = readCsv(cli.run("show", "xinjiang/industry/2022-03-01/event", "--format", "csv").out());
+    assertTrue(xinjiang.get(3).get(18).startsWith("xinjiang/industry/2019-04-01/event#1 (same place 墨玉县 · "),
+        xinjiang.get(3).toString());
+  }
+
   @Test
   void bomOnlyWhenAskedAndOnlyForCsvAndTsv() {
     Cli.Result plain = cli.run("facets", "--region", "新疆", "--format", "csv");

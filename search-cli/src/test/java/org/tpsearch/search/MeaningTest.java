@@ -139,12 +139,36 @@ class MeaningTest extends EmbeddedIndexTest {
 
   @Test
   void aSingleCharacterNeverMatchesAloneUnlessItIsTheWholeQuery() throws Exception {
-    // 核电: 核 and 电 both occur, never together; the split keeps them one word.
-    assertEquals(0, searcher.search(SearchRequest.of("新疆的核电")).hits().stream().filter(h -> h.tier().all()).count());
-    for (SearchResult.Hit h : searcher.search(SearchRequest.of("新疆的核电").withLimit(100)).hits()) {
+    // 核煤: 核 and 煤 both occur, never together; the split keeps them one word.
+    SearchResult r = searcher.search(SearchRequest.of("新疆的核煤").withLimit(100));
+    assertEquals(List.of("新疆", "核煤"), r.words());
+    assertEquals(0, r.hits().stream().filter(h -> h.tier().all()).count());
+    assertFalse(r.hits().isEmpty(), "the points with 新疆 are partial hits");
+    for (SearchResult.Hit h : r.hits()) {
       assertEquals(1, h.matchedWords(), h.id() + ": only 新疆 can match");
     }
     assertTrue(searcher.search(SearchRequest.of("核")).total() > 0, "a lone character is a query of its own");
+  }
+
+  @Test
+  void aTopicOfTheGlossaryThatOccursNowhereFindsNothing() throws Exception {
+    // No sample report covers nuclear power (核电, 核能发电, nuclear power: none of them occurs) or
+    // ports (港口, 岸电); 机组, 投运 and 改造 do occur, in points about coal units, power lines and
+    // steel plants, which are no answer to these queries.
+    for (String q : List.of("核电机组投运", "港口岸电改造", "新疆的核电")) {
+      SearchResult r = searcher.search(new SearchRequest(q, Map.of(), Double.NaN, 10, SearchRequest.SortOrder.RELEVANCE,
+          false, true, true));
+      assertEquals(0, r.total() + r.partialTotal(), () -> q + " -> " + r.hits());
+      assertTrue(r.explain().stream().anyMatch(e -> e.contains("occurs nowhere in the index")), r.explain()::toString);
+    }
+    // A word the glossary does not know may be what the text says in other words (比特币 for the
+    // 虚拟货币"挖矿" of the Inner Mongolia reports; 东航 and 首航 for 东方航空's first commercial flight):
+    // the points with the other words still answer. So does a glossary topic a part of which occurs
+    // (灵活性改造: 改造), and a region without a report (海南: the topic elsewhere).
+    for (String q : List.of("内蒙古的比特币挖矿", "东航C919首航", "山西煤电机组灵活性改造", "海南的光伏")) {
+      SearchResult r = searcher.search(SearchRequest.of(q).withLimit(10));
+      assertTrue(r.partial() && !r.hits().isEmpty(), () -> q + " -> " + r.hits());
+    }
   }
 
   @Test
