@@ -48,7 +48,7 @@ public final class EmbeddedIndexBuilder {
     IndexSummary summary = Indexer.run(List.of(reports), out,
         Indexer.Options.defaults().withFull(true).withDisplayBase(base).withThreads(1));
     try (FSDirectory dir = FSDirectory.open(out);
-        IndexWriter w = new IndexWriter(dir, new IndexWriterConfig().setCodec(new PointCodec()).setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
+        IndexWriter w = new IndexWriter(dir, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
       w.forceMerge(1);
       w.setLiveCommitData(java.util.Map.of(Schema.COMMIT_VERSION_KEY, Schema.VERSION).entrySet());
       w.commit();

@@ -70,7 +70,6 @@ final class LuceneFolderSink implements IndexSink {
   @Override
   public void begin(boolean full) throws IOException {
     IndexWriterConfig iwc = new IndexWriterConfig(Schema.indexAnalyzer());
-    iwc.setCodec(new PointCodec());
     iwc.setOpenMode(full ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     iwc.setRAMBufferSizeMB(256);
     iwc.setCommitOnClose(false);
