@@ -52,6 +52,21 @@ class SameEventTest {
     assertEquals(List.of(keys.split(" ")), SameEvent.placeKeys(place));
   }
 
+  /**
+   * The Beijing and Hebei Winter Olympics items start the same day: the shorter range is named
+   * first whichever item comes first (the cluster engine read the pair the other way round and
+   * wrote "2022-02-04..2022-03-13 and 2022-02-04..2022-02-20 overlap").
+   */
+  @Test
+  void rangesThatStartTheSameDayAreNamedInOneOrder() {
+    Optional<org.tpsearch.model.DateRange> games = Optional.of(new org.tpsearch.model.DateRange(
+        java.time.LocalDate.of(2022, 2, 4), java.time.LocalDate.of(2022, 2, 20)));
+    Optional<org.tpsearch.model.DateRange> withParalympics = Optional.of(new org.tpsearch.model.DateRange(
+        java.time.LocalDate.of(2022, 2, 4), java.time.LocalDate.of(2022, 3, 13)));
+    assertEquals("2022-02-04..2022-02-20 and 2022-02-04..2022-03-13 overlap", SameEvent.datesMeet(games, withParalympics));
+    assertEquals(SameEvent.datesMeet(games, withParalympics), SameEvent.datesMeet(withParalympics, games));
+  }
+
   @Test
   void noPlaceNoKey() {
     assertEquals(List.of(), SameEvent.placeKeys(""));

@@ -431,7 +431,17 @@ public final class QueryCompiler {
           }
         }
         if (parts.size() == 1 && parts.get(0) == u) {
-          QueryWords.Understood understood = QueryWords.understand(u.text(), this::isWord, occurs);
+          String text = u.text();
+          // A 《》 title stays whole, unless the index cannot hold it as typed (one of its character
+          // pairs occurs nowhere): the text writes it with other punctuation inside
+          // (《新疆维吾尔自治区"十四五"工业绿色发展规划》 typed without the quotes), so it is read as its words.
+          String inner = text.length() > 2 && text.startsWith("《") && text.endsWith("》")
+              ? text.substring(1, text.length() - 1) : null;
+          if (inner != null && !inner.isBlank() && !occurs.test(inner)) {
+            localExplain.add(u + " does not occur as typed: read as its words");
+            text = inner;
+          }
+          QueryWords.Understood understood = QueryWords.understand(text, this::isWord, occurs);
           dropped.addAll(understood.dropped());
           if (understood.split()) {
             localExplain.add(u + " is read as " + String.join(" · ", understood.words()));

@@ -229,6 +229,24 @@ class MeaningTest extends EmbeddedIndexTest {
     }
   }
 
+  /**
+   * A title the text writes with punctuation inside, typed without it, is found (session 5: the
+   * real report's 《新疆维吾尔自治区"十四五"工业绿色发展规划》 typed without its quotes found nothing,
+   * exit 1, while the same words without 《》 found it).
+   */
+  @Test
+  void aTitleTypedWithoutThePunctuationInsideItIsFound() throws Exception {
+    String id = "xinjiang/industry/2021-12-16/seasonal";
+    for (String q : List.of("《新疆维吾尔自治区十四五工业绿色发展规划》", "《新疆维吾尔自治区\"十四五\"工业绿色发展规划》",
+        "《新疆维吾尔自治区“十四五”工业绿色发展规划》")) {
+      SearchResult r = searcher.search(SearchRequest.of(q));
+      assertTrue(r.total() > 0 && r.hits().get(0).id().equals(id), () -> q + " -> " + r.hits());
+    }
+    // As typed, it stays one word when the index holds it so.
+    assertEquals(List.of("《新疆维吾尔自治区\"十四五\"工业绿色发展规划》"),
+        searcher.search(SearchRequest.of("《新疆维吾尔自治区\"十四五\"工业绿色发展规划》")).words());
+  }
+
   @Test
   void matchedWordsUnderAFieldSortComeFromTheMatching() throws Exception {
     // Under a field sort the collector computes no scores (NaN); the count was once decoded from
