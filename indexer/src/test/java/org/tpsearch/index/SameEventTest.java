@@ -167,4 +167,14 @@ class SameEventTest {
         "xinjiang/power/2022-08-12/event#1 ~ xinjiang/power/2022-11-25/event#1")), joined);
     assertTrue(new HashSet<>(ids).size() >= 75, ids.size() + " items");
   }
+
+  /** Two ranges that start the same day are said in one order whichever is given first (was: the order given). */
+  @Test
+  void rangesStartingTheSameDayAreSaidInOneOrder() {
+    Optional<org.tpsearch.model.DateRange> games = org.tpsearch.model.DateRange.ofIso("2022-02-04/2022-02-20");
+    Optional<org.tpsearch.model.DateRange> withParalympics = org.tpsearch.model.DateRange.ofIso("2022-02-04/2022-03-13");
+    assertTrue(games.isPresent() && withParalympics.isPresent());
+    assertEquals(SameEvent.datesMeet(games, withParalympics), SameEvent.datesMeet(withParalympics, games));
+    assertTrue(SameEvent.datesMeet(withParalympics, games).endsWith(" overlap"), SameEvent.datesMeet(withParalympics, games));
+  }
 }

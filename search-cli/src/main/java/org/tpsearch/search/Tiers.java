@@ -52,6 +52,14 @@ final class Tiers {
 
     /** The point id of a hit of {@link #run}. */
     String id(D doc);
+
+    /**
+     * Says which runs may follow: {@link #run} with these arguments (or a smaller {@code n}), and
+     * {@link #matching} of each {@code named} query against the hits of that run. An engine that
+     * pays per request (a cluster) runs them all at once and answers the calls from what it got;
+     * the answers must be those the calls would get. By default, nothing.
+     */
+    default void prefetch(List<Planned> planned) throws IOException, QueryException {}
   }
 
   /**
@@ -82,6 +90,9 @@ final class Tiers {
     return Integer.compare(a.length() - i, b.length() - j);
   }
 
+  /** A run {@link Engine#prefetch} is told of: the arguments of {@link Engine#run}, and the queries its hits are tested against. */
+  record Planned(Query text, Query proximity, int n, boolean withFacets, boolean deep, List<Query> named) {}
+
   /**
    * Ranks request {@code r} ({@code compiled}: its compiled query, null when empty) through
    * {@code engine}: at most {@code n} hits, ordered by tier when {@code byRelevance} (else in the
@@ -92,6 +103,8 @@ final class Tiers {
     Query text = compiled == null ? MatchAllDocsQuery.INSTANCE : compiled.strict();
     Query proximity = compiled == null ? null : compiled.proximity();
     // Tiers a and b: every content word; the query as typed first.
+    engine.prefetch(List.of(new Planned(text, proximity, n, r.facets(), true,
+        compiled == null || compiled.typed() == null ? List.of() : List.of(compiled.typed()))));
     Pass<D> pass = engine.run(text, proximity, n, r.facets(), true);
     List<Ranked<D>> ranked = new ArrayList<>();
     if (compiled != null) {
@@ -120,6 +133,23 @@ final class Tiers {
     // (and is the whole answer, with its facet counts, when no point has every word).
     List<Query> partials = compiled == null ? List.of() : compiled.partials();
     long allWords = total;
+    Query fragments = compiled == null ? null : compiled.fragments();
+    if (!partials.isEmpty() && (allWords == 0 || r.limit() > ranked.size())) {
+      // The partial levels and the fragments may all be needed: said at once, with the most room
+      // any of them can have (the room only shrinks) and facets where they can be the answer's.
+      int room = Math.max(1, n - ranked.size());
+      List<Planned> planned = new ArrayList<>();
+      for (int level = 0; level < partials.size(); level++) {
+        int fewest = level == 0 ? compiled.minimumMatch() : 1;
+        int most = level == 0 ? compiled.wordCount() - 1 : compiled.minimumMatch() - 1;
+        planned.add(new Planned(partials.get(level), null, room, r.facets() && allWords == 0, fewest != most,
+            fewest != most ? compiled.units() : List.of()));
+      }
+      if (fragments != null) {
+        planned.add(new Planned(fragments, null, room, false, false, List.of()));
+      }
+      engine.prefetch(planned);
+    }
     for (int level = 0; level < partials.size() && (allWords == 0 || r.limit() > ranked.size()); level++) {
       int room = Math.max(1, n - ranked.size());
       boolean answer = allWords == 0 && total == 0; // this pass's facets are the answer's
@@ -171,7 +201,6 @@ final class Tiers {
     }
     // Last, to fill the page, points with none of the words but a part of one (错峰 of 错峰生产):
     // only when some point has a whole word, so a query none of whose words occur finds nothing.
-    Query fragments = compiled == null ? null : compiled.fragments();
     if (fragments != null && total + partialTotal > 0 && r.limit() > ranked.size()) {
       int room = n - ranked.size();
       Pass<D> more = engine.run(fragments, null, room, false, false);
