@@ -60,6 +60,24 @@ class QueryWordsTest {
     assertEquals(dropped.isEmpty() ? List.of() : Arrays.asList(dropped.split(" ")), u.dropped(), typed);
   }
 
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = ';', value = {
+      // 比特币挖矿 has no word of the index (SmartChinese keeps 挖 and 矿 apart) and does not occur;
+      // 挖矿 does (虚拟货币"挖矿"): two words.
+      "内蒙古的比特币挖矿; 内蒙古 比特币 挖矿",
+      // The longest part that occurs first, then the rest the same way.
+      "比特币挖矿封城; 比特币 挖矿封城",
+      // A split never leaves a character alone: 封城 occurs, 期 would stand alone.
+      "武汉封城期; 武汉 封城期",
+      // A piece that occurs as written stays whole.
+      "武汉挖矿封城; 武汉 挖矿封城",
+  })
+  void piecesThatDoNotOccurAreSplitAtWhatDoes(String typed, String words) {
+    Predicate<String> known = w -> KNOWN.test(w) || w.equals("内蒙古");
+    Predicate<String> occurs = Set.of("挖矿", "封城", "挖矿封城")::contains;
+    assertEquals(List.of(words.split(" ")), QueryWords.understand(typed, known, occurs).words(), typed);
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = ';', value = {"国发〔2021〕23号", "国发[2021]23号", "《2030年前碳达峰行动方案》", "生态环境部令第19号", "52.6亿",
       "74.7", "绿色电力", "的"})
