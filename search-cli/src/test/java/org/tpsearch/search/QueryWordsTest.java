@@ -21,6 +21,9 @@ class QueryWordsTest {
       "新疆的绿色电力交易; 新疆 绿色电力 交易; 的",
       // Question words, the longest first (什么时候, not 什么 + 时候).
       "上海的航班什么时候恢复; 上海 航班 恢复; 的 什么时候",
+      // "In total" asks for a quantity, as 多少 and 多久 do: no report says 一共 of what it counts.
+      "武汉封城一共多久; 武汉 封城; 一共 多久",
+      "总共多少武汉封城; 武汉 封城; 总共 多少",
       // Single characters the dictionary does not join stay one word (封城), never alone.
       "武汉封城期间的公交; 武汉 封城 公交; 期间 的",
       // A lone character joins the next word (碳达峰), or the previous one at the end (交易量).
