@@ -92,16 +92,20 @@ public final class IndexHandle implements Closeable {
   }
 
   /**
-   * The threads that work on a warm query beside its own: one fewer than the cores (none on one
-   * core), or {@code -Dtpsearch.searchThreads}.
+   * The threads that work on a warm query beside its own: none unless {@code -Dtpsearch.searchThreads}
+   * asks for some. Measured on a quiet two-core machine (BENCHMARKS.md, "At a glance" and "Warm
+   * queries, the search pass"), a second thread made the warm p50 and p99 worse (1.71 / 6.21 ms
+   * against 1.56 / 5.51 with one): a query's search pass and hits are a millisecond or two, and
+   * handing half of them over (a task queue, a second stored-fields reader, merging the
+   * segments' top hits) costs more than the idle core saves, for the costliest queries too.
    */
   private static final class SearchThreads {
     private static java.util.concurrent.Executor pool;
 
     static synchronized java.util.concurrent.Executor pool() {
-      // -Dtpsearch.searchThreads=0 turns them off (to compare; TPSEARCH_JAVA_OPTS passes it).
+      // -Dtpsearch.searchThreads=1 turns one on (to compare; TPSEARCH_JAVA_OPTS passes it).
       int cores = Runtime.getRuntime().availableProcessors();
-      int threads = Integer.getInteger("tpsearch.searchThreads", cores - 1);
+      int threads = Integer.getInteger("tpsearch.searchThreads", 0);
       if (threads < 1) {
         return null;
       }

@@ -49,7 +49,8 @@ final class BenchCommand extends IndexReadingCommand {
   @Option(names = "--warmup", defaultValue = "20", description = "Untimed runs of each query first (default: ${DEFAULT-VALUE}).")
   int warmup;
 
-  @Option(names = "--per-query", description = "Also print each query's median.")
+  @Option(names = "--per-query", description = "Also print each query's wall p50, p90, p99 and max, its CPU p50 "
+      + "and p99, and how many of the slowest 1% of all runs (those above the overall p99) are its own.")
   boolean perQuery;
 
   @Option(names = "--no-cache", description = "Compile every query anew (no cache of compiled queries), as a "
@@ -110,8 +111,6 @@ final class BenchCommand extends IndexReadingCommand {
       for (int i = 0; i < warmup; i++) {
         hits += searcher.search(r).total();
       }
-      long[] mine = new long[rounds];
-      long[] mineCpu = new long[rounds];
       for (int i = 0; i < rounds; i++) {
         long c0 = cpuTimed ? threads.getCurrentThreadCpuTime() : 0;
         if (searchThreads == null) {
@@ -121,18 +120,14 @@ final class BenchCommand extends IndexReadingCommand {
         long p0 = cpuTimed ? c0 + threadsCpu(threads, searchThreads) : 0;
         long t0 = System.nanoTime();
         hits += searcher.search(r).total();
-        mine[i] = System.nanoTime() - t0;
+        all[k] = System.nanoTime() - t0;
         processCpu[k] = cpuTimed ? threads.getCurrentThreadCpuTime() + threadsCpu(threads, searchThreads) - p0 : 0;
         cpu[k] = cpuTimed ? threads.getCurrentThreadCpuTime() - c0 : 0;
-        mineCpu[i] = cpu[k];
-        all[k++] = mine[i];
+        k++;
       }
-      if (perQuery) {
-        Arrays.sort(mine);
-        Arrays.sort(mineCpu);
-        out.printf(Locale.ROOT, "  %8.3f ms  %8.3f ms CPU  %s%n", mine[mine.length / 2] / 1e6,
-            mineCpu[mineCpu.length / 2] / 1e6, lines.get(q));
-      }
+    }
+    if (perQuery) {
+      perQuery(out, all, cpu);
     }
     if (queries == null) {
       // The earlier mix alone first, comparable with figures measured before the new kinds came.
@@ -164,6 +159,38 @@ final class BenchCommand extends IndexReadingCommand {
     }
     out.flush();
     return ExitCodes.OK;
+  }
+
+  /**
+   * Each query's wall p50, p90, p99 and max, its CPU p50 and p99, and how many of its runs are
+   * among the slowest 1% of all runs (above the overall wall p99): the queries that make the p99.
+   * {@code wall} and {@code cpu} hold each query's rounds one after another, in query order.
+   */
+  private void perQuery(PrintWriter out, long[] wall, long[] cpu) {
+    long wallP99 = p99Nanos(wall);
+    long cpuP99 = p99Nanos(cpu);
+    out.printf(Locale.ROOT, "per query, ms: wall p50, p90, p99, max; thread CPU p50, p99; runs above the overall p99 "
+        + "(wall %.3f ms, CPU %.3f ms)%n", wallP99 / 1e6, cpuP99 / 1e6);
+    for (int q = 0; q < requests.size(); q++) {
+      long[] w = Arrays.copyOfRange(wall, q * rounds, (q + 1) * rounds);
+      long[] c = Arrays.copyOfRange(cpu, q * rounds, (q + 1) * rounds);
+      long slowWall = Arrays.stream(w).filter(x -> x > wallP99).count();
+      long slowCpu = Arrays.stream(c).filter(x -> x > cpuP99).count();
+      Arrays.sort(w);
+      Arrays.sort(c);
+      out.printf(Locale.ROOT, "  %7.3f %7.3f %7.3f %7.3f   %7.3f %7.3f   %3s %3s  %s%n", pct(w, 50), pct(w, 90), pct(w, 99),
+          w[w.length - 1] / 1e6, pct(c, 50), pct(c, 99), count(slowWall), count(slowCpu), lines.get(q));
+    }
+  }
+
+  private static long p99Nanos(long[] values) {
+    long[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted.length == 0 ? 0 : sorted[Math.max(0, Math.min(sorted.length - 1, (int) Math.ceil(0.99 * sorted.length) - 1))];
+  }
+
+  private static String count(long n) {
+    return n == 0 ? "." : Long.toString(n);
   }
 
   /** The CPU time of threads {@code ids} together, in ns. */

@@ -33,7 +33,9 @@ class ConcurrentSearchTest {
 
   @BeforeAll
   static void open() throws Exception {
-    // The search threads even on this (possibly busy) test machine, where they would stand aside.
+    // A search thread (off by default), even on this (possibly busy) test machine, where it would
+    // stand aside.
+    System.setProperty("tpsearch.searchThreads", "1");
     System.setProperty("tpsearch.searchThreads.evenWhenBusy", "true");
     Path sample = Files.createDirectory(tmp.resolve("sample"));
     IndexHandle.copyEmbedded(sample);
@@ -53,6 +55,7 @@ class ConcurrentSearchTest {
   @AfterAll
   static void close() throws Exception {
     System.clearProperty("tpsearch.searchThreads.evenWhenBusy");
+    System.clearProperty("tpsearch.searchThreads");
     concurrent.close();
     sequential.close();
   }
