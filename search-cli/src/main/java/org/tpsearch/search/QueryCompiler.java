@@ -172,7 +172,12 @@ public final class QueryCompiler {
       // Among points with only some of the words, those with the topic come before those with
       // only the place: a region's name weighs less there (江苏的碳市场: the carbon market
       // elsewhere before anything else in Jiangsu).
-      Query partial = isRegionName(c.label()) ? new BoostQuery(c.query(), REGION_PARTIAL_WEIGHT) : c.query();
+      // A term of several typed words (Spring Festival: 春节) counts as that many words: a point with
+      // it says more of the query than one with a single word of it (stay put for Spring Festival:
+      // the point that says 春节 before the one whose English says "puts").
+      int typedWords = Math.max(1, c.words().size());
+      Query partial = isRegionName(c.label()) ? new BoostQuery(c.query(), REGION_PARTIAL_WEIGHT)
+          : typedWords > 1 ? new BoostQuery(c.query(), typedWords) : c.query();
       Query rank = c.query();
       // A word that occurs nowhere in any form counts there by a part of it that does: 灵活性改造
       // (flexibility retrofit) by 改造, where the Shanxi reports say 煤电机组节能改造.
@@ -452,12 +457,33 @@ public final class QueryCompiler {
           dropped.add(u.text());
           continue;
         }
-        QueryWords.Understood understood = QueryWords.understand(u.text(), this::isWord, occurs);
-        dropped.addAll(understood.dropped());
-        if (understood.split()) {
-          localExplain.add(u + " is read as " + String.join(" · ", understood.words()));
+        if (expand && unknownCompound(u)) {
+          List<UserQuery.Unit> words = new ArrayList<>();
+          for (String w : u.text().split("-")) {
+            if (w.isBlank()) {
+              continue;
+            }
+            if (QueryWords.isEnglishStop(w)) {
+              dropped.add(w);
+            } else {
+              words.add(new UserQuery.Unit(w, false));
+            }
+          }
+          if (words.size() > 1) {
+            localExplain.add(u + " is read as " + String.join(" · ", words.stream().map(UserQuery.Unit::text).toList()));
+          }
+          if (!words.isEmpty()) {
+            parts = words;
+          }
         }
-        parts = understood.words().stream().map(w -> new UserQuery.Unit(w, false)).toList();
+        if (parts.size() == 1 && parts.get(0) == u) {
+          QueryWords.Understood understood = QueryWords.understand(u.text(), this::isWord, occurs);
+          dropped.addAll(understood.dropped());
+          if (understood.split()) {
+            localExplain.add(u + " is read as " + String.join(" · ", understood.words()));
+          }
+          parts = understood.words().stream().map(w -> new UserQuery.Unit(w, false)).toList();
+        }
       }
       for (UserQuery.Unit part : parts) {
         int before = localForms.size();
@@ -478,6 +504,16 @@ public final class QueryCompiler {
       forms.addAll(localForms);
     }
     return out;
+  }
+
+  /**
+   * Whether {@code u} is a hyphenated English compound that neither the glossary nor the dictionary
+   * knows as a whole and that does not occur as written (toll-free, gas-fired; not coal-to-gas):
+   * then each of its words is a content word, reaching its own translations (通行费, 免费).
+   */
+  private boolean unknownCompound(UserQuery.Unit u) {
+    return !u.quoted() && u.text().indexOf('-') > 0 && isEnglish(u.text()) && glossary.expansions(u.text()).isEmpty()
+        && dictionaryForms(u.text(), List.of()).isEmpty() && !occurs.test(u.text());
   }
 
   /** Whether {@code w}, a string of Chinese characters, is a word: of the index or of the glossary. */
@@ -590,13 +626,20 @@ public final class QueryCompiler {
       }
       return out;
     }
-    addOccurring(Cedict.chineseFor(text), seen, out);
+    // The senses that are the phrase itself first (units: 单位, 机组), never those that only share
+    // Porter's stem with it (united: 联合), unless the dictionary does not list the phrase at all.
+    Cedict.Senses senses = Cedict.lookup(text);
+    addOccurring(senses.exact(), seen, out);
     if (out.isEmpty() && text.indexOf(' ') < 0) {
       // Nothing the text says: the dictionary may define the word's verb or singular instead
-      // (reduction: to reduce, 减少; shutdown: to shut down, 关停; buses: bus).
+      // (reduction: to reduce, 减少; shutdown: to shut down, 关停; pollution: to pollute, 污染).
       for (String variant : EnglishVariants.of(text)) {
-        addOccurring(Cedict.chineseFor(variant), seen, out);
+        addOccurring(Cedict.lookup(variant).exact(), seen, out);
       }
+    }
+    if (out.isEmpty() && !senses.listed()) {
+      // A word the dictionary does not list (sintering): the senses that share its stem (to sinter, 烧结).
+      addOccurring(senses.related(), seen, out);
     }
     return out;
   }
