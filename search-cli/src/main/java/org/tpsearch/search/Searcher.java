@@ -99,7 +99,8 @@ public final class Searcher {
       QueryCompiler.Compiled p = new QueryCompiler.Compiled(PreparedQuery.of(c.strict(), s),
           c.partials().stream().map(q -> PreparedQuery.of(q, s)).toList(), PreparedQuery.of(c.typed(), s),
           PreparedQuery.of(c.proximity(), s), c.units().stream().map(q -> PreparedQuery.of(q, s)).toList(), c.words(),
-          c.explain(), c.minimumMatch(), c.forms(), PreparedQuery.of(c.fragments(), s));
+          c.explain(), c.minimumMatch(), c.forms(), PreparedQuery.of(c.fragments(), s),
+          c.rankUnits().stream().map(q -> PreparedQuery.of(q, s)).toList());
       return new Prepared(c, new PhraseHighlighter(c.forms()), p);
     }
   }

@@ -28,8 +28,15 @@ final class Tiers {
   /** One execution of a query: the exact total, the top hits best first, facet counts when asked. */
   record Pass<D>(long total, List<D> top, Map<String, List<SearchResult.FacetCount>> facets) {}
 
-  /** A hit placed in its tier, with how many of the content words it has. */
-  record Ranked<D>(D doc, SearchResult.Tier tier, int matched) {}
+  /**
+   * A hit placed in its tier, with how many of the content words it has, and how many count for
+   * its order in tier c (a word that occurs nowhere counts by a part of it there).
+   */
+  record Ranked<D>(D doc, SearchResult.Tier tier, int matched, int counted) {
+    Ranked(D doc, SearchResult.Tier tier, int matched) {
+      this(doc, tier, matched, matched);
+    }
+  }
 
   /** The page, best first, with the totals and facet counts of the answer. */
   record Page<D>(List<Ranked<D>> ranked, long total, boolean partial, long partialTotal,
@@ -159,26 +166,19 @@ final class Tiers {
       // and the level's first hits by score are its page.
       int fewest = level == 0 ? compiled.minimumMatch() : 1;
       int most = level == 0 ? compiled.wordCount() - 1 : compiled.minimumMatch() - 1;
+      // A word counted by its parts: the counts differ from the words matched, both are needed.
+      boolean byParts = !compiled.rankUnits().isEmpty();
       // No proximity re-ranking here: its phrase needs every word, which no partial hit has.
-      Pass<D> more = engine.run(partials.get(level), null, room, r.facets() && answer, fewest != most);
+      Pass<D> more = engine.run(partials.get(level), null, room, r.facets() && answer, fewest != most || byParts);
       List<D> docs = more.top();
-      int[] matched = new int[docs.size()];
-      if (fewest == most) {
-        Arrays.fill(matched, fewest);
-      } else {
-        for (Query u : compiled.units()) {
-          boolean[] m = engine.matching(u, docs);
-          for (int i = 0; i < docs.size(); i++) {
-            matched[i] += m[i] ? 1 : 0;
-          }
-        }
-      }
+      int[] matched = count(engine, fewest == most && !byParts ? null : compiled.units(), docs, fewest);
+      int[] counted = byParts ? count(engine, compiled.rankUnits(), docs, fewest) : matched;
       List<Ranked<D>> partialHits = new ArrayList<>();
       for (int i = 0; i < docs.size(); i++) {
-        partialHits.add(new Ranked<>(docs.get(i), SearchResult.Tier.PARTIAL, matched[i]));
+        partialHits.add(new Ranked<>(docs.get(i), SearchResult.Tier.PARTIAL, matched[i], counted[i]));
       }
       if (byRelevance) {
-        partialHits.sort(Comparator.comparingInt((Ranked<D> h) -> h.matched()).reversed().thenComparing(order(engine)));
+        partialHits.sort(Comparator.comparingInt((Ranked<D> h) -> h.counted()).reversed().thenComparing(order(engine)));
       }
       partialHits = partialHits.subList(0, Math.min(Math.max(0, n - ranked.size()), partialHits.size()));
       if (allWords == 0) {
@@ -218,5 +218,22 @@ final class Tiers {
       }
     }
     return new Page<>(ranked, total, partial, partialTotal, facets);
+  }
+
+  /** For each of {@code docs}, how many of {@code units} it matches; {@code known} for each when {@code units} is null. */
+  private static <D> int[] count(Engine<D> engine, List<Query> units, List<D> docs, int known)
+      throws IOException, QueryException {
+    int[] out = new int[docs.size()];
+    if (units == null) {
+      Arrays.fill(out, known);
+      return out;
+    }
+    for (Query u : units) {
+      boolean[] m = engine.matching(u, docs);
+      for (int i = 0; i < docs.size(); i++) {
+        out[i] += m[i] ? 1 : 0;
+      }
+    }
+    return out;
   }
 }
