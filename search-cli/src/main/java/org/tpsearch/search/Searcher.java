@@ -185,6 +185,12 @@ public final class Searcher {
         Object[] fields = ((FieldDoc) doc).fields;
         return ((BytesRef) fields[fields.length - 1]).utf8ToString();
       }
+
+      @Override
+      public long count(Query q) throws IOException, QueryException {
+        // No scores, no hits: the same total as run's, whose collectors count every match.
+        return index.searcher().count(drillDown(filtered(q, r), r));
+      }
     }, explain);
     IndexSearcher searcher = index.searcher();
     List<SearchResult.Hit> hits = new ArrayList<>();
