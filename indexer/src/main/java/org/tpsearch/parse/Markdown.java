@@ -1,5 +1,6 @@
 package org.tpsearch.parse;
 
+import com.vladsch.flexmark.util.sequence.Html5Entities;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -154,7 +155,90 @@ final class Markdown {
     out = out.replace("**", "").replace("__", "").replace("`", "");
     // A lone * is emphasis in this text (the model does not write multiplication as *).
     out = out.replace("*", "");
-    return out.strip();
+    // Last: a decoded &lt;b&gt; or &#42; is text, not a tag or emphasis to remove.
+    return decodeEntities(out.strip());
+  }
+
+  /**
+   * HTML character references decoded, as CommonMark reads them in text: named ({@code &amp;},
+   * {@code &nbsp;}, {@code &mdash;}: HTML5's names, from flexmark's table), decimal
+   * ({@code &#20013;}, 1 to 7 digits) and hexadecimal ({@code &#x4E2D;}, 1 to 6 digits); a code point
+   * of 0, a surrogate or past U+10FFFF becomes U+FFFD. An {@code &} that starts no reference, or an
+   * unknown name ({@code &bogus;}), stays as written. A scan: each {@code &} looks at most 34
+   * characters ahead.
+   */
+  static String decodeEntities(String s) {
+    int amp = s.indexOf('&');
+    if (amp < 0) {
+      return s;
+    }
+    StringBuilder sb = null;
+    int done = 0;
+    while (amp >= 0) {
+      int end = referenceEnd(s, amp);
+      String decoded = end < 0 ? null : decodeReference(s.substring(amp, end));
+      if (decoded == null) {
+        amp = s.indexOf('&', amp + 1);
+        continue;
+      }
+      if (sb == null) {
+        sb = new StringBuilder(s.length());
+      }
+      sb.append(s, done, amp).append(decoded);
+      done = end;
+      amp = s.indexOf('&', end);
+    }
+    return sb == null ? s : sb.append(s, done, s.length()).toString();
+  }
+
+  /** The longest entity name HTML5 has is 31 characters ({@code &CounterClockwiseContourIntegral;}). */
+  private static final int MAX_ENTITY_NAME = 32;
+
+  /** The end (past the {@code ;}) of a character reference's shape at {@code amp}, or -1. */
+  private static int referenceEnd(String s, int amp) {
+    int i = amp + 1;
+    if (i >= s.length()) {
+      return -1;
+    }
+    int start;
+    if (s.charAt(i) == '#') {
+      i++;
+      boolean hex = i < s.length() && (s.charAt(i) == 'x' || s.charAt(i) == 'X');
+      if (hex) {
+        i++;
+      }
+      start = i;
+      while (i < s.length() && i - start < (hex ? 6 : 7) && Character.digit(s.charAt(i), hex ? 16 : 10) >= 0
+          && s.charAt(i) < 0x80) {
+        i++;
+      }
+    } else {
+      start = i;
+      if (!isAsciiLetter(s.charAt(i))) {
+        return -1;
+      }
+      while (i < s.length() && i - start < MAX_ENTITY_NAME
+          && (isAsciiLetter(s.charAt(i)) || (s.charAt(i) >= '0' && s.charAt(i) <= '9'))) {
+        i++;
+      }
+    }
+    return i > start && i < s.length() && s.charAt(i) == ';' ? i + 1 : -1;
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
+  /** The text of a reference ({@code &...;}), or null when it names no character. */
+  private static String decodeReference(String ref) {
+    if (ref.charAt(1) == '#') {
+      boolean hex = ref.charAt(2) == 'x' || ref.charAt(2) == 'X';
+      int cp = Integer.parseInt(ref.substring(hex ? 3 : 2, ref.length() - 1), hex ? 16 : 10);
+      boolean valid = cp > 0 && cp <= 0x10FFFF && (cp < 0xD800 || cp > 0xDFFF);
+      return Character.toString(valid ? cp : 0xFFFD);
+    }
+    String named = Html5Entities.entityToString(ref);
+    return named.equals(ref) ? null : named;
   }
 
   /** A whole line as plain text: markers and inline Markdown removed. */
@@ -195,7 +279,8 @@ final class Markdown {
   }
 
   private static String trimUrl(String url) {
-    String u = url.strip();
+    // A URL copied from HTML may say &amp; for & (?a=1&amp;b=2).
+    String u = decodeEntities(url.strip());
     while (!u.isEmpty() && ".,;:!?*_".indexOf(u.charAt(u.length() - 1)) >= 0) {
       u = u.substring(0, u.length() - 1);
     }
