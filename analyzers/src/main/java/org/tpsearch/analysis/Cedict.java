@@ -13,6 +13,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.core.WhitespaceTokenizer;
+import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.IndexReader;
@@ -70,7 +71,55 @@ public final class Cedict {
       return List.of();
     }
     String value = shard(englishShard(key)).find(key);
-    return value == null ? List.of() : List.of(value.split("\\|"));
+    if (value == null) {
+      return List.of();
+    }
+    int tab = value.indexOf('\t');
+    return List.of((tab < 0 ? value : value.substring(0, tab)).split("\\|"));
+  }
+
+  /**
+   * What the dictionary says of an English word or phrase, by how closely each sense matches it.
+   *
+   * @param exact the Chinese words with a sense that is the phrase itself, up to inflection (the
+   *     same {@link #lemma}: units for unit, supplied for supply)
+   * @param related the Chinese words whose sense only shares its Porter stem (pollute for
+   *     pollution, but also news for new and celebrity for celebrate)
+   * @param listed whether the phrase itself is a sense of some headword (then {@code exact} is
+   *     not empty): a word the dictionary lists has its own meanings, and a stem it shares with
+   *     other words says nothing more of it
+   */
+  public record Senses(List<String> exact, List<String> related, boolean listed) {
+    public Senses {
+      exact = List.copyOf(exact);
+      related = List.copyOf(related);
+    }
+  }
+
+  /** The senses of {@code english} (see {@link Senses}); empty lists if none. */
+  public static Senses lookup(String english) {
+    String key = key(english);
+    if (key.isEmpty()) {
+      return new Senses(List.of(), List.of(), false);
+    }
+    String value = shard(englishShard(key)).find(key);
+    if (value == null) {
+      return new Senses(List.of(), List.of(), false);
+    }
+    int tab = value.indexOf('\t');
+    String[] words = (tab < 0 ? value : value.substring(0, tab)).split("\\|");
+    String[] lemmas = tab < 0 ? new String[0] : value.substring(tab + 1).split("\\|", -1);
+    String lemma = lemma(english);
+    List<String> exact = new ArrayList<>();
+    List<String> related = new ArrayList<>();
+    String previous = "";
+    for (int i = 0; i < words.length; i++) {
+      // An empty lemma list is the previous word's: most lines name one sense.
+      String own = i < lemmas.length && !lemmas[i].isEmpty() ? lemmas[i] : previous;
+      previous = own;
+      (List.of(own.split("/")).contains(lemma) ? exact : related).add(words[i]);
+    }
+    return new Senses(exact, related, !exact.isEmpty());
   }
 
   /**
@@ -93,6 +142,12 @@ public final class Cedict {
    * stems it ({@code "To supply heating"} and {@code "supplied heat"} both give "suppli heat").
    */
   public static String key(String english) {
+    String normalised = normalise(english);
+    return normalised.isEmpty() ? "" : stem(STEMMER, normalised);
+  }
+
+  /** Lower case, letters and digits only, articles and a leading "to" dropped, single spaces. */
+  private static String normalise(String english) {
     String lower = english.toLowerCase(Locale.ROOT);
     StringBuilder cleaned = new StringBuilder(lower.length());
     for (int i = 0; i < lower.length(); i++) {
@@ -108,10 +163,17 @@ public final class Cedict {
     if (words.size() > 1 && words.get(0).equals("to")) {
       words.remove(0);
     }
-    if (words.isEmpty()) {
-      return "";
-    }
-    return stem(String.join(" ", words));
+    return String.join(" ", words);
+  }
+
+  /**
+   * The dictionary form of an English word or phrase: {@link #key}'s normalisation, each word
+   * reduced by the Krovetz stemmer, which undoes inflection only (units: unit, supplied: supply,
+   * news stays news, celebrity is not celebrate), where Porter also strips derivation.
+   */
+  public static String lemma(String english) {
+    String normalised = normalise(english);
+    return normalised.isEmpty() ? "" : stem(LEMMATIZER, normalised);
   }
 
   /**
@@ -157,9 +219,18 @@ public final class Cedict {
         }
       };
 
-  private static String stem(String lowerWords) {
+  private static final Analyzer LEMMATIZER =
+      new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+          Tokenizer tokenizer = new WhitespaceTokenizer();
+          return new TokenStreamComponents(tokenizer, new KStemFilter(tokenizer));
+        }
+      };
+
+  private static String stem(Analyzer stemmer, String lowerWords) {
     StringBuilder out = new StringBuilder(lowerWords.length());
-    try (TokenStream ts = STEMMER.tokenStream("", lowerWords)) {
+    try (TokenStream ts = stemmer.tokenStream("", lowerWords)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -178,6 +177,32 @@ public final class CedictConverter {
         return null;
       }
     }
+    String whole = cleanWhole(s, lower);
+    return whole != null ? whole : nameBeforeDescription(s);
+  }
+
+  /**
+   * The name a long sense starts with, before the comma that opens its description: "Huangpu
+   * River, major river flowing through Shanghai, dividing the city into Puxi 浦西[Pu3 xi1]..."
+   * names the Huangpu River, which a researcher types, though the whole sense is no phrase of a
+   * query. Only a capitalised name of at most {@value #MAX_SENSE_WORDS} words, without notes or
+   * Chinese; null otherwise.
+   */
+  static String nameBeforeDescription(String sense) {
+    int comma = sense.indexOf(", ");
+    if (comma <= 0) {
+      return null;
+    }
+    String head = trimPunctuation(collapseSpaces(removeParentheses(sense.substring(0, comma))));
+    if (head.isEmpty() || !Character.isUpperCase(head.charAt(0)) || head.indexOf('[') >= 0 || head.indexOf('|') >= 0
+        || hasHan(head) || head.split(" ").length > MAX_SENSE_WORDS) {
+      return null;
+    }
+    return head;
+  }
+
+  /** {@link #cleanSense} of the whole sense; null when it is a reference or too long. */
+  private static String cleanWhole(String s, String lower) {
     s = collapseSpaces(removeParentheses(s));
     if (lower.contains("variant of") || lower.contains("surname") || s.indexOf('[') >= 0 || s.indexOf('|') >= 0 || hasHan(s)) {
       return null; // a pointer to another entry, not a meaning ("(abbr. for 高速公路[...])" is gone by now)
@@ -278,29 +303,42 @@ public final class CedictConverter {
         String key = Cedict.key(sense);
         if (!key.isEmpty()) {
           List<Candidate> list = byKey.computeIfAbsent(key, k -> new ArrayList<>());
-          Candidate c = new Candidate(rank, word);
-          if (list.stream().noneMatch(x -> x.word().equals(word))) {
-            list.add(c);
+          String lemma = Cedict.lemma(sense);
+          Candidate same = list.stream().filter(x -> x.word().equals(word)).findFirst().orElse(null);
+          if (same == null) {
+            List<String> lemmas = new ArrayList<>();
+            lemmas.add(lemma);
+            list.add(new Candidate(rank, word, lemmas));
+          } else if (!same.lemmas().contains(lemma)) {
+            same.lemmas().add(lemma);
           }
         }
         rank++;
       }
     }
     StringBuilder enZh = new StringBuilder(header);
-    enZh.append("# normalised English sense<TAB>headword|headword|... (headwords whose sense it is first)\n");
+    enZh.append("# normalised English sense<TAB>headword|headword|... (headwords whose sense it is first)"
+        + "<TAB>each headword's senses as Cedict.lemma forms, /-separated (empty: the previous headword's)\n");
     for (Map.Entry<String, List<Candidate>> e : byKey.entrySet()) {
       List<Candidate> list = new ArrayList<>(e.getValue());
       list.sort((a, b) -> a.rank() != b.rank() ? Integer.compare(a.rank(), b.rank()) : Cedict.compareCodePoints(a.word(), b.word()));
-      Map<String, Boolean> words = new LinkedHashMap<>();
+      List<String> words = new ArrayList<>();
+      List<String> lemmas = new ArrayList<>();
+      String previous = null;
       for (Candidate c : list) {
-        words.put(c.word(), Boolean.TRUE);
+        String own = String.join("/", c.lemmas());
+        words.add(c.word());
+        lemmas.add(own.equals(previous) ? "" : own);
+        previous = own;
       }
-      enZh.append(e.getKey()).append('\t').append(String.join("|", words.keySet())).append('\n');
+      enZh.append(e.getKey()).append('\t').append(String.join("|", words)).append('\t')
+          .append(String.join("|", lemmas)).append('\n');
     }
     return new Tables(zhEn.toString(), enZh.toString(), senses.size(), byKey.size());
   }
 
-  private record Candidate(int rank, String word) {}
+  /** A headword that a normalised sense names, the rank of that sense, and its senses' lemma forms. */
+  private record Candidate(int rank, String word, List<String> lemmas) {}
 
   /**
    * The tables cut into the shard files {@link Cedict} reads, by file name in name order; each

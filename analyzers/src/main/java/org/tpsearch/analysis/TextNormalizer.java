@@ -94,6 +94,29 @@ public final class TextNormalizer {
   }
 
   /**
+   * The text as the bigram analyzer's tokens spell it, char for char: folded as {@link #wrap}
+   * folds, then each code point lower-cased as Lucene's {@code LowerCaseFilter} does; index i is
+   * the character at offset i of {@code s}. Null when a code point changes its UTF-16 length (the
+   * 168 rare mappings {@link #fold} mentions, or a lower case of another length), as then the
+   * offsets would not line up.
+   */
+  public static char[] foldLowerInPlace(String s) {
+    char[] out = new char[s.length()];
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      int n = Character.charCount(cp);
+      int folded = foldCodePoint(cp);
+      int mapped = Character.toLowerCase(folded);
+      if (Character.charCount(mapped) != n || folded == '\u0130' || folded == '\u03A3') {
+        return null;
+      }
+      Character.toChars(mapped, out, i);
+      i += n;
+    }
+    return out;
+  }
+
+  /**
    * Every code point the folding changes, with what it becomes: {@link #wrap}'s folding when
    * {@code width} (T2S, then full width to half width), {@link #wrapSimplifyOnly}'s otherwise. For
    * engines that fold with a table of their own (an OpenSearch {@code mapping} char filter), made

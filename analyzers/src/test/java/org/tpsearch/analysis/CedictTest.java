@@ -182,6 +182,41 @@ class CedictTest {
   }
 
   @Test
+  void lookupSeparatesTheSensesThatAreThePhraseFromThoseThatShareItsStem() {
+    // Porter gives units and united one stem; Krovetz keeps the inflection apart from the rest.
+    Cedict.Senses units = Cedict.lookup("units");
+    assertTrue(units.exact().containsAll(List.of("单位", "机组")), units.toString());
+    assertFalse(units.exact().contains("联合"), "联合 is to unite");
+    assertTrue(units.related().contains("联合"), units.toString());
+    assertTrue(units.listed());
+    Cedict.Senses news = Cedict.lookup("new");
+    assertFalse(news.exact().contains("信息"), "信息 is news");
+    // A word the dictionary does not list has only the senses that share its stem.
+    Cedict.Senses sintering = Cedict.lookup("sintering");
+    assertFalse(sintering.listed());
+    assertEquals(List.of(), sintering.exact());
+    assertTrue(sintering.related().contains("烧结"), sintering.toString());
+    assertEquals(Cedict.chineseFor("units").stream().sorted().toList(),
+        java.util.stream.Stream.concat(units.exact().stream(), units.related().stream()).sorted().toList());
+    assertEquals("unit", Cedict.lemma("the Units"));
+    assertEquals("supply heating", Cedict.lemma("to supplied heating"));
+  }
+
+  @Test
+  void aLongSenseKeepsTheNameItStartsWith() {
+    // CC-CEDICT's 黄浦江 is one long sense with Chinese in it: dropped whole, the river was unknown.
+    assertEquals("Huangpu River", CedictConverter.cleanSense("Huangpu River, major river flowing through Shanghai, "
+        + "dividing the city into Puxi 浦西[Pu3 xi1] (west of the river) and Pudong 浦東|浦东[Pu3 dong1]"));
+    assertEquals("Tangshan", CedictConverter.cleanSense("Tangshan, prefecture-level city in Hebei 河北[He2 bei3]"));
+    // Only a capitalised name of at most four words, without Chinese, before the description.
+    assertEquals(null, CedictConverter.cleanSense("overwhelmed with shock, horror or amazement or anything else"));
+    assertEquals(null, CedictConverter.cleanSense("Pudong 浦东, east of the river and more words here"));
+    assertEquals(null, CedictConverter.cleanSense("The Long Name Of Something Here, a description of it"));
+    assertEquals(List.of("Huangpu River"), Cedict.englishFor("黄浦江"));
+    assertTrue(Cedict.chineseFor("Huangpu River").contains("黄浦江"));
+  }
+
+  @Test
   void chineseFindsItsEnglishSenses() {
     assertEquals(List.of("nuclear energy"), Cedict.englishFor("核能"));
     assertEquals(List.of("supply heating", "heating"), Cedict.englishFor("供暖"));

@@ -163,7 +163,7 @@ public final class Indexer {
   }
 
   /** A mistyped results folder fails before anything is made where the index goes. */
-  private static void checkRoots(List<Path> roots) throws NoSuchFileException {
+  public static void checkRoots(List<Path> roots) throws NoSuchFileException {
     for (Path root : roots) {
       if (!Files.exists(root)) {
         throw new NoSuchFileException(root.toString(), null, "no such file or folder");

@@ -597,8 +597,12 @@ public final class SameEvent {
     if (a.isEmpty() || b.isEmpty() || days(a.get()) > MAX_SPAN || days(b.get()) > MAX_SPAN) {
       return "";
     }
-    DateRange x = a.get().from().isAfter(b.get().from()) ? b.get() : a.get();
-    DateRange y = x == a.get() ? b.get() : a.get();
+    // The earlier first; of two that start the same day, the shorter: the same words whichever
+    // item is a (the engines hand the pair over in the order they read the points).
+    boolean bFirst = b.get().from().isBefore(a.get().from())
+        || (b.get().from().equals(a.get().from()) && b.get().to().isBefore(a.get().to()));
+    DateRange x = bFirst ? b.get() : a.get();
+    DateRange y = bFirst ? a.get() : b.get();
     if (x.overlaps(y.from(), y.to())) {
       return x.label() + " and " + y.label() + " overlap";
     }

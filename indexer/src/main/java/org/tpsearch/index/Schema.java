@@ -25,8 +25,12 @@ import org.tpsearch.model.Sectors;
  * the config used for searching must match the one used for indexing).
  */
 public final class Schema {
-  /** Bumped when documents change shape; an index of another version is rebuilt, not mixed. */
-  public static final String VERSION = "7";
+  /**
+   * Bumped when documents change shape or the parser reads a report differently; an index of
+   * another version is rebuilt, not mixed. 8: HTML character references decoded at parse time
+   * (an index of 7 kept {@code &amp;} as written, and an incremental run would not re-read it).
+   */
+  public static final String VERSION = "8";
 
   /** The commit user-data key that records the schema version an index was written with. */
   public static final String COMMIT_VERSION_KEY = "tpsearch.schema";

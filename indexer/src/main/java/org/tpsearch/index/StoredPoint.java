@@ -208,6 +208,113 @@ public record StoredPoint(
         nz(d.get(Schema.PROSE)), nz(d.get(Schema.ANSWER)), nz(d.get(Schema.ANALYZED)));
   }
 
+  /**
+   * The point stored in document {@code doc} of {@code stored}, only {@code fields} of it (null:
+   * all), decoded straight into the point by a {@link Visitor}: no {@link Document} of fields in
+   * between. The same point as {@link #read(Document)} of that document loaded with those fields.
+   */
+  public static StoredPoint read(org.apache.lucene.index.StoredFields stored, int doc, Set<String> fields)
+      throws java.io.IOException {
+    Visitor v = new Visitor(fields);
+    stored.document(doc, v);
+    return v.point();
+  }
+
+  /** Collects a document's stored fields as {@link #read(Document)} reads them, then makes the point. */
+  static final class Visitor extends org.apache.lucene.index.StoredFieldVisitor {
+    private final Set<String> wanted;
+    private final java.util.Map<String, String> first = new java.util.HashMap<>();
+    private final List<String> flags = new ArrayList<>();
+    private final List<String> titles = new ArrayList<>();
+    private final List<String> times = new ArrayList<>();
+    private final List<String> texts = new ArrayList<>();
+    private final List<String> sources = new ArrayList<>();
+    private final List<String> fields = new ArrayList<>();
+    private final List<String> dates = new ArrayList<>();
+    private final List<String> checks = new ArrayList<>();
+    private final List<Number> lines = new ArrayList<>();
+    private Number confidence;
+    private Number line;
+
+    Visitor(Set<String> wanted) {
+      this.wanted = wanted;
+    }
+
+    @Override
+    public Status needsField(org.apache.lucene.index.FieldInfo fieldInfo) {
+      return wanted == null || wanted.contains(fieldInfo.name) ? Status.YES : Status.NO;
+    }
+
+    @Override
+    public void stringField(org.apache.lucene.index.FieldInfo fieldInfo, String value) {
+      String name = fieldInfo.name;
+      List<String> list = switch (name) {
+        case Schema.FLAG -> flags;
+        case Schema.EV_TITLE -> titles;
+        case Schema.EV_TIME -> times;
+        case Schema.EV_TEXT -> texts;
+        case Schema.EV_SOURCES -> sources;
+        case Schema.EV_FIELDS -> fields;
+        case Schema.EV_DATES -> dates;
+        case Schema.EV_CHECKS -> checks;
+        default -> null;
+      };
+      if (list != null) {
+        list.add(value);
+      } else {
+        first.putIfAbsent(name, value);
+      }
+    }
+
+    @Override
+    public void intField(org.apache.lucene.index.FieldInfo fieldInfo, int value) {
+      number(fieldInfo.name, value);
+    }
+
+    @Override
+    public void longField(org.apache.lucene.index.FieldInfo fieldInfo, long value) {
+      number(fieldInfo.name, value);
+    }
+
+    @Override
+    public void floatField(org.apache.lucene.index.FieldInfo fieldInfo, float value) {
+      number(fieldInfo.name, value);
+    }
+
+    @Override
+    public void doubleField(org.apache.lucene.index.FieldInfo fieldInfo, double value) {
+      number(fieldInfo.name, value);
+    }
+
+    private void number(String name, Number value) {
+      switch (name) {
+        case Schema.EV_LINE -> lines.add(value);
+        case Schema.CONFIDENCE -> confidence = confidence == null ? value : confidence;
+        case Schema.LINE -> line = line == null ? value : line;
+        default -> { }
+      }
+    }
+
+    StoredPoint point() {
+      List<Item> items = new ArrayList<>(titles.size());
+      for (int i = 0; i < titles.size(); i++) {
+        items.add(new Item(i + 1, titles.get(i), at(times, i), at(texts, i),
+            i < lines.size() ? lines.get(i).intValue() : 0, decodeFields(at(fields, i)),
+            decodeLinks(at(sources, i)), EvidenceChecks.Check.decode(at(dates, i), at(checks, i))));
+      }
+      double c = confidence == null ? -1 : confidence.doubleValue();
+      return new StoredPoint(first.get(Schema.ID), nz(first.get(Schema.REGION)), nz(first.get(Schema.REGION_ZH)),
+          nz(first.get(Schema.SECTOR)), nz(first.get(Schema.SECTOR_ZH)), nz(first.get(Schema.DATE_TEXT)),
+          nz(first.get(Schema.TYPE)), c < 0 ? Double.NaN : c, nz(first.get(Schema.STATUS)), nz(first.get(Schema.FILE)),
+          line == null ? 0 : line.intValue(), flags, items, nz(first.get(Schema.PROSE)), nz(first.get(Schema.ANSWER)),
+          nz(first.get(Schema.ANALYZED)));
+    }
+
+    private static String at(List<String> values, int i) {
+      return i < values.size() ? values.get(i) : "";
+    }
+  }
+
   static List<Link> decodeLinks(String encoded) {
     List<Link> out = new ArrayList<>();
     for (String line : encoded.split("\n")) {

@@ -1,7 +1,6 @@
 package org.tpsearch.model;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -64,11 +63,41 @@ public record DateRange(LocalDate from, LocalDate to) {
       return Optional.empty();
     }
     try {
-      LocalDate a = LocalDate.parse(s.substring(0, slash));
-      LocalDate b = LocalDate.parse(s.substring(slash + 1));
+      LocalDate a = isoDate(s, 0, slash);
+      LocalDate b = isoDate(s, slash + 1, s.length());
       return b.isBefore(a) ? Optional.empty() : Optional.of(new DateRange(a, b));
-    } catch (DateTimeParseException e) {
+    } catch (java.time.DateTimeException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * {@code LocalDate.parse} of {@code s[from, to)}: YYYY-MM-DD read digit by digit (each search hit
+   * reads its items' ranges; the formatter cost a few percent of a warm query), anything else
+   * through the formatter.
+   */
+  private static LocalDate isoDate(String s, int from, int to) {
+    if (to - from == 10 && s.charAt(from + 4) == '-' && s.charAt(from + 7) == '-') {
+      int y = digits(s, from, from + 4);
+      int m = digits(s, from + 5, from + 7);
+      int d = digits(s, from + 8, from + 10);
+      if (y >= 0 && m >= 0 && d >= 0) {
+        return LocalDate.of(y, m, d);
+      }
+    }
+    return LocalDate.parse(s.substring(from, to));
+  }
+
+  /** The ASCII digits {@code s[from, to)} as a number, or -1 when one is not a digit. */
+  private static int digits(String s, int from, int to) {
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      n = n * 10 + (c - '0');
+    }
+    return n;
   }
 }

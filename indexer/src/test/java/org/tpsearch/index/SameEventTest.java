@@ -52,6 +52,21 @@ class SameEventTest {
     assertEquals(List.of(keys.split(" ")), SameEvent.placeKeys(place));
   }
 
+  /**
+   * The Beijing and Hebei Winter Olympics items start the same day: the shorter range is named
+   * first whichever item comes first (the cluster engine read the pair the other way round and
+   * wrote "2022-02-04..2022-03-13 and 2022-02-04..2022-02-20 overlap").
+   */
+  @Test
+  void rangesThatStartTheSameDayAreNamedInOneOrder() {
+    Optional<org.tpsearch.model.DateRange> games = Optional.of(new org.tpsearch.model.DateRange(
+        java.time.LocalDate.of(2022, 2, 4), java.time.LocalDate.of(2022, 2, 20)));
+    Optional<org.tpsearch.model.DateRange> withParalympics = Optional.of(new org.tpsearch.model.DateRange(
+        java.time.LocalDate.of(2022, 2, 4), java.time.LocalDate.of(2022, 3, 13)));
+    assertEquals("2022-02-04..2022-02-20 and 2022-02-04..2022-03-13 overlap", SameEvent.datesMeet(games, withParalympics));
+    assertEquals(SameEvent.datesMeet(games, withParalympics), SameEvent.datesMeet(withParalympics, games));
+  }
+
   @Test
   void noPlaceNoKey() {
     assertEquals(List.of(), SameEvent.placeKeys(""));
@@ -151,5 +166,15 @@ class SameEventTest {
         "xinjiang/industry/2019-04-01/event#1 ~ xinjiang/industry/2022-03-01/event#3",
         "xinjiang/power/2022-08-12/event#1 ~ xinjiang/power/2022-11-25/event#1")), joined);
     assertTrue(new HashSet<>(ids).size() >= 75, ids.size() + " items");
+  }
+
+  /** Two ranges that start the same day are said in one order whichever is given first (was: the order given). */
+  @Test
+  void rangesStartingTheSameDayAreSaidInOneOrder() {
+    Optional<org.tpsearch.model.DateRange> games = org.tpsearch.model.DateRange.ofIso("2022-02-04/2022-02-20");
+    Optional<org.tpsearch.model.DateRange> withParalympics = org.tpsearch.model.DateRange.ofIso("2022-02-04/2022-03-13");
+    assertTrue(games.isPresent() && withParalympics.isPresent());
+    assertEquals(SameEvent.datesMeet(games, withParalympics), SameEvent.datesMeet(withParalympics, games));
+    assertTrue(SameEvent.datesMeet(withParalympics, games).endsWith(" overlap"), SameEvent.datesMeet(withParalympics, games));
   }
 }

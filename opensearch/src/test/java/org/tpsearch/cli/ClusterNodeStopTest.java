@@ -49,6 +49,7 @@ public class ClusterNodeStopTest {
       assertTrue("no bulk request was held", HoldBulk.awaitHeld(120));
       cluster.stop(0);
       HoldBulk.off();
+      HoldBulk.forget();
       Cli.Result stopped = running.get(180, TimeUnit.SECONDS);
       // Was: "cannot reach the cluster at URL: EOF reached while reading" and nothing of what was lost.
       assertEquals(stopped.toString(), ExitCodes.INPUT, stopped.exit());

@@ -96,6 +96,120 @@ public class OpenSearchBench {
     System.out.print("BENCH\n" + md);
   }
 
+  /**
+   * Round trips, latency and CPU per search on a two-node cluster, with the runs of a search sent
+   * in one {@code _msearch} (batched, the default) and each run and test of hits sent alone
+   * ({@code -Dtpsearch.cluster.batch=false}, as before): the 196 queries of the tuning set, ten
+   * hits each, through the two ways in alternate rounds (so the machine's load falls on both
+   * alike), warm (a backend per way, its word look-ups kept) and cold (a new backend per search, as
+   * a 'tpsearch search' process has). Runs only with {@code -Dopensearch.bench.trips=FILES}
+   * (a {@code bench generate} corpus); {@code tools/bench/cluster-trips.sh}. Writes
+   * {@code target/cluster-trips.md}; asserts only that both ways give the same answers.
+   */
+  @Test
+  public void roundTripsBatchedAndNot() throws Exception {
+    String spec = System.getProperty("opensearch.bench.trips", "");
+    Assume.assumeFalse("set -Dopensearch.bench.trips=FILES to measure (tools/bench/cluster-trips.sh)", spec.isBlank());
+    int rounds = Integer.getInteger("opensearch.bench.rounds", 6);
+    String loadBefore = load();
+    long start = System.nanoTime();
+    Path home = Files.createTempDirectory("tpsearch-os-trips");
+    Path reports = home.resolve("corpus");
+    CorpusGenerator.Summary g = CorpusGenerator.generate(reports, Integer.parseInt(spec), CorpusGenerator.DEFAULT_SEED);
+    List<String> queries = org.tpsearch.search.eval.RelevanceSet.loadDefault().topics().stream()
+        .map(org.tpsearch.search.eval.RelevanceSet.Topic::query).toList();
+    String md;
+    try (TestCluster cluster = TestCluster.start(2)) {
+      Cli cli = Cli.at(home);
+      String engine = cluster.http() + "/tp-trips";
+      Cluster admin = Cluster.connect(engine, Map.of());
+      admin.call("PUT", "/_index_template/tp-trips", Map.of("index_patterns", List.of("tp-trips*"),
+          "template", Map.of("settings", Map.of("index.number_of_shards", 2, "index.number_of_replicas", 1))));
+      Cli.Result indexed = cli.run("index", reports.toString(), "--to", engine);
+      assertEquals(indexed.toString(), 0, indexed.exit());
+      admin.call("GET", "/_cluster/health/tp-trips?wait_for_status=green&timeout=60s", null);
+      org.tpsearch.search.ClusterBackend batched = open(cli, engine, true);
+      org.tpsearch.search.ClusterBackend single = open(cli, engine, false);
+      // Warm: one backend per way, whose word look-ups are kept from query to query (a shell, a
+      // server); cold: a new backend for each search, as each 'tpsearch search --engine' process.
+      org.tpsearch.search.ClusterBackend[] ways = {single, batched, null, null};
+      String[] names = {"warm, a request per run (before)", "warm, one _msearch per search (after)",
+          "cold words, a request per run (before)", "cold words, batched (after)"};
+      List<List<Double>> millis = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+      long[] cpu = new long[4];
+      long[] trips = new long[4];
+      long[] searches = new long[4];
+      Map<String, String> answers = new java.util.HashMap<>();
+      for (int round = -2; round < rounds; round++) { // two warm-up rounds
+        for (int k = 0; k < 4; k++) {
+          int w = round < 0 ? k : (round % 2 == 0 ? k : (k ^ 1)); // alternate which way of a pair goes first
+          for (String q : queries) {
+            if (w >= 2) {
+              if (ways[w] != null) {
+                ways[w].close();
+              }
+              ways[w] = open(cli, engine, w == 3);
+            }
+            long x0 = ways[w].cluster().exchanges();
+            long c0 = cpu();
+            long t0 = System.nanoTime();
+            org.tpsearch.search.SearchResult r;
+            try {
+              r = ways[w].search(org.tpsearch.search.SearchRequest.of(q));
+            } catch (org.tpsearch.search.QueryException e) {
+              continue;
+            }
+            long t1 = System.nanoTime();
+            long c1 = cpu();
+            String answer = r.total() + " " + r.partialTotal() + " " + r.hits().stream().map(h -> h.id() + ":" + h.tier()
+                + ":" + h.matchedWords() + ":" + h.score()).toList();
+            String before = answers.putIfAbsent(q, answer);
+            assertTrue(q + "\n" + before + "\n" + answer, before == null || before.equals(answer));
+            if (round >= 0) {
+              millis.get(w).add((t1 - t0) / 1e6);
+              cpu[w] += c1 - c0;
+              trips[w] += ways[w].cluster().exchanges() - x0;
+              searches[w]++;
+            }
+          }
+        }
+      }
+      StringBuilder rows = new StringBuilder();
+      for (int w = 0; w < 4; w++) {
+        List<Double> m = new ArrayList<>(millis.get(w));
+        m.sort(null);
+        rows.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f |%n", names[w], trips[w] / (double) searches[w],
+            m.get(m.size() / 2), m.get((int) (m.size() * 0.9)), cpu[w] / 1e6 / searches[w]));
+      }
+      md = String.format(Locale.ROOT, "Corpus: `tpsearch bench generate --files %s` (%d turning points), 2 nodes, 2 shards x 1 "
+          + "replica, in the test JVM. %d rounds of the %d tuning-set queries (ten hits each) per way, alternated, after 2 "
+          + "warm-up rounds. Load average (1, 5, 15 min) before: %s; after: %s. CPU: this JVM's (the client and both nodes). "
+          + "The measurement took %.0f s.%n%n"
+          + "| searches | round trips per search | p50 ms | p90 ms | CPU ms per search |%n|---|---:|---:|---:|---:|%n%s",
+          spec, g.uniquePoints(), rounds, queries.size(), loadBefore, load(), (System.nanoTime() - start) / 1e9, rows);
+    } finally {
+      try (var walk = Files.walk(home)) {
+        for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
+    Files.writeString(Path.of("target", "cluster-trips.md"), md);
+    System.out.print("BENCH\n" + md);
+  }
+
+  /** A cluster backend, its searches batched or not ({@code tpsearch.cluster.batch}). */
+  private static org.tpsearch.search.ClusterBackend open(Cli cli, String engine, boolean batch) throws Exception {
+    if (!batch) {
+      System.setProperty("tpsearch.cluster.batch", "false");
+    }
+    try {
+      return (org.tpsearch.search.ClusterBackend) cli.context().openBackend(null, engine, true);
+    } finally {
+      System.clearProperty("tpsearch.cluster.batch");
+    }
+  }
+
   /** One bulk load: points, MB of reports, wall and process CPU seconds. */
   private record Load(long points, double mb, double seconds, double cpu) {}
 

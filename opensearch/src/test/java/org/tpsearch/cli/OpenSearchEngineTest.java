@@ -406,6 +406,15 @@ public class OpenSearchEngineTest {
     if (all) {
       systems.add(new EngineSystem("cluster, 1 shard", cli.context().openBackend(null, engine, true)));
     }
+    // The same cluster asked as before searches were batched: each run and each test of hits a request.
+    System.setProperty("tpsearch.cluster.batch", "false");
+    EngineSystem single;
+    try {
+      single = new EngineSystem("cluster, 2 shards, a request per run", cli.context().openBackend(null, cluster.http() + "/tp-two", true));
+    } finally {
+      System.clearProperty("tpsearch.cluster.batch");
+    }
+    systems.add(single);
     try {
       for (EngineSystem s : systems) {
         assertEquals(s.description(), points, s.ids());
@@ -422,9 +431,24 @@ public class OpenSearchEngineTest {
         }
       }
       for (EngineSystem s : systems) {
-        System.out.printf(java.util.Locale.ROOT, "TIMING relevance set through %s: %.0f ms%n", s.name(), s.nanos / 1e6);
+        System.out.printf(java.util.Locale.ROOT, "TIMING relevance set through %s: %.0f ms%s%n", s.name(), s.nanos / 1e6,
+            s.trips.isEmpty() ? "" : String.format(java.util.Locale.ROOT, ", %.2f round trips a query (at most %d)",
+                s.trips.values().stream().mapToLong(Long::longValue).average().orElse(0),
+                s.trips.values().stream().mapToLong(Long::longValue).max().orElse(0)));
       }
       assertTrue(String.join("\n", far), far.isEmpty());
+      // Batched, the same answers, hit for hit and in the same order, in fewer round trips: at most
+      // the word look-up, the runs of the tiers (two requests), and the stored fields.
+      EngineSystem batched = systems.get(1);
+      assertEquals(single.answers.keySet(), batched.answers.keySet());
+      for (String q : single.answers.keySet()) {
+        assertEquals(q, single.answers.get(q), batched.answers.get(q));
+        assertTrue(q + ": " + batched.trips.get(q) + " round trips, " + single.trips.get(q) + " unbatched",
+            batched.trips.get(q) <= single.trips.get(q));
+      }
+      Map<Long, Integer> histogram = new java.util.TreeMap<>();
+      batched.trips.values().forEach(t -> histogram.merge(t, 1, Integer::sum));
+      System.out.println("TRIPS batched, round trips -> queries: " + histogram);
       if (all) {
         for (Evaluation.SystemScores s : Evaluation.run(RelevanceSet.loadBlind(), corpus, List.copyOf(systems)).systems()) {
           print("blind", s);
@@ -449,6 +473,9 @@ public class OpenSearchEngineTest {
     private final String name;
     private final SearchBackend backend;
     long nanos;
+    /** Per query: the hits' ids in order with the totals; the round trips it took (cluster engines). */
+    final Map<String, String> answers = new LinkedHashMap<>();
+    final Map<String, Long> trips = new LinkedHashMap<>();
 
     EngineSystem(String name, SearchBackend backend) {
       this.name = name;
@@ -468,13 +495,20 @@ public class OpenSearchEngineTest {
     @Override
     public Ranking search(String query) throws java.io.IOException {
       long t0 = System.nanoTime();
+      long x0 = backend instanceof org.tpsearch.search.ClusterBackend c ? c.cluster().exchanges() : 0;
       try {
         SearchResult r = backend.search(SearchRequest.of(query).withLimit(DEPTH));
+        answers.put(query, r.total() + " " + r.partial() + " " + r.partialTotal() + " " + r.hits().stream()
+            .map(h -> h.id() + ":" + h.tier() + ":" + h.matchedWords() + ":" + h.score()).toList());
         return new Ranking(r.hits().stream().map(SearchResult.Hit::id).toList(), r.total(), null);
       } catch (QueryException e) {
+        answers.put(query, "error: " + e.getMessage());
         return new Ranking(List.of(), 0, e.getMessage());
       } finally {
         nanos += System.nanoTime() - t0;
+        if (backend instanceof org.tpsearch.search.ClusterBackend c) {
+          trips.put(query, c.cluster().exchanges() - x0);
+        }
       }
     }
 

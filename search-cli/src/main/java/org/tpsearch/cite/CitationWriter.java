@@ -150,7 +150,8 @@ public enum CitationWriter {
 
   /**
    * A value inside braces, safe for BibTeX and LaTeX: LaTeX's special characters escaped, so braces
-   * always balance and {@code % & # _ $ ~ ^ \} print as themselves; control characters dropped.
+   * always balance and {@code % & # _ $ ~ ^ \} print as themselves; control characters and bidi
+   * overrides dropped.
    */
   public static String tex(String s) {
     StringBuilder sb = new StringBuilder(s.length());
@@ -163,7 +164,7 @@ public enum CitationWriter {
         case '^' -> sb.append("\\textasciicircum{}");
         case '\n', '\r', '\t' -> sb.append(' ');
         default -> {
-          if (!Character.isISOControl(c)) {
+          if (!dropped(c)) {
             sb.append(c);
           }
         }
@@ -186,13 +187,23 @@ public enum CitationWriter {
         case '\\' -> sb.append("%5C");
         case ' ' -> sb.append("%20");
         default -> {
-          if (!Character.isISOControl(c)) {
+          if (!dropped(c)) {
             sb.append(c);
           }
         }
       }
     }
     return sb.toString();
+  }
+
+  /**
+   * A character a reference leaves out: a control character (C0, DEL, C1), a line or paragraph
+   * separator, or a bidirectional override or isolate, which would reorder what a terminal or an
+   * editor shows after it.
+   */
+  static boolean dropped(char c) {
+    return Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || (c >= '\u202a' && c <= '\u202e')
+        || (c >= '\u2066' && c <= '\u2069');
   }
 
   private static StringBuilder json(StringBuilder sb, String name, String value) {
@@ -226,7 +237,7 @@ public enum CitationWriter {
     StringBuilder v = new StringBuilder(value.length());
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      v.append(c == '\n' || c == '\r' || c == '\t' ? ' ' : Character.isISOControl(c) ? "" : String.valueOf(c));
+      v.append(c == '\n' || c == '\r' || c == '\t' ? ' ' : dropped(c) ? "" : String.valueOf(c));
     }
     sb.append(tag).append("  - ").append(v.toString().strip()).append('\n');
   }

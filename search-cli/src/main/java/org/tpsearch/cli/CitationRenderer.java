@@ -53,7 +53,8 @@ final class CitationRenderer implements Renderer {
 
   @Override
   public void citations(List<Citation> citations, PrintWriter out) {
-    out.print(style != null ? style.bibliography(citations) : writer.write(citations));
+    // A styled bibliography is text for a terminal: report text in it escaped as text output does it.
+    out.print(style != null ? TerminalText.block(style.bibliography(citations)) : writer.write(citations));
   }
 
   @Override

@@ -28,11 +28,58 @@ public final class Completion {
   public static String script(Shell shell, CommandLine cl) {
     return switch (shell) {
       // picocli's script loads bashcompinit under zsh, so one script serves both shells.
-      case bash -> AutoComplete.bash("tpsearch", cl);
+      case bash -> bash(cl);
       case zsh -> "#compdef tpsearch\n# zsh completion for tpsearch: picocli's bash script, which runs under zsh's bashcompinit.\n"
-          + AutoComplete.bash("tpsearch", cl);
+          + bash(cl);
       case fish -> fish(cl);
     };
+  }
+
+  /**
+   * Point ids for {@code show}, asked of tpsearch itself as the line typed it (the command, its
+   * {@code --index} or {@code --engine}): {@code tpsearch show --complete -- PREFIX}.
+   */
+  private static final String BASH_SHOW_IDS = """
+
+      # Point ids for 'tpsearch show': asked of tpsearch itself (the daemon answers in a few ms), from
+      # the index the line names with --index or --engine, else the one 'show' would read.
+      function _tpsearch_show_ids() {
+        local -a where=()
+        local i
+        for (( i = 1; i < ${#COMP_WORDS[@]} - 1; i++ )); do
+          case ${COMP_WORDS[i]} in
+            --index|--engine) where+=("${COMP_WORDS[i]}" "${COMP_WORDS[i+1]}") ;;
+          esac
+        done
+        "${COMP_WORDS[0]}" show --complete "${where[@]}" -- "$1" 2>/dev/null
+      }
+      """;
+
+  /** The fish function that lists point ids for {@code show}, as {@link #BASH_SHOW_IDS}. */
+  private static final String FISH_SHOW_IDS = """
+      function __tpsearch_show_ids
+          set -l words (commandline -opc)
+          set -l where
+          for i in (seq 2 (math (count $words) - 1))
+              if contains -- $words[$i] --index --engine
+                  set -a where $words[$i] $words[(math $i + 1)]
+              end
+          end
+          $words[1] show --complete $where -- (commandline -ct) 2>/dev/null
+      end
+      """;
+
+  /** picocli's bash script, its {@code show} completing point ids. */
+  static String bash(CommandLine cl) {
+    String script = AutoComplete.bash("tpsearch", cl);
+    int show = script.indexOf("function _picocli_tpsearch_show() {");
+    String empty = "    local positionals=\"\"\n";
+    int at = show < 0 ? -1 : script.indexOf(empty, show);
+    if (at < 0) {
+      throw new IllegalStateException("picocli's bash script has no positional completion for show");
+    }
+    return script.substring(0, at) + "    local positionals=$(_tpsearch_show_ids \"${curr_word}\")\n"
+        + script.substring(at + empty.length()) + BASH_SHOW_IDS;
   }
 
   /** A fish script: subcommands with their descriptions, then each command's options and values. */
@@ -87,6 +134,11 @@ public final class Completion {
         }
       }
       sb.append(" -d ").append(quote(firstLine(o.description()))).append('\n');
+    }
+    if (path.equals(List.of("show"))) {
+      // Point ids, asked of tpsearch itself (with the line's --index or --engine): see FISH_SHOW_IDS.
+      sb.append(FISH_SHOW_IDS).append("complete -c tpsearch -n ").append(quote(inCommand))
+          .append(" -a '(__tpsearch_show_ids)'\n");
     }
     for (PositionalParamSpec p : spec.positionalParameters()) {
       List<String> values = candidates(p.completionCandidates());

@@ -16,7 +16,7 @@ import org.tpsearch.search.SearchResult;
  * quotes doubled, lines ending CRLF) or TSV (tabs and line breaks inside a value become spaces). UTF-8,
  * with a byte-order mark on request. A text cell that starts with {@code = + - @}, a tab or a carriage
  * return gets a leading {@code '}, as OWASP advises against CSV formula injection: a spreadsheet shows
- * it as text instead of running it.
+ * it as text instead of running it. Control characters are escaped ({@code \x1b}), as in text output.
  */
 final class DelimitedRenderer implements Renderer {
   /** The two dialects. */
@@ -167,7 +167,11 @@ final class DelimitedRenderer implements Renderer {
 
   /** One cell, made safe for a spreadsheet and quoted as the dialect needs. */
   static String cell(String value, Dialect dialect) {
-    String v = value == null ? "" : value;
+    // Control characters from a report (ESC, BEL, C1, bidi overrides) shown escaped as text shows
+    // them, never raw: a CSV printed on a terminal could otherwise recolour or retitle it.
+    // (A line break, CRLF or LF, and a tab stay: the dialect quotes or flattens them below.)
+    String v = value == null ? "" : String.join("\r\n",
+        java.util.Arrays.stream(value.split("\r\n", -1)).map(TerminalText::block).toList());
     if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
       v = "'" + v;
     }

@@ -80,7 +80,11 @@ final class IndexCommand implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--to': " + e.getMessage());
       }
-      s = Indexer.run(dirs, new org.tpsearch.opensearch.ClusterSink(cluster), options);
+      Indexer.checkRoots(dirs); // a mistyped folder fails before anything is made on the cluster
+      // One run at a time per name, as a local index's lock: a second fails at once (exit 3).
+      try (org.tpsearch.opensearch.ClusterSink sink = org.tpsearch.opensearch.ClusterSink.claim(cluster)) {
+        s = Indexer.run(dirs, sink, options);
+      }
     } else {
       s = Indexer.run(dirs, target, options);
     }

@@ -98,7 +98,8 @@ public final class Json {
 
   /**
    * Appends {@code s} as a JSON string: quotes, backslashes and every control character (C0, DEL,
-   * U+2028 and U+2029) escaped, so no control character from a report reaches a terminal raw. The one
+   * C1 such as U+009B CSI, U+2028 and U+2029, the bidirectional overrides and isolates) escaped, so
+   * no control character from a report reaches a terminal raw (the string read back is the same). The one
    * JSON string writer of the project (search output, citations, cluster requests).
    */
   public static void quote(StringBuilder sb, String s) {
@@ -112,7 +113,8 @@ public final class Json {
         case '\r' -> sb.append("\\r");
         case '\t' -> sb.append("\\t");
         default -> {
-          if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') {
+          if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029'
+              || (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069')) {
             sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
           } else {
             sb.append(c);

@@ -5,6 +5,7 @@ import org.tpsearch.index.StoredPoint;
 import org.tpsearch.search.SearchBackend;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code tpsearch show ID}: one turning point in full. */
@@ -17,6 +18,12 @@ final class ShowCommand extends IndexReadingCommand {
   @Mixin
   FormatOption format;
 
+  /** For the completion scripts: the ids that start with ID, one a line (hidden from help). */
+  @Option(names = "--complete", hidden = true)
+  boolean complete;
+
+  /** At most this many ids to complete: a shell shows no more usefully. */
+  static final int MAX_COMPLETIONS = 1000;
 
   private Renderer renderer;
 
@@ -27,6 +34,13 @@ final class ShowCommand extends IndexReadingCommand {
 
   @Override
   int run(SearchBackend backend) throws Exception {
+    if (complete) {
+      for (String known : backend.idsStartingWith(id.strip().toLowerCase(java.util.Locale.ROOT), MAX_COMPLETIONS)) {
+        out().println(TerminalText.line(known));
+      }
+      out().flush();
+      return ExitCodes.OK;
+    }
     StoredPoint p = backend.show(id);
     if (p == null) {
       // Suggest ids sharing the longest prefix that any id has: the id as typed, then without

@@ -94,6 +94,8 @@ public final class Cluster {
   private final Access access;
   private final HttpClient http;
   private volatile boolean checked;
+  /** HTTP exchanges so far (each attempt of a request counts), for benchmarks and tests of round trips. */
+  private final java.util.concurrent.atomic.AtomicLong exchanges = new java.util.concurrent.atomic.AtomicLong();
 
   private Cluster(URI base, String index, Access access, HttpClient http) {
     this.base = base;
@@ -218,6 +220,11 @@ public final class Cluster {
     return base + "/" + index;
   }
 
+  /** How many HTTP exchanges (round trips) this client has made. */
+  public long exchanges() {
+    return exchanges.get();
+  }
+
   /** A response: status and parsed JSON body (null when empty). */
   public record Response(int status, Object body) {
     public boolean ok() {
@@ -313,6 +320,7 @@ public final class Cluster {
 
   /** One HTTP exchange; a failure to connect, a timeout or an untrusted certificate is said plainly. */
   private HttpResponse<String> once(HttpRequest request, String method, String path) throws ClusterException {
+    exchanges.incrementAndGet();
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (HttpConnectTimeoutException e) {

@@ -25,8 +25,13 @@ import org.tpsearch.model.TurningPoint;
  * moves the alias to it in one atomic request and deletes the index it replaced: no search ever sees
  * a half-built index. An incremental run writes into the index behind the alias. tpsearch deletes
  * only indexes it made (their mapping's {@code _meta} says so, and for whose name), never another.
+ *
+ * <p>A run holds the name's lock ({@link ClusterLock}) from before it reads the run state until it
+ * ends ({@link #claim}, {@link #close}): two runs never plan against the same state, and a full run
+ * never deletes the unfinished build of another that is still writing it; the second run fails at
+ * once. A run that loses its lock stops before its next request that writes.
  */
-public final class ClusterSink implements IndexSink {
+public final class ClusterSink implements IndexSink, java.io.Closeable {
   /** Documents per bulk request, at most; a request is also sent when it reaches {@link #BATCH_BYTES}. */
   static final int BATCH_DOCS = 500;
   static final int BATCH_BYTES = 4 << 20;
@@ -46,10 +51,54 @@ public final class ClusterSink implements IndexSink {
   private List<String> replaced;
   /** For a full run: whether the name is still a concrete index of its own (made before aliases). */
   private boolean nameIsIndex;
+  /** The name's lock, held from {@link #claim} to {@link #close}; null for a sink that only reads. */
+  private ClusterLock runLock;
 
+  /** A sink for reading only ({@link #sizeInBytes}); an index run {@link #claim}s one. */
   public ClusterSink(Cluster cluster) {
     this.cluster = cluster;
     this.stateIndex = stateIndex(cluster.index());
+  }
+
+  /**
+   * Claims the index {@code cluster} names for one run: refuses an index tpsearch did not make,
+   * makes the run-state index if there is none, and takes the name's lock, failing at once when
+   * another run holds it. Close it when the run ends.
+   */
+  public static ClusterSink claim(Cluster cluster) throws IOException, IndexException {
+    ClusterSink sink = new ClusterSink(cluster);
+    sink.current(); // refuses a foreign index before anything is made
+    Cluster.Response s = cluster.send("HEAD", "/" + sink.stateIndex, null, null);
+    if (s.status() == 404) {
+      Cluster.Response made = cluster.send("PUT", "/" + sink.stateIndex, JsonText.write(JsonText.obj("mappings",
+          JsonText.obj("dynamic", false, "enabled", false, "_meta", JsonText.obj(ClusterSchema.META_KEY, Schema.VERSION)))),
+          "application/json");
+      // Another run starting at the same moment may have made it first.
+      if (!made.ok() && !"resource_already_exists_exception".equals(JsonText.string(JsonText.map(made.body(), "error"), "type"))) {
+        throw new Cluster.ClusterException("cannot make the run-state index " + sink.stateIndex + " at " + cluster.url()
+            + ": the cluster answered " + made.status() + ": " + Cluster.reason(made.body()), made.status(), null);
+      }
+    }
+    // A node just started again recovers its shards first: the lock cannot be read before.
+    cluster.awaitShards(sink.stateIndex);
+    sink.runLock = ClusterLock.acquire(cluster, sink.stateIndex);
+    return sink;
+  }
+
+  /** Ends the run: releases the name's lock. */
+  @Override
+  public void close() {
+    if (runLock != null) {
+      runLock.close();
+      runLock = null;
+    }
+  }
+
+  /** Fails when this run no longer holds the name's lock: it must not write. */
+  private void checkLock() throws IOException {
+    if (runLock != null) {
+      runLock.check();
+    }
   }
 
   /** The index that keeps the run state of {@code index}. */
@@ -123,6 +172,7 @@ public final class ClusterSink implements IndexSink {
 
   @Override
   public void begin(boolean full) throws IOException, IndexException {
+    checkLock();
     Current cur = current();
     if (cur != null && !full && Schema.VERSION.equals(cur.schema()) && cur.concrete().size() == 1) {
       target = cur.concrete().get(0);
@@ -134,11 +184,6 @@ public final class ClusterSink implements IndexSink {
       replaced = cur == null ? List.of() : cur.concrete();
       nameIsIndex = cur != null && cur.nameIsIndex();
       cluster.call("PUT", "/" + target, ClusterSchema.indexBody(cluster.index()));
-    }
-    Cluster.Response s = cluster.send("HEAD", "/" + stateIndex, null, null);
-    if (s.status() == 404) {
-      cluster.call("PUT", "/" + stateIndex, JsonText.obj("mappings", JsonText.obj("dynamic", false, "enabled", false,
-          "_meta", JsonText.obj(ClusterSchema.META_KEY, Schema.VERSION))));
     }
     putState(false, null);
   }
@@ -216,6 +261,11 @@ public final class ClusterSink implements IndexSink {
   /** Sends one bulk request; each rejected document is recorded with its file and line. */
   private void bulk(String body, List<String> where) throws IOException {
     Cluster.Response r;
+    try {
+      checkLock();
+    } catch (IOException e) {
+      throw new IOException(e.getMessage() + "; " + notWritten(where), e);
+    }
     try {
       r = cluster.send("POST", "/_bulk", body, "application/x-ndjson");
     } catch (Cluster.ClusterException e) {
@@ -331,6 +381,7 @@ public final class ClusterSink implements IndexSink {
       throw new IOException(sb.toString());
     }
     cluster.call("POST", "/" + target + "/_refresh", null);
+    checkLock();
     if (replaced != null) {
       swap();
     }

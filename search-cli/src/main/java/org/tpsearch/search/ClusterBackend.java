@@ -40,6 +40,12 @@ public final class ClusterBackend implements SearchBackend {
   private final Glossary glossary;
   private final ClusterLexicon lexicon;
   private final String schemaVersion;
+  /**
+   * Whether a search sends the runs {@link Tiers} says may follow in one {@code _msearch} (the
+   * default); {@code -Dtpsearch.cluster.batch=false} sends each run and test alone, as before, to
+   * compare answers and round trips.
+   */
+  private final boolean batch = !"false".equals(System.getProperty("tpsearch.cluster.batch"));
   private QueryCompiler compiler;
 
   private ClusterBackend(Cluster cluster, Glossary glossary, String schemaVersion) throws IOException {
@@ -89,6 +95,11 @@ public final class ClusterBackend implements SearchBackend {
     }
   }
 
+  /** The cluster this backend asks (its client counts the round trips). */
+  public Cluster cluster() {
+    return cluster;
+  }
+
   @Override
   public String description() {
     return "OpenSearch index " + cluster.index() + " at " + cluster.url().replaceAll("/[^/]*$", "");
@@ -99,12 +110,54 @@ public final class ClusterBackend implements SearchBackend {
     return schemaVersion;
   }
 
-  private synchronized QueryCompiler compiler(String query) throws IOException {
-    lexicon.prefetch(query);
+  private synchronized QueryCompiler compiler() {
     if (compiler == null) {
       compiler = new QueryCompiler(glossary, lexicon.reader());
     }
     return compiler;
+  }
+
+  /** Compilations at most in recording mode before the terms still unknown are asked one by one. */
+  private static final int RECORDING_ROUNDS = 6;
+
+  /**
+   * Compiles {@code uq} as against a local index, whose term dictionary the compiler reads as it
+   * goes: here each look-up would be a request. So the compiler first runs with every term not
+   * known yet answered "absent" and noted ({@link ClusterLexicon#startRecording}); the terms it
+   * noted (with, the first time, every word the query's Chinese runs could be cut into) are asked
+   * in one request, and it runs again, until it asks nothing new: the last run knew every answer,
+   * so its query is the one a local compile of the same dictionary makes. Usually one or two
+   * requests, where a term a request took ten or more for an English query.
+   */
+  private QueryCompiler.Compiled compile(UserQuery uq, String query, boolean expand) throws IOException, QueryException {
+    QueryCompiler c = compiler();
+    if (!batch) {
+      lexicon.prefetch(query);
+      return c.compile(uq, expand);
+    }
+    java.util.Set<String> pending = new java.util.LinkedHashSet<>(lexicon.unknownWords(query));
+    for (int round = 0; round < RECORDING_ROUNDS; round++) {
+      java.util.Set<String> asked = lexicon.startRecording();
+      QueryCompiler.Compiled compiled = null;
+      QueryException failed = null;
+      try {
+        compiled = c.compile(uq, expand);
+      } catch (QueryException e) {
+        failed = e;
+      } finally {
+        lexicon.stopRecording();
+      }
+      pending.addAll(asked);
+      if (pending.isEmpty()) {
+        if (failed != null) {
+          throw failed;
+        }
+        return compiled;
+      }
+      lexicon.lookUpKeys(pending);
+      pending.clear();
+    }
+    return c.compile(uq, expand);
   }
 
   // ---------------------------------------------------------------- search
@@ -115,7 +168,7 @@ public final class ClusterBackend implements SearchBackend {
   @Override
   public SearchResult search(SearchRequest r) throws IOException, QueryException {
     UserQuery uq = UserQuery.parse(r.query());
-    QueryCompiler.Compiled compiled = uq.isEmpty() ? null : compiler(r.query()).compile(uq, r.expand());
+    QueryCompiler.Compiled compiled = uq.isEmpty() ? null : compile(uq, r.query(), r.expand());
     List<String> explain = new ArrayList<>();
     if (compiled != null && r.explain()) {
       explain.addAll(compiled.explain());
@@ -123,29 +176,7 @@ public final class ClusterBackend implements SearchBackend {
     Map<String, List<String>> drill = drillDowns(r);
     boolean byRelevance = r.sort() == SearchRequest.SortOrder.RELEVANCE && compiled != null;
     int n = Math.max(1, Math.min(r.limit(), 1_000_000));
-    Tiers.Page<Doc> page = Tiers.rank(r, compiled, byRelevance, n, new Tiers.Engine<>() {
-      @Override
-      public Tiers.Pass<Doc> run(Query q, Query proximity, int size, boolean withFacets, boolean deep)
-          throws IOException, QueryException {
-        return ClusterBackend.this.run(dsl(q), r, drill, proximity == null ? null : dsl(proximity), byRelevance, deep,
-            size, withFacets);
-      }
-
-      @Override
-      public boolean[] matching(Query q, List<Doc> docs) throws IOException, QueryException {
-        return ClusterBackend.this.matching(dsl(q), docs);
-      }
-
-      @Override
-      public float score(Doc doc) {
-        return doc.score();
-      }
-
-      @Override
-      public String id(Doc doc) {
-        return doc.id();
-      }
-    }, explain);
+    Tiers.Page<Doc> page = Tiers.rank(r, compiled, byRelevance, n, new Batch(r, drill, byRelevance), explain);
     List<SearchResult.Hit> hits = new ArrayList<>();
     List<Tiers.Ranked<Doc>> ranked = page.ranked();
     Map<String, List<SearchResult.FacetCount>> facets = page.facets();
@@ -175,73 +206,225 @@ public final class ClusterBackend implements SearchBackend {
   }
 
   /**
-   * Runs one query (see {@link Tiers.Engine#run}): by relevance and {@code deep} the top
-   * {@link QueryCompiler#RERANK_DEPTH} (at least {@code n}), re-ranked with the proximity bonus;
-   * otherwise the top {@code n}.
+   * The engine {@link Tiers} ranks through, for one search: the runs it says may follow
+   * ({@link Tiers.Engine#prefetch}) go to the cluster in one {@code _msearch}, each with the
+   * queries its hits are to be tested against as named clauses that add nothing to the score, so
+   * the tests ({@link Tiers.Engine#matching}) need no request of their own; the calls are then
+   * answered from those answers (a smaller page is the first hits of a larger one, as the order
+   * is total). A call nothing was said about is sent alone.
    */
-  private Tiers.Pass<Doc> run(Object text, SearchRequest r, Map<String, List<String>> drill, Object proximity,
-      boolean byRelevance, boolean deep, int n, boolean withFacets) throws IOException, QueryException {
-    int depth = byRelevance && deep ? Math.max(n, QueryCompiler.RERANK_DEPTH) : n;
-    List<Object> must = List.of(text);
-    List<Object> baseFilters = baseFilters(r);
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("size", depth);
-    body.put("track_total_hits", true);
-    body.put("_source", false);
-    if (withFacets) {
-      // Drill sideways: the query and confidence in the query; the facet filters after it (hits) and
-      // in each dimension's aggregation but its own (counts).
-      body.put("query", bool(must, baseFilters));
-      if (!drill.isEmpty()) {
-        body.put("post_filter", bool(List.of(), drillFilters(drill, null)));
+  private final class Batch implements Tiers.Engine<Doc> {
+    private final SearchRequest r;
+    private final Map<String, List<String>> drill;
+    private final boolean byRelevance;
+    /** Answers got, by {@link #key} of their run. */
+    private final Map<String, Answer> answers = new HashMap<>();
+
+    /** One run's answer: for {@code n} hits, facets or not, and which hits matched each named query (by its DSL). */
+    private record Answer(int n, boolean withFacets, Tiers.Pass<Doc> pass, Map<String, Set<String>> matched) {}
+
+    Batch(SearchRequest r, Map<String, List<String>> drill, boolean byRelevance) {
+      this.r = r;
+      this.drill = drill;
+      this.byRelevance = byRelevance;
+    }
+
+    private static String key(Object text, Object proximity, boolean deep) {
+      return JsonText.write(text) + "\n" + (proximity == null ? "" : JsonText.write(proximity)) + "\n" + deep;
+    }
+
+    private int depth(int n, boolean deep) {
+      return byRelevance && deep ? Math.max(n, QueryCompiler.RERANK_DEPTH) : n;
+    }
+
+    @Override
+    public void prefetch(List<Tiers.Planned> planned) throws IOException, QueryException {
+      if (!batch) {
+        return;
       }
-      Map<String, Object> aggs = new LinkedHashMap<>();
-      for (Dimension d : Schema.DIMENSIONS) {
-        aggs.put(d.name(), JsonText.obj("filter", bool(List.of(), drillFilters(drill, d.name())),
-            "aggs", JsonText.obj("values", JsonText.obj("terms", JsonText.obj("field", ClusterSchema.facetField(d.name()),
-                "size", MAX_FACET_VALUES)))));
+      List<String> keys = new ArrayList<>();
+      List<Tiers.Planned> toRun = new ArrayList<>();
+      List<List<String>> names = new ArrayList<>();
+      StringBuilder body = new StringBuilder();
+      String header = JsonText.write(JsonText.obj("index", cluster.index())) + "\n";
+      for (Tiers.Planned p : planned) {
+        Object text = dsl(p.text());
+        Object proximity = p.proximity() == null ? null : dsl(p.proximity());
+        String key = key(text, proximity, p.deep());
+        Answer have = answers.get(key);
+        if (keys.contains(key) || have != null && have.n() >= p.n() && (have.withFacets() || !p.withFacets())) {
+          continue;
+        }
+        List<String> named = new ArrayList<>();
+        for (Query q : p.named()) {
+          named.add(JsonText.write(dsl(q)));
+        }
+        keys.add(key);
+        toRun.add(p);
+        names.add(named);
+        body.append(header).append(JsonText.write(body(text, proximity, p.n(), p.withFacets(), p.deep(), named))).append('\n');
       }
-      body.put("aggs", aggs);
-    } else {
-      List<Object> filters = new ArrayList<>(baseFilters);
-      filters.addAll(drillFilters(drill, null));
-      body.put("query", bool(must, filters));
+      if (toRun.isEmpty()) {
+        return;
+      }
+      List<Object> responses = JsonText.list(msearchCall(body.toString()), "responses");
+      for (int i = 0; i < toRun.size(); i++) {
+        Object resp = i < responses.size() ? responses.get(i) : null;
+        Tiers.Planned p = toRun.get(i);
+        int status = (int) JsonText.number(resp, "status", 200);
+        if (resp != null && (status == 429 || status == 503)) {
+          continue; // a busy cluster: the call is sent alone, and asked again as any request
+        }
+        answers.put(keys.get(i), answer(checked(resp), p.n(), p.withFacets(), names.get(i)));
+      }
     }
-    if (!byRelevance) {
-      body.put("sort", sort(r));
-      body.put("track_scores", true); // the local engine shows the scores of sorted hits too
-    } else if (proximity != null) {
-      // A rescore takes no sort but the score: Tiers.order puts its ties in id order.
-      body.put("rescore", JsonText.obj("window_size", depth, "query", JsonText.obj("rescore_query", proximity,
-          "query_weight", 1.0f, "rescore_query_weight", QueryCompiler.PROXIMITY_BOOST, "score_mode", "total")));
-    } else {
-      // Ties in id order (Tiers.order), also where the page cuts them.
-      body.put("sort", List.of(JsonText.obj("_score", JsonText.obj("order", "desc")), BY_ID));
+
+    @Override
+    public Tiers.Pass<Doc> run(Query q, Query proximity, int n, boolean withFacets, boolean deep)
+        throws IOException, QueryException {
+      Object text = dsl(q);
+      Object prox = proximity == null ? null : dsl(proximity);
+      Answer have = answers.get(key(text, prox, deep));
+      if (have == null || have.n() < n || withFacets && !have.withFacets()) {
+        have = answer(searchCall(body(text, prox, n, withFacets, deep, List.of())), n, withFacets, List.of());
+      }
+      Tiers.Pass<Doc> pass = have.pass();
+      List<Doc> top = pass.top();
+      int depth = depth(n, deep);
+      return new Tiers.Pass<>(pass.total(), top.size() > depth ? List.copyOf(top.subList(0, depth)) : top,
+          withFacets ? pass.facets() : null);
     }
-    Object answer = searchCall(body);
-    Map<String, Object> hitsObj = JsonText.map(answer, "hits");
-    long total = (long) JsonText.number(JsonText.map(hitsObj, "total"), "value", 0);
-    List<Doc> top = new ArrayList<>();
-    for (Object h : JsonText.list(hitsObj, "hits")) {
-      top.add(new Doc(JsonText.string(h, "_id"), (float) JsonText.number(h, "_score", 0)));
+
+    @Override
+    public float score(Doc doc) {
+      return doc.score();
     }
-    Map<String, List<SearchResult.FacetCount>> facets = null;
-    if (withFacets) {
-      facets = new LinkedHashMap<>();
-      Map<String, Object> aggs = JsonText.map(answer, "aggregations");
-      for (Dimension d : Schema.DIMENSIONS) {
-        List<SearchResult.FacetCount> counts = new ArrayList<>();
-        for (Object b : JsonText.list(JsonText.map(JsonText.map(aggs, d.name()), "values"), "buckets")) {
-          long c = (long) JsonText.number(b, "doc_count", 0);
-          if (c > 0) {
-            counts.add(new SearchResult.FacetCount(JsonText.string(b, "key"), c));
+
+    @Override
+    public String id(Doc doc) {
+      return doc.id();
+    }
+
+    @Override
+    public boolean[] matching(Query q, List<Doc> docs) throws IOException, QueryException {
+      String named = JsonText.write(dsl(q));
+      for (Answer a : answers.values()) {
+        Set<String> matched = a.matched().get(named);
+        if (matched != null && a.pass().top().containsAll(docs)) {
+          boolean[] out = new boolean[docs.size()];
+          for (int i = 0; i < out.length; i++) {
+            out[i] = matched.contains(docs.get(i).id());
+          }
+          return out;
+        }
+      }
+      return ClusterBackend.this.matching(dsl(q), docs);
+    }
+
+    /**
+     * The search body of one run (see {@link Tiers.Engine#run}): by relevance and {@code deep} the
+     * top {@link QueryCompiler#RERANK_DEPTH} (at least {@code n}), re-ranked with the proximity
+     * bonus; otherwise the top {@code n}. Each of {@code named} (query DSL) is a clause of its own
+     * that scores nothing, named by its place, so each hit says which it matches.
+     */
+    private Map<String, Object> body(Object text, Object proximity, int n, boolean withFacets, boolean deep, List<String> named)
+        throws IOException, QueryException {
+      int depth = depth(n, deep);
+      List<Object> must = List.of(text);
+      List<Object> should = new ArrayList<>();
+      for (int i = 0; i < named.size(); i++) {
+        should.add(JsonText.obj("bool", JsonText.obj("filter", List.of(JsonText.parse(named.get(i))), "_name", "q" + i)));
+      }
+      List<Object> baseFilters = baseFilters(r);
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("size", depth);
+      body.put("track_total_hits", true);
+      body.put("_source", false);
+      if (withFacets) {
+        // Drill sideways: the query and confidence in the query; the facet filters after it (hits) and
+        // in each dimension's aggregation but its own (counts).
+        body.put("query", bool(must, baseFilters, should));
+        if (!drill.isEmpty()) {
+          body.put("post_filter", bool(List.of(), drillFilters(drill, null)));
+        }
+        Map<String, Object> aggs = new LinkedHashMap<>();
+        for (Dimension d : Schema.DIMENSIONS) {
+          aggs.put(d.name(), JsonText.obj("filter", bool(List.of(), drillFilters(drill, d.name())),
+              "aggs", JsonText.obj("values", JsonText.obj("terms", JsonText.obj("field", ClusterSchema.facetField(d.name()),
+                  "size", MAX_FACET_VALUES)))));
+        }
+        body.put("aggs", aggs);
+      } else {
+        List<Object> filters = new ArrayList<>(baseFilters);
+        filters.addAll(drillFilters(drill, null));
+        body.put("query", bool(must, filters, should));
+      }
+      if (!byRelevance) {
+        body.put("sort", sort(r));
+        body.put("track_scores", true); // the local engine shows the scores of sorted hits too
+      } else if (proximity != null) {
+        // A rescore takes no sort but the score: Tiers.order puts its ties in id order.
+        body.put("rescore", JsonText.obj("window_size", depth, "query", JsonText.obj("rescore_query", proximity,
+            "query_weight", 1.0f, "rescore_query_weight", QueryCompiler.PROXIMITY_BOOST, "score_mode", "total")));
+      } else {
+        // Ties in id order (Tiers.order), also where the page cuts them.
+        body.put("sort", List.of(JsonText.obj("_score", JsonText.obj("order", "desc")), BY_ID));
+      }
+      return body;
+    }
+
+    /** Reads one run's answer: total, hits, facet counts, and which hits matched each of {@code named}. */
+    private Answer answer(Object answer, int n, boolean withFacets, List<String> named) {
+      Map<String, Object> hitsObj = JsonText.map(answer, "hits");
+      long total = (long) JsonText.number(JsonText.map(hitsObj, "total"), "value", 0);
+      List<Doc> top = new ArrayList<>();
+      Map<String, Set<String>> matched = new HashMap<>();
+      for (String q : named) {
+        matched.put(q, new HashSet<>());
+      }
+      for (Object h : JsonText.list(hitsObj, "hits")) {
+        String id = JsonText.string(h, "_id");
+        top.add(new Doc(id, (float) JsonText.number(h, "_score", 0)));
+        for (Object name : matchedQueries(h)) {
+          String s = String.valueOf(name);
+          if (s.startsWith("q")) {
+            int i = Integer.parseInt(s.substring(1));
+            if (i < named.size()) {
+              matched.get(named.get(i)).add(id);
+            }
           }
         }
-        counts.sort(SearchResult.FacetCount.order(d));
-        facets.put(d.name(), counts);
       }
+      Map<String, List<SearchResult.FacetCount>> facets = null;
+      if (withFacets) {
+        facets = new LinkedHashMap<>();
+        Map<String, Object> aggs = JsonText.map(answer, "aggregations");
+        for (Dimension d : Schema.DIMENSIONS) {
+          List<SearchResult.FacetCount> counts = new ArrayList<>();
+          for (Object b : JsonText.list(JsonText.map(JsonText.map(aggs, d.name()), "values"), "buckets")) {
+            long c = (long) JsonText.number(b, "doc_count", 0);
+            if (c > 0) {
+              counts.add(new SearchResult.FacetCount(JsonText.string(b, "key"), c));
+            }
+          }
+          counts.sort(SearchResult.FacetCount.order(d));
+          facets.put(d.name(), counts);
+        }
+      }
+      return new Answer(n, withFacets, new Tiers.Pass<>(total, top, facets), matched);
     }
-    return new Tiers.Pass<>(total, top, facets);
+  }
+
+  /** A hit's {@code matched_queries}: a list of names, or (with their scores) an object keyed by name. */
+  private static java.util.Collection<?> matchedQueries(Object hit) {
+    Object m = hit instanceof Map<?, ?> h ? h.get("matched_queries") : null;
+    if (m instanceof List<?> l) {
+      return l;
+    }
+    if (m instanceof Map<?, ?> byName) {
+      return byName.keySet();
+    }
+    return List.of();
   }
 
   /** The request's confidence range and excluded values as filters (not the drilled dimensions). */
@@ -273,12 +456,21 @@ public final class ClusterBackend implements SearchBackend {
   }
 
   private static Map<String, Object> bool(List<Object> must, List<Object> filter) {
+    return bool(must, filter, List.of());
+  }
+
+  /** A bool query; {@code should} clauses (named tests of the hits) are optional and change neither hits nor scores. */
+  private static Map<String, Object> bool(List<Object> must, List<Object> filter, List<Object> should) {
     Map<String, Object> b = new LinkedHashMap<>();
     if (!must.isEmpty()) {
       b.put("must", must);
     }
     if (!filter.isEmpty()) {
       b.put("filter", filter);
+    }
+    if (!should.isEmpty()) {
+      b.put("should", should);
+      b.put("minimum_should_match", "0");
     }
     if (b.isEmpty()) {
       return JsonText.obj("match_all", JsonText.obj());
@@ -331,6 +523,35 @@ public final class ClusterBackend implements SearchBackend {
       out[i] = matched.contains(docs.get(i).id());
     }
     return out;
+  }
+
+  /** One {@code _msearch} ({@code body}: NDJSON header and body lines); each response is checked by {@link #checked}. */
+  private Object msearchCall(String body) throws IOException, QueryException {
+    Cluster.Response resp = cluster.send("POST", "/_msearch", body, "application/x-ndjson");
+    if (resp.status() == 400) {
+      throw new QueryException("the cluster refused the query: " + Cluster.reason(resp.body()));
+    }
+    if (!resp.ok()) {
+      throw new Cluster.ClusterException("the cluster at " + cluster.url() + " answered " + resp.status() + ": "
+          + Cluster.reason(resp.body()), resp.status(), null);
+    }
+    return resp.body();
+  }
+
+  /** One response of an {@code _msearch}: failed as {@link #searchCall} fails (400: a bad query). */
+  private Object checked(Object resp) throws IOException, QueryException {
+    if (resp == null) {
+      throw new Cluster.ClusterException("the cluster at " + cluster.url() + " gave fewer answers than searches", 0, null);
+    }
+    if (!JsonText.map(resp, "error").isEmpty()) {
+      int status = (int) JsonText.number(resp, "status", 0);
+      if (status == 400) {
+        throw new QueryException("the cluster refused the query: " + Cluster.reason(resp));
+      }
+      throw new Cluster.ClusterException("the cluster at " + cluster.url() + " answered " + status + ": "
+          + Cluster.reason(resp), status, null);
+    }
+    return resp;
   }
 
   private Object searchCall(Object body) throws IOException, QueryException {
@@ -480,7 +701,7 @@ public final class ClusterBackend implements SearchBackend {
   /** Which of {@code ids} match {@code r}'s query (every content word) and filters. */
   private Set<String> matchingIds(SearchRequest r, List<String> ids) throws IOException, QueryException {
     UserQuery uq = UserQuery.parse(r.query());
-    QueryCompiler.Compiled compiled = uq.isEmpty() ? null : compiler(r.query()).compile(uq, r.expand());
+    QueryCompiler.Compiled compiled = uq.isEmpty() ? null : compile(uq, r.query(), r.expand());
     Object text = dsl(compiled == null ? new org.apache.lucene.search.MatchAllDocsQuery() : compiled.strict());
     List<Object> filters = baseFilters(r);
     filters.addAll(drillFilters(drillDowns(r), null));

@@ -27,12 +27,17 @@ import org.tpsearch.opensearch.JsonText;
  * The term dictionary of a cluster index as the query compiler reads a local one: whether a word
  * or bigram occurs (its document frequency is 1 or 0 here; the compiler asks only whether it
  * occurs). Looked up in the cluster and kept: before a query is compiled, every run of Chinese in
- * it is asked at once ({@link #prefetch}, one {@code _msearch}); a term asked later goes alone.
+ * it is asked at once ({@link #prefetch}, one {@code _msearch}); a term asked later goes alone,
+ * unless the compiler runs {@link #recording}: then a term not known yet is answered "absent" and
+ * noted, to be asked with the others it notes in one request ({@link #lookUpKeys}), and the query
+ * compiled again until it asks nothing new (see {@code ClusterBackend.compile}).
  */
 final class ClusterLexicon {
   private static final int MAX_WORD = 8;
   private final Cluster cluster;
   private final Map<String, Boolean> known = new ConcurrentHashMap<>();
+  /** On a thread compiling in recording mode: the terms asked that are not known yet (keys, see {@link #key}). */
+  private final ThreadLocal<java.util.Set<String>> recording = new ThreadLocal<>();
   private final LeafReader reader;
 
   ClusterLexicon(Cluster cluster) throws IOException {
@@ -68,6 +73,25 @@ final class ClusterLexicon {
 
   /** Asks the cluster at once for the word-field words a query's Chinese runs could be cut into. */
   void prefetch(String query) throws IOException {
+    lookUpKeys(unknownWords(query));
+  }
+
+  /**
+   * From now until {@link #stopRecording}, on this thread, a term not known yet is answered
+   * "absent" and added to the set returned instead of being asked.
+   */
+  java.util.Set<String> startRecording() {
+    java.util.Set<String> asked = new java.util.LinkedHashSet<>();
+    recording.set(asked);
+    return asked;
+  }
+
+  void stopRecording() {
+    recording.remove();
+  }
+
+  /** The word-field words (keys) a query's Chinese runs could be cut into, not known yet. */
+  List<String> unknownWords(String query) {
     String s = TextNormalizer.fold(query);
     List<String> words = new ArrayList<>();
     int[] cps = s.codePoints().toArray();
@@ -77,13 +101,13 @@ final class ClusterLexicon {
             || Character.UnicodeScript.of(cps[i]) != Character.UnicodeScript.HAN) {
           break;
         }
-        String w = new String(cps, i, len);
-        if (!known.containsKey(key(Schema.TEXT_W, w)) && !words.contains(w)) {
-          words.add(w);
+        String k = key(Schema.TEXT_W, new String(cps, i, len));
+        if (!known.containsKey(k) && !words.contains(k)) {
+          words.add(k);
         }
       }
     }
-    lookUp(Schema.TEXT_W, words);
+    return words;
   }
 
   private static String key(String field, String term) {
@@ -92,23 +116,29 @@ final class ClusterLexicon {
 
   private boolean occurs(String field, String term) throws IOException {
     Boolean b = known.get(key(field, term));
+    java.util.Set<String> asked = b == null ? recording.get() : null;
+    if (asked != null) {
+      asked.add(key(field, term));
+      return false;
+    }
     if (b == null) {
-      lookUp(field, List.of(term));
+      lookUpKeys(List.of(key(field, term)));
       b = known.getOrDefault(key(field, term), false);
     }
     return b;
   }
 
-  /** One {@code _msearch} that counts, for each term, whether any document holds it. */
-  private void lookUp(String field, Collection<String> terms) throws IOException {
-    if (terms.isEmpty()) {
+  /** One {@code _msearch} that counts, for each term ({@link #key}: field and term), whether any document holds it. */
+  void lookUpKeys(Collection<String> keys) throws IOException {
+    if (keys.isEmpty()) {
       return;
     }
     StringBuilder body = new StringBuilder();
     String header = JsonText.write(JsonText.obj("index", cluster.index())) + "\n";
-    for (String t : terms) {
+    for (String k : keys) {
+      int cut = k.indexOf('\u0000');
       body.append(header).append(JsonText.write(JsonText.obj("size", 0, "track_total_hits", 1,
-          "query", JsonText.obj("term", JsonText.obj(field, JsonText.obj("value", t)))))).append('\n');
+          "query", JsonText.obj("term", JsonText.obj(k.substring(0, cut), JsonText.obj("value", k.substring(cut + 1))))))).append('\n');
     }
     Cluster.Response r = cluster.send("POST", "/_msearch", body.toString(), "application/x-ndjson");
     if (!r.ok()) {
@@ -116,14 +146,15 @@ final class ClusterLexicon {
     }
     List<Object> responses = JsonText.list(r.body(), "responses");
     int i = 0;
-    for (String t : terms) {
+    for (String k : keys) {
       Object resp = i < responses.size() ? responses.get(i) : null;
       i++;
       if (!JsonText.map(resp, "error").isEmpty()) {
-        throw new Cluster.ClusterException("cannot look up '" + t + "' in " + cluster.url() + ": " + Cluster.reason(resp), 0, null);
+        throw new Cluster.ClusterException("cannot look up '" + k.substring(k.indexOf('\u0000') + 1) + "' in " + cluster.url()
+            + ": " + Cluster.reason(resp), 0, null);
       }
       double total = JsonText.number(JsonText.map(JsonText.map(resp, "hits"), "total"), "value", 0);
-      known.put(key(field, t), total > 0);
+      known.put(k, total > 0);
     }
   }
 

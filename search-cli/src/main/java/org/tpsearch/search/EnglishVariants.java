@@ -24,6 +24,7 @@ final class EnglishVariants {
       {"ation", "ate"}, // operation, generation
       {"ation", ""}, // transformation, implementation
       {"ition", "ite"}, // ignition
+      {"ution", "ute"}, // pollution, distribution, substitution
       {"sure", "se"}, // closure
       {"ment", ""}, // development, investment
       {"ance", ""}, // performance

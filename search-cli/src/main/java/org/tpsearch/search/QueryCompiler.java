@@ -81,12 +81,15 @@ public final class QueryCompiler {
    * @param forms every searched form of every word (expansions included), for highlighting
    * @param fragments the last of tier c: points with none of the content words but a part of one
    *     (错峰 of 错峰生产); null when no word has parts
+   * @param rankUnits what orders tier c when a word that occurs nowhere counts there by its parts:
+   *     one query per content word, the word or one of those parts; empty otherwise (the units)
    */
   public record Compiled(
       Query strict, List<Query> partials, Query typed, Query proximity, List<Query> units, List<String> words,
-      List<String> explain, int minimumMatch, List<String> forms, Query fragments) {
+      List<String> explain, int minimumMatch, List<String> forms, Query fragments, List<Query> rankUnits) {
     public Compiled {
       partials = List.copyOf(partials);
+      rankUnits = List.copyOf(rankUnits);
       units = List.copyOf(units);
       words = List.copyOf(words);
       explain = List.copyOf(explain);
@@ -158,6 +161,8 @@ public final class QueryCompiler {
     }
     List<Query> unitQueries = new ArrayList<>();
     List<Query> partialUnits = new ArrayList<>();
+    List<Query> rankUnits = new ArrayList<>();
+    boolean byParts = false;
     List<String> labels = new ArrayList<>();
     List<UserQuery.Unit> proximityUnits = new ArrayList<>();
     Map<UserQuery.Unit, List<String>> alternatives = new java.util.HashMap<>();
@@ -167,7 +172,32 @@ public final class QueryCompiler {
       // Among points with only some of the words, those with the topic come before those with
       // only the place: a region's name weighs less there (江苏的碳市场: the carbon market
       // elsewhere before anything else in Jiangsu).
-      partialUnits.add(isRegionName(c.label()) ? new BoostQuery(c.query(), REGION_PARTIAL_WEIGHT) : c.query());
+      // A term of several typed words (Spring Festival: 春节) counts as that many words: a point with
+      // it says more of the query than one with a single word of it (stay put for Spring Festival:
+      // the point that says 春节 before the one whose English says "puts").
+      int typedWords = Math.max(1, c.words().size());
+      Query partial = isRegionName(c.label()) ? new BoostQuery(c.query(), REGION_PARTIAL_WEIGHT)
+          : typedWords > 1 ? new BoostQuery(c.query(), typedWords) : c.query();
+      Query rank = c.query();
+      // A word that occurs nowhere in any form counts there by a part of it that does: 灵活性改造
+      // (flexibility retrofit) by 改造, where the Shanxi reports say 煤电机组节能改造.
+      List<String> standIns = content.size() > 1 && occursNowhere(c) ? parts(c.words().get(0).text()) : List.of();
+      if (!standIns.isEmpty()) {
+        BooleanQuery.Builder alt = new BooleanQuery.Builder().add(partial, Occur.SHOULD);
+        BooleanQuery.Builder any = new BooleanQuery.Builder().add(rank, Occur.SHOULD);
+        for (String part : standIns) {
+          Query pq = bigramBuilder.createPhraseQuery(Schema.TEXT_BI, part);
+          alt.add(new BoostQuery(pq, PART_WEIGHT), Occur.SHOULD);
+          any.add(pq, Occur.SHOULD);
+        }
+        partial = alt.build();
+        rank = any.build();
+        byParts = true;
+        explain.add(c.label() + " occurs nowhere: among points with only some of the words it counts by "
+            + String.join(" · ", standIns));
+      }
+      partialUnits.add(partial);
+      rankUnits.add(rank);
       labels.add(c.label());
       all.add(c.query(), Occur.MUST);
       proximityUnits.addAll(c.words());
@@ -191,6 +221,12 @@ public final class QueryCompiler {
       if (minimum > 1) {
         partials.add(new BooleanQuery.Builder().add(atLeast(partialUnits, 1), Occur.MUST).add(most, Occur.MUST_NOT)
             .add(found, Occur.SHOULD));
+      }
+      if (byParts) {
+        // A part stands in for its word only beside a whole word: the points with parts alone
+        // come last, as below (and never answer a query none of whose words occur).
+        Query anyWord = atLeast(unitQueries, 1);
+        partials.forEach(p -> p.add(anyWord, Occur.MUST));
       }
     }
     // Last, the points with none of the words but a part of a long one: the reports say 错峰用电
@@ -260,7 +296,8 @@ public final class QueryCompiler {
       explain.add("proximity bonus (re-ranks the top " + RERANK_DEPTH + "): " + proximity);
     }
     return new Compiled(strict.build(), partials.stream().map(b -> (Query) b.build()).toList(), typed, proximity,
-        unitQueries, labels, explain, minimum, forms, fragments == null ? null : fragments.build());
+        unitQueries, labels, explain, minimum, forms, fragments == null ? null : fragments.build(),
+        byParts ? rankUnits : List.of());
   }
 
   /**
@@ -300,16 +337,30 @@ public final class QueryCompiler {
       if (!isChineseWord(word) || isRegionName(word) || glossary.expansions(word).isEmpty()) {
         continue;
       }
-      // Its glossary forms too when expansion is off (--no-expand): a topic the text names otherwise is there.
-      List<String> forms = new ArrayList<>(c.forms());
-      forms.add(word);
-      forms.addAll(glossary.expansions(word));
-      if (forms.stream().noneMatch(f -> occurs.test(f) || loose(f) != null) && parts(word).isEmpty()) {
+      if (occursNowhere(c) && parts(word).isEmpty()) {
         return word;
       }
     }
     return null;
   }
+
+  /**
+   * Whether {@code c} is one Chinese word (not quoted) none of whose forms (the word, its glossary
+   * forms, also when expansion is off, and the dictionary's) occurs in the index, not even loosely.
+   */
+  private boolean occursNowhere(Content c) {
+    if (c.words().size() != 1 || c.words().get(0).quoted() || !isChineseWord(c.words().get(0).text())) {
+      return false;
+    }
+    String word = c.words().get(0).text();
+    List<String> forms = new ArrayList<>(c.forms());
+    forms.add(word);
+    forms.addAll(glossary.expansions(word));
+    return forms.stream().noneMatch(f -> occurs.test(f) || loose(f) != null);
+  }
+
+  /** How much a part of a word that occurs nowhere counts for it among points with only some of the words. */
+  static final float PART_WEIGHT = 0.5f;
 
   /** How much a region's name counts among the words of a partial hit. */
   static final float REGION_PARTIAL_WEIGHT = 0.3f;
@@ -406,12 +457,43 @@ public final class QueryCompiler {
           dropped.add(u.text());
           continue;
         }
-        QueryWords.Understood understood = QueryWords.understand(u.text(), this::isWord, occurs);
-        dropped.addAll(understood.dropped());
-        if (understood.split()) {
-          localExplain.add(u + " is read as " + String.join(" · ", understood.words()));
+        if (expand && unknownCompound(u)) {
+          List<UserQuery.Unit> words = new ArrayList<>();
+          for (String w : u.text().split("-")) {
+            if (w.isBlank()) {
+              continue;
+            }
+            if (QueryWords.isEnglishStop(w)) {
+              dropped.add(w);
+            } else {
+              words.add(new UserQuery.Unit(w, false));
+            }
+          }
+          if (words.size() > 1) {
+            localExplain.add(u + " is read as " + String.join(" · ", words.stream().map(UserQuery.Unit::text).toList()));
+          }
+          if (!words.isEmpty()) {
+            parts = words;
+          }
         }
-        parts = understood.words().stream().map(w -> new UserQuery.Unit(w, false)).toList();
+        if (parts.size() == 1 && parts.get(0) == u) {
+          String text = u.text();
+          // A 《》 title stays whole, unless the index cannot hold it as typed (one of its character
+          // pairs occurs nowhere): the text writes it with other punctuation inside
+          // (《新疆维吾尔自治区"十四五"工业绿色发展规划》 typed without the quotes), so it is read as its words.
+          String inner = text.length() > 2 && text.startsWith("《") && text.endsWith("》")
+              ? text.substring(1, text.length() - 1) : null;
+          if (inner != null && !inner.isBlank() && !occurs.test(inner)) {
+            localExplain.add(u + " does not occur as typed: read as its words");
+            text = inner;
+          }
+          QueryWords.Understood understood = QueryWords.understand(text, this::isWord, occurs);
+          dropped.addAll(understood.dropped());
+          if (understood.split()) {
+            localExplain.add(u + " is read as " + String.join(" · ", understood.words()));
+          }
+          parts = understood.words().stream().map(w -> new UserQuery.Unit(w, false)).toList();
+        }
       }
       for (UserQuery.Unit part : parts) {
         int before = localForms.size();
@@ -432,6 +514,16 @@ public final class QueryCompiler {
       forms.addAll(localForms);
     }
     return out;
+  }
+
+  /**
+   * Whether {@code u} is a hyphenated English compound that neither the glossary nor the dictionary
+   * knows as a whole and that does not occur as written (toll-free, gas-fired; not coal-to-gas):
+   * then each of its words is a content word, reaching its own translations (通行费, 免费).
+   */
+  private boolean unknownCompound(UserQuery.Unit u) {
+    return !u.quoted() && u.text().indexOf('-') > 0 && isEnglish(u.text()) && glossary.expansions(u.text()).isEmpty()
+        && dictionaryForms(u.text(), List.of()).isEmpty() && !occurs.test(u.text());
   }
 
   /** Whether {@code w}, a string of Chinese characters, is a word: of the index or of the glossary. */
@@ -544,13 +636,20 @@ public final class QueryCompiler {
       }
       return out;
     }
-    addOccurring(Cedict.chineseFor(text), seen, out);
+    // The senses that are the phrase itself first (units: 单位, 机组), never those that only share
+    // Porter's stem with it (united: 联合), unless the dictionary does not list the phrase at all.
+    Cedict.Senses senses = Cedict.lookup(text);
+    addOccurring(senses.exact(), seen, out);
     if (out.isEmpty() && text.indexOf(' ') < 0) {
       // Nothing the text says: the dictionary may define the word's verb or singular instead
-      // (reduction: to reduce, 减少; shutdown: to shut down, 关停; buses: bus).
+      // (reduction: to reduce, 减少; shutdown: to shut down, 关停; pollution: to pollute, 污染).
       for (String variant : EnglishVariants.of(text)) {
-        addOccurring(Cedict.chineseFor(variant), seen, out);
+        addOccurring(Cedict.lookup(variant).exact(), seen, out);
       }
+    }
+    if (out.isEmpty() && !senses.listed()) {
+      // A word the dictionary does not list (sintering): the senses that share its stem (to sinter, 烧结).
+      addOccurring(senses.related(), seen, out);
     }
     return out;
   }

@@ -24,7 +24,7 @@ final class QueryWords {
       "吗", "呢", "吧", "啊", "呀", "么", "地", "得", "着", "过", "也", "都", "还", "就", "又",
       "什么", "什么时候", "什么样", "啥", "多少", "哪些", "哪个", "哪", "哪里", "哪儿", "哪年", "哪一年", "哪天",
       "哪月", "几", "几月", "几年", "何时", "为何", "为什么", "怎么", "怎么样", "怎样", "如何", "是否", "是不是",
-      "有没有", "有无", "能否", "会不会", "多久", "谁", "请问", "期间", "时候", "有关", "关于", "相关", "这", "那",
+      "有没有", "有无", "能否", "会不会", "多久", "一共", "总共", "谁", "请问", "期间", "时候", "有关", "关于", "相关", "这", "那",
       "这个", "那个", "这些", "那些", "其", "之", "等");
 
   /** English stop and question words (lower case). */
@@ -173,8 +173,45 @@ final class QueryWords {
           merged.add(t);
         }
       }
-      words.addAll(merged);
+      // A piece the index has no word for and that does not occur as written may hold one that
+      // does: 比特币挖矿 is 比特币 · 挖矿 when the text says 虚拟货币"挖矿" (and SmartChinese keeps
+      // 挖 and 矿 apart, so neither is a word of the index).
+      for (String w : merged) {
+        words.addAll(word.test(w) || occurs.test(w) ? List.of(w) : splitByOccurrence(w, occurs));
+      }
     }
+  }
+
+  /** The longest piece {@link #splitByOccurrence} splits (each try looks its parts up in the index). */
+  static final int MAX_SPLIT = 16;
+
+  /**
+   * {@code piece} split around the longest part of two or more characters that occurs in the
+   * text (then the leftmost), each side split the same way, when every piece keeps two or more
+   * characters; {@code piece} alone when there is no such part.
+   */
+  static List<String> splitByOccurrence(String piece, Predicate<String> occurs) {
+    int[] cps = piece.codePoints().toArray();
+    if (cps.length > MAX_SPLIT) {
+      return List.of(piece);
+    }
+    for (int len = cps.length - 1; len >= 2; len--) {
+      for (int from = 0; from + len <= cps.length; from++) {
+        int rest = cps.length - from - len;
+        if ((from != 1 && rest != 1) && occurs.test(new String(cps, from, len))) {
+          List<String> out = new ArrayList<>();
+          if (from > 0) {
+            out.addAll(splitByOccurrence(new String(cps, 0, from), occurs));
+          }
+          out.add(new String(cps, from, len));
+          if (rest > 0) {
+            out.addAll(splitByOccurrence(new String(cps, from + len, rest), occurs));
+          }
+          return out;
+        }
+      }
+    }
+    return List.of(piece);
   }
 
   /**

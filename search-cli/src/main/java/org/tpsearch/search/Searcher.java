@@ -100,7 +100,8 @@ public final class Searcher {
       QueryCompiler.Compiled p = new QueryCompiler.Compiled(PreparedQuery.of(c.strict(), s),
           c.partials().stream().map(q -> PreparedQuery.of(q, s)).toList(), PreparedQuery.of(c.typed(), s),
           PreparedQuery.of(c.proximity(), s), c.units().stream().map(q -> PreparedQuery.of(q, s)).toList(), c.words(),
-          c.explain(), c.minimumMatch(), c.forms(), PreparedQuery.of(c.fragments(), s));
+          c.explain(), c.minimumMatch(), c.forms(), PreparedQuery.of(c.fragments(), s),
+          c.rankUnits().stream().map(q -> PreparedQuery.of(q, s)).toList());
       return new Prepared(c, new PhraseHighlighter(c.forms()), p);
     }
   }
@@ -218,7 +219,7 @@ public final class Searcher {
             Tiers.Ranked<ScoreDoc> h = ranked.get(i);
             // Under a field sort the collector computes no scores (NaN): no relevance to show.
             float score = Float.isNaN(h.doc().score) ? 0f : h.doc().score;
-            made[i] = hit(StoredPoint.read(stored.document(h.doc().doc, StoredPoint.HIT_FIELDS)), h.doc().doc, score,
+            made[i] = hit(StoredPoint.read(stored, h.doc().doc, StoredPoint.HIT_FIELDS), h.doc().doc, score,
                 h.tier(), h.matched(), highlight, unitWeights, compiled);
           }
           return null;
@@ -535,9 +536,16 @@ public final class Searcher {
     // times); only the few shown are analyzed for exact highlights.
     List<Integer> order = new ArrayList<>();
     int[] weight = new int[items.size()];
+    // Each text folded once, for the count and for the spans.
+    PhraseHighlighter.Folded[] titles = new PhraseHighlighter.Folded[items.size()];
+    PhraseHighlighter.Folded[] texts = new PhraseHighlighter.Folded[items.size()];
     for (int i = 0; i < items.size(); i++) {
       StoredPoint.Item it = items.get(i);
-      weight[i] = highlight == null ? 1 : 3 * highlight.mentions(it.title()) + highlight.mentions(it.text());
+      if (highlight != null) {
+        titles[i] = PhraseHighlighter.fold(it.title());
+        texts[i] = PhraseHighlighter.fold(it.text());
+      }
+      weight[i] = highlight == null ? 1 : 3 * highlight.mentions(titles[i]) + highlight.mentions(texts[i]);
       if (weight[i] > 0) {
         order.add(i);
       }
@@ -545,8 +553,8 @@ public final class Searcher {
     order.sort((a, b) -> Integer.compare(weight[b], weight[a]));
     for (int k = 0; k < order.size() && evidence.size() < MAX_ITEMS_PER_HIT; k++) {
       StoredPoint.Item it = items.get(order.get(k));
-      List<Snippet.Span> titleSpans = highlight == null ? List.of() : highlight.spans(it.title());
-      List<Snippet.Span> bodySpans = highlight == null ? List.of() : highlight.spans(it.text());
+      List<Snippet.Span> titleSpans = highlight == null ? List.of() : highlight.spans(titles[order.get(k)]);
+      List<Snippet.Span> bodySpans = highlight == null ? List.of() : highlight.spans(texts[order.get(k)]);
       if (highlight != null && titleSpans.isEmpty() && bodySpans.isEmpty()) {
         continue; // the words occur, but not as the query has them (not adjacent)
       }
@@ -555,7 +563,8 @@ public final class Searcher {
       evidence.add(new SearchResult.EvidenceHit(it.ordinal(), title, it.time(), snippet, it.sources(), it.fields(),
           it.check()));
     }
-    if (evidence.isEmpty() && highlight != null && highlight.mentions(p.prose()) == 0) {
+    PhraseHighlighter.Folded proseFolded = highlight == null ? null : PhraseHighlighter.fold(prose);
+    if (evidence.isEmpty() && highlight != null && highlight.mentions(proseFolded) == 0) {
       // Matched through a form that has no text to mark (the pinyin field: wulumuqi for 乌鲁木齐):
       // show the first items as they are rather than a point with no evidence.
       for (int i = 0; i < items.size() && evidence.size() < MAX_ITEMS_PER_HIT; i++) {
@@ -567,7 +576,7 @@ public final class Searcher {
     Snippet proseSnippet = null;
     if (!prose.isEmpty()) {
       List<Snippet.Span> proseSpans =
-          highlight == null || highlight.mentions(prose) == 0 ? List.of() : highlight.spans(prose);
+          highlight == null || highlight.mentions(proseFolded) == 0 ? List.of() : highlight.spans(proseFolded);
       if (!proseSpans.isEmpty() || items.isEmpty()) {
         proseSnippet = Snippet.window(prose, proseSpans, SNIPPET_TARGET, SNIPPET_MAX);
       }

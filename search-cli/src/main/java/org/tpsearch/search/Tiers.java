@@ -28,8 +28,15 @@ final class Tiers {
   /** One execution of a query: the exact total, the top hits best first, facet counts when asked. */
   record Pass<D>(long total, List<D> top, Map<String, List<SearchResult.FacetCount>> facets) {}
 
-  /** A hit placed in its tier, with how many of the content words it has. */
-  record Ranked<D>(D doc, SearchResult.Tier tier, int matched) {}
+  /**
+   * A hit placed in its tier, with how many of the content words it has, and how many count for
+   * its order in tier c (a word that occurs nowhere counts by a part of it there).
+   */
+  record Ranked<D>(D doc, SearchResult.Tier tier, int matched, int counted) {
+    Ranked(D doc, SearchResult.Tier tier, int matched) {
+      this(doc, tier, matched, matched);
+    }
+  }
 
   /** The page, best first, with the totals and facet counts of the answer. */
   record Page<D>(List<Ranked<D>> ranked, long total, boolean partial, long partialTotal,
@@ -61,6 +68,14 @@ final class Tiers {
     default long count(Query text) throws IOException, QueryException {
       return run(text, null, 1, false, false).total();
     }
+
+    /**
+     * Says which runs may follow: {@link #run} with these arguments (or a smaller {@code n}), and
+     * {@link #matching} of each {@code named} query against the hits of that run. An engine that
+     * pays per request (a cluster) runs them all at once and answers the calls from what it got;
+     * the answers must be those the calls would get. By default, nothing.
+     */
+    default void prefetch(List<Planned> planned) throws IOException, QueryException {}
   }
 
   /**
@@ -91,6 +106,9 @@ final class Tiers {
     return Integer.compare(a.length() - i, b.length() - j);
   }
 
+  /** A run {@link Engine#prefetch} is told of: the arguments of {@link Engine#run}, and the queries its hits are tested against. */
+  record Planned(Query text, Query proximity, int n, boolean withFacets, boolean deep, List<Query> named) {}
+
   /**
    * Ranks request {@code r} ({@code compiled}: its compiled query, null when empty) through
    * {@code engine}: at most {@code n} hits, ordered by tier when {@code byRelevance} (else in the
@@ -101,6 +119,8 @@ final class Tiers {
     Query text = compiled == null ? MatchAllDocsQuery.INSTANCE : compiled.strict();
     Query proximity = compiled == null ? null : compiled.proximity();
     // Tiers a and b: every content word; the query as typed first.
+    engine.prefetch(List.of(new Planned(text, proximity, n, r.facets(), true,
+        compiled == null || compiled.typed() == null ? List.of() : List.of(compiled.typed()))));
     Pass<D> pass = engine.run(text, proximity, n, r.facets(), true);
     List<Ranked<D>> ranked = new ArrayList<>();
     if (compiled != null) {
@@ -129,6 +149,23 @@ final class Tiers {
     // (and is the whole answer, with its facet counts, when no point has every word).
     List<Query> partials = compiled == null ? List.of() : compiled.partials();
     long allWords = total;
+    Query fragments = compiled == null ? null : compiled.fragments();
+    if (!partials.isEmpty() && (allWords == 0 || r.limit() > ranked.size())) {
+      // The partial levels and the fragments may all be needed: said at once, with the most room
+      // any of them can have (the room only shrinks) and facets where they can be the answer's.
+      int room = Math.max(1, n - ranked.size());
+      List<Planned> planned = new ArrayList<>();
+      for (int level = 0; level < partials.size(); level++) {
+        int fewest = level == 0 ? compiled.minimumMatch() : 1;
+        int most = level == 0 ? compiled.wordCount() - 1 : compiled.minimumMatch() - 1;
+        planned.add(new Planned(partials.get(level), null, room, r.facets() && allWords == 0, fewest != most,
+            fewest != most ? compiled.units() : List.of()));
+      }
+      if (fragments != null) {
+        planned.add(new Planned(fragments, null, room, false, false, List.of()));
+      }
+      engine.prefetch(planned);
+    }
     for (int level = 0; level < partials.size() && (allWords == 0 || r.limit() > ranked.size()); level++) {
       int room = Math.max(1, n - ranked.size());
       boolean answer = allWords == 0 && total == 0; // this pass's facets are the answer's
@@ -148,26 +185,19 @@ final class Tiers {
       // and the level's first hits by score are its page.
       int fewest = level == 0 ? compiled.minimumMatch() : 1;
       int most = level == 0 ? compiled.wordCount() - 1 : compiled.minimumMatch() - 1;
+      // A word counted by its parts: the counts differ from the words matched, both are needed.
+      boolean byParts = !compiled.rankUnits().isEmpty();
       // No proximity re-ranking here: its phrase needs every word, which no partial hit has.
-      Pass<D> more = engine.run(partials.get(level), null, room, r.facets() && answer, fewest != most);
+      Pass<D> more = engine.run(partials.get(level), null, room, r.facets() && answer, fewest != most || byParts);
       List<D> docs = more.top();
-      int[] matched = new int[docs.size()];
-      if (fewest == most) {
-        Arrays.fill(matched, fewest);
-      } else {
-        for (Query u : compiled.units()) {
-          boolean[] m = engine.matching(u, docs);
-          for (int i = 0; i < docs.size(); i++) {
-            matched[i] += m[i] ? 1 : 0;
-          }
-        }
-      }
+      int[] matched = count(engine, fewest == most && !byParts ? null : compiled.units(), docs, fewest);
+      int[] counted = byParts ? count(engine, compiled.rankUnits(), docs, fewest) : matched;
       List<Ranked<D>> partialHits = new ArrayList<>();
       for (int i = 0; i < docs.size(); i++) {
-        partialHits.add(new Ranked<>(docs.get(i), SearchResult.Tier.PARTIAL, matched[i]));
+        partialHits.add(new Ranked<>(docs.get(i), SearchResult.Tier.PARTIAL, matched[i], counted[i]));
       }
       if (byRelevance) {
-        partialHits.sort(Comparator.comparingInt((Ranked<D> h) -> h.matched()).reversed().thenComparing(order(engine)));
+        partialHits.sort(Comparator.comparingInt((Ranked<D> h) -> h.counted()).reversed().thenComparing(order(engine)));
       }
       partialHits = partialHits.subList(0, Math.min(Math.max(0, n - ranked.size()), partialHits.size()));
       if (allWords == 0) {
@@ -186,7 +216,6 @@ final class Tiers {
     }
     // Last, to fill the page, points with none of the words but a part of one (错峰 of 错峰生产):
     // only when some point has a whole word, so a query none of whose words occur finds nothing.
-    Query fragments = compiled == null ? null : compiled.fragments();
     if (fragments != null && total + partialTotal > 0 && r.limit() > ranked.size()) {
       int room = n - ranked.size();
       Pass<D> more = engine.run(fragments, null, room, false, false);
@@ -214,5 +243,22 @@ final class Tiers {
           + " of the " + compiled.wordCount() + " words" + (none ? " (no point has every word)" : "")
           + ": they follow, the most words first");
     }
+  }
+
+  /** For each of {@code docs}, how many of {@code units} it matches; {@code known} for each when {@code units} is null. */
+  private static <D> int[] count(Engine<D> engine, List<Query> units, List<D> docs, int known)
+      throws IOException, QueryException {
+    int[] out = new int[docs.size()];
+    if (units == null) {
+      Arrays.fill(out, known);
+      return out;
+    }
+    for (Query u : units) {
+      boolean[] m = engine.matching(u, docs);
+      for (int i = 0; i < docs.size(); i++) {
+        out[i] += m[i] ? 1 : 0;
+      }
+    }
+    return out;
   }
 }

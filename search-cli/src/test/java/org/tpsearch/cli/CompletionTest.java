@@ -92,6 +92,44 @@ class CompletionTest {
     }
   }
 
+  /**
+   * A tpsearch for the shell to run, as the launcher runs it: this JVM's java and class path, the
+   * same HOME (so the embedded sample index answers).
+   */
+  private Path tpsearchCommand() throws IOException {
+    Path command = home.resolve("tpsearch");
+    Files.writeString(command, "#!/bin/sh\nHOME='" + home + "' XDG_DATA_HOME='" + home.resolve("xdg") + "' exec '"
+        + ProcessHandle.current().info().command().orElseThrow() + "' -cp '" + System.getProperty("java.class.path")
+        + "' " + Main.class.getName() + " \"$@\"\n", StandardCharsets.UTF_8);
+    command.toFile().setExecutable(true);
+    return command;
+  }
+
+  @Test
+  void showCompletesPointIdsFromTheIndex() throws Exception {
+    // What 'show --complete' lists: the ids of the index that starts with the prefix, in id order.
+    Cli cli = Cli.at(home);
+    List<String> xinjiang = SearchJson.ids(SearchJson.of(cli.run("search", "--region", "Xinjiang", "--sector", "Industry",
+        "--format", "json", "-n", "all"))).stream().filter(id -> id.startsWith("xinjiang/industry/2022")).sorted().toList();
+    assertEquals(2, xinjiang.size(), xinjiang::toString);
+    Cli.Result listed = cli.run("show", "--complete", "--", "xinjiang/industry/2022");
+    assertEquals(0, listed.exit(), listed::toString);
+    assertEquals(xinjiang, listed.outLines());
+    assertEquals(68, cli.run("show", "--complete", "").outLines().size(), "every id of the sample index");
+    assertEquals(List.of(), cli.run("show", "--complete", "nowhere/").outLines());
+    // Through bash, with the script loaded, as a user presses Tab after 'show xinjiang/industry/2022'.
+    String s = script("bash");
+    String command = tpsearchCommand().toString();
+    assertEquals(xinjiang, complete(s, command, "show", "xinjiang/industry/2022"));
+    // The line's --index is the index asked: none there, nothing offered (and no error printed).
+    assertEquals(List.of(), complete(s, command, "show", "--index", home.resolve("none").toString(), "xinjiang/"));
+    assertTrue(complete(s, command, "show", "--index", home.resolve("none").toString(), "--f").contains("--format"));
+    // fish asks tpsearch the same way.
+    String fish = script("fish");
+    assertTrue(fish.contains("function __tpsearch_show_ids"), fish);
+    assertTrue(fish.contains("complete -c tpsearch -n '__fish_seen_subcommand_from show' -a '(__tpsearch_show_ids)'"), fish);
+  }
+
   @Test
   void zshGetsTheBashScriptBehindACompdefLine() {
     String zsh = script("zsh");

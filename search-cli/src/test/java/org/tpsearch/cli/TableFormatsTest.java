@@ -98,6 +98,9 @@ class TableFormatsTest {
     assertEquals("\"a \"\"b\"\"\"", DelimitedRenderer.cell("a \"b\"", csv));
     assertEquals("\"line\r\nbreak\"", DelimitedRenderer.cell("line\r\nbreak", csv));
     assertEquals("新疆绿色电力交易量同比增长74.7%", DelimitedRenderer.cell("新疆绿色电力交易量同比增长74.7%", csv));
+    // A control character from a report is shown escaped, as text output shows it (session 5).
+    assertEquals("a\\x1b]0;t\\x07\\u009b\\u202eb", DelimitedRenderer.cell("a\u001b]0;t\u0007\u009b\u202eb", csv));
+    assertEquals("\"'=x\\x1b,\"", DelimitedRenderer.cell("=x\u001b,", csv));
     DelimitedRenderer.Dialect tsv = DelimitedRenderer.Dialect.TSV;
     assertEquals("a b c", DelimitedRenderer.cell("a\tb\nc", tsv));
     assertEquals("'=x", DelimitedRenderer.cell("=x", tsv));

@@ -95,6 +95,44 @@ class TerminalEscapingTest {
     assertTrue(json.out().contains("\\u001b]0;pwned\\u0007"), json::toString);
   }
 
+  /**
+   * Every other format a user may print to a terminal: JSON escapes the C1 controls and bidi
+   * overrides too (valid JSON, the same string once read), CSV and TSV cells and styled references
+   * show them escaped as text does (session 5: CSV, TSV and --style wrote ESC and BEL raw, JSON
+   * U+009B and U+202E).
+   */
+  @Test
+  void everyOtherFormatEscapesToo() {
+    Cli.Result indexed = cli.run("index", results.toString(), "--index", index.toString());
+    assertEquals(0, indexed.exit(), indexed::toString);
+    Cli cite = cli.with("TPSEARCH_CITE_LIB", CiteTest.CITE_LIB);
+    String id = "xinjiang/industry/2019-04-01/event";
+    List<List<String>> commands = new ArrayList<>();
+    for (String f : List.of("json", "jsonl", "csv", "tsv", "bibtex", "ris", "csl-json")) {
+      commands.add(List.of("search", "Moyu", "--index", index.toString(), "--format", f));
+    }
+    for (String f : List.of("csv", "tsv")) {
+      commands.add(List.of("search", "Moyu", "--index", index.toString(), "--format", f, "--per-item"));
+    }
+    commands.add(List.of("search", "Moyu", "--index", index.toString(), "--format", "jsonl", "--full"));
+    for (String f : List.of("json", "csv", "tsv", "bibtex", "ris", "csl-json")) {
+      commands.add(List.of("show", id, "--index", index.toString(), "--format", f));
+    }
+    commands.add(List.of("cite", id, "--index", index.toString(), "--style", "apa"));
+    for (List<String> c : commands) {
+      Cli.Result r = cite.run(c.toArray(String[]::new));
+      assertEquals(0, r.exit(), r::toString);
+      assertTrue(r.out().contains("pwned"), r::toString);
+      // (A CSV row ends CRLF, as RFC 4180 says.)
+      assertNoRawControl(c.contains("csv") ? new Cli.Result(r.exit(), r.out().replace("\r\n", "\n"), r.err()) : r);
+    }
+    // Escaped, not dropped, where the format can say it: JSON and CSV.
+    assertTrue(cite.run("search", "Moyu", "--index", index.toString(), "--format", "json").out()
+        .contains("\\u009b31m\\u007f\\u2028\\u202e"));
+    assertTrue(cite.run("search", "Moyu", "--index", index.toString(), "--format", "csv").out()
+        .contains("\\x1b]0;pwned\\x07\\x1b[2J\\u009b31m\\x7f\\u2028\\u202e"));
+  }
+
   @Test
   void theShellEscapesToo() throws Exception {
     Cli.Result indexed = cli.run("index", results.toString(), "--index", index.toString());

@@ -31,29 +31,38 @@ class UnreadableInputTest {
 
   private static final String HINT = "set a UTF-8 locale, e.g. LC_ALL=C.UTF-8";
 
+  /**
+   * Runs {@code args}. The native client leaves a non-UTF-8 locale with non-ASCII arguments to the
+   * Java client (exit 76, NativeClientTest; DaemonIT checks that path): in the tests' native-client
+   * execution these run in-process, as the Java client's answer would be.
+   */
+  private static Cli.Result run(Cli c, String... args) {
+    return TestDaemon.NATIVE ? c.inProcess(args) : c.run(args);
+  }
+
   @Test
   void anArgumentTheLocaleCouldNotDecodeIsAUsageErrorWithAHint() {
     // As the JVM hands 电力 to main() under LANG=C: six U+FFFD, one a byte.
     String read = "\uFFFD".repeat(6);
-    Cli.Result r = cli.with("LANG", "C").run("search", read);
+    Cli.Result r = run(cli.with("LANG", "C"), "search", read);
     assertEquals(2, r.exit(), r::toString);
     assertEquals("tpsearch: the argument '??????' cannot be read: the locale (LANG=C) is not UTF-8, so non-ASCII "
         + "characters arrive as '?'; " + HINT + "\n", r.err());
     assertEquals("", r.out());
     // LC_ALL wins over LANG, as in the C library; a filter value, and show's id, too.
-    Cli.Result region = cli.with("LANG", "zh_CN.UTF-8").with("LC_ALL", "POSIX").run("search", "--region", "\uFFFD\uFFFD");
+    Cli.Result region = run(cli.with("LANG", "zh_CN.UTF-8").with("LC_ALL", "POSIX"), "search", "--region", "\uFFFD\uFFFD");
     assertEquals(2, region.exit(), region::toString);
     assertEquals("tpsearch: the argument '??' cannot be read: the locale (LC_ALL=POSIX) is not UTF-8, so non-ASCII "
         + "characters arrive as '?'; " + HINT + "\n", region.err());
-    Cli.Result show = cli.run("show", "xinjiang/industry/2022-03-01/event\uFFFD");
+    Cli.Result show = run(cli, "show", "xinjiang/industry/2022-03-01/event\uFFFD");
     assertEquals(2, show.exit(), show::toString);
     assertTrue(show.err().contains("the locale (none set: POSIX) is not UTF-8"), show::toString);
     // Even where the parsing fails first (an enum value picocli cannot read).
-    Cli.Result sort = cli.with("LANG", "C").run("search", "x", "--sort", "\uFFFD\uFFFD\uFFFD");
+    Cli.Result sort = run(cli.with("LANG", "C"), "search", "x", "--sort", "\uFFFD\uFFFD\uFFFD");
     assertEquals(2, sort.exit(), sort::toString);
     assertTrue(sort.err().startsWith("tpsearch: the argument '???' cannot be read"), sort::toString);
     // In a UTF-8 locale, the bytes themselves were not UTF-8.
-    Cli.Result bytes = cli.with("LANG", "C.UTF-8").run("search", "光伏\uFFFD");
+    Cli.Result bytes = run(cli.with("LANG", "C.UTF-8"), "search", "光伏\uFFFD");
     assertEquals(2, bytes.exit(), bytes::toString);
     assertEquals("tpsearch: the argument '光伏?' cannot be read: it is not valid UTF-8 (each '?' stands for bytes that "
         + "are not), or the locale (LANG=C.UTF-8) is not installed; set one that is, e.g. LC_ALL=C.UTF-8\n", bytes.err());

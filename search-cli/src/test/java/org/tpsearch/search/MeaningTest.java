@@ -172,6 +172,36 @@ class MeaningTest extends EmbeddedIndexTest {
   }
 
   @Test
+  void aPieceThatOccursNowhereIsSplitAtAWordThatDoes() throws Exception {
+    // The Inner Mongolia report says 全面清理关停虚拟货币"挖矿"项目, never 比特币 (bitcoin); SmartChinese
+    // keeps 挖 and 矿 apart, so 比特币挖矿 was one word that occurs nowhere, and the point with 挖矿
+    // came after other Inner Mongolia points.
+    SearchResult r = searcher.search(SearchRequest.of("内蒙古的比特币挖矿").withLimit(10));
+    assertEquals(List.of("内蒙古", "比特币", "挖矿"), r.words());
+    assertEquals("inner-mongolia/power/2021-03-01/policy", r.hits().get(0).id(), r.hits()::toString);
+    assertEquals(2, r.hits().get(0).matchedWords());
+  }
+
+  @Test
+  void aWordThatOccursNowhereCountsByItsPartsAmongPartialHits() throws Exception {
+    // No report says 灵活性改造 (flexibility retrofit); the Shanxi point of 2019 says 煤电机组节能改造,
+    // the one of 2021-10 煤电机组出力增加. Counted by 改造, the first comes first.
+    SearchResult r = searcher.search(new SearchRequest("山西煤电机组灵活性改造", Map.of(), Double.NaN, 10,
+        SearchRequest.SortOrder.RELEVANCE, false, true, true));
+    assertEquals(List.of("山西", "煤电", "机组", "灵活性改造"), r.words());
+    assertEquals("shanxi/power/2019-06-01/policy", r.hits().get(0).id(), r.hits()::toString);
+    assertEquals(3, r.hits().get(0).matchedWords(), "its whole words: 山西, 煤电, 机组");
+    assertTrue(r.explain().stream().anyMatch(e -> e.contains("灵活性改造 occurs nowhere") && e.contains("改造")),
+        r.explain()::toString);
+    // A part never stands in alone: a point with 改造 and none of the words comes after every
+    // point with a word, as a point with a part of a word.
+    for (SearchResult.Hit h : r.hits()) {
+      assertTrue(h.matchedWords() > 0 || r.hits().indexOf(h) >= r.hits().stream().filter(x -> x.matchedWords() > 0).count(),
+          h.id());
+    }
+  }
+
+  @Test
   void aFunctionCharacterInsideAWordOfTheTextIsKept() throws Exception {
     // The Guangdong report says 西电东送电量不及预期. The index has no word 不及: dropping 及 as a
     // function word left 西电东送不, which occurs nowhere, and the point was only a partial hit.
@@ -227,6 +257,24 @@ class MeaningTest extends EmbeddedIndexTest {
       assertEquals(List.of(q), r.words(), q);
       assertTrue(r.total() > 0, q);
     }
+  }
+
+  /**
+   * A title the text writes with punctuation inside, typed without it, is found (session 5: the
+   * real report's 《新疆维吾尔自治区"十四五"工业绿色发展规划》 typed without its quotes found nothing,
+   * exit 1, while the same words without 《》 found it).
+   */
+  @Test
+  void aTitleTypedWithoutThePunctuationInsideItIsFound() throws Exception {
+    String id = "xinjiang/industry/2021-12-16/seasonal";
+    for (String q : List.of("《新疆维吾尔自治区十四五工业绿色发展规划》", "《新疆维吾尔自治区\"十四五\"工业绿色发展规划》",
+        "《新疆维吾尔自治区“十四五”工业绿色发展规划》")) {
+      SearchResult r = searcher.search(SearchRequest.of(q));
+      assertTrue(r.total() > 0 && r.hits().get(0).id().equals(id), () -> q + " -> " + r.hits());
+    }
+    // As typed, it stays one word when the index holds it so.
+    assertEquals(List.of("《新疆维吾尔自治区\"十四五\"工业绿色发展规划》"),
+        searcher.search(SearchRequest.of("《新疆维吾尔自治区\"十四五\"工业绿色发展规划》")).words());
   }
 
   @Test

@@ -21,6 +21,9 @@ class QueryWordsTest {
       "新疆的绿色电力交易; 新疆 绿色电力 交易; 的",
       // Question words, the longest first (什么时候, not 什么 + 时候).
       "上海的航班什么时候恢复; 上海 航班 恢复; 的 什么时候",
+      // "In total" asks for a quantity, as 多少 and 多久 do: no report says 一共 of what it counts.
+      "武汉封城一共多久; 武汉 封城; 一共 多久",
+      "总共多少武汉封城; 武汉 封城; 总共 多少",
       // Single characters the dictionary does not join stay one word (封城), never alone.
       "武汉封城期间的公交; 武汉 封城 公交; 期间 的",
       // A lone character joins the next word (碳达峰), or the previous one at the end (交易量).
@@ -58,6 +61,24 @@ class QueryWordsTest {
     QueryWords.Understood u = QueryWords.understand(typed, known, occurs);
     assertEquals(List.of(words.split(" ")), u.words(), typed);
     assertEquals(dropped.isEmpty() ? List.of() : Arrays.asList(dropped.split(" ")), u.dropped(), typed);
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = ';', value = {
+      // 比特币挖矿 has no word of the index (SmartChinese keeps 挖 and 矿 apart) and does not occur;
+      // 挖矿 does (虚拟货币"挖矿"): two words.
+      "内蒙古的比特币挖矿; 内蒙古 比特币 挖矿",
+      // The longest part that occurs first, then the rest the same way.
+      "比特币挖矿封城; 比特币 挖矿封城",
+      // A split never leaves a character alone: 封城 occurs, 期 would stand alone.
+      "武汉封城期; 武汉 封城期",
+      // A piece that occurs as written stays whole.
+      "武汉挖矿封城; 武汉 挖矿封城",
+  })
+  void piecesThatDoNotOccurAreSplitAtWhatDoes(String typed, String words) {
+    Predicate<String> known = w -> KNOWN.test(w) || w.equals("内蒙古");
+    Predicate<String> occurs = Set.of("挖矿", "封城", "挖矿封城")::contains;
+    assertEquals(List.of(words.split(" ")), QueryWords.understand(typed, known, occurs).words(), typed);
   }
 
   @ParameterizedTest

@@ -22,9 +22,9 @@ import picocli.CommandLine.Option;
     + "run --warmup times, then --rounds times; prints p50, p90, p99 and max over all runs.",
     "Subcommands measure indexing and analysis; 'bench generate' writes a synthetic benchmark corpus."},
     subcommands = {BenchIndexCommand.class, BenchGenerateCommand.class})
-final class BenchCommand extends IndexReadingCommand {
+public final class BenchCommand extends IndexReadingCommand {
   /** Typical queries: Chinese words and phrases, English, numbers, 文号, several words, filters, no hits. */
-  static final List<String> DEFAULT_QUERIES = List.of(
+  public static final List<String> DEFAULT_QUERIES = List.of(
       "绿色电力 交易", "碳达峰", "光伏", "交易量", "十四五", "74.7", "52.6亿", "17.5%", "29号",
       "新能源汽车", "煤改电", "green power", "industrial park", "carbon neutrality", "电力现货市场",
       "钢铁 产能", "疫情 航班", "\"碳达峰 实施方案\"", "光伏 OR 风电", "碳达峰 -工业",
@@ -35,7 +35,7 @@ final class BenchCommand extends IndexReadingCommand {
    * Chinese and English, English over Chinese text, pinyin. Timed after the queries above, whose
    * figure is printed alone too, so it stays comparable with earlier runs.
    */
-  static final List<String> MEANING_QUERIES = List.of(
+  public static final List<String> MEANING_QUERIES = List.of(
       "新疆的绿色电力交易", "武汉封城期间的公交", "浦东机场航班恢复", "高速公路免费通行", "广东的电力现货市场",
       "上海的航班什么时候恢复", "钢铁行业什么时候限产", "新疆光伏装机增长了多少", "when did the Wuhan lockdown start",
       "how much did green power trading grow", "highway toll", "Pudong airport", "wulumuqi");
