@@ -42,6 +42,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.search.SortedSetSelector;
@@ -186,6 +187,12 @@ public final class Searcher {
         Object[] fields = ((FieldDoc) doc).fields;
         return ((BytesRef) fields[fields.length - 1]).utf8ToString();
       }
+
+      @Override
+      public long count(Query q) throws IOException, QueryException {
+        // No scores, no hits: the same total as run's, whose collectors count every match.
+        return index.searcher().count(drillDown(filtered(q, r), r));
+      }
     }, explain);
     IndexSearcher searcher = index.searcher();
     List<SearchResult.Hit> hits = new ArrayList<>();
@@ -303,7 +310,10 @@ public final class Searcher {
       total = total >= 0 ? total : searcher.count(ddq);
       top = dsr.hits;
     } else {
-      top = searcher.search(ddq, new TopFieldCollectorManager(order, size, Integer.MAX_VALUE));
+      top = sort == null ? byRelevance(searcher, ddq, size) : null;
+      if (top == null) {
+        top = searcher.search(ddq, new TopFieldCollectorManager(order, size, Integer.MAX_VALUE));
+      }
       // An index without facet values (no points) counts zero in every dimension.
       total = top.totalHits.value();
       facets = withFacets ? SearchResult.FacetCount.none() : null;
@@ -323,6 +333,49 @@ public final class Searcher {
       }.rescore(searcher, top, depth);
     }
     return new Tiers.Pass<>(total, Arrays.asList(top.scoreDocs), facets);
+  }
+
+  /** How many hits beyond the page {@link #byRelevance} collects to see where the last score's ties end. */
+  private static final int TIE_MARGIN = 8;
+
+  /**
+   * The top {@code size} of {@code q} in {@link #BY_RELEVANCE} order (score, then point id), found
+   * by score alone: a field sort reads the id of every hit that enters its queue (a doc-values
+   * look-up, and the id's bytes whenever the queue's last hit changes: a tenth of a two-word
+   * query), where only the hits tied at the page's last score need it. The top {@code size} plus
+   * {@link #TIE_MARGIN} by score (ties in doc id order) hold every hit that has the last score
+   * when the last of them scores lower; those are then ordered by score and id, which is the field
+   * sort's answer. Null when the ties may go on beyond them: the caller sorts by the fields.
+   */
+  private TopDocs byRelevance(IndexSearcher searcher, Query q, int size) throws IOException {
+    TopDocs byScore = searcher.search(q, new TopScoreDocCollectorManager(size + TIE_MARGIN, Integer.MAX_VALUE));
+    ScoreDoc[] hits = byScore.scoreDocs;
+    if (hits.length == size + TIE_MARGIN && hits.length > size && !(hits[hits.length - 1].score < hits[size - 1].score)) {
+      return null;
+    }
+    // Each hit's id, read in doc id order (doc values go forward only).
+    ScoreDoc[] byDoc = hits.clone();
+    Arrays.sort(byDoc, Comparator.comparingInt((ScoreDoc d) -> d.doc));
+    List<LeafReaderContext> leaves = index.reader().leaves();
+    FieldDoc[] out = new FieldDoc[hits.length];
+    int leafIndex = -1;
+    LeafReaderContext leaf = null;
+    SortedSetDocValues ids = null;
+    for (int i = 0; i < byDoc.length; i++) {
+      int li = ReaderUtil.subIndex(byDoc[i].doc, leaves);
+      if (li != leafIndex) {
+        leafIndex = li;
+        leaf = leaves.get(li);
+        ids = leaf.reader().getSortedSetDocValues(Schema.ID);
+      }
+      BytesRef id = ids != null && ids.advanceExact(byDoc[i].doc - leaf.docBase)
+          ? BytesRef.deepCopyOf(ids.lookupOrd(ids.nextOrd())) : new BytesRef();
+      out[i] = new FieldDoc(byDoc[i].doc, byDoc[i].score, new Object[] {byDoc[i].score, id});
+    }
+    // Score high to low, then id in byte order (code-point order), as the field sort compares them.
+    Arrays.sort(out, Comparator.comparingDouble((FieldDoc d) -> d.score).reversed()
+        .thenComparing((FieldDoc d) -> (BytesRef) d.fields[1]));
+    return new TopDocs(byScore.totalHits, Arrays.copyOf(out, Math.min(size, out.length)));
   }
 
   /** Facet counts under the filters of {@code r}, without hits. */

@@ -61,6 +61,15 @@ final class Tiers {
     String id(D doc);
 
     /**
+     * How many points match {@code text} under the request's filters: {@link #run}'s total, for a
+     * tier whose hits the page has no room for. An engine that can count without scoring or
+     * collecting hits does it cheaper.
+     */
+    default long count(Query text) throws IOException, QueryException {
+      return run(text, null, 1, false, false).total();
+    }
+
+    /**
      * Says which runs may follow: {@link #run} with these arguments (or a smaller {@code n}), and
      * {@link #matching} of each {@code named} query against the hits of that run. An engine that
      * pays per request (a cluster) runs them all at once and answers the calls from what it got;
@@ -160,6 +169,16 @@ final class Tiers {
     for (int level = 0; level < partials.size() && (allWords == 0 || r.limit() > ranked.size()); level++) {
       int room = Math.max(1, n - ranked.size());
       boolean answer = allWords == 0 && total == 0; // this pass's facets are the answer's
+      if (!answer && r.limit() <= ranked.size()) {
+        // The page is full (or asks for no hits) and the answer's facets come from an earlier
+        // pass: this level only adds to the total (no point has every word), so it is counted,
+        // not scored and ranked (浦东机场航班恢复: its "fewer words" level, 1,223 points).
+        long count = engine.count(partials.get(level));
+        total += count;
+        partial = total > 0;
+        explainLevel(r, compiled, level, count, true, explain);
+        continue;
+      }
       // Level 0 has at least the minimum of the words but not all, level 1 at least one but fewer
       // than the minimum: with three words or fewer each level has one count, known without
       // running each word's query over the hits (a cold process pays for every query it runs),
@@ -190,11 +209,7 @@ final class Tiers {
       } else {
         partialTotal += more.total();
       }
-      if (r.explain() && more.total() > 0) {
-        explain.add(more.total() + " points have " + (level == 0 ? "at least " + compiled.minimumMatch() : "fewer")
-            + " of the " + compiled.wordCount() + " words" + (allWords == 0 ? " (no point has every word)" : "")
-            + ": they follow, the most words first");
-      }
+      explainLevel(r, compiled, level, more.total(), allWords == 0, explain);
       if (r.limit() > 0) {
         ranked.addAll(partialHits);
       }
@@ -218,6 +233,16 @@ final class Tiers {
       }
     }
     return new Page<>(ranked, total, partial, partialTotal, facets);
+  }
+
+  /** For --explain: how many points a level of tier c has ({@code none}: no point has every word). */
+  private static void explainLevel(SearchRequest r, QueryCompiler.Compiled compiled, int level, long count, boolean none,
+      List<String> explain) {
+    if (r.explain() && count > 0) {
+      explain.add(count + " points have " + (level == 0 ? "at least " + compiled.minimumMatch() : "fewer")
+          + " of the " + compiled.wordCount() + " words" + (none ? " (no point has every word)" : "")
+          + ": they follow, the most words first");
+    }
   }
 
   /** For each of {@code docs}, how many of {@code units} it matches; {@code known} for each when {@code units} is null. */

@@ -3,6 +3,7 @@ package org.tpsearch.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The fallback for queries no point matches whole: points with the most words, never with none. */
@@ -20,5 +21,26 @@ class PartialMatchTest extends EmbeddedIndexTest {
     assertTrue(r.partial());
     assertEquals(searcher.search(SearchRequest.of("光伏").withLimit(100)).total(), r.total());
     r.hits().forEach(h -> assertEquals(1, h.matchedWords(), h.id()));
+  }
+
+  @Test
+  void aLevelThePageHasNoRoomForCountsWhatItsListedHitsWould() throws Exception {
+    // No point has all three words: 4 have two of them, 32 one. With one hit asked, the page is full
+    // after the first level and the second is only counted (not scored and ranked); the total must
+    // be the number of points listed when every hit is shown, under filters and exclusions too.
+    SearchRequest q = SearchRequest.of("光伏 电力 区块链");
+    for (SearchRequest r : List.of(q, q.withFilter("sector", List.of("Power")), SearchRequest.of("光伏 电力 区块链 -新疆"))) {
+      SearchResult every = searcher.search(r.withLimit(1000));
+      SearchResult first = searcher.search(r.withLimit(1));
+      SearchResult counts = searcher.search(r.withLimit(0).withFacets(true));
+      assertTrue(every.partial(), r.query());
+      assertTrue(every.hits().stream().anyMatch(h -> h.matchedWords() == 2), r.query());
+      assertTrue(every.hits().stream().anyMatch(h -> h.matchedWords() == 1), r.query());
+      assertEquals(every.hits().size(), every.total(), r.query());
+      assertEquals(every.total(), first.total(), r.query());
+      assertTrue(first.partial(), r.query());
+      assertEquals(List.of(every.hits().get(0).id()), first.hits().stream().map(SearchResult.Hit::id).toList(), r.query());
+      assertEquals(every.total(), counts.total(), r.query());
+    }
   }
 }
