@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Indexing against its analysis-only limit, in one run: `tpsearch bench index` (parse and analysis
-# streamed file by file, the analysis time giving the limit, then full in-process index runs), then
-# the `tpsearch index` process itself, RUNS times under /usr/bin/time (wall, CPU, peak RSS).
+# streamed file by file, the analysis time giving the limit; the index writer alone on the parsed
+# documents, the floor; then full in-process index runs), then the `tpsearch index` process itself,
+# RUNS times under /usr/bin/time (wall, CPU, peak RSS), alternating with its indexing cache (JDK 25+,
+# the launcher's lib/tpsearch-index.aot) and without any cache (TPSEARCH_AOT=0); last, a re-index
+# with nothing changed, both ways (what an update run costs beyond its files: the JVM and its start).
 #
 #   tools/bench/index-speed.sh CORPUS_DIR [RUNS]
 #
@@ -23,13 +26,25 @@ echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 "$tp" bench index "$corpus" --runs "$runs" | tee "$work/bench.txt"
 limit=$(sed -n 's/^analysis only ([0-9]* threads): median \([0-9.]*\) s.*/\1/p' "$work/bench.txt")
 limit_cpu=$(sed -n 's/^analysis CPU (last pass): \([0-9.]*\) s.*/\1/p' "$work/bench.txt")
-for i in $(seq "$runs"); do
-  rm -rf "$work/index"
-  /usr/bin/time -v -o "$work/time.txt" "$tp" index "$corpus" --index "$work/index" > "$work/index.txt" 2>&1
-  awk -F': ' -v limit="$limit" -v cpu_limit="$limit_cpu" '
+# with: the launcher's indexing cache (when the JDK can use one); without: TPSEARCH_AOT=0.
+measure() {
+  local label=$1; shift
+  /usr/bin/time -v -o "$work/time.txt" env "$@" > "$work/index.txt" 2>&1
+  awk -F': ' -v limit="$limit" -v cpu_limit="$limit_cpu" -v label="$label" '
     /Elapsed \(wall clock\)/ {n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]}
     /User time/ {u = $2} /System time/ {y = $2} /Maximum resident set size/ {rss = $2 / 1024}
-    END {printf "tpsearch index process: %.1f s wall = %.2fx the analysis limit; %.1f s CPU = %.2fx the analysis CPU; peak RSS %.0f MB\n",
-      s, s / limit, u + y, (u + y) / cpu_limit, rss}' "$work/time.txt"
+    END {printf "%s: %.1f s wall = %.2fx the analysis limit; %.1f s CPU = %.2fx the analysis CPU; peak RSS %.0f MB\n",
+      label, s, s / limit, u + y, (u + y) / cpu_limit, rss}' "$work/time.txt"
+}
+for i in $(seq "$runs"); do
+  for aot in 1 0; do
+    rm -rf "$work/index"
+    measure "tpsearch index process ($([ $aot = 1 ] && echo 'indexing cache' || echo 'no cache'))" \
+      TPSEARCH_AOT=$aot "$tp" index "$corpus" --index "$work/index"
+  done
+done
+for aot in 1 0; do
+  measure "re-index, nothing changed ($([ $aot = 1 ] && echo 'indexing cache' || echo 'no cache'))" \
+    TPSEARCH_AOT=$aot "$tp" index "$corpus" --index "$work/index"
 done
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

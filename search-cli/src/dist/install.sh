@@ -81,8 +81,8 @@ fi
 
 remove_previous
 mkdir -p "$home" "$prefix/bin" "$prefix/share/man/man1" "$(dirname "$bash_file")" "$(dirname "$zsh_file")" "$(dirname "$fish_file")"
-# The program: everything in this folder but its start-up cache (made again for the new place).
-(cd "$here" && tar cf - --exclude='lib/tpsearch.aot*' --exclude='.built' --exclude='.installed-files' .) | (cd "$home" && tar xf -)
+# The program: everything in this folder but its start-up and indexing caches (made again for the new place).
+(cd "$here" && tar cf - --exclude='lib/tpsearch.aot*' --exclude='lib/tpsearch-index.aot*' --exclude='.built' --exclude='.installed-files' .) | (cd "$home" && tar xf -)
 ln -s "$home/bin/tpsearch" "$bin_link"
 for page in "$here"/man/man1/*.1; do
   [ -f "$page" ] && cp "$page" "$prefix/share/man/man1/"

@@ -44,6 +44,14 @@ public interface IndexSink {
     write(p, displayFile);
   }
 
+  /**
+   * As {@link #write(TurningPoint, String, String)}, for a point whose id the index does not hold:
+   * the first copy of its id a full run writes. A sink may skip looking for a document to replace.
+   */
+  default void add(TurningPoint p, String displayFile, String contentHash) throws IOException {
+    write(p, displayFile, contentHash);
+  }
+
   /** Makes this run's writes and {@code state} visible together, or fails with nothing of it visible. */
   void commit(IndexState state) throws IOException;
 

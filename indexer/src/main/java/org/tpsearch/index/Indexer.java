@@ -358,7 +358,12 @@ public final class Indexer {
           return current;
         }
         try {
-          sink.write(p, display, hash);
+          // A full run: the index is new, so an id written for the first time replaces nothing.
+          if (current == null) {
+            sink.add(p, display, hash);
+          } else {
+            sink.write(p, display, hash);
+          }
           int n = documents.incrementAndGet();
           if (options.failAfterDocuments() >= 0 && n >= options.failAfterDocuments()) {
             throw new IOException("injected failure after " + n + " documents");
@@ -554,11 +559,41 @@ public final class Indexer {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       md.update(p.status().label().getBytes(StandardCharsets.UTF_8));
       md.update((byte) 0);
-      md.update(p.answer().strip().replaceAll("\\s+", " ").getBytes(StandardCharsets.UTF_8));
+      md.update(collapseSpace(p.answer().strip()).getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(md.digest(), 0, 8);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * {@code s} with every run of regex {@code \s} characters (space, tab, newline, vertical tab,
+   * form feed, carriage return) made one space: {@code s.replaceAll("\\s+", " ")} without a regex
+   * (this runs once per point).
+   */
+  static String collapseSpace(String s) {
+    StringBuilder out = null;
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (isRegexSpace(c) && (c != ' ' || (i + 1 < n && isRegexSpace(s.charAt(i + 1))))) {
+        // A run to collapse (any run but a lone space): copy what came before, then one space.
+        if (out == null) {
+          out = new StringBuilder(n).append(s, 0, i);
+        }
+        out.append(' ');
+        while (i + 1 < n && isRegexSpace(s.charAt(i + 1))) {
+          i++;
+        }
+      } else if (out != null) {
+        out.append(c);
+      }
+    }
+    return out == null ? s : out.toString();
+  }
+
+  private static boolean isRegexSpace(char c) {
+    return c == ' ' || (c >= '\t' && c <= '\r');
   }
 
   /** A task that may throw IOException. */

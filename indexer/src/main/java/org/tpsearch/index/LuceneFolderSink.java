@@ -91,6 +91,12 @@ final class LuceneFolderSink implements IndexSink {
     writer.updateDocument(new Term(Schema.ID, p.id()), PointDocuments.build(p, displayFile, contentHash, facets));
   }
 
+  /** No delete by id with it: in a full run (a new index) nothing has the id yet. */
+  @Override
+  public void add(TurningPoint p, String displayFile, String contentHash) throws IOException {
+    writer.addDocument(PointDocuments.build(p, displayFile, contentHash, facets));
+  }
+
   @Override
   public void commit(IndexState state) throws IOException {
     Path stateFile = indexDir.resolve(stateName);

@@ -14,7 +14,9 @@ import picocli.CommandLine;
 /**
  * The training run for the JDK's ahead-of-time cache (JDK 25+: {@code -XX:AOTCacheOutput}): runs
  * the commands people run most against the embedded sample index, in one process, so the classes
- * they load and link are in the cache the launcher passes to later runs. Used by the build only.
+ * they load and link are in the cache the launcher passes to later runs. With the argument
+ * {@code index}: an index run over the sample reports, for the indexing cache (its classes, and the
+ * method profiles JDK 25 keeps). Used by the build and the launcher.
  */
 public final class AotTraining {
   private static final List<List<String>> COMMANDS = List.of(
@@ -60,7 +62,78 @@ public final class AotTraining {
     }
   }
 
+  /**
+   * The training run of the indexing cache ({@code lib/tpsearch-index.aot}, made with the flags the
+   * launcher gives {@code tpsearch index}): the sample reports, shipped in the sample-index jar,
+   * copied to a temporary folder and indexed three ways (a new index, a re-index with nothing
+   * changed, a {@code --full} one), as {@code tpsearch index} runs them.
+   */
+  private static void trainIndexing() throws IOException {
+    Path work = Files.createTempDirectory("tpsearch-aot-index");
+    try {
+      Path reports = Files.createDirectories(work.resolve("reports"));
+      int copied = copySampleReports(reports);
+      Context ctx = new Context(Map.of(), false);
+      String index = work.resolve("index").toString();
+      for (List<String> command : List.of(
+          List.of("index", reports.toString(), "--index", index),
+          List.of("index", reports.toString(), "--index", index),
+          List.of("index", reports.toString(), "--index", index, "--full"))) {
+        CommandLine cl = Main.newCommandLine(ctx, "index");
+        cl.setOut(new PrintWriter(new StringWriter()));
+        cl.setErr(new PrintWriter(new StringWriter()));
+        int code = cl.execute(command.toArray(new String[0]));
+        if (code != ExitCodes.OK) {
+          throw new IllegalStateException("training command " + command + " failed with exit code " + code);
+        }
+      }
+      System.out.println("AOT training: indexed " + copied + " sample reports three ways");
+    } finally {
+      try (var walk = Files.walk(work)) {
+        for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+  }
+
+  /** Copies the sample reports from the class path (a jar or, in tests, a folder) to {@code to}. */
+  private static int copySampleReports(Path to) throws IOException {
+    java.net.URL url = AotTraining.class.getResource("/org/tpsearch/samplereports");
+    if (url == null) {
+      throw new IOException("the sample reports are missing from the class path");
+    }
+    try {
+      java.net.URI uri = url.toURI();
+      if ("jar".equals(uri.getScheme())) {
+        try (java.nio.file.FileSystem jar = java.nio.file.FileSystems.newFileSystem(uri, Map.of())) {
+          return copyTree(jar.getPath("/org/tpsearch/samplereports"), to);
+        }
+      }
+      return copyTree(Path.of(uri), to);
+    } catch (java.net.URISyntaxException e) {
+      throw new IOException(e);
+    }
+  }
+
+  private static int copyTree(Path from, Path to) throws IOException {
+    int n = 0;
+    try (var walk = Files.walk(from)) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        Files.createDirectories(target.getParent());
+        Files.copy(p, target);
+        n++;
+      }
+    }
+    return n;
+  }
+
   public static void main(String[] args) throws IOException {
+    if (args.length == 1 && args[0].equals("index")) {
+      trainIndexing();
+      return;
+    }
     // An empty environment: the embedded sample index answers, whatever the builder's settings.
     Context ctx = new Context(Map.of(), false);
     // The same commands on a copy of it in a folder: users search folders (a different Directory).

@@ -173,6 +173,41 @@ class DistributionIT {
     }
   }
 
+  /**
+   * JDK 25+: the installed copy has no indexing cache (install.sh leaves the build's out); the first
+   * `tpsearch index` makes one, once, saying so on stderr, and indexes as a run without any cache
+   * (TPSEARCH_AOT=0) does: the same summary, the same search answers.
+   */
+  @Test
+  void onJdk25TheFirstIndexRunMakesAnIndexingCacheAndIndexesTheSame() throws Exception {
+    if (Runtime.version().feature() < 25) {
+      return;
+    }
+    Path lib = installedLib();
+    Path reports = Path.of("..", "sample-index", "reports").toAbsolutePath().normalize();
+    Run first = run(installed.toString(), "index", reports.toString(), "--index", tmp.resolve("aot-index").toString());
+    assertEquals(0, first.exit(), first.err());
+    assertTrue(first.err().contains("tpsearch: making an indexing cache for this JDK"), first.err());
+    assertTrue(Files.isRegularFile(lib.resolve("tpsearch-index.aot")), "indexing cache in " + lib);
+    Run again = run(installed.toString(), "index", reports.toString(), "--index", tmp.resolve("aot-index-2").toString());
+    assertEquals(0, again.exit(), again.err());
+    assertFalse(again.err().contains("making"), again.err());
+    Run none = run(home, Map.of("TPSEARCH_AOT", "0"), installed.toString(), "index", reports.toString(), "--index",
+        tmp.resolve("no-aot-index").toString());
+    assertEquals(0, none.exit(), none.err());
+    // The summary but its timing line (and the folder it names).
+    assertEquals(summary(none.out(), "no-aot-index"), summary(again.out(), "aot-index-2"));
+    Run withCache = run(installed.toString(), "search", "碳达峰", "--index", tmp.resolve("aot-index-2").toString(), "--format", "jsonl");
+    Run without = run(installed.toString(), "search", "碳达峰", "--index", tmp.resolve("no-aot-index").toString(), "--format", "jsonl");
+    assertEquals(0, withCache.exit(), withCache.err());
+    assertEquals(0, without.exit(), without.err());
+    assertEquals(without.out(), withCache.out());
+  }
+
+  private static String summary(String out, String folder) {
+    return out.replace(tmp.resolve(folder).toString(), "INDEX").replaceAll("(?m)^[0-9.]+ s; .*$", "");
+  }
+
   private static Path installedLib() {
     try {
       return installed.toRealPath().getParent().getParent().resolve("lib");

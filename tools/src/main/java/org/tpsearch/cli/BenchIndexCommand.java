@@ -103,6 +103,21 @@ final class BenchIndexCommand implements Callable<Integer> {
           + "limit; peak heap so far %s%n", t, pass.wallSeconds(), pass.wallSeconds() / analysisS, BenchCommand.mb(peakHeap()));
       FacetsConfig config = Schema.facetsConfig();
 
+      // The floor: what the index writer itself costs on documents already parsed and built
+      // (analysis, inversion, segment writing), streamed the same way; parse and building untimed.
+      double[] floor = new double[runs];
+      double floorCpu = 0;
+      for (int i = 0; i < runs; i++) {
+        double[] f = parseAndWrite(scan.reports(), t, base.resolve("floor-index"));
+        floor[i] = f[0];
+        floorCpu = f[1];
+      }
+      double floorS = median(floor);
+      out.printf(Locale.ROOT, "index writer only (%d threads; analysis, inversion and segment writing of the parsed "
+          + "documents): median %.2f s (min %.2f, max %.2f) = %.2fx the analysis limit; CPU (last pass) %.2f s = %.2fx the "
+          + "analysis CPU%n", t, floorS, min(floor), max(floor), floorS / analysisS, floorCpu,
+          floorCpu / pass.analysisCpuSeconds());
+
       // Full index.
       double[] full = new double[runs];
       IndexSummary last = null;
@@ -211,6 +226,86 @@ final class BenchIndexCommand implements Callable<Integer> {
       return new Streamed(parse / 1e9, analyze / 1e9, analyzeCpu / 1e9, (System.nanoTime() - s) / 1e9, points.get());
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  /**
+   * The index writer's own cost on parsed documents: {@code files} parsed and their documents
+   * built on {@code t} threads as in {@link #parseAndAnalyze} (untimed), each document handed to an
+   * index writer configured as a full {@code tpsearch index} run's (same analyzer, RAM buffer,
+   * update by id), then the in-memory segments written on {@code t} threads and committed. Returns
+   * {seconds, CPU seconds}: the time inside the writer summed over the threads divided by
+   * {@code t}, plus the flush and commit's wall time; and the CPU of both.
+   */
+  static double[] parseAndWrite(List<CorpusScan.Found> files, int t, Path indexDir) throws Exception {
+    FacetsConfig config = Schema.facetsConfig();
+    Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    deleteTree(indexDir);
+    org.apache.lucene.index.IndexWriterConfig iwc = new org.apache.lucene.index.IndexWriterConfig(Schema.indexAnalyzer());
+    iwc.setOpenMode(org.apache.lucene.index.IndexWriterConfig.OpenMode.CREATE);
+    iwc.setRAMBufferSizeMB(256);
+    iwc.setCommitOnClose(false);
+    ExecutorService pool = Executors.newFixedThreadPool(t);
+    try (org.apache.lucene.store.Directory dir = org.apache.lucene.store.FSDirectory.open(indexDir);
+        org.apache.lucene.index.IndexWriter writer = new org.apache.lucene.index.IndexWriter(dir, iwc)) {
+      List<Future<long[]>> futures = new ArrayList<>();
+      for (int w = 0; w < t; w++) {
+        futures.add(pool.submit(() -> {
+          java.lang.management.ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+          long wall = 0;
+          long cpuNs = 0;
+          for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
+            Report r = ReportParser.parse(files.get(i).path());
+            List<Document> docs = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
+            for (TurningPoint p : r.points()) {
+              if (seen.add(p.id())) {
+                docs.add(PointDocuments.build(p, r.file().toString(), config));
+                ids.add(p.id());
+              }
+            }
+            long a0 = System.nanoTime();
+            long c0 = cpu.getCurrentThreadCpuTime();
+            for (int d = 0; d < docs.size(); d++) {
+              writer.updateDocument(new org.apache.lucene.index.Term(Schema.ID, ids.get(d)), docs.get(d));
+            }
+            wall += System.nanoTime() - a0;
+            cpuNs += cpu.getCurrentThreadCpuTime() - c0;
+          }
+          return new long[] {wall, cpuNs};
+        }));
+      }
+      long wall = 0;
+      long cpuNs = 0;
+      for (Future<long[]> f : futures) {
+        wall += f.get()[0];
+        cpuNs += f.get()[1];
+      }
+      // The flush and commit, as LuceneFolderSink does them: the segments on t threads, then the commit.
+      long f0 = System.nanoTime();
+      long flushCpu = 0;
+      List<Future<Long>> flushes = new ArrayList<>();
+      for (int w = 0; w < t; w++) {
+        flushes.add(pool.submit(() -> {
+          long c0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+          while (writer.flushNextBuffer()) {
+            // one pending segment per call
+          }
+          return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - c0;
+        }));
+      }
+      for (Future<Long> f : flushes) {
+        flushCpu += f.get();
+      }
+      long c1 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+      writer.commit();
+      long commitCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - c1;
+      double flushWall = (System.nanoTime() - f0) / 1e9;
+      return new double[] {wall / 1e9 / t + flushWall, (cpuNs + flushCpu + commitCpu) / 1e9};
+    } finally {
+      pool.shutdownNow();
+      deleteTree(indexDir);
     }
   }
 
