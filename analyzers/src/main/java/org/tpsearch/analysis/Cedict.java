@@ -347,19 +347,8 @@ public final class Cedict {
     }
   }
 
-  /** Code-point order, which is the byte order of UTF-8 (String.compareTo differs above U+FFFF). */
+  /** Code-point order, the order the tables are sorted in: {@link CodePoints#compare}. */
   static int compareCodePoints(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int ca = a.codePointAt(i);
-      int cb = b.codePointAt(j);
-      if (ca != cb) {
-        return Integer.compare(ca, cb);
-      }
-      i += Character.charCount(ca);
-      j += Character.charCount(cb);
-    }
-    return Boolean.compare(i < a.length(), j < b.length());
+    return CodePoints.compare(a, b);
   }
 }

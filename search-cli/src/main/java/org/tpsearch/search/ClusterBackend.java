@@ -527,15 +527,7 @@ public final class ClusterBackend implements SearchBackend {
 
   /** One {@code _msearch} ({@code body}: NDJSON header and body lines); each response is checked by {@link #checked}. */
   private Object msearchCall(String body) throws IOException, QueryException {
-    Cluster.Response resp = cluster.send("POST", "/_msearch", body, "application/x-ndjson");
-    if (resp.status() == 400) {
-      throw new QueryException("the cluster refused the query: " + Cluster.reason(resp.body()));
-    }
-    if (!resp.ok()) {
-      throw new Cluster.ClusterException("the cluster at " + cluster.url() + " answered " + resp.status() + ": "
-          + Cluster.reason(resp.body()), resp.status(), null);
-    }
-    return resp.body();
+    return answered(cluster.send("POST", "/_msearch", body, "application/x-ndjson"));
   }
 
   /** One response of an {@code _msearch}: failed as {@link #searchCall} fails (400: a bad query). */
@@ -555,7 +547,11 @@ public final class ClusterBackend implements SearchBackend {
   }
 
   private Object searchCall(Object body) throws IOException, QueryException {
-    Cluster.Response resp = cluster.send("POST", "/" + cluster.index() + "/_search", JsonText.write(body), "application/json");
+    return answered(cluster.send("POST", "/" + cluster.index() + "/_search", JsonText.write(body), "application/json"));
+  }
+
+  /** The body of a search's response; a 400 is a bad query (exit 2), any other failure the cluster's. */
+  private Object answered(Cluster.Response resp) throws IOException, QueryException {
     if (resp.status() == 400) {
       throw new QueryException("the cluster refused the query: " + Cluster.reason(resp.body()));
     }

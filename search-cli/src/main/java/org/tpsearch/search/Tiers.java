@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.tpsearch.analysis.CodePoints;
 
 /**
  * The ranking both engines share: which hits are in which tier (a: the query as typed, b: every
@@ -87,23 +88,7 @@ final class Tiers {
    */
   static <D> Comparator<Ranked<D>> order(Engine<D> engine) {
     Comparator<Ranked<D>> byScore = Comparator.comparingDouble((Ranked<D> h) -> engine.score(h.doc())).reversed();
-    return byScore.thenComparing(h -> engine.id(h.doc()), Tiers::byCodePoint);
-  }
-
-  /** Strings in code-point order: the order of their UTF-8 bytes, as Lucene and OpenSearch sort a keyword. */
-  static int byCodePoint(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int ca = a.codePointAt(i);
-      int cb = b.codePointAt(j);
-      if (ca != cb) {
-        return Integer.compare(ca, cb);
-      }
-      i += Character.charCount(ca);
-      j += Character.charCount(cb);
-    }
-    return Integer.compare(a.length() - i, b.length() - j);
+    return byScore.thenComparing(h -> engine.id(h.doc()), CodePoints::compare);
   }
 
   /** A run {@link Engine#prefetch} is told of: the arguments of {@link Engine#run}, and the queries its hits are tested against. */
