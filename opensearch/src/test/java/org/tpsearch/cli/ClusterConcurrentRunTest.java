@@ -1,6 +1,9 @@
 package org.tpsearch.cli;
 
 import static org.junit.Assert.assertEquals;
+import static org.tpsearch.cli.ClusterAdmin.aliased;
+import static org.tpsearch.cli.ClusterAdmin.count;
+import static org.tpsearch.cli.ClusterAdmin.indexes;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 
@@ -131,24 +134,5 @@ public class ClusterConcurrentRunTest {
   private static long clusterNow(Cluster admin) throws Exception {
     List<?> rows = (List<?>) admin.call("GET", "/_cat/health?format=json&h=epoch", null);
     return Long.parseLong((String) ((Map<?, ?>) rows.get(0)).get("epoch"));
-  }
-
-  private static String aliased(Cluster admin, String alias) throws Exception {
-    Map<?, ?> a = (Map<?, ?>) admin.call("GET", "/_alias/" + alias, null);
-    assertEquals(String.valueOf(a), 1, a.size());
-    return (String) a.keySet().iterator().next();
-  }
-
-  private static long count(Cluster admin, String index) throws Exception {
-    return ((Number) ((Map<?, ?>) admin.call("GET", "/" + index + "/_count", null)).get("count")).longValue();
-  }
-
-  private static List<String> indexes(Cluster admin, String pattern) throws Exception {
-    List<String> out = new ArrayList<>();
-    for (Object i : (List<?>) admin.call("GET", "/_cat/indices/" + pattern + "?format=json&h=index", null)) {
-      out.add((String) ((Map<?, ?>) i).get("index"));
-    }
-    out.sort(null);
-    return out;
   }
 }

@@ -1,6 +1,9 @@
 package org.tpsearch.cli;
 
 import static org.junit.Assert.assertEquals;
+import static org.tpsearch.cli.ClusterAdmin.aliased;
+import static org.tpsearch.cli.ClusterAdmin.count;
+import static org.tpsearch.cli.ClusterAdmin.indexes;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 
@@ -316,26 +319,6 @@ public class OpenSearchEngineTest {
     assertEquals(foreign.toString(), ExitCodes.INPUT, foreign.exit());
     assertTrue(foreign.err(), foreign.err().contains("was not made by tpsearch"));
     assertEquals(List.of("tp-foreign"), indexes(admin, "tp-foreign*"));
-  }
-
-  /** The one index {@code alias} points to. */
-  private static String aliased(Cluster admin, String alias) throws Exception {
-    Map<?, ?> a = (Map<?, ?>) admin.call("GET", "/_alias/" + alias, null);
-    assertEquals(String.valueOf(a), 1, a.size());
-    return (String) a.keySet().iterator().next();
-  }
-
-  private static long count(Cluster admin, String index) throws Exception {
-    return ((Number) ((Map<?, ?>) admin.call("GET", "/" + index + "/_count", null)).get("count")).longValue();
-  }
-
-  private static List<String> indexes(Cluster admin, String pattern) throws Exception {
-    List<String> out = new ArrayList<>();
-    for (Object i : (List<?>) admin.call("GET", "/_cat/indices/" + pattern + "?format=json&h=index", null)) {
-      out.add((String) ((Map<?, ?>) i).get("index"));
-    }
-    out.sort(null);
-    return out;
   }
 
   @Test

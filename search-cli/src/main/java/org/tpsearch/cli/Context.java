@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.tpsearch.analysis.Glossary;
 import org.tpsearch.index.IndexException;
+import org.tpsearch.search.IdentityKey;
 import org.tpsearch.search.IndexHandle;
 import org.tpsearch.search.IndexLocation;
 import org.tpsearch.search.IndexOpener;
@@ -230,20 +231,7 @@ public final class Context {
    */
   public Searcher searcher(IndexHandle handle) {
     Glossary g = glossary();
-    return new Searcher(handle, handle.shared(new CompilerKey(g), () -> new QueryCompiler(g, handle.reader())));
-  }
-
-  /** The key of a reader's query compiler: the glossary object it expands with (by identity). */
-  private record CompilerKey(Glossary glossary) {
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof CompilerKey k && k.glossary == glossary;
-    }
-
-    @Override
-    public int hashCode() {
-      return System.identityHashCode(glossary);
-    }
+    return new Searcher(handle, handle.shared(new IdentityKey(g), () -> new QueryCompiler(g, handle.reader())));
   }
 
   /** The user's default index folder. */

@@ -77,19 +77,6 @@ public final class Searcher {
 
   private record CompiledKey(String query, boolean expand) {}
 
-  /** The key of a compiler's cache of compiled queries on a reader: the compiler (by identity). */
-  private record CacheKey(QueryCompiler compiler) {
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof CacheKey k && k.compiler == compiler;
-    }
-
-    @Override
-    public int hashCode() {
-      return System.identityHashCode(compiler);
-    }
-  }
-
   /**
    * A compiled query, the highlighter of its forms, and its queries prepared for this reader's
    * searcher (rewritten and weighted once, see {@link PreparedQuery}); all immutable.
@@ -114,7 +101,7 @@ public final class Searcher {
   public Searcher(IndexHandle index, QueryCompiler compiler, int cacheSize) {
     this.index = index;
     this.compiler = compiler;
-    this.prepared = cacheSize <= 0 ? null : index.shared(new CacheKey(compiler),
+    this.prepared = cacheSize <= 0 ? null : index.shared(new IdentityKey(compiler),
         () -> java.util.Collections.synchronizedMap(new LinkedHashMap<CompiledKey, Prepared>(16, 0.75f, true) {
           @Override
           protected boolean removeEldestEntry(Map.Entry<CompiledKey, Prepared> eldest) {
