@@ -275,9 +275,8 @@ public final class QueryCompiler {
     if (!absent.isEmpty()) {
       partials.clear();
       fragments = null;
-      explain.add(String.join(" · ", absent) + (absent.size() == 1 ? ", a topic" : ", topics") + " of the glossary, "
-          + (absent.size() == 1 ? "occurs" : "occur") + " nowhere in the index in any form: points with only"
-          + " some of the words are not shown");
+      explain.add(String.join(" · ", absent) + (absent.size() == 1 ? ", a topic" : ", each a topic")
+          + " of the glossary, occurs nowhere in the index in any form: points with only some of the words are not shown");
     }
     for (UserQuery.Unit u : q.excluded()) {
       Query uq = unit(u, false, new ArrayList<>(), new ArrayList<>());
