@@ -88,7 +88,8 @@ public final class Searcher {
           c.partials().stream().map(q -> PreparedQuery.of(q, s)).toList(), PreparedQuery.of(c.typed(), s),
           PreparedQuery.of(c.proximity(), s), c.units().stream().map(q -> PreparedQuery.of(q, s)).toList(), c.words(),
           c.explain(), c.minimumMatch(), c.forms(), PreparedQuery.of(c.fragments(), s),
-          c.rankUnits().stream().map(q -> PreparedQuery.of(q, s)).toList(), c.absent());
+          c.rankUnits().stream().map(q -> PreparedQuery.of(q, s)).toList(),
+          c.generic().stream().map(q -> PreparedQuery.of(q, s)).toList(), c.absent());
       return new Prepared(c, new PhraseHighlighter(c.forms()), p);
     }
   }
