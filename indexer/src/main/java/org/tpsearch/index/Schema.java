@@ -29,9 +29,8 @@ public final class Schema {
    * Bumped when documents change shape or the parser reads a report differently; an index of
    * another version is rebuilt, not mixed. 8: HTML character references decoded at parse time
    * (an index of 7 kept {@code &amp;} as written, and an incremental run would not re-read it).
-   * 9: a hit's display data also in one binary doc value per point ({@link #HIT}).
    */
-  public static final String VERSION = "9";
+  public static final String VERSION = "8";
 
   /** The commit user-data key that records the schema version an index was written with. */
   public static final String COMMIT_VERSION_KEY = "tpsearch.schema";
@@ -102,13 +101,6 @@ public final class Schema {
   public static final String ANSWER = "answer";
   /** The report's analysis time as written (stored only): the access date of a citation. */
   public static final String ANALYZED = "analyzed";
-  /**
-   * A search hit's stored fields (all but the answer) again, as one binary doc value per point,
-   * compressed on its own (see {@link StoredPoint#hitValue}): a hit reads its own kilobyte instead
-   * of decompressing Lucene's stored-fields block up to it (a dictionary and a sub-block, about
-   * ten kilobytes). An index written before schema 9 has none; its hits read the stored fields.
-   */
-  public static final String HIT = "hit";
 
   // Facet dimensions (sorted-set doc values; no taxonomy index), declared once in DIMENSIONS.
   public static final String DIM_REGION = "region";

@@ -100,17 +100,11 @@ public record StoredPoint(
    */
   public record Labelled(String label, String key, String value) {}
 
-  /**
-   * What a search hit reads, in a fixed order (a field's place is its code in {@link #hitValue}):
-   * everything but the verbatim answer (the largest field by far).
-   */
-  private static final List<String> HIT_FIELD_ORDER = List.of(Schema.ID, Schema.REGION, Schema.REGION_ZH,
-      Schema.SECTOR, Schema.SECTOR_ZH, Schema.DATE_TEXT, Schema.TYPE, Schema.STATUS, Schema.CONFIDENCE, Schema.FLAG,
-      Schema.FILE, Schema.LINE, Schema.EV_TITLE, Schema.EV_TIME, Schema.EV_TEXT, Schema.EV_LINE, Schema.EV_SOURCES,
-      Schema.EV_FIELDS, Schema.EV_DATES, Schema.EV_CHECKS, Schema.PROSE, Schema.ANALYZED);
-
   /** What a search hit reads: everything but the verbatim answer (the largest field by far). */
-  public static final Set<String> HIT_FIELDS = Set.copyOf(HIT_FIELD_ORDER);
+  public static final Set<String> HIT_FIELDS = Set.of(Schema.ID, Schema.REGION, Schema.REGION_ZH, Schema.SECTOR,
+      Schema.SECTOR_ZH, Schema.DATE_TEXT, Schema.TYPE, Schema.STATUS, Schema.CONFIDENCE, Schema.FLAG, Schema.FILE,
+      Schema.LINE, Schema.EV_TITLE, Schema.EV_TIME, Schema.EV_TEXT, Schema.EV_LINE, Schema.EV_SOURCES,
+      Schema.EV_FIELDS, Schema.EV_DATES, Schema.EV_CHECKS, Schema.PROSE, Schema.ANALYZED);
 
   /** The same point with {@code newItems} instead of its items. */
   public StoredPoint withItems(List<Item> newItems) {
@@ -157,58 +151,6 @@ public record StoredPoint(
     doc.add(new StoredField(Schema.ANSWER, p.answer()));
     if (!p.analyzed().isEmpty()) {
       doc.add(new StoredField(Schema.ANALYZED, p.analyzed()));
-    }
-    doc.add(new org.apache.lucene.document.BinaryDocValuesField(Schema.HIT, hitValue(doc)));
-  }
-
-  // Kinds of value in hitValue, in a field code's low three bits.
-  private static final int STRING = 0;
-  private static final int INT = 1;
-  private static final int LONG = 2;
-  private static final int FLOAT = 3;
-  private static final int DOUBLE = 4;
-
-  /**
-   * The {@link Schema#HIT} value of a document whose stored fields are {@code doc}'s: each stored
-   * field of {@link #HIT_FIELDS}, in the order stored, as a byte (its place in the order, shifted,
-   * and its kind) and its value, the whole compressed with LZ4 on its own after its length.
-   * {@link #readHit} hands the values to the same {@link Visitor} the stored fields go to, so both
-   * ways make the same point.
-   */
-  static org.apache.lucene.util.BytesRef hitValue(Document doc) {
-    try {
-      org.apache.lucene.store.ByteBuffersDataOutput raw = new org.apache.lucene.store.ByteBuffersDataOutput();
-      for (IndexableField f : doc.getFields()) {
-        int code = f.fieldType().stored() ? HIT_FIELD_ORDER.indexOf(f.name()) : -1;
-        if (code < 0) {
-          continue;
-        }
-        Number n = f.numericValue();
-        if (n == null) {
-          raw.writeByte((byte) (code << 3 | STRING));
-          raw.writeString(f.stringValue());
-        } else if (n instanceof Integer i) {
-          raw.writeByte((byte) (code << 3 | INT));
-          raw.writeZInt(i);
-        } else if (n instanceof Long l) {
-          raw.writeByte((byte) (code << 3 | LONG));
-          raw.writeZLong(l);
-        } else if (n instanceof Float x) {
-          raw.writeByte((byte) (code << 3 | FLOAT));
-          raw.writeInt(Float.floatToRawIntBits(x));
-        } else {
-          raw.writeByte((byte) (code << 3 | DOUBLE));
-          raw.writeLong(Double.doubleToRawLongBits(n.doubleValue()));
-        }
-      }
-      byte[] bytes = raw.toArrayCopy();
-      org.apache.lucene.store.ByteBuffersDataOutput out = new org.apache.lucene.store.ByteBuffersDataOutput();
-      out.writeVInt(bytes.length);
-      org.apache.lucene.util.compress.LZ4.compress(bytes, 0, bytes.length, out,
-          new org.apache.lucene.util.compress.LZ4.FastCompressionHashTable());
-      return new org.apache.lucene.util.BytesRef(out.toArrayCopy());
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e); // in memory: cannot happen
     }
   }
 
@@ -278,47 +220,6 @@ public record StoredPoint(
     return v.point();
   }
 
-  /**
-   * The point a search hit shows (as {@link #read} with {@link #HIT_FIELDS} reads it) of document
-   * {@code doc} of {@code reader}: from its {@link Schema#HIT} value, or from {@code stored} in an
-   * index written before there was one.
-   */
-  public static StoredPoint readHit(org.apache.lucene.index.IndexReader reader,
-      org.apache.lucene.index.StoredFields stored, int doc) throws java.io.IOException {
-    List<org.apache.lucene.index.LeafReaderContext> leaves = reader.leaves();
-    org.apache.lucene.index.LeafReaderContext leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
-    org.apache.lucene.index.BinaryDocValues hit = leaf.reader().getBinaryDocValues(Schema.HIT);
-    if (hit == null || !hit.advanceExact(doc - leaf.docBase)) {
-      return read(stored, doc, HIT_FIELDS);
-    }
-    return readHit(hit.binaryValue());
-  }
-
-  /** The point of a {@link #hitValue}. */
-  static StoredPoint readHit(org.apache.lucene.util.BytesRef value) throws java.io.IOException {
-    org.apache.lucene.store.ByteArrayDataInput in =
-        new org.apache.lucene.store.ByteArrayDataInput(value.bytes, value.offset, value.length);
-    int length = in.readVInt();
-    // LZ4 may copy up to 7 bytes past a match's end.
-    byte[] bytes = new byte[length + 7];
-    org.apache.lucene.util.compress.LZ4.decompress(in, length, bytes, 0);
-    org.apache.lucene.store.ByteArrayDataInput raw = new org.apache.lucene.store.ByteArrayDataInput(bytes, 0, length);
-    Visitor v = new Visitor(HIT_FIELDS);
-    while (!raw.eof()) {
-      int head = raw.readByte() & 0xFF;
-      String name = HIT_FIELD_ORDER.get(head >>> 3);
-      switch (head & 7) {
-        case STRING -> v.string(name, raw.readString());
-        case INT -> v.number(name, raw.readZInt());
-        case LONG -> v.number(name, raw.readZLong());
-        case FLOAT -> v.number(name, Float.intBitsToFloat(raw.readInt()));
-        case DOUBLE -> v.number(name, Double.longBitsToDouble(raw.readLong()));
-        default -> throw new org.apache.lucene.index.CorruptIndexException("unknown kind " + (head & 7), "field " + Schema.HIT);
-      }
-    }
-    return v.point();
-  }
-
   /** Collects a document's stored fields as {@link #read(Document)} reads them, then makes the point. */
   static final class Visitor extends org.apache.lucene.index.StoredFieldVisitor {
     private final Set<String> wanted;
@@ -346,10 +247,7 @@ public record StoredPoint(
 
     @Override
     public void stringField(org.apache.lucene.index.FieldInfo fieldInfo, String value) {
-      string(fieldInfo.name, value);
-    }
-
-    void string(String name, String value) {
+      String name = fieldInfo.name;
       List<String> list = switch (name) {
         case Schema.FLAG -> flags;
         case Schema.EV_TITLE -> titles;
@@ -388,7 +286,7 @@ public record StoredPoint(
       number(fieldInfo.name, value);
     }
 
-    void number(String name, Number value) {
+    private void number(String name, Number value) {
       switch (name) {
         case Schema.EV_LINE -> lines.add(value);
         case Schema.CONFIDENCE -> confidence = confidence == null ? value : confidence;

@@ -206,7 +206,7 @@ public final class Searcher {
             Tiers.Ranked<ScoreDoc> h = ranked.get(i);
             // Under a field sort the collector computes no scores (NaN): no relevance to show.
             float score = Float.isNaN(h.doc().score) ? 0f : h.doc().score;
-            made[i] = hit(StoredPoint.readHit(index.reader(), stored, h.doc().doc), h.doc().doc, score,
+            made[i] = hit(StoredPoint.read(stored, h.doc().doc, StoredPoint.HIT_FIELDS), h.doc().doc, score,
                 h.tier(), h.matched(), highlight, unitWeights, compiled);
           }
           return null;
