@@ -88,7 +88,7 @@ public final class Searcher {
           c.partials().stream().map(q -> PreparedQuery.of(q, s)).toList(), PreparedQuery.of(c.typed(), s),
           PreparedQuery.of(c.proximity(), s), c.units().stream().map(q -> PreparedQuery.of(q, s)).toList(), c.words(),
           c.explain(), c.minimumMatch(), c.forms(), PreparedQuery.of(c.fragments(), s),
-          c.rankUnits().stream().map(q -> PreparedQuery.of(q, s)).toList());
+          c.rankUnits().stream().map(q -> PreparedQuery.of(q, s)).toList(), c.absent());
       return new Prepared(c, new PhraseHighlighter(c.forms()), p);
     }
   }
@@ -226,7 +226,8 @@ public final class Searcher {
       hits.addAll(Arrays.asList(made));
     }
     return new SearchResult(r.query(), index.description(), page.total(), page.partial(), page.partialTotal(),
-        compiled == null ? List.of() : compiled.words(), hits, page.facets(), explain);
+        compiled == null ? List.of() : compiled.words(), hits, page.facets(), explain, null,
+        compiled == null ? List.of() : compiled.absent());
   }
 
   /** For each of {@code docs}, whether it matches {@code q}: one scorer per segment, advanced in doc order. */
