@@ -49,6 +49,12 @@ public final class BenchCommand extends IndexReadingCommand {
   @Option(names = "--warmup", defaultValue = "20", description = "Untimed runs of each query first (default: ${DEFAULT-VALUE}).")
   int warmup;
 
+  @Option(names = "--warmup-each", description = "Run each query's warm-up just before its own timed runs, "
+      + "the order of sessions 1-5 (the JIT then still compiles later queries' code during earlier ones' timed "
+      + "runs). By default every query's warm-up comes first, round-robin over the mix, so the clock starts on "
+      + "a process that has seen the whole mix.")
+  boolean warmupEach;
+
   @Option(names = "--per-query", description = "Also print each query's wall p50, p90, p99 and max, its CPU p50 "
       + "and p99, and how many of the slowest 1% of all runs (those above the overall p99) are its own.")
   boolean perQuery;
@@ -106,9 +112,17 @@ public final class BenchCommand extends IndexReadingCommand {
     long[] processCpu = new long[all.length];
     int k = 0;
     long hits = 0;
+    if (!warmupEach) {
+      // Round-robin, as a warm session's mixed queries come: query 1..N, warmup times.
+      for (int i = 0; i < warmup; i++) {
+        for (SearchRequest r : requests) {
+          hits += searcher.search(r).total();
+        }
+      }
+    }
     for (int q = 0; q < requests.size(); q++) {
       SearchRequest r = requests.get(q);
-      for (int i = 0; i < warmup; i++) {
+      for (int i = 0; warmupEach && i < warmup; i++) {
         hits += searcher.search(r).total();
       }
       for (int i = 0; i < rounds; i++) {
@@ -143,8 +157,8 @@ public final class BenchCommand extends IndexReadingCommand {
     Arrays.sort(all);
     Arrays.sort(cpu);
     Arrays.sort(processCpu);
-    out.printf(Locale.ROOT, "%s: %d queries x %d rounds (after %d warm-up rounds each), compiled queries %s%n",
-        searcher.description(), requests.size(), rounds, warmup, noCache ? "not cached" : "cached");
+    out.printf(Locale.ROOT, "%s: %d queries x %d rounds (after %d warm-up rounds each, %s), compiled queries %s%n",
+        searcher.description(), requests.size(), rounds, warmup, warmupEach ? "each just before its runs" : "all first", noCache ? "not cached" : "cached");
     out.printf(Locale.ROOT, "latency ms: p50 %.3f  p90 %.3f  p99 %.3f  max %.3f  mean %.3f  (%d docs; checksum %d)%n",
         pct(all, 50), pct(all, 90), pct(all, 99), all[all.length - 1] / 1e6,
         Arrays.stream(all).average().orElse(0) / 1e6, searcher.stats().total(), hits);
