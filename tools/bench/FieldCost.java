@@ -26,7 +26,28 @@ import org.tpsearch.parse.ReportParser;
  *   java -cp "search-cli/target/tpsearch/lib/*" tools/bench/FieldCost.java CORPUS [ROUNDS] [VARIANT,...]
  */
 public class FieldCost {
-  record Variant(String name, UnaryOperator<Document> tf, FacetsConfig facets, boolean cfs) {}
+  record Variant(String name, UnaryOperator<Document> tf, FacetsConfig facets, boolean cfs, Supplier<Analyzer> analyzer) {
+    Variant(String name, UnaryOperator<Document> tf, FacetsConfig facets, boolean cfs) {
+      this(name, tf, facets, cfs, Schema::indexAnalyzer);
+    }
+  }
+
+  /** The index analyzer with text_bi's unigrams left out (the query side's bigrams, same positions). */
+  static Analyzer withoutUnigrams() {
+    Analyzer schema = Schema.indexAnalyzer();
+    Analyzer bigrams = new org.tpsearch.analysis.BigramAnalyzer(false);
+    return new AnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
+      @Override
+      protected Analyzer getWrappedAnalyzer(String field) {
+        return field.equals(Schema.TEXT_BI) ? bigrams : schema;
+      }
+
+      @Override
+      public int getPositionIncrementGap(String field) {
+        return Schema.POSITION_GAP;
+      }
+    };
+  }
 
   static Document drop(Document d, Set<String> names) {
     Document o = new Document();
@@ -67,6 +88,7 @@ public class FieldCost {
         new Variant("without text_w", d -> drop(d, Set.of("text_w")), base, true),
         new Variant("without text_bi", d -> drop(d, Set.of("text_bi")), base, true),
         new Variant("text_w without positions", d -> retype(d, "text_w", freqsOnly), base, true),
+        new Variant("text_bi without unigrams", d -> d, base, true, FieldCost::withoutUnigrams),
         new Variant("without stored fields", d -> { Document o = new Document(); for (IndexableField f : d) if (!(f instanceof StoredField)) o.add(f); return o; }, base, true)));
     if (!only.isEmpty()) vs.removeIf(v -> !only.contains(v.name()));
     Map<String, List<Document>> docs = new LinkedHashMap<>();
@@ -101,7 +123,7 @@ public class FieldCost {
   static double[] run(Variant v, List<Document> docs, ExecutorService pool, int t, Path dir) throws Exception {
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    Analyzer an = Schema.indexAnalyzer();
+    Analyzer an = v.analyzer().get();
     // analysis only
     AtomicInteger next = new AtomicInteger();
     List<Future<Long>> fs = new ArrayList<>();
@@ -116,7 +138,7 @@ public class FieldCost {
     long anCpu = 0; for (Future<Long> f : fs) anCpu += f.get();
     // writer
     long p0 = os.getProcessCpuTime();
-    IndexWriterConfig iwc = new IndexWriterConfig(Schema.indexAnalyzer());
+    IndexWriterConfig iwc = new IndexWriterConfig(v.analyzer().get());
     iwc.setOpenMode(IndexWriterConfig.OpenMode.CREATE); iwc.setRAMBufferSizeMB(256); iwc.setCommitOnClose(false);
     iwc.setUseCompoundFile(v.cfs());
     long wCpu = 0;
