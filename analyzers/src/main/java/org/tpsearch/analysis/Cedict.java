@@ -45,6 +45,15 @@ public final class Cedict {
   }
 
   /**
+   * The shard of an English word's dictionary form (see {@link #lemma}): by its first letter, like
+   * {@link #englishShard}; {@code forms-h.tsv} is about 10 KB.
+   */
+  static String formShard(String word) {
+    char c = word.charAt(0);
+    return "forms-" + (c >= 'a' && c <= 'z' ? String.valueOf(c) : "_") + ".tsv";
+  }
+
+  /**
    * The shard of a Chinese headword: by the 256-code-point block of its first character (about
    * 35 KB, 80 shards: every Chinese query word reads one, so they are kept small).
    */
@@ -170,10 +179,42 @@ public final class Cedict {
    * The dictionary form of an English word or phrase: {@link #key}'s normalisation, each word
    * reduced by the Krovetz stemmer, which undoes inflection only (units: unit, supplied: supply,
    * news stays news, celebrity is not celebrate), where Porter also strips derivation.
+   *
+   * <p>A word of some dictionary sense takes the form the converter stored for it (the
+   * {@code forms-*.tsv} shards), so a query needs no stemmer: building the Krovetz stemmer's word
+   * tables costs a new process about 20 ms (BENCHMARKS.md, "English cold start"). Any other word
+   * is stemmed here, which gives the same result as stemming it at conversion time.
    */
   public static String lemma(String english) {
     String normalised = normalise(english);
+    if (normalised.isEmpty()) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(normalised.length());
+    for (String word : normalised.split(" ")) {
+      String stored = shard(formShard(word)).find(word);
+      if (out.length() > 0) {
+        out.append(' ');
+      }
+      // An empty stored form is the word itself (most words are their own form).
+      out.append(stored == null ? stem(LEMMATIZER, word) : stored.isEmpty() ? word : stored);
+    }
+    return out.toString();
+  }
+
+  /**
+   * {@link #lemma} computed by the Krovetz stemmer alone, without the stored forms: what the
+   * converter stores, and what a test compares the stored forms with.
+   */
+  static String stemmedLemma(String english) {
+    String normalised = normalise(english);
     return normalised.isEmpty() ? "" : stem(LEMMATIZER, normalised);
+  }
+
+  /** The words a sense is matched by: its {@link #normalise normalised} form, split at spaces. */
+  static List<String> senseWords(String sense) {
+    String normalised = normalise(sense);
+    return normalised.isEmpty() ? List.of() : List.of(normalised.split(" "));
   }
 
   /**

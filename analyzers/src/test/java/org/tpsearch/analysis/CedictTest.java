@@ -75,12 +75,14 @@ class CedictTest {
     if (Boolean.parseBoolean(System.getProperty("golden.update", "false"))) {
       Files.writeString(Path.of("src/test/resources/cedict/cedict-excerpt-zh-en.tsv"), t.chineseToEnglish());
       Files.writeString(Path.of("src/test/resources/cedict/cedict-excerpt-en-zh.tsv"), t.englishToChinese());
+      Files.writeString(Path.of("src/test/resources/cedict/cedict-excerpt-forms.tsv"), t.forms());
       return;
     }
     String expected = readResource("/cedict/cedict-excerpt-zh-en.tsv");
     String expectedReverse = readResource("/cedict/cedict-excerpt-en-zh.tsv");
     assertEquals(expected, t.chineseToEnglish());
     assertEquals(expectedReverse, t.englishToChinese());
+    assertEquals(readResource("/cedict/cedict-excerpt-forms.tsv"), t.forms());
     // Converting twice gives the same bytes.
     assertEquals(t, excerpt());
     assertEquals(CedictConverter.shards(t), CedictConverter.shards(excerpt()));
@@ -140,7 +142,7 @@ class CedictTest {
     try (var list = Files.list(COMMITTED)) {
       files = list.filter(f -> f.toString().endsWith(".tsv")).sorted().toList();
     }
-    assertEquals(131, files.size(), "27 English shards, 104 Chinese");
+    assertEquals(158, files.size(), "27 English shards, 104 Chinese, 27 of forms");
     for (Path f : files) {
       String name = f.getFileName().toString();
       String text = Files.readString(f, StandardCharsets.UTF_8);
@@ -154,7 +156,9 @@ class CedictTest {
         }
         String key = line.substring(0, line.indexOf('\t'));
         assertTrue(Cedict.compareCodePoints(previous, key) < 0, name + ": not sorted at " + key);
-        assertEquals(name, name.startsWith("en-") ? Cedict.englishShard(key) : Cedict.chineseShard(key), key);
+        String shard = name.startsWith("en-") ? Cedict.englishShard(key)
+            : name.startsWith("forms-") ? Cedict.formShard(key) : Cedict.chineseShard(key);
+        assertEquals(name, shard, key);
         previous = key;
       }
     }
@@ -200,6 +204,52 @@ class CedictTest {
         java.util.stream.Stream.concat(units.exact().stream(), units.related().stream()).sorted().toList());
     assertEquals("unit", Cedict.lemma("the Units"));
     assertEquals("supply heating", Cedict.lemma("to supplied heating"));
+  }
+
+  @Test
+  void storedFormsAreTheKrovetzFormsOfEverySenseWord() throws IOException {
+    // lemma() reads the forms the converter stored instead of stemming: they must be what the
+    // Krovetz stemmer gives, for every word of every sense of every headword.
+    Map<String, String> stored = new HashMap<>();
+    List<Path> files;
+    try (var list = Files.list(COMMITTED)) {
+      files = list.filter(f -> f.getFileName().toString().endsWith(".tsv")).sorted().toList();
+    }
+    for (Path f : files) {
+      if (f.getFileName().toString().startsWith("forms-")) {
+        stored.putAll(lines(Files.readString(f, StandardCharsets.UTF_8)));
+      }
+    }
+    int senseWords = 0;
+    int changed = 0;
+    for (Path f : files) {
+      if (!f.getFileName().toString().startsWith("zh-")) {
+        continue;
+      }
+      for (String senses : lines(Files.readString(f, StandardCharsets.UTF_8)).values()) {
+        for (String sense : senses.split("\\|")) {
+          for (String word : Cedict.senseWords(sense)) {
+            String form = stored.get(word);
+            assertTrue(form != null, word + " (of " + sense + ") has no stored form");
+            assertEquals(Cedict.stemmedLemma(word), form.isEmpty() ? word : form, word);
+            senseWords++;
+          }
+          assertEquals(Cedict.stemmedLemma(sense), Cedict.lemma(sense), sense);
+        }
+      }
+    }
+    for (Map.Entry<String, String> e : stored.entrySet()) {
+      if (!e.getValue().isEmpty()) {
+        changed++;
+        assertEquals(Cedict.stemmedLemma(e.getKey()), e.getValue(), e.getKey());
+      }
+    }
+    assertTrue(senseWords > 100_000 && changed > 5_000, senseWords + " sense words, " + changed + " changed forms");
+    // Words of no sense are stemmed at query time: the same result.
+    for (String phrase : List.of("sintering plants", "decarbonising", "the Retrofitted Boilers", "qwertyuiops",
+        "ultra-high-voltage lines", "2060 pledges", "to supplied heating")) {
+      assertEquals(Cedict.stemmedLemma(phrase), Cedict.lemma(phrase), phrase);
+    }
   }
 
   @Test

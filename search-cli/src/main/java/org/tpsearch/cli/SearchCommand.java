@@ -94,7 +94,25 @@ final class SearchCommand extends IndexReadingCommand {
     Timing.mark("search");
     renderer.search(result, backend::show, out());
     out().flush();
+    String hint = format.format == FormatOption.Format.text ? absentHint(result) : null;
+    if (hint != null) {
+      err().println(hint);
+      err().flush();
+    }
     return result.total() > 0 ? ExitCodes.OK : ExitCodes.NO_HITS;
+  }
+
+  /**
+   * Why a query found nothing when one of its words is a topic no report mentions (光伏 核电):
+   * the points with only its other words are not shown, which only --explain said. One line for
+   * stderr; null when the query found something or has no such word.
+   */
+  static String absentHint(SearchResult r) {
+    if (r.total() > 0 || r.absent().isEmpty()) {
+      return null;
+    }
+    return "tpsearch: no report mentions " + TerminalText.line(String.join(" or ", r.absent()))
+        + " in any form, so nothing matches the whole query (points with only the other words are not shown)";
   }
 
   /**

@@ -211,7 +211,7 @@ final class Shell {
 
   private static SearchResult withoutFacets(SearchResult r) {
     return new SearchResult(r.query(), r.index(), r.total(), r.partial(), r.partialTotal(), r.words(), r.hits(), null,
-        r.explain());
+        r.explain(), null, r.absent());
   }
 
   /** Completes a shell line: the commands, search options, and region and sector names. */

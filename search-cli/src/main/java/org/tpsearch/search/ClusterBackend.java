@@ -194,7 +194,8 @@ public final class ClusterBackend implements SearchBackend {
       facets = SearchResult.FacetCount.none();
     }
     return new SearchResult(r.query(), description(), page.total(), page.partial(), page.partialTotal(),
-        compiled == null ? List.of() : compiled.words(), hits, r.facets() ? facets : null, explain);
+        compiled == null ? List.of() : compiled.words(), hits, r.facets() ? facets : null, explain, null,
+        compiled == null ? List.of() : compiled.absent());
   }
 
   private static Object dsl(Query q) throws QueryException {

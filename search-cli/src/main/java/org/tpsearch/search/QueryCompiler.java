@@ -83,11 +83,15 @@ public final class QueryCompiler {
    *     (错峰 of 错峰生产); null when no word has parts
    * @param rankUnits what orders tier c when a word that occurs nowhere counts there by its parts:
    *     one query per content word, the word or one of those parts; empty otherwise (the units)
+   * @param absent the words that are glossary topics no report mentions in any form, for which
+   *     tier c is left out (核电 of 光伏 核电); empty otherwise
    */
   public record Compiled(
       Query strict, List<Query> partials, Query typed, Query proximity, List<Query> units, List<String> words,
-      List<String> explain, int minimumMatch, List<String> forms, Query fragments, List<Query> rankUnits) {
+      List<String> explain, int minimumMatch, List<String> forms, Query fragments, List<Query> rankUnits,
+      List<String> absent) {
     public Compiled {
+      absent = List.copyOf(absent);
       partials = List.copyOf(partials);
       rankUnits = List.copyOf(rankUnits);
       units = List.copyOf(units);
@@ -267,12 +271,12 @@ public final class QueryCompiler {
     // query finds only what has every word, which is nothing. A region's name is a place, not a
     // topic (浙江 without a report: the topic elsewhere still answers), and a word the glossary does
     // not know may be one the text says otherwise (比特币 for 虚拟货币), so both still let tier c answer.
-    String absent = n > 1 ? absentTopic(content) : null;
-    if (absent != null) {
+    List<String> absent = n > 1 ? absentTopics(content) : List.of();
+    if (!absent.isEmpty()) {
       partials.clear();
       fragments = null;
-      explain.add(absent + ", a topic of the glossary, occurs nowhere in the index in any form: points with only"
-          + " some of the words are not shown");
+      explain.add(String.join(" · ", absent) + (absent.size() == 1 ? ", a topic" : ", each a topic")
+          + " of the glossary, occurs nowhere in the index in any form: points with only some of the words are not shown");
     }
     for (UserQuery.Unit u : q.excluded()) {
       Query uq = unit(u, false, new ArrayList<>(), new ArrayList<>());
@@ -297,7 +301,7 @@ public final class QueryCompiler {
     }
     return new Compiled(strict.build(), partials.stream().map(b -> (Query) b.build()).toList(), typed, proximity,
         unitQueries, labels, explain, minimum, forms, fragments == null ? null : fragments.build(),
-        byParts ? rankUnits : List.of());
+        byParts ? rankUnits : List.of(), absent);
   }
 
   /**
@@ -324,11 +328,12 @@ public final class QueryCompiler {
   }
 
   /**
-   * The first of {@code content}'s words that is a Chinese topic of the glossary (not a region's
-   * name) none of whose searched forms (the word, its glossary and dictionary forms) occurs in the
-   * index, not even loosely, and none of whose parts does; null when there is none.
+   * Those of {@code content}'s words that are Chinese topics of the glossary (not a region's name)
+   * none of whose searched forms (the word, its glossary and dictionary forms) occurs in the index,
+   * not even loosely, and none of whose parts does; empty when there is none.
    */
-  private String absentTopic(List<Content> content) {
+  private List<String> absentTopics(List<Content> content) {
+    List<String> out = new ArrayList<>();
     for (Content c : content) {
       if (c.words().size() != 1 || c.words().get(0).quoted()) {
         continue;
@@ -338,10 +343,10 @@ public final class QueryCompiler {
         continue;
       }
       if (occursNowhere(c) && parts(word).isEmpty()) {
-        return word;
+        out.add(word);
       }
     }
-    return null;
+    return out;
   }
 
   /**

@@ -20,6 +20,8 @@ import org.tpsearch.model.Link;
  * @param facets counts per dimension (drill-sideways for filtered dimensions), when asked
  * @param explain how the query was analyzed and expanded, when asked
  * @param collapsed hits left out as duplicates of hits above ({@code --collapse}); null without it
+ * @param absent the query's words that are topics no report mentions in any form (核电 of 光伏 核电):
+ *     only points with every word answer then, so such a query finds nothing; empty otherwise
  */
 public record SearchResult(
     String query,
@@ -31,8 +33,10 @@ public record SearchResult(
     List<Hit> hits,
     Map<String, List<FacetCount>> facets,
     List<String> explain,
-    List<Collapsed> collapsed) {
+    List<Collapsed> collapsed,
+    List<String> absent) {
   public SearchResult {
+    absent = List.copyOf(absent);
     words = List.copyOf(words);
     hits = List.copyOf(hits);
     collapsed = collapsed == null ? null : List.copyOf(collapsed);
@@ -44,12 +48,12 @@ public record SearchResult(
   /** A result without collapsing ({@code collapsed} null). */
   public SearchResult(String query, String index, long total, boolean partial, long partialTotal, List<String> words,
       List<Hit> hits, Map<String, List<FacetCount>> facets, List<String> explain) {
-    this(query, index, total, partial, partialTotal, words, hits, facets, explain, null);
+    this(query, index, total, partial, partialTotal, words, hits, facets, explain, null, List.of());
   }
 
   /** The same result with only {@code kept} hits, and {@code collapsed} listed ({@link Collapse}). */
   public SearchResult withCollapsed(List<Hit> kept, List<Collapsed> collapsed) {
-    return new SearchResult(query, index, total, partial, partialTotal, words, kept, facets, explain, collapsed);
+    return new SearchResult(query, index, total, partial, partialTotal, words, kept, facets, explain, collapsed, absent);
   }
 
   /** A hit left out by {@code --collapse}: every item of it is cited by {@code duplicateOf}'s items above it. */

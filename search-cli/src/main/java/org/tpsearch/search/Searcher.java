@@ -88,7 +88,7 @@ public final class Searcher {
           c.partials().stream().map(q -> PreparedQuery.of(q, s)).toList(), PreparedQuery.of(c.typed(), s),
           PreparedQuery.of(c.proximity(), s), c.units().stream().map(q -> PreparedQuery.of(q, s)).toList(), c.words(),
           c.explain(), c.minimumMatch(), c.forms(), PreparedQuery.of(c.fragments(), s),
-          c.rankUnits().stream().map(q -> PreparedQuery.of(q, s)).toList());
+          c.rankUnits().stream().map(q -> PreparedQuery.of(q, s)).toList(), c.absent());
       return new Prepared(c, new PhraseHighlighter(c.forms()), p);
     }
   }
@@ -170,7 +170,8 @@ public final class Searcher {
 
       @Override
       public String id(ScoreDoc doc) {
-        // Every sort ends with the id (BY_ID): its value is the hit's last sort field.
+        // Every sort ends with the id (BY_ID): its value is the hit's last sort field, read for
+        // every hit whose score another hit of its pass has (the only ones Tiers.order asks).
         Object[] fields = ((FieldDoc) doc).fields;
         return ((BytesRef) fields[fields.length - 1]).utf8ToString();
       }
@@ -226,7 +227,8 @@ public final class Searcher {
       hits.addAll(Arrays.asList(made));
     }
     return new SearchResult(r.query(), index.description(), page.total(), page.partial(), page.partialTotal(),
-        compiled == null ? List.of() : compiled.words(), hits, page.facets(), explain);
+        compiled == null ? List.of() : compiled.words(), hits, page.facets(), explain, null,
+        compiled == null ? List.of() : compiled.absent());
   }
 
   /** For each of {@code docs}, whether it matches {@code q}: one scorer per segment, advanced in doc order. */
@@ -319,6 +321,10 @@ public final class Searcher {
       }
       }.rescore(searcher, top, depth);
     }
+    if (sort == null) {
+      // The proximity bonus may have made scores equal: their ids decide.
+      readTiedIds(top.scoreDocs);
+    }
     return new Tiers.Pass<>(total, Arrays.asList(top.scoreDocs), facets);
   }
 
@@ -328,11 +334,11 @@ public final class Searcher {
   /**
    * The top {@code size} of {@code q} in {@link #BY_RELEVANCE} order (score, then point id), found
    * by score alone: a field sort reads the id of every hit that enters its queue (a doc-values
-   * look-up, and the id's bytes whenever the queue's last hit changes: a tenth of a two-word
-   * query), where only the hits tied at the page's last score need it. The top {@code size} plus
-   * {@link #TIE_MARGIN} by score (ties in doc id order) hold every hit that has the last score
-   * when the last of them scores lower; those are then ordered by score and id, which is the field
-   * sort's answer. Null when the ties may go on beyond them: the caller sorts by the fields.
+   * look-up that decompresses a block of the id dictionary: a tenth of a query), where only hits
+   * of equal score need it. The top {@code size} plus {@link #TIE_MARGIN} by score (ties in doc
+   * id order) hold every hit that has the last score when the last of them scores lower; each run
+   * of equal scores among them is then ordered by id, which is the field sort's answer. Null when
+   * the ties may go on beyond them: the caller sorts by the fields.
    */
   private TopDocs byRelevance(IndexSearcher searcher, Query q, int size) throws IOException {
     TopDocs byScore = searcher.search(q, new TopScoreDocCollectorManager(size + TIE_MARGIN, Integer.MAX_VALUE));
@@ -340,29 +346,61 @@ public final class Searcher {
     if (hits.length == size + TIE_MARGIN && hits.length > size && !(hits[hits.length - 1].score < hits[size - 1].score)) {
       return null;
     }
-    // Each hit's id, read in doc id order (doc values go forward only).
-    ScoreDoc[] byDoc = hits.clone();
-    Arrays.sort(byDoc, Comparator.comparingInt((ScoreDoc d) -> d.doc));
-    List<LeafReaderContext> leaves = index.reader().leaves();
     FieldDoc[] out = new FieldDoc[hits.length];
+    for (int i = 0; i < hits.length; i++) {
+      out[i] = new FieldDoc(hits[i].doc, hits[i].score, new Object[] {hits[i].score, null});
+    }
+    if (readTiedIds(out)) {
+      Arrays.sort(out, RELEVANCE_ORDER);
+    }
+    return new TopDocs(byScore.totalHits, Arrays.copyOf(out, Math.min(size, out.length)));
+  }
+
+  /**
+   * Score high to low, then id in byte order (code-point order), as the field sort compares them.
+   * A hit whose id was left unread has a score no other hit has ({@link #readTiedIds}).
+   */
+  private static final Comparator<ScoreDoc> RELEVANCE_ORDER = Comparator.comparingDouble((ScoreDoc d) -> d.score)
+      .reversed().thenComparing((ScoreDoc d) -> (BytesRef) ((FieldDoc) d).fields[1],
+          Comparator.nullsFirst(Comparator.naturalOrder()));
+
+  /**
+   * Reads the point id (the last sort field) of each of {@code hits} that has none and whose
+   * score another of them has: those are the only ones whose order needs it ({@link Tiers#order}
+   * compares ids of equal scores only). Doc values are read in doc id order, as they go forward
+   * only. Says whether it read any.
+   */
+  private boolean readTiedIds(ScoreDoc[] hits) throws IOException {
+    Map<Float, Integer> scores = new java.util.HashMap<>();
+    for (ScoreDoc h : hits) {
+      scores.merge(h.score, 1, Integer::sum);
+    }
+    List<FieldDoc> tied = new ArrayList<>();
+    for (ScoreDoc h : hits) {
+      Object[] fields = ((FieldDoc) h).fields;
+      if (fields[fields.length - 1] == null && scores.get(h.score) > 1) {
+        tied.add((FieldDoc) h);
+      }
+    }
+    if (tied.isEmpty()) {
+      return false;
+    }
+    tied.sort(Comparator.comparingInt((FieldDoc d) -> d.doc));
+    List<LeafReaderContext> leaves = index.reader().leaves();
     int leafIndex = -1;
     LeafReaderContext leaf = null;
     SortedSetDocValues ids = null;
-    for (int i = 0; i < byDoc.length; i++) {
-      int li = ReaderUtil.subIndex(byDoc[i].doc, leaves);
+    for (FieldDoc d : tied) {
+      int li = ReaderUtil.subIndex(d.doc, leaves);
       if (li != leafIndex) {
         leafIndex = li;
         leaf = leaves.get(li);
         ids = leaf.reader().getSortedSetDocValues(Schema.ID);
       }
-      BytesRef id = ids != null && ids.advanceExact(byDoc[i].doc - leaf.docBase)
+      d.fields[d.fields.length - 1] = ids != null && ids.advanceExact(d.doc - leaf.docBase)
           ? BytesRef.deepCopyOf(ids.lookupOrd(ids.nextOrd())) : new BytesRef();
-      out[i] = new FieldDoc(byDoc[i].doc, byDoc[i].score, new Object[] {byDoc[i].score, id});
     }
-    // Score high to low, then id in byte order (code-point order), as the field sort compares them.
-    Arrays.sort(out, Comparator.comparingDouble((FieldDoc d) -> d.score).reversed()
-        .thenComparing((FieldDoc d) -> (BytesRef) d.fields[1]));
-    return new TopDocs(byScore.totalHits, Arrays.copyOf(out, Math.min(size, out.length)));
+    return true;
   }
 
   /** Facet counts under the filters of {@code r}, without hits. */

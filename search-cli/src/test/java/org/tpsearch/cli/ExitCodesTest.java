@@ -46,6 +46,28 @@ class ExitCodesTest {
   }
 
   @Test
+  void aTopicNoReportMentionsIsNamedOnStderr() {
+    // 核电 occurs in no sample report in any form: the points with only 光伏 are not shown, so the
+    // query finds nothing; stderr says which word, stdout stays the answer.
+    Cli.Result r = cli.run("search", "光伏 核电");
+    assertEquals(1, r.exit(), r::toString);
+    assertTrue(r.out().startsWith("0 turning points match '光伏 核电'"), r::toString);
+    assertEquals(List.of("tpsearch: no report mentions 核电 in any form, so nothing matches the whole query "
+        + "(points with only the other words are not shown)"), r.errLines());
+    // Two such words are both named; a query that finds something, one word alone, or a word that
+    // is no glossary topic (qwertyzzz) says nothing; nor do the formats for scripts.
+    assertEquals(List.of("tpsearch: no report mentions 核电 or 核能 in any form, so nothing matches the whole query "
+        + "(points with only the other words are not shown)"), cli.run("search", "光伏 核电 核能").errLines());
+    for (List<String> args : List.of(List.of("光伏 电网"), List.of("核电"), List.of("光伏 qwertyzzz"),
+        List.of("光伏 核电", "--format", "json"), List.of("光伏 核电", "--format", "jsonl"),
+        List.of("光伏 核电", "--format", "csv"))) {
+      List<String> all = new java.util.ArrayList<>(List.of("search"));
+      all.addAll(args);
+      assertEquals("", cli.run(all.toArray(new String[0])).err(), args::toString);
+    }
+  }
+
+  @Test
   void showOfAMissingIdExitsOne() {
     Cli.Result r = cli.run("show", "nowhere/power/2020-01-01/event");
     assertEquals(1, r.exit(), r::toString);

@@ -160,6 +160,8 @@ class MeaningTest extends EmbeddedIndexTest {
           false, true, true));
       assertEquals(0, r.total() + r.partialTotal(), () -> q + " -> " + r.hits());
       assertTrue(r.explain().stream().anyMatch(e -> e.contains("occurs nowhere in the index")), r.explain()::toString);
+      // The result names those words (the CLI says them on stderr): every one of them.
+      assertEquals(q.equals("港口岸电改造") ? List.of("港口", "岸电") : List.of("核电"), r.absent(), q);
     }
     // A word the glossary does not know may be what the text says in other words (比特币 for the
     // 虚拟货币"挖矿" of the Inner Mongolia reports; 东航 and 首航 for 东方航空's first commercial flight):
