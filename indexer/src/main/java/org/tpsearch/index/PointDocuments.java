@@ -38,7 +38,7 @@ public final class PointDocuments {
     Document doc = new Document();
     // What is shown is stored by the one codec; what is searched, filtered and sorted is indexed here.
     StoredPoint.store(p, displayFile, doc);
-    // Only what a search reads is indexed (schema 9): region, sector, type and year are filtered
+    // Only what a search reads is indexed (schema 11): region, sector, type and year are filtered
     // through the facets' drill-down terms, so they have no terms, points or doc values of their
     // own; flags are stored only (nothing searches them).
     doc.add(new KeywordField(Schema.ID, p.id(), Field.Store.NO));

@@ -29,11 +29,13 @@ public final class Schema {
    * Bumped when documents change shape or the parser reads a report differently; an index of
    * another version is rebuilt, not mixed. 8: HTML character references decoded at parse time
    * (an index of 7 kept {@code &amp;} as written, and an incremental run would not re-read it).
-   * 9: only what a search reads is indexed (no region, sector, type, flag or year fields of their
-   * own; one drill-down term per facet value); an index of 8 still answers the same, and the next
+   * 10: a zero-padded month or day is indexed without its zero (05月 as 5月, see DateZeros), and the
+   * incremental state holds a digest of each file's bytes. 11 (the indexw branch's 9, made beside
+   * 10): only what a search reads is indexed (no region, sector, type, flag or year fields of their
+   * own; one drill-down term per facet value); an index of 10 still answers the same, and the next
    * run rebuilds it.
    */
-  public static final String VERSION = "9";
+  public static final String VERSION = "11";
 
   /** The commit user-data key that records the schema version an index was written with. */
   public static final String COMMIT_VERSION_KEY = "tpsearch.schema";
@@ -243,7 +245,7 @@ public final class Schema {
 
   /**
    * The facets config for writer and searcher alike. Each value is indexed as one drill-down term,
-   * {@code dim/value} (schema 9): filters and exclusions look up only those; Lucene's default also
+   * {@code dim/value} (schema 11): filters and exclusions look up only those; Lucene's default also
    * indexed a term of the dimension alone for every value (half of the facet postings), which
    * nothing asks for.
    */
