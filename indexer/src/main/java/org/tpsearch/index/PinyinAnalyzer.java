@@ -103,8 +103,11 @@ public final class PinyinAnalyzer extends Analyzer {
     long replays;
   }
 
-  /** How many values this thread's pinyin field took from the word field's words (for tests). */
-  static long replaysOnThisThread() {
+  /**
+   * How many values this thread's pinyin field took from the word field's words (for tests: the
+   * bench's analysis limit must reuse exactly as often as the index writer does).
+   */
+  public static long replaysOnThisThread() {
     return SHARED.get().replays;
   }
 

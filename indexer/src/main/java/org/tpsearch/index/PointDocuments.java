@@ -11,7 +11,6 @@ import java.util.Locale;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoubleField;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.SortedSetDocValuesField;
@@ -39,20 +38,18 @@ public final class PointDocuments {
     Document doc = new Document();
     // What is shown is stored by the one codec; what is searched, filtered and sorted is indexed here.
     StoredPoint.store(p, displayFile, doc);
+    // Only what a search reads is indexed (schema 11): region, sector, type and year are filtered
+    // through the facets' drill-down terms, so they have no terms, points or doc values of their
+    // own; flags are stored only (nothing searches them).
     doc.add(new KeywordField(Schema.ID, p.id(), Field.Store.NO));
-    doc.add(new StringField(Schema.REGION, p.region().name(), Field.Store.NO));
-    doc.add(new StringField(Schema.SECTOR, p.sector().name(), Field.Store.NO));
-    doc.add(new StringField(Schema.TYPE, p.type(), Field.Store.NO));
+    // The status also has a drill-down term, but the query side's found bonus is a term of its own
+    // field, which the cluster backend maps too.
     doc.add(new StringField(Schema.STATUS, p.status().label(), Field.Store.NO));
-    // Undated points sort last by date and match no year filter.
+    // Undated points sort last by date.
     long epochDay = p.date().map(d -> d.toEpochDay()).orElse(Long.MAX_VALUE);
     doc.add(new LongField(Schema.DATE, epochDay, Field.Store.NO));
-    p.date().ifPresent(d -> doc.add(new IntField(Schema.YEAR, d.getYear(), Field.Store.NO)));
     // Unknown confidence sorts last and fails any --min-confidence filter.
     doc.add(new DoubleField(Schema.CONFIDENCE, p.hasConfidence() ? p.confidence() : -1, Field.Store.NO));
-    for (String flag : p.flags()) {
-      doc.add(new StringField(Schema.FLAG, flag, Field.Store.NO));
-    }
     doc.add(new StoredField(Schema.HASH, contentHash));
 
     int ordinal = 0;

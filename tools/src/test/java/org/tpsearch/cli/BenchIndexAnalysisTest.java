@@ -16,6 +16,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.Test;
+import org.tpsearch.index.PinyinAnalyzer;
 import org.tpsearch.index.PointDocuments;
 import org.tpsearch.index.Schema;
 import org.tpsearch.model.Report;
@@ -66,14 +67,24 @@ class BenchIndexAnalysisTest {
         return schema.getPositionIncrementGap(fieldName);
       }
     };
+    // The writer analyzes on the thread that adds the document; so does the bench below.
+    long replays0 = PinyinAnalyzer.replaysOnThisThread();
     try (IndexWriter w = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(counting))) {
       for (Document d : docs) {
         w.addDocument(d);
       }
     }
+    long writerReplays = PinyinAnalyzer.replaysOnThisThread() - replays0;
 
+    long replays1 = PinyinAnalyzer.replaysOnThisThread();
     long benched = BenchIndexCommand.analyze(Schema.indexAnalyzer(), docs);
+    long benchReplays = PinyinAnalyzer.replaysOnThisThread() - replays1;
     assertTrue(written.get() > 1000, "tokens written: " + written.get());
     assertEquals(written.get(), benched, "tokens the bench analyzes vs tokens the index writer analyzes");
+    // The same work, not only the same tokens: the pinyin field reuses the word field's segmentation
+    // of a value in both, or SmartChinese would run more often in one than in the other.
+    long pinyinValues = docs.stream().mapToLong(d -> d.getFields(Schema.TEXT_PY).length).sum();
+    assertEquals(pinyinValues, writerReplays, "pinyin values segmented again by the index writer");
+    assertEquals(writerReplays, benchReplays, "segmentations reused: the bench vs the index writer");
   }
 }
