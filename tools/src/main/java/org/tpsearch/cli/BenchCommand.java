@@ -56,7 +56,7 @@ public final class BenchCommand extends IndexReadingCommand {
   boolean warmupEach;
 
   @Option(names = "--per-query", description = "Also print each query's wall p50, p90, p99 and max, its CPU p50 "
-      + "and p99, and how many of the slowest 1% of all runs (those above the overall p99) are its own.")
+      + "and p99, and how many of the slowest 1%% of all runs (those above the overall p99) are its own.")
   boolean perQuery;
 
   @Option(names = "--no-cache", description = "Compile every query anew (no cache of compiled queries), as a "
