@@ -68,6 +68,21 @@ class ExitCodesTest {
   }
 
   @Test
+  void theTopicHintComesBeforeTheAnswerAsThroughTheDaemon() {
+    // The daemon's clients write a command's stderr, then its stdout: with both on one stream
+    // (2>&1, a terminal) the in-process order must be the same, hint first (it came last).
+    java.io.StringWriter both = new java.io.StringWriter();
+    picocli.CommandLine cl = Main.newCommandLine(cli.context());
+    cl.setOut(new java.io.PrintWriter(both, true));
+    cl.setErr(new java.io.PrintWriter(both, true));
+    assertEquals(1, cl.execute("search", "光伏 核电", "--no-daemon"));
+    List<String> lines = both.toString().lines().toList();
+    assertTrue(lines.size() >= 2, lines::toString);
+    assertTrue(lines.get(0).startsWith("tpsearch: no report mentions 核电"), lines::toString);
+    assertTrue(lines.get(1).startsWith("0 turning points match '光伏 核电'"), lines::toString);
+  }
+
+  @Test
   void showOfAMissingIdExitsOne() {
     Cli.Result r = cli.run("show", "nowhere/power/2020-01-01/event");
     assertEquals(1, r.exit(), r::toString);
