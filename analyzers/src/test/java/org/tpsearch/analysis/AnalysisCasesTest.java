@@ -81,10 +81,14 @@ class AnalysisCasesTest {
       lastStart = t.start();
       if (!analyzer.equals("word")) {
         // No stemming in the bigram analyzers: each token is exactly its folded surface form.
-        assertEquals(
-            t.term(),
-            TextNormalizer.normalize(input.substring(t.start(), t.end())),
-            "offsets map back to the surface form of " + t);
+        // (A zero padding a month or day, DateZeros, is dropped: it falls inside the token before it.)
+        StringBuilder surface = new StringBuilder();
+        for (int i = t.start(); i < t.end(); i++) {
+          if (!DateZeros.padding(input, i)) {
+            surface.append(input.charAt(i));
+          }
+        }
+        assertEquals(t.term(), TextNormalizer.normalize(surface.toString()), "offsets map back to the surface form of " + t);
       }
     }
     assertEquals(input.length(), actual.finalOffset(), "final offset is the input length");

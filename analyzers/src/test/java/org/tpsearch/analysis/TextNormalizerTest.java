@@ -1,5 +1,6 @@
 package org.tpsearch.analysis;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -89,5 +90,45 @@ class TextNormalizerTest {
   void loadIsTimedAndRepeatable() {
     assertTrue(TextNormalizer.t2sFirstLoadNanos() > 0);
     assertTrue(AnalyzerThroughput.t2sLoadNanos() > 0);
+  }
+
+  /**
+   * foldLowerInPlace's quick paths (ASCII, ideographs and CJK punctuation) give what folding and
+   * lower-casing each code point gives, for every BMP character alone and between others, for
+   * supplementary and lone surrogates, and for the real report.
+   */
+  @Test
+  void foldLowerInPlaceIsTheCodePointFoldingForEveryCharacter() throws IOException {
+    for (int c = 0; c < 0x10000; c++) {
+      String alone = String.valueOf((char) c);
+      assertArrayEquals(foldLowerEachCodePoint(alone), TextNormalizer.foldLowerInPlace(alone), "U+" + Integer.toHexString(c));
+      String between = "Ａb" + (char) c + "綠Z。";
+      assertArrayEquals(foldLowerEachCodePoint(between), TextNormalizer.foldLowerInPlace(between), "U+" + Integer.toHexString(c));
+    }
+    for (String s : new String[] {"𫵷綠ＡＢ", "a\uD800b", "\uDC00綠", "𠀀İΣ", "㠣ab"}) {
+      assertArrayEquals(foldLowerEachCodePoint(s), TextNormalizer.foldLowerInPlace(s), s);
+    }
+    String report = java.nio.file.Files.readString(java.nio.file.Path.of("..", "sample-index", "reports",
+        "Xinjiang_Industry_combined_info.txt"), StandardCharsets.UTF_8);
+    char[] folded = TextNormalizer.foldLowerInPlace(report);
+    assertNotNull(folded);
+    assertArrayEquals(foldLowerEachCodePoint(report), folded);
+  }
+
+  /** foldLowerInPlace as it was defined first: each code point folded, then lower-cased, or null. */
+  private static char[] foldLowerEachCodePoint(String s) {
+    char[] out = new char[s.length()];
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      int n = Character.charCount(cp);
+      int folded = TextNormalizer.foldCodePoint(cp);
+      int mapped = Character.toLowerCase(folded);
+      if (Character.charCount(mapped) != n || folded == '\u0130' || folded == '\u03A3') {
+        return null;
+      }
+      Character.toChars(mapped, out, i);
+      i += n;
+    }
+    return out;
   }
 }

@@ -10,8 +10,8 @@ import java.util.Map;
 import org.tpsearch.model.EvidenceStatus;
 
 /**
- * What the index knows of the files it was built from: per file its size, modification time and
- * the points it held (id, document hash, content signature, line, status). Lets a re-index skip
+ * What the index knows of the files it was built from: per file its size, modification time, a
+ * digest of its bytes ({@link FileDigest}) and the points it held (id, document hash, content signature, line, status). Lets a re-index skip
  * unchanged files without reading them. Written beside the index and named in the commit, so it
  * changes atomically with the index.
  */
@@ -19,10 +19,16 @@ public final class IndexState {
   /** One point of one file. */
   record PointRef(String id, String hash, String signature, int line, EvidenceStatus status) {}
 
-  /** One input file as last indexed. */
-  record FileState(String path, long size, long mtime, int problems, List<PointRef> points) {
+  /** One input file as last indexed; {@code digest} is "" in a state written before digests. */
+  record FileState(String path, long size, long mtime, int problems, List<PointRef> points, String digest) {
     FileState {
       points = List.copyOf(points);
+      digest = digest == null ? "" : digest;
+    }
+
+    /** The same file seen again with the same bytes, modified at {@code newMtime}. */
+    FileState touched(long newMtime) {
+      return new FileState(path, size, newMtime, problems, points, digest);
     }
   }
 
@@ -38,7 +44,7 @@ public final class IndexState {
     StringBuilder sb = new StringBuilder(HEADER).append('\n');
     for (FileState f : files.values()) {
       sb.append("F\t").append(escape(f.path())).append('\t').append(f.size()).append('\t').append(f.mtime())
-          .append('\t').append(f.problems()).append('\n');
+          .append('\t').append(f.problems()).append('\t').append(f.digest()).append('\n');
       for (PointRef p : f.points()) {
         sb.append("P\t").append(escape(p.id())).append('\t').append(p.hash()).append('\t').append(p.signature())
             .append('\t').append(p.line()).append('\t').append(p.status().label()).append('\n');
@@ -90,18 +96,21 @@ public final class IndexState {
     long size = 0;
     long mtime = 0;
     int problems = 0;
+    String digest = "";
     List<PointRef> points = new ArrayList<>();
     for (String line = r.readLine(); line != null; line = r.readLine()) {
       String[] p = line.split("\t", -1);
       switch (p[0]) {
         case "F" -> {
           if (path != null) {
-            state.files.put(path, new FileState(path, size, mtime, problems, points));
+            state.files.put(path, new FileState(path, size, mtime, problems, points, digest));
           }
           path = unescape(p[1]);
           size = Long.parseLong(p[2]);
           mtime = Long.parseLong(p[3]);
           problems = Integer.parseInt(p[4]);
+          // A sixth field since digests; an older state has none, and its files are read once again.
+          digest = p.length > 5 ? p[5] : "";
           points = new ArrayList<>();
         }
         case "P" -> points.add(new PointRef(unescape(p[1]), p[2], p[3], Integer.parseInt(p[4]), EvidenceStatus.fromLabel(p[5])));
@@ -110,7 +119,7 @@ public final class IndexState {
       }
     }
     if (path != null) {
-      state.files.put(path, new FileState(path, size, mtime, problems, points));
+      state.files.put(path, new FileState(path, size, mtime, problems, points, digest));
     }
     return state;
   }

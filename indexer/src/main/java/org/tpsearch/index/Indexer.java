@@ -255,6 +255,8 @@ public final class Indexer {
         for (int i : group) {
           CorpusScan.Found f = files.get(i);
           Report r;
+          // The digest before the parse: an edit in between makes the next run read the file again.
+          String digest = FileDigest.orEmpty(f.path());
           try {
             r = ReportParser.parse(f.path());
           } catch (IOException e) {
@@ -275,7 +277,7 @@ public final class Indexer {
             }
           }
           results[i] = new FileRead(f, new IndexState.FileState(f.path().toString(), f.size(), f.mtime(),
-              r.problems().size(), refs), r.problems());
+              r.problems().size(), refs, digest), r.problems());
         }
         for (Object[] b : best.values()) {
           writeIfFirst(sink, written, (TurningPoint) b[1], (String) b[2], (String) b[3], (long) b[0], documents, options);
@@ -388,15 +390,20 @@ public final class Indexer {
     int unchanged = 0;
     for (CorpusScan.Found f : scan.reports()) {
       IndexState.FileState prev = old.files.get(f.path().toString());
-      if (prev != null && prev.size() == f.size() && prev.mtime() == f.mtime()) {
-        state.files.put(prev.path(), prev);
+      // Unchanged when its bytes are: the same size and digest. Size and time alone missed an edit
+      // of the same size whose modification time was put back (touch -r); a file only touched is
+      // not read again.
+      if (prev != null && prev.size() == f.size() && !prev.digest().isEmpty()
+          && prev.digest().equals(FileDigest.orEmpty(f.path()))) {
+        state.files.put(prev.path(), prev.mtime() == f.mtime() ? prev : prev.touched(f.mtime()));
         files.add(f);
         unchanged++;
       } else {
         toParse.add(f);
       }
     }
-    Map<Path, Report> parsed = parseAll(toParse, options, problems);
+    Map<Path, String> digests = new java.util.concurrent.ConcurrentHashMap<>();
+    Map<Path, Report> parsed = parseAll(toParse, options, problems, digests);
     List<CorpusScan.Found> parsedFiles = new ArrayList<>();
     for (CorpusScan.Found f : toParse) {
       Report r = parsed.get(f.path());
@@ -412,7 +419,7 @@ public final class Indexer {
             signature(p), p.line(), p.status()));
       }
       state.files.put(f.path().toString(), new IndexState.FileState(f.path().toString(), f.size(), f.mtime(),
-          r.problems().size(), refs));
+          r.problems().size(), refs, digests.getOrDefault(f.path(), "")));
     }
     // A file or folder that could not be read this time is not gone: its points stay as they were.
     java.util.Set<String> unread = new java.util.HashSet<>();
@@ -468,11 +475,13 @@ public final class Indexer {
   }
 
   /** Reads {@code files} in parallel; one that cannot be read is a warning, not the end of the run. */
-  private static Map<Path, Report> parseAll(List<CorpusScan.Found> files, Options options, List<Problem> problems)
-      throws IOException {
+  private static Map<Path, Report> parseAll(List<CorpusScan.Found> files, Options options, List<Problem> problems,
+      Map<Path, String> digests) throws IOException {
     AtomicInteger done = new AtomicInteger();
     List<Object> reports = inParallel(files, options.threads(), f -> {
       Object r;
+      // The digest before the parse: an edit in between makes the next run read the file again.
+      digests.put(f.path(), FileDigest.orEmpty(f.path()));
       try {
         r = ReportParser.parse(f.path());
       } catch (IOException e) {

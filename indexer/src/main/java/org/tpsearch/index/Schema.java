@@ -29,8 +29,10 @@ public final class Schema {
    * Bumped when documents change shape or the parser reads a report differently; an index of
    * another version is rebuilt, not mixed. 8: HTML character references decoded at parse time
    * (an index of 7 kept {@code &amp;} as written, and an incremental run would not re-read it).
+   * 10 (9 is the indexw branch's): a zero-padded month or day is indexed without its zero (05月 as 5月, see DateZeros), and the
+   * incremental state holds a digest of each file's bytes.
    */
-  public static final String VERSION = "8";
+  public static final String VERSION = "10";
 
   /** The commit user-data key that records the schema version an index was written with. */
   public static final String COMMIT_VERSION_KEY = "tpsearch.schema";

@@ -146,14 +146,63 @@ class IncrementalIndexTest {
   }
 
   @Test
-  void aTouchedButUnchangedFileIsReadAgainAndRewritesNothing() throws Exception {
+  void aTouchedButUnchangedFileIsNotReadAgainAndRewritesNothing() throws Exception {
     Map<String, String> before = IndexedCorpus.hashes(index);
     IndexedCorpus.touch(corpus.resolve("Beijing_Residential_combined_info.txt"));
 
+    // Its bytes are the same (their digest says so): nothing to read, nothing to write.
     IndexSummary s = run();
-    assertEquals(1, s.parsedFiles());
+    assertEquals(0, s.parsedFiles());
+    assertEquals(REPORT_FILES, s.unchangedFiles());
     assertEquals(0, s.added() + s.updated() + s.deleted());
     assertEquals(before, IndexedCorpus.hashes(index));
+  }
+
+  /**
+   * An edit of the same size whose modification time is put back (touch -r, cp -p, rsync -t, an
+   * editor that keeps it) was taken for an unchanged file: size and time were all a run compared.
+   */
+  @Test
+  void anEditOfTheSameSizeWithItsTimePutBackIsReadAgain() throws Exception {
+    Path real = corpus.resolve("Xinjiang_Industry_combined_info.txt");
+    java.nio.file.attribute.FileTime time = Files.getLastModifiedTime(real);
+    long size = Files.size(real);
+    String text = Files.readString(real);
+    assertTrue(text.contains("绿色电力交易量达到52.6亿千瓦时"));
+    Files.writeString(real, text.replace("绿色电力交易量达到52.6亿千瓦时", "绿色电力交易量达到58.6亿千瓦时"));
+    Files.setLastModifiedTime(real, time);
+    assertEquals(size, Files.size(real));
+    assertEquals(time, Files.getLastModifiedTime(real));
+
+    IndexSummary s = run();
+    assertEquals(1, s.parsedFiles());
+    assertEquals(1, s.updated());
+    assertTrue(IndexedCorpus.byId(index, "xinjiang/industry/2022-03-01/event").get(0).get(Schema.ANSWER)
+        .contains("58.6亿千瓦时"), "the edit is in the index");
+    // And the next run, with nothing changed, reads nothing.
+    assertEquals(0, run().parsedFiles());
+  }
+
+  /** A state written before digests has none: its files are read once more, then compared by digest. */
+  @Test
+  void aStateWithoutDigestsReadsEachFileOnceMore() throws Exception {
+    IndexState withDigests = IndexState.parse(IndexState.parse(stateText()).serialize());
+    assertTrue(withDigests.files.values().stream().noneMatch(f -> f.digest().isEmpty()));
+    StringBuilder old = new StringBuilder();
+    for (String line : stateText().split("\n")) {
+      // The F lines as a state of before digests wrote them: five fields.
+      old.append(line.startsWith("F\t") ? line.substring(0, line.lastIndexOf('\t')) : line).append('\n');
+    }
+    IndexState before = IndexState.parse(old.toString());
+    assertTrue(before.files.values().stream().allMatch(f -> f.digest().isEmpty()));
+    assertEquals(withDigests.files.keySet(), before.files.keySet());
+  }
+
+  private String stateText() throws Exception {
+    try (var files = Files.list(index)) {
+      Path state = files.filter(p -> p.getFileName().toString().startsWith(Indexer.STATE_PREFIX)).findFirst().orElseThrow();
+      return Files.readString(state);
+    }
   }
 
   @Test

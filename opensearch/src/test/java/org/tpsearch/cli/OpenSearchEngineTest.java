@@ -91,7 +91,7 @@ public class OpenSearchEngineTest {
       List.of("--sector", "Industry", "--region", "Guangdong", "--region", "Xinjiang"),
       List.of("--status", "found", "--sort", "confidence"), List.of("电力", "--sort", "date"), List.of("电力", "--sort", "confidence"),
       List.of("--source-domain", "gov.cn"), List.of("--year", "2022", "--confidence", "0.60-0.69"),
-      List.of("疫情 封控 航班"), List.of("no such words anywhere zzzq"));
+      List.of("疫情 封控 航班"), List.of("no such words anywhere zzzq"), List.of("2022年5月"), List.of("03月01日"));
 
   @Test
   public void everyCaseAnswersTheSameThroughBothEngines() {
@@ -105,6 +105,44 @@ public class OpenSearchEngineTest {
       }
     }
     assertTrue(String.join("\n", differences), differences.isEmpty());
+  }
+
+  /**
+   * Hits sorted by date or confidence show their relevance score, the same through both engines,
+   * with facets and without (the local engine scored sorted hits only with facets: 0 without).
+   */
+  @Test
+  public void sortedHitsShowTheirRealScoreWithOrWithoutFacets() {
+    for (List<String> c : List.of(List.of("电力", "--sort", "date"), List.of("电力", "--sort", "confidence"),
+        List.of("光伏", "--region", "Xinjiang", "--sort", "date"), List.of("--region", "Xinjiang", "--sort", "date"))) {
+      for (boolean facets : new boolean[] {false, true}) {
+        List<String> args = new ArrayList<>(c);
+        args.addAll(List.of("--format", "json", "-n", "50"));
+        if (facets) {
+          args.add("--facets");
+        }
+        Map<String, Object> a = answer(args, "--index", local.toString());
+        Map<String, Object> b = answer(args, "--engine", engine);
+        String why = compare(a, b, sortKey(c));
+        assertTrue(c + (facets ? " --facets: " : ": ") + why, why == null);
+        List<?> hits = (List<?>) a.get("hits");
+        assertTrue(c.toString(), !hits.isEmpty());
+        for (Object h : hits) {
+          BigDecimal score = (BigDecimal) ((Map<?, ?>) h).get("score");
+          // A query's hits score above 0; filters alone score 1, as by relevance.
+          assertTrue(c + " " + h, c.get(0).startsWith("--") ? score.compareTo(BigDecimal.ONE) == 0 : score.signum() > 0);
+        }
+      }
+    }
+  }
+
+  private static Map<String, Object> answer(List<String> c, String where, String value) {
+    List<String> args = new ArrayList<>(List.of("search"));
+    args.addAll(c);
+    args.addAll(List.of(where, value));
+    Cli.Result r = cli.run(args.toArray(new String[0]));
+    assertTrue(args + "\n" + r, r.exit() == 0);
+    return MiniJson.object(r.out());
   }
 
   @Test

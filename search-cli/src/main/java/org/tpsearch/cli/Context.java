@@ -206,6 +206,10 @@ public final class Context {
     }
     IndexHandle handle = longRunning ? openIndexLongRunning(indexFlag) : openIndex(indexFlag);
     Timing.mark("open index");
+    if (longRunning && opener == null && handle.path() != null) {
+      // shell and serve follow 'tpsearch index': each request reads the newest commit.
+      return new org.tpsearch.search.LiveBackend(org.tpsearch.search.LiveIndex.of(handle), this::searcher);
+    }
     return new LuceneBackend(searcher(handle));
   }
 

@@ -11,18 +11,19 @@ import java.util.Map;
 import org.tpsearch.index.IndexException;
 import org.tpsearch.search.IndexHandle;
 import org.tpsearch.search.IndexOpener;
+import org.tpsearch.search.LiveIndex;
 
 /**
  * The search daemon's open indexes, keyed by real path (and the embedded sample index), kept open
- * between commands and reopened when they change ({@code DirectoryReader.openIfChanged}). Each
- * command gets a borrowed handle described as it would be in-process. Used by one command at a
- * time (the daemon runs them in turn).
+ * between commands and reopened when they change (a {@link LiveIndex} each, as {@code serve} and
+ * {@code shell} follow theirs). Each command gets a handle described as it would be in-process;
+ * closing it gives the reader back.
  */
 final class DaemonIndexes {
   /** Indexes kept open at most; the least recently used is closed first. */
   private static final int MAX_OPEN = 8;
 
-  private final Map<Path, IndexHandle> open = new LinkedHashMap<>(16, 0.75f, true);
+  private final Map<Path, LiveIndex> open = new LinkedHashMap<>(16, 0.75f, true);
   private IndexHandle embedded;
 
   /** An opener for one command run from {@code cwd}, the client's working folder. */
@@ -52,38 +53,44 @@ final class DaemonIndexes {
     forgetGone();
     if (Files.isDirectory(dir)) {
       Path real = realPath(dir);
-      IndexHandle h = real == null ? null : open.get(real);
-      if (h != null) {
+      LiveIndex live = real == null ? null : open.get(real);
+      if (live != null) {
         try {
-          IndexHandle current = h.reopenIfChanged();
-          open.put(real, current);
-          return current.borrow(description, dir);
+          return live.acquire(description, dir);
         } catch (IOException | RuntimeException e) {
           // Deleted or rewritten under us: forget it; opening afresh gives the in-process answer.
           open.remove(real);
-          closeQuietly(h);
+          closeQuietly(live);
         }
       }
     }
     // Not open yet, or not an index (any more): open it as a one-shot command would, same errors.
-    IndexHandle fresh = IndexHandle.open(dir, shown, description, IndexHandle.Access.LONG_RUNNING);
+    LiveIndex fresh = LiveIndex.open(dir, shown, description);
     Path real = realPath(dir);
-    if (real == null) {
-      return fresh;
+    if (real != null) {
+      open.put(real, fresh);
+      while (open.size() > MAX_OPEN) {
+        Iterator<Map.Entry<Path, LiveIndex>> eldest = open.entrySet().iterator();
+        closeQuietly(eldest.next().getValue());
+        eldest.remove();
+      }
     }
-    open.put(real, fresh);
-    while (open.size() > MAX_OPEN) {
-      Iterator<Map.Entry<Path, IndexHandle>> eldest = open.entrySet().iterator();
-      closeQuietly(eldest.next().getValue());
-      eldest.remove();
+    try {
+      IndexHandle h = fresh.acquire(description, dir);
+      if (real == null) {
+        // Not kept: the command's handle is the last user, and closing it closes the reader.
+        fresh.close();
+      }
+      return h;
+    } catch (IOException e) {
+      throw new IndexException(shown, e.getMessage(), e);
     }
-    return fresh.borrow(description, dir);
   }
 
   /** Closes indexes whose folder is gone, so their deleted files do not hold disk space. */
   private void forgetGone() {
-    for (Iterator<Map.Entry<Path, IndexHandle>> it = open.entrySet().iterator(); it.hasNext(); ) {
-      Map.Entry<Path, IndexHandle> e = it.next();
+    for (Iterator<Map.Entry<Path, LiveIndex>> it = open.entrySet().iterator(); it.hasNext(); ) {
+      Map.Entry<Path, LiveIndex> e = it.next();
       if (!Files.isDirectory(e.getKey())) {
         closeQuietly(e.getValue());
         it.remove();
@@ -118,7 +125,7 @@ final class DaemonIndexes {
     }
   }
 
-  private static void closeQuietly(IndexHandle h) {
+  private static void closeQuietly(java.io.Closeable h) {
     Context.closeQuietly(h);
   }
 }

@@ -34,11 +34,12 @@ import org.tpsearch.search.SearchBackend;
  * server's log). Connections and limits are {@link HttpTransport}'s.
  */
 public final class HttpApi {
-  private final SearchBackend searcher;
+  /** The engine; each request acquires its own view of it (one reader from start to answer). */
+  private final SearchBackend engine;
   private final HttpTransport transport;
 
   private HttpApi(SearchBackend searcher, HttpTransport transport) {
-    this.searcher = searcher;
+    this.engine = searcher;
     this.transport = transport;
   }
 
@@ -78,7 +79,7 @@ public final class HttpApi {
   public void warmUp() {
     for (String q : new String[] {"", "碳排放 政策 power"}) {
       try {
-        searcher.search(new SearchRequest(q, Map.of(), Double.NaN, 20, SearchRequest.SortOrder.RELEVANCE, true, true, false));
+        engine.search(new SearchRequest(q, Map.of(), Double.NaN, 20, SearchRequest.SortOrder.RELEVANCE, true, true, false));
       } catch (Exception e) {
         // The request itself will answer with the error.
       }
@@ -96,21 +97,40 @@ public final class HttpApi {
   }
 
   private HttpTransport.Response handle(HttpTransport.Request r) throws Exception {
+    String method = r.method();
+    if (!method.equals("GET") && !method.equals("HEAD")) {
+      return new HttpTransport.Response(405, error("read-only API: use GET"), Map.of("Allow", "GET, HEAD"));
+    }
+    HttpTransport.Response asset = WebPage.asset(r.path());
+    if (asset != null) {
+      return asset;
+    }
+    boolean html = WebPage.wantsHtml(r.header("accept"));
+    if (html && r.path().equals("/")) {
+      return WebPage.page(200);
+    }
+    SearchBackend searcher;
     try {
-      String method = r.method();
-      if (!method.equals("GET") && !method.equals("HEAD")) {
-        return new HttpTransport.Response(405, error("read-only API: use GET"), Map.of("Allow", "GET, HEAD"));
-      }
+      searcher = engine.acquire();
+    } catch (org.tpsearch.search.LiveIndex.Unreadable e) {
+      // The index was deleted or rewritten by another tpsearch: say so, and keep serving (it may come back).
+      return new HttpTransport.Response(503, error(e.getMessage()));
+    }
+    try {
+      return handle(r, searcher, html);
+    } finally {
+      engine.release(searcher);
+    }
+  }
+
+  /** Answers {@code r} (a GET or HEAD of no static file) from {@code searcher}, one view of the index. */
+  private HttpTransport.Response handle(HttpTransport.Request r, SearchBackend searcher, boolean html) throws Exception {
+    try {
       String path = r.path();
-      boolean html = WebPage.wantsHtml(r.header("accept"));
-      HttpTransport.Response asset = WebPage.asset(path);
-      if (asset != null) {
-        return asset;
-      }
       Map<String, List<String>> params = params(r.query());
       return switch (path) {
         // A browser gets the search page; a script the list of endpoints, as before the page.
-        case "/" -> html ? WebPage.page(200) : ok(root());
+        case "/" -> ok(root(searcher));
         case "/health" -> ok(new Json().beginObject().field("status", "ok")
             .field("index", searcher.description()).endObject().toString());
         case "/search" -> ok(JsonRenderer.search(flag(params, "collapse", false)
@@ -216,7 +236,7 @@ public final class HttpApi {
   }
 
   /** {@code GET /} for a script: what this server answers (a browser gets the page). */
-  private String root() {
+  private static String root(SearchBackend searcher) {
     Json j = new Json().beginObject().field("name", "tpsearch").field("index", searcher.description());
     j.name("endpoints").beginObject()
         .field("/search", "GET /search?q=WORDS&region=&sector=&type=&status=&year=&min_confidence=&limit=&sort=&facets=&expand=&explain=: "

@@ -36,13 +36,16 @@ final class Shell {
 
   private static final int FACETS_PER_DIM = 6;
 
-  private final SearchBackend searcher;
+  private final SearchBackend engine;
+  /** The engine as the line being handled sees it (one reader per line, the newest when it began). */
+  private SearchBackend searcher;
   private final Context context;
   private final PrintWriter out;
   private final Map<String, List<String>> sticky = new LinkedHashMap<>();
   private final List<String[]> numbered = new ArrayList<>();
 
   Shell(SearchBackend searcher, Context context, PrintWriter out) {
+    this.engine = searcher;
     this.searcher = searcher;
     this.context = context;
     this.out = out;
@@ -66,10 +69,17 @@ final class Shell {
     if (line.isEmpty()) {
       return true;
     }
+    if (line.equals(":q") || line.equals(":quit") || line.equals("quit") || line.equals("exit")) {
+      return false;
+    }
     try {
-      if (line.equals(":q") || line.equals(":quit") || line.equals("quit") || line.equals("exit")) {
-        return false;
-      } else if (line.equals(":help") || line.equals("help") || line.equals("?")) {
+      searcher = engine.acquire();
+    } catch (IOException e) {
+      out.println("tpsearch: " + TerminalText.line(e.getMessage()));
+      return true;
+    }
+    try {
+      if (line.equals(":help") || line.equals("help") || line.equals("?")) {
         out.println(HELP);
       } else if (line.equals(":clear")) {
         sticky.clear();
@@ -91,8 +101,19 @@ final class Shell {
       out.println("tpsearch: bad query: " + TerminalText.line(e.getMessage()));
     } catch (IOException | RuntimeException e) {
       out.println("tpsearch: " + TerminalText.line(e.getMessage()));
+    } finally {
+      release();
     }
     return true;
+  }
+
+  private void release() {
+    try {
+      engine.release(searcher);
+    } catch (IOException e) {
+      out.println("tpsearch: " + TerminalText.line(e.getMessage()));
+    }
+    searcher = engine;
   }
 
   /** The sticky filters, one dimension a part: {@code filters: region = Xinjiang; year = 2021 or 2022}. */

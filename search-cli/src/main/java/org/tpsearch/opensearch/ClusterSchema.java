@@ -87,17 +87,20 @@ public final class ClusterSchema {
   static Map<String, Object> analysis() {
     Map<String, Object> charFilters = JsonText.obj(
         "tp_fold", JsonText.obj("type", "mapping", "mappings", mappings(TextNormalizer.foldings(true))),
-        "tp_simplify", JsonText.obj("type", "mapping", "mappings", mappings(TextNormalizer.foldings(false))));
+        "tp_simplify", JsonText.obj("type", "mapping", "mappings", mappings(TextNormalizer.foldings(false))),
+        // 05月 as 5月, 03月01日 as 3月1日, as the analyzers' own char filter reads them.
+        "tp_date_zero", JsonText.obj("type", "pattern_replace", "pattern", org.tpsearch.analysis.DateZeros.PATTERN,
+            "replacement", "$1"));
     Map<String, Object> filters = JsonText.obj(
         // Unigrams and bigrams of Han, Hiragana, Katakana and Hangul: BigramAnalyzer(true).
         "tp_cjk_bigram", JsonText.obj("type", "cjk_bigram", "output_unigrams", true),
         "tp_gap", JsonText.obj("type", "stop", "stopwords", List.of(GAP), "ignore_case", false));
     Map<String, Object> analyzers = JsonText.obj(
         // BigramAnalyzer: fold, UAX#29 words, lower case, CJK bigrams with unigrams.
-        BIGRAM_ANALYZER, JsonText.obj("type", "custom", "char_filter", List.of("tp_fold"), "tokenizer", "standard",
+        BIGRAM_ANALYZER, JsonText.obj("type", "custom", "char_filter", List.of("tp_fold", "tp_date_zero"), "tokenizer", "standard",
             "filter", List.of("lowercase", "tp_cjk_bigram")),
         // WordAnalyzer: Traditional to Simplified, SmartChinese words, its stop set, width, lower case, Porter.
-        WORD_ANALYZER, JsonText.obj("type", "custom", "char_filter", List.of("tp_simplify"), "tokenizer", "smartcn_tokenizer",
+        WORD_ANALYZER, JsonText.obj("type", "custom", "char_filter", List.of("tp_simplify", "tp_date_zero"), "tokenizer", "smartcn_tokenizer",
             "filter", List.of("smartcn_stop", "cjk_width", "lowercase", "porter_stem")),
         TERMS_ANALYZER, JsonText.obj("type", "custom", "tokenizer", "whitespace", "filter", List.of("tp_gap")));
     return JsonText.obj("char_filter", charFilters, "filter", filters, "analyzer", analyzers);

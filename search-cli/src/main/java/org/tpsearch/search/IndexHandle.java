@@ -156,22 +156,35 @@ public final class IndexHandle implements Closeable {
    * open (the search daemon keeps its indexes open between commands).
    */
   public IndexHandle borrow(String description, Path path) {
-    return new IndexHandle(directory, reader, description, path, this, false);
+    return borrow(description, path, null);
   }
 
-  /**
-   * This handle, or a new one over the index's latest commit when it changed since this one was
-   * opened ({@link DirectoryReader#openIfChanged}, which shares the unchanged segments). The new
-   * handle takes over the folder; this one's reader is closed and it must not be used again.
-   */
-  public IndexHandle reopenIfChanged() throws IOException {
-    DirectoryReader changed = DirectoryReader.openIfChanged(reader);
-    if (changed == null) {
-      return this;
-    }
-    IndexHandle h = new IndexHandle(directory, changed, description, path, null, concurrent());
-    reader.close();
+  /** The same; closing it runs {@code release} (a {@link LiveIndex} gives the reader back). */
+  IndexHandle borrow(String description, Path path, Release release) {
+    IndexHandle h = new IndexHandle(directory, reader, description, path, this, false);
+    h.release = release;
     return h;
+  }
+
+  /** What closing a borrowed handle does. */
+  interface Release {
+    void run() throws IOException;
+  }
+
+  /** Run once by {@link #close} of a borrowed handle, or null. */
+  private Release release;
+
+  /**
+   * A handle over {@code newer}, a reader of this one's folder opened since, described as this
+   * one; it shares the folder, and this handle stays open ({@link LiveIndex} closes it).
+   */
+  IndexHandle over(DirectoryReader newer) {
+    return new IndexHandle(directory, newer, description, path, null, concurrent());
+  }
+
+  /** The folder's directory (for {@link LiveIndex}, which outlives the readers it opens over it). */
+  Directory directory() {
+    return directory;
   }
 
   /** How an index is read: the trade between opening fast and answering many queries fast. */
@@ -341,6 +354,11 @@ public final class IndexHandle implements Closeable {
   @Override
   public void close() throws IOException {
     if (owner != null) {
+      Release r = release;
+      release = null;
+      if (r != null) {
+        r.run();
+      }
       return;
     }
     try {

@@ -151,7 +151,7 @@ final class PhraseHighlighter {
     if (words.isEmpty() || text.isEmpty()) {
       return List.of();
     }
-    if (firstRuns.stream().noneMatch(t.folded::contains)) {
+    if (!containsAnyFirstRun(t.folded)) {
       return List.of();
     }
     // Only the tokens some word needs are kept (most of a text's bigrams are not): the analysis
@@ -202,6 +202,16 @@ final class PhraseHighlighter {
       }
     }
     return out;
+  }
+
+  /** Whether {@code folded} contains some word's first run (else no word can match there). */
+  private boolean containsAnyFirstRun(String folded) {
+    for (String run : firstRuns) {
+      if (folded.contains(run)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -83,16 +83,20 @@ public final class QueryCompiler {
    *     (错峰 of 错峰生产); null when no word has parts
    * @param rankUnits what orders tier c when a word that occurs nowhere counts there by its parts:
    *     one query per content word, the word or one of those parts; empty otherwise (the units)
+   * @param generic one query per generic word ({@link QueryWords#isGeneric}): not among the units,
+   *     so neither required nor counted; among hits of the same tier and count, those with more of
+   *     them come first
    * @param absent the words that are glossary topics no report mentions in any form, for which
    *     tier c is left out (核电 of 光伏 核电); empty otherwise
    */
   public record Compiled(
       Query strict, List<Query> partials, Query typed, Query proximity, List<Query> units, List<String> words,
       List<String> explain, int minimumMatch, List<String> forms, Query fragments, List<Query> rankUnits,
-      List<String> absent) {
+      List<Query> generic, List<String> absent) {
     public Compiled {
       absent = List.copyOf(absent);
       partials = List.copyOf(partials);
+      generic = List.copyOf(generic);
       rankUnits = List.copyOf(rankUnits);
       units = List.copyOf(units);
       words = List.copyOf(words);
@@ -163,6 +167,19 @@ public final class QueryCompiler {
       throw new QueryException("the query reads as " + content.size() + " different words; the limit is "
           + UserQuery.MAX_WORDS);
     }
+    // A generic word (影响, 情况, 行业...) names an aspect of a topic, not a topic: it ranks the
+    // points that have it higher but does not decide the tiers, unless the query has nothing else
+    // (能耗双控对电力行业的影响: the points on 能耗双控 and the power sector come first whether or
+    // not they say 行业 or 影响; a point that says only those is not an answer).
+    List<Content> generic = content.stream().filter(QueryCompiler::isGeneric).toList();
+    if (generic.size() == content.size()) {
+      generic = List.of();
+    }
+    List<Query> genericQueries = generic.stream().map(Content::query).toList();
+    List<Content> typedOrder = content;
+    if (!generic.isEmpty()) {
+      content = content.stream().filter(c -> !isGeneric(c)).toList();
+    }
     List<Query> unitQueries = new ArrayList<>();
     List<Query> partialUnits = new ArrayList<>();
     List<Query> rankUnits = new ArrayList<>();
@@ -209,13 +226,29 @@ public final class QueryCompiler {
         alternatives.put(c.words().get(0), c.forms());
       }
     }
+    if (!generic.isEmpty()) {
+      // The proximity bonus reads every word, generic ones too, in the order typed.
+      proximityUnits.clear();
+      for (Content c : typedOrder) {
+        proximityUnits.addAll(c.words());
+        if (c.words().size() == 1 && !c.forms().isEmpty()) {
+          alternatives.put(c.words().get(0), c.forms());
+        }
+      }
+    }
     Query every = all.build();
     int n = unitQueries.size();
     int minimum = minimumMatch(n);
     explain.add(0, "content words: " + String.join(" · ", labels)
         + (n > 1 ? " (every word, then at least " + minimum + " of " + n + (minimum > 1 ? ", then any" : "") + ")" : ""));
+    if (!generic.isEmpty()) {
+      explain.add(1, "generic words: " + String.join(" · ", generic.stream().map(Content::label).toList())
+          + " (not required and not counted: among points with the same words, those that also have these come"
+          + " first; a point with only these is no answer)");
+    }
     Query found = new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(Schema.STATUS, "found"))), FOUND_BOOST);
     BooleanQuery.Builder strict = new BooleanQuery.Builder().add(every, Occur.MUST).add(found, Occur.SHOULD);
+    genericQueries.forEach(g -> strict.add(g, Occur.SHOULD));
     // Tier c in two steps: at least the minimum of the content words, then (when that leaves room)
     // any of them; each step excludes what an earlier one found.
     List<BooleanQuery.Builder> partials = new ArrayList<>();
@@ -232,6 +265,7 @@ public final class QueryCompiler {
         Query anyWord = atLeast(unitQueries, 1);
         partials.forEach(p -> p.add(anyWord, Occur.MUST));
       }
+      partials.forEach(p -> genericQueries.forEach(g -> p.add(g, Occur.SHOULD)));
     }
     // Last, the points with none of the words but a part of a long one: the reports say 错峰用电
     // where the query says 错峰生产 (a plain OR over SmartChinese's words finds them too). Only for
@@ -301,7 +335,7 @@ public final class QueryCompiler {
     }
     return new Compiled(strict.build(), partials.stream().map(b -> (Query) b.build()).toList(), typed, proximity,
         unitQueries, labels, explain, minimum, forms, fragments == null ? null : fragments.build(),
-        byParts ? rankUnits : List.of(), absent);
+        byParts ? rankUnits : List.of(), genericQueries, absent);
   }
 
   /**
@@ -342,7 +376,9 @@ public final class QueryCompiler {
       if (!isChineseWord(word) || isRegionName(word) || glossary.expansions(word).isEmpty()) {
         continue;
       }
-      if (occursNowhere(c) && parts(word).isEmpty()) {
+      // A part that is no word of the index or the glossary does not make the topic present:
+      // 新能源车 (new energy vehicles), cut by what occurs, is 新能 · 源车.
+      if (occursNowhere(c) && parts(word).stream().noneMatch(this::isWord)) {
         out.add(word);
       }
     }
@@ -361,7 +397,16 @@ public final class QueryCompiler {
     List<String> forms = new ArrayList<>(c.forms());
     forms.add(word);
     forms.addAll(glossary.expansions(word));
-    return forms.stream().noneMatch(f -> occurs.test(f) || loose(f) != null);
+    // An English form of several words is looked up word by word (the term dictionary has no
+    // phrases): new, energy and vehicles all occur, new energy vehicles does not. Such a form is
+    // no sign that the word occurs; its Chinese forms and its single English words are.
+    return forms.stream().filter(f -> !(isEnglish(f) && f.strip().contains(" ")))
+        .noneMatch(f -> occurs.test(f) || loose(f) != null);
+  }
+
+  /** Whether {@code c} is one typed generic word ({@link QueryWords#isGeneric}), not quoted. */
+  private static boolean isGeneric(Content c) {
+    return c.words().size() == 1 && !c.words().get(0).quoted() && QueryWords.isGeneric(c.words().get(0).text());
   }
 
   /** How much a part of a word that occurs nowhere counts for it among points with only some of the words. */

@@ -27,6 +27,22 @@ final class QueryWords {
       "有没有", "有无", "能否", "会不会", "多久", "一共", "总共", "谁", "请问", "期间", "时候", "有关", "关于", "相关", "这", "那",
       "这个", "那个", "这些", "那些", "其", "之", "等");
 
+  /**
+   * Chinese generic words: content words that name an aspect of a topic (its impact, situation,
+   * measures, progress), not a topic. Searched, and they rank the points that have them higher,
+   * but they do not decide the tiers ({@link QueryCompiler}): a report about the topic need not
+   * repeat them, and nearly every report says 影响 somewhere. Matched as whole words of the
+   * segmentation, so 影响力 or 发展改革委 keep their characters.
+   */
+  static final Set<String> ZH_GENERIC = Set.of(
+      "影响", "情况", "状况", "问题", "方面", "措施", "举措", "政策", "行业", "领域", "发展", "变化", "效果",
+      "成效", "作用", "工作", "水平", "现状", "原因", "结果", "进展", "形势", "表现", "项目");
+
+  /** Whether {@code word} is a generic word ({@link #ZH_GENERIC}). */
+  static boolean isGeneric(String word) {
+    return ZH_GENERIC.contains(word);
+  }
+
   /** English stop and question words (lower case). */
   static final Set<String> EN_STOP = Set.of(
       "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "about", "as", "into", "and",

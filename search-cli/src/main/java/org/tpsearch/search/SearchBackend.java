@@ -11,6 +11,18 @@ import org.tpsearch.index.StoredPoint;
  * do not know which engine answers; each answer says which one did ({@link #description}).
  */
 public interface SearchBackend extends Closeable {
+  /**
+   * This engine as one request sees it, until {@link #release}: a search and the look-ups made for
+   * it answer from one state of the index, though the index is written meanwhile. An engine that
+   * follows a changing index ({@link LiveBackend}) pins its newest reader; the others are their own.
+   */
+  default SearchBackend acquire() throws IOException {
+    return this;
+  }
+
+  /** Gives back what {@link #acquire} returned (an engine's own self is not closed). */
+  default void release(SearchBackend acquired) throws IOException {}
+
   /** Runs {@code r}: ranked hits in tiers, totals, and facet counts when asked. */
   SearchResult search(SearchRequest r) throws IOException, QueryException;
 

@@ -88,7 +88,8 @@ public final class Searcher {
           c.partials().stream().map(q -> PreparedQuery.of(q, s)).toList(), PreparedQuery.of(c.typed(), s),
           PreparedQuery.of(c.proximity(), s), c.units().stream().map(q -> PreparedQuery.of(q, s)).toList(), c.words(),
           c.explain(), c.minimumMatch(), c.forms(), PreparedQuery.of(c.fragments(), s),
-          c.rankUnits().stream().map(q -> PreparedQuery.of(q, s)).toList(), c.absent());
+          c.rankUnits().stream().map(q -> PreparedQuery.of(q, s)).toList(),
+          c.generic().stream().map(q -> PreparedQuery.of(q, s)).toList(), c.absent());
       return new Prepared(c, new PhraseHighlighter(c.forms()), p);
     }
   }
@@ -205,7 +206,7 @@ public final class Searcher {
           StoredFields stored = searcher.storedFields();
           for (int i = first; i < ranked.size(); i += tasks) {
             Tiers.Ranked<ScoreDoc> h = ranked.get(i);
-            // Under a field sort the collector computes no scores (NaN): no relevance to show.
+            // Every pass scores its hits (see run); NaN would be a hit of a pass that did not.
             float score = Float.isNaN(h.doc().score) ? 0f : h.doc().score;
             made[i] = hit(StoredPoint.read(stored, h.doc().doc, StoredPoint.HIT_FIELDS), h.doc().doc, score,
                 h.tier(), h.matched(), highlight, unitWeights, compiled);
@@ -302,6 +303,11 @@ public final class Searcher {
       top = sort == null ? byRelevance(searcher, ddq, size) : null;
       if (top == null) {
         top = searcher.search(ddq, new TopFieldCollectorManager(order, size, Integer.MAX_VALUE));
+        // A field sort computes no scores (NaN): score the page's hits, as DrillSideways does with
+        // facets and a cluster with track_scores, so a hit by date shows its relevance in every case.
+        if (sort != null) {
+          org.apache.lucene.search.TopFieldCollector.populateScores(top.scoreDocs, searcher, ddq);
+        }
       }
       // An index without facet values (no points) counts zero in every dimension.
       total = top.totalHits.value();

@@ -60,12 +60,12 @@ public record Snippet(String text, List<Span> spans) {
 
   /** Whether a character ends a sentence (Chinese and English punctuation). */
   static boolean endsSentence(String text, int i) {
-    char c = text.charAt(i);
-    if ("。！？；!?;\n".indexOf(c) >= 0) {
-      return true;
-    }
-    // A full stop ends a sentence only before a space or the end: not inside 5.26 or a URL.
-    return c == '.' && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1)));
+    return switch (text.charAt(i)) {
+      case '。', '！', '？', '；', '!', '?', ';', '\n' -> true;
+      // A full stop ends a sentence only before a space or the end: not inside 5.26 or a URL.
+      case '.' -> i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1));
+      default -> false;
+    };
   }
 
   /**
@@ -77,20 +77,17 @@ public record Snippet(String text, List<Span> spans) {
     if (text.isEmpty()) {
       return plain("");
     }
-    // Sentence boundaries: [starts[i], starts[i+1]).
-    List<Integer> starts = new ArrayList<>();
-    starts.add(0);
-    for (int i = 0; i < text.length(); i++) {
-      if (endsSentence(text, i) && i + 1 < text.length()) {
-        starts.add(i + 1);
-      }
-    }
-    starts.add(text.length());
+    // Sentence boundaries, found only as far as needed (the text is read up to the sentence after
+    // the last match and the window's growth): [start(k), start(k + 1)).
+    Sentences sentences = new Sentences(text);
+    // The sentence of the last match ends the ones that can score: any later one scores 0 and the
+    // first sentence, which scores at least 0, comes before it.
+    int lastMatch = merged.isEmpty() ? 0 : merged.get(merged.size() - 1).start();
     int best = 0;
     int bestScore = -1;
-    for (int s = 0; s + 1 < starts.size(); s++) {
-      int from = starts.get(s);
-      int to = starts.get(s + 1);
+    for (int s = 0; sentences.has(s + 1) && sentences.start(s) <= lastMatch; s++) {
+      int from = sentences.start(s);
+      int to = sentences.start(s + 1);
       int score = 0;
       for (Span sp : merged) {
         if (sp.start() >= from && sp.start() < to) {
@@ -102,11 +99,11 @@ public record Snippet(String text, List<Span> spans) {
         best = s;
       }
     }
-    int from = starts.get(best);
-    int to = starts.get(best + 1);
+    int from = sentences.start(best);
+    int to = sentences.start(best + 1);
     int next = best + 1;
-    while (to - from < target && next + 1 < starts.size()) {
-      to = starts.get(++next);
+    while (to - from < target && sentences.has(next + 1)) {
+      to = sentences.start(++next);
     }
     if (to - from > max) {
       int sentenceStart = from;
@@ -142,5 +139,50 @@ public record Snippet(String text, List<Span> spans) {
     }
     // Lines of an item become one line of output; same length, so spans stay put.
     return new Snippet((prefix + cut + suffix).replace('\n', ' '), shifted);
+  }
+
+  /**
+   * The sentence starts of a text, found as they are asked for: 0, each place after a character
+   * that {@link #endsSentence ends a sentence} (but the last), then the text's length.
+   */
+  private static final class Sentences {
+    private final String text;
+    private int[] starts = new int[16];
+    private int count = 1;
+    /** The next character to look at; the text's length once the last start is known. */
+    private int scanned;
+
+    Sentences(String text) {
+      this.text = text;
+    }
+
+    /** Whether there is a k-th start (the text's length being the last). */
+    boolean has(int k) {
+      while (count <= k && scanned < text.length()) {
+        findNext();
+      }
+      return k < count;
+    }
+
+    /** The k-th start; {@link #has}(k) must be true. */
+    int start(int k) {
+      return starts[k];
+    }
+
+    private void findNext() {
+      int length = text.length();
+      int at = length;
+      for (int i = scanned; i + 1 < length; i++) {
+        if (endsSentence(text, i)) {
+          at = i + 1;
+          break;
+        }
+      }
+      scanned = at;
+      if (count == starts.length) {
+        starts = java.util.Arrays.copyOf(starts, count * 2);
+      }
+      starts[count++] = at;
+    }
   }
 }

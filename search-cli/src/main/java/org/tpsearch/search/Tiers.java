@@ -30,13 +30,33 @@ final class Tiers {
   record Pass<D>(long total, List<D> top, Map<String, List<SearchResult.FacetCount>> facets) {}
 
   /**
-   * A hit placed in its tier, with how many of the content words it has, and how many count for
-   * its order in tier c (a word that occurs nowhere counts by a part of it there).
+   * A hit placed in its tier, with how many of the content words it has, how many count for its
+   * order in tier c (a word that occurs nowhere counts by a part of it there), and how many of the
+   * query's generic words it has (they order hits of the same tier and count).
    */
-  record Ranked<D>(D doc, SearchResult.Tier tier, int matched, int counted) {
-    Ranked(D doc, SearchResult.Tier tier, int matched) {
-      this(doc, tier, matched, matched);
+  record Ranked<D>(D doc, SearchResult.Tier tier, int matched, int counted, int generic) {
+    Ranked(D doc, SearchResult.Tier tier, int matched, int counted) {
+      this(doc, tier, matched, counted, 0);
     }
+
+    Ranked(D doc, SearchResult.Tier tier, int matched) {
+      this(doc, tier, matched, matched, 0);
+    }
+  }
+
+  /** Hits with more of the query's generic words first (影响 in 能耗双控对电力行业的影响). */
+  static <D> Comparator<Ranked<D>> byGeneric() {
+    return Comparator.comparingInt((Ranked<D> h) -> h.generic()).reversed();
+  }
+
+  /** The queries each hit of a run is tested against: the typed phrase (if any), then the generic words. */
+  private static List<Query> named(Query typed, QueryCompiler.Compiled compiled) {
+    List<Query> out = new ArrayList<>();
+    if (typed != null) {
+      out.add(typed);
+    }
+    out.addAll(compiled.generic());
+    return out;
   }
 
   /** The page, best first, with the totals and facet counts of the answer. */
@@ -105,18 +125,19 @@ final class Tiers {
     Query proximity = compiled == null ? null : compiled.proximity();
     // Tiers a and b: every content word; the query as typed first.
     engine.prefetch(List.of(new Planned(text, proximity, n, r.facets(), true,
-        compiled == null || compiled.typed() == null ? List.of() : List.of(compiled.typed()))));
+        compiled == null ? List.of() : named(compiled.typed(), compiled))));
     Pass<D> pass = engine.run(text, proximity, n, r.facets(), true);
     List<Ranked<D>> ranked = new ArrayList<>();
     if (compiled != null) {
       boolean[] typed = compiled.typed() == null ? null : engine.matching(compiled.typed(), pass.top());
+      int[] generic = count(engine, compiled.generic(), pass.top(), 0);
       for (int i = 0; i < pass.top().size(); i++) {
         boolean phrase = typed != null && typed[i];
         ranked.add(new Ranked<>(pass.top().get(i), phrase ? SearchResult.Tier.PHRASE : SearchResult.Tier.ALL,
-            compiled.wordCount()));
+            compiled.wordCount(), compiled.wordCount(), generic[i]));
       }
       if (byRelevance) {
-        ranked.sort(Comparator.comparing((Ranked<D> h) -> h.tier()).thenComparing(order(engine)));
+        ranked.sort(Comparator.comparing((Ranked<D> h) -> h.tier()).thenComparing(byGeneric()).thenComparing(order(engine)));
       }
     } else {
       for (D d : pass.top()) {
@@ -143,8 +164,10 @@ final class Tiers {
       for (int level = 0; level < partials.size(); level++) {
         int fewest = level == 0 ? compiled.minimumMatch() : 1;
         int most = level == 0 ? compiled.wordCount() - 1 : compiled.minimumMatch() - 1;
-        planned.add(new Planned(partials.get(level), null, room, r.facets() && allWords == 0, fewest != most,
-            fewest != most ? compiled.units() : List.of()));
+        List<Query> named = new ArrayList<>(fewest != most ? compiled.units() : List.of());
+        named.addAll(compiled.generic());
+        planned.add(new Planned(partials.get(level), null, room, r.facets() && allWords == 0,
+            fewest != most || !compiled.generic().isEmpty(), named));
       }
       if (fragments != null) {
         planned.add(new Planned(fragments, null, room, false, false, List.of()));
@@ -173,16 +196,19 @@ final class Tiers {
       // A word counted by its parts: the counts differ from the words matched, both are needed.
       boolean byParts = !compiled.rankUnits().isEmpty();
       // No proximity re-ranking here: its phrase needs every word, which no partial hit has.
-      Pass<D> more = engine.run(partials.get(level), null, room, r.facets() && answer, fewest != most || byParts);
+      Pass<D> more = engine.run(partials.get(level), null, room, r.facets() && answer,
+          fewest != most || byParts || !compiled.generic().isEmpty());
       List<D> docs = more.top();
       int[] matched = count(engine, fewest == most && !byParts ? null : compiled.units(), docs, fewest);
       int[] counted = byParts ? count(engine, compiled.rankUnits(), docs, fewest) : matched;
+      int[] generic = count(engine, compiled.generic(), docs, 0);
       List<Ranked<D>> partialHits = new ArrayList<>();
       for (int i = 0; i < docs.size(); i++) {
-        partialHits.add(new Ranked<>(docs.get(i), SearchResult.Tier.PARTIAL, matched[i], counted[i]));
+        partialHits.add(new Ranked<>(docs.get(i), SearchResult.Tier.PARTIAL, matched[i], counted[i], generic[i]));
       }
       if (byRelevance) {
-        partialHits.sort(Comparator.comparingInt((Ranked<D> h) -> h.counted()).reversed().thenComparing(order(engine)));
+        partialHits.sort(Comparator.comparingInt((Ranked<D> h) -> h.counted()).reversed().thenComparing(byGeneric())
+            .thenComparing(order(engine)));
       }
       partialHits = partialHits.subList(0, Math.min(Math.max(0, n - ranked.size()), partialHits.size()));
       if (allWords == 0) {

@@ -56,6 +56,15 @@ class DictionaryGapsTest extends EmbeddedIndexTest {
     "freight volume; zhejiang/ground-transport/2020-01-23/event",
     "full load; guangdong/power/2021-05-20/event",
     "thermal storage; beijing/residential/2021-01-07/event",
+    // The English a researcher types for words the glossary had under other English: 能耗双控
+    // (dual control), 限产 (output cuts), 自备电厂 (self-owned power plants), 燃气机组 (gas-fired
+    // units), 客流 (passenger traffic), 电力供应紧张 (tight power supply: a power shortage).
+    "dual control; guangdong/power/2021-09-10/policy xinjiang/power/2021-08-17/policy",
+    "output cuts; hebei/industry/2021-03-22/policy guangdong/power/2021-09-10/policy",
+    "self-owned power plants; inner-mongolia/power/2021-03-01/policy",
+    "gas-fired units; guangdong/power/2021-05-20/event",
+    "passenger traffic; hubei/ground-transport/2021-02-12/seasonal zhejiang/ground-transport/2020-01-23/event",
+    "power shortage; guangdong/power/2021-05-20/event inner-mongolia/power/2021-09-27/event",
   })
   void aWordTheDictionaryLacksFindsThePointsThatSayIt(String query, String expected) throws Exception {
     SearchResult r = search(query);

@@ -25,7 +25,8 @@ import org.tpsearch.search.eval.RelevanceSet;
  * is the one analysing the whole text finds, in the same order, for the bench mix and the tuning
  * set's queries over the benchmark corpus's texts (evidence titles and items, prose) and the
  * sample reports'. 60 of the corpus's 3,000 files by default (about 600 points); {@code -Dtpsearch.highlight.files=3000}
- * checks the whole corpus.
+ * checks the whole corpus. The snippet window around each text's spans (and around none) is the
+ * one a reading of every sentence of the text finds.
  */
 class HighlightAroundTest {
   private static final int FILES = Integer.getInteger("tpsearch.highlight.files", 60);
@@ -66,6 +67,13 @@ class HighlightAroundTest {
     IndexHandle.copyEmbedded(sample);
     long compared = 0;
     long withSpans = 0;
+    long windows = 0;
+    for (String text : texts) {
+      for (int[] tm : new int[][] {{80, 160}, {20, 30}, {1, 3}}) {
+        assertEquals(windowReading(text, List.of(), tm[0], tm[1]), Snippet.window(text, List.of(), tm[0], tm[1]), text);
+        windows++;
+      }
+    }
     try (IndexHandle index = IndexHandle.open(sample, "the sample", IndexHandle.Access.ONE_SHOT)) {
       QueryCompiler compiler = new QueryCompiler(QueryCompiler.defaultGlossary(), index.reader());
       for (String q : queries) {
@@ -81,12 +89,18 @@ class HighlightAroundTest {
             assertEquals(whole, h.spans(text), () -> q + " in: " + text);
             compared++;
             withSpans += whole.isEmpty() ? 0 : 1;
+            if (!whole.isEmpty()) {
+              // The window around them too, as the sentences were found before they were found lazily.
+              assertEquals(windowReading(text, whole, 80, 160), Snippet.window(text, whole, 80, 160), () -> q + " in: " + text);
+              assertEquals(windowReading(text, whole, 20, 30), Snippet.window(text, whole, 20, 30), () -> q + " in: " + text);
+              windows += 2;
+            }
           }
         }
       }
     }
     System.out.println("HighlightAroundTest: " + queries.size() + " queries, " + texts.size() + " texts, " + withSpans
-        + " of " + compared + " comparisons with spans");
+        + " of " + compared + " comparisons with spans, " + windows + " windows");
     assertTrue(withSpans > 1000, "the comparison met spans: " + withSpans + " of " + compared);
   }
 
@@ -108,5 +122,86 @@ class HighlightAroundTest {
       }
     }
     return out;
+  }
+
+  /** {@link Snippet#window} as it was before it read sentences lazily: every sentence of the text first. */
+  private static Snippet windowReading(String text, List<Snippet.Span> spans, int target, int max) {
+    List<Snippet.Span> merged = Snippet.merge(spans);
+    if (text.isEmpty()) {
+      return Snippet.plain("");
+    }
+    // Sentence boundaries: [starts[i], starts[i+1]).
+    List<Integer> starts = new ArrayList<>();
+    starts.add(0);
+    for (int i = 0; i < text.length(); i++) {
+      if (endsSentenceAsItWas(text, i) && i + 1 < text.length()) {
+        starts.add(i + 1);
+      }
+    }
+    starts.add(text.length());
+    int best = 0;
+    int bestScore = -1;
+    for (int s = 0; s + 1 < starts.size(); s++) {
+      int from = starts.get(s);
+      int to = starts.get(s + 1);
+      int score = 0;
+      for (Snippet.Span sp : merged) {
+        if (sp.start() >= from && sp.start() < to) {
+          score += 1 + (sp.end() - sp.start() > 1 ? 1 : 0);
+        }
+      }
+      if (score > bestScore) {
+        bestScore = score;
+        best = s;
+      }
+    }
+    int from = starts.get(best);
+    int to = starts.get(best + 1);
+    int next = best + 1;
+    while (to - from < target && next + 1 < starts.size()) {
+      to = starts.get(++next);
+    }
+    if (to - from > max) {
+      int sentenceStart = from;
+      int first = merged.stream().filter(sp -> sp.start() >= sentenceStart).mapToInt(Snippet.Span::start).findFirst().orElse(from);
+      int lead = Math.max(from, first - max / 3);
+      from = lead;
+      to = Math.min(to, from + max);
+    }
+    // Do not cut a surrogate pair in half.
+    if (from > 0 && from < text.length() && Character.isLowSurrogate(text.charAt(from))) {
+      from--;
+    }
+    if (to < text.length() && to > 0 && Character.isHighSurrogate(text.charAt(to - 1))) {
+      to++;
+    }
+    String cut = text.substring(from, to).stripTrailing();
+    int lead = cut.length() - cut.stripLeading().length();
+    cut = cut.strip();
+    List<Snippet.Span> local = new ArrayList<>();
+    int base = from + lead;
+    for (Snippet.Span sp : merged) {
+      int s = Math.max(sp.start(), base);
+      int e = Math.min(sp.end(), base + cut.length());
+      if (s < e) {
+        local.add(new Snippet.Span(s - base, e - base));
+      }
+    }
+    String prefix = from > 0 ? "…" : "";
+    String suffix = to < text.length() ? "…" : "";
+    List<Snippet.Span> shifted = new ArrayList<>();
+    for (Snippet.Span sp : local) {
+      shifted.add(new Snippet.Span(sp.start() + prefix.length(), sp.end() + prefix.length()));
+    }
+    // Lines of an item become one line of output; same length, so spans stay put.
+    return new Snippet((prefix + cut + suffix).replace('\n', ' '), shifted);
+  }
+
+  private static boolean endsSentenceAsItWas(String text, int i) {
+    char c = text.charAt(i);
+    if ("。！？；!?;\n".indexOf(c) >= 0) {
+      return true;
+    }
+    return c == '.' && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1)));
   }
 }
