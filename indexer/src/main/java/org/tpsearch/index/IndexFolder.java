@@ -476,6 +476,36 @@ public final class IndexFolder implements Closeable {
   }
 
   /** An I/O failure for people: the JDK's message of a permission error is the bare path. */
+  /**
+   * Which file of an index Lucene found damaged or unreadable (cut short, overwritten, written by
+   * another Lucene), as {@code _5.cfs is damaged}; null when {@code e} is not such a failure. The
+   * file name only: Lucene's own message names the Directory class reading it, which differs
+   * between a one-shot search and the daemon, and tells the user to run CheckIndex.
+   */
+  public static String damage(Throwable e) {
+    String resource;
+    if (e instanceof org.apache.lucene.index.CorruptIndexException c) {
+      resource = c.getResourceDescription();
+    } else if (e instanceof org.apache.lucene.index.IndexFormatTooOldException o) {
+      resource = o.getResourceDescription();
+    } else if (e instanceof org.apache.lucene.index.IndexFormatTooNewException n) {
+      resource = n.getResourceDescription();
+    } else {
+      return null;
+    }
+    String file = null;
+    int at = resource == null ? -1 : resource.lastIndexOf("path=\"");
+    if (at >= 0) {
+      int end = resource.indexOf('"', at + 6);
+      if (end > at + 6) {
+        file = Path.of(resource.substring(at + 6, end)).getFileName().toString();
+      }
+    }
+    String what = e instanceof org.apache.lucene.index.CorruptIndexException ? "is damaged (cut short or overwritten)"
+        : "was written by a version of Lucene this tpsearch cannot read";
+    return (file == null ? "a file of it" : file) + " " + what;
+  }
+
   static String describe(IOException e) {
     if (e instanceof AccessDeniedException ad) {
       return (ad.getReason() != null ? ad.getReason() : "permission denied") + " (" + ad.getFile() + ")";

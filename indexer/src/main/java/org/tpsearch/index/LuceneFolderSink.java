@@ -65,8 +65,16 @@ final class LuceneFolderSink implements IndexSink {
       Path file = indexDir.resolve(name);
       return Files.exists(file) ? IndexState.parse(Files.readString(file, StandardCharsets.UTF_8)) : null;
     } catch (IOException e) {
+      String damage = IndexFolder.damage(e);
+      if (damage != null) {
+        throw new IndexException(indexDir, damaged(damage), e);
+      }
       throw new IndexException(indexDir, "cannot read the index at " + indexDir + ": " + e.getMessage(), e);
     }
+  }
+
+  private String damaged(String damage) {
+    return "cannot update the index at " + indexDir + ": it is damaged: " + damage + "; run again with --full to rebuild it";
   }
 
   @Override
@@ -75,7 +83,30 @@ final class LuceneFolderSink implements IndexSink {
     iwc.setOpenMode(full ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     iwc.setRAMBufferSizeMB(256);
     iwc.setCommitOnClose(false);
-    writer = new IndexWriter(dir, iwc);
+    try {
+      writer = new IndexWriter(dir, iwc);
+    } catch (IOException e) {
+      String damage = IndexFolder.damage(e);
+      if (damage == null) {
+        throw e;
+      }
+      if (!full) {
+        // A damaged index is not updated (the changed files' points could not be merged into it).
+        throw new IOException(damaged(damage), e);
+      }
+      // A full run needs none of the old files, but Lucene reads the last commit even to replace
+      // it: the damaged commit points (segments_N, which tpsearch wrote) go, and the run writes a
+      // new index; the old segments' files are then unreferenced and Lucene deletes them.
+      try (DirectoryStream<Path> commits = Files.newDirectoryStream(indexDir, "segments_*")) {
+        for (Path p : commits) {
+          if (folder.owns(p.getFileName().toString())) {
+            Files.delete(p);
+          }
+        }
+      }
+      writer = new IndexWriter(dir, new IndexWriterConfig(Schema.indexAnalyzer())
+          .setOpenMode(IndexWriterConfig.OpenMode.CREATE).setRAMBufferSizeMB(256).setCommitOnClose(false));
+    }
     this.full = full;
   }
 

@@ -92,13 +92,16 @@ final class SearchCommand extends IndexReadingCommand {
   int run(SearchBackend backend) throws Exception {
     SearchResult result = collapse ? org.tpsearch.search.Collapse.search(backend, request) : backend.search(request);
     Timing.mark("search");
-    renderer.search(result, backend::show, out());
-    out().flush();
+    // The hint goes out before the answer: the search daemon's clients write a command's stderr
+    // before its stdout, so with both on one terminal or pipe (2>&1) the order is the same
+    // in-process and through the daemon only this way.
     String hint = format.format == FormatOption.Format.text ? absentHint(result) : null;
     if (hint != null) {
       err().println(hint);
       err().flush();
     }
+    renderer.search(result, backend::show, out());
+    out().flush();
     return result.total() > 0 ? ExitCodes.OK : ExitCodes.NO_HITS;
   }
 

@@ -233,6 +233,14 @@ public final class IndexHandle implements Closeable {
       throw new IndexException(shown, "cannot open " + description + ": no index there (" + hint + ")", e);
     } catch (IOException | RuntimeException e) {
       closeQuietly(d);
+      String damage = IndexFolder.damage(e);
+      if (damage != null) {
+        // Only tpsearch's own folder is worth rebuilding in place; the rest is someone else's.
+        String what = Files.isRegularFile(dir.resolve(IndexFolder.MARKER))
+            ? "the index is damaged: " + damage + "; rebuild it with 'tpsearch index DIR --index " + shown + " --full'"
+            : "not an index this tpsearch can read: " + damage;
+        throw new IndexException(shown, "cannot open " + description + ": " + what, e);
+      }
       throw new IndexException(shown, "cannot open " + description + ": " + e.getMessage(), e);
     }
   }

@@ -68,6 +68,57 @@ class ExitCodesTest {
   }
 
   @Test
+  void theTopicHintComesBeforeTheAnswerAsThroughTheDaemon() {
+    // The daemon's clients write a command's stderr, then its stdout: with both on one stream
+    // (2>&1, a terminal) the in-process order must be the same, hint first (it came last).
+    java.io.StringWriter both = new java.io.StringWriter();
+    picocli.CommandLine cl = Main.newCommandLine(cli.context());
+    cl.setOut(new java.io.PrintWriter(both, true));
+    cl.setErr(new java.io.PrintWriter(both, true));
+    assertEquals(1, cl.execute("search", "光伏 核电", "--no-daemon"));
+    List<String> lines = both.toString().lines().toList();
+    assertTrue(lines.size() >= 2, lines::toString);
+    assertTrue(lines.get(0).startsWith("tpsearch: no report mentions 核电"), lines::toString);
+    assertTrue(lines.get(1).startsWith("0 turning points match '光伏 核电'"), lines::toString);
+  }
+
+  @Test
+  void aDamagedIndexIsSaidPlainlyAndRebuiltByFull() throws IOException {
+    // An index whose files were cut short (a disk filled, a copy stopped) answered with Lucene's
+    // own words, naming the Directory class (different through the daemon) and CheckIndex; an
+    // incremental run said the same without naming the index.
+    Path reports = Path.of("..", "sample-index", "reports").toAbsolutePath().normalize();
+    Path idx = home.resolve("damaged");
+    assertEquals(0, cli.run("index", reports.toString(), "--index", idx.toString(), "-qq").exit());
+    Path segments;
+    try (Stream<Path> files = Files.list(idx)) {
+      segments = files.filter(p -> p.getFileName().toString().startsWith("segments_")).findFirst().orElseThrow();
+    }
+    byte[] whole = Files.readAllBytes(segments);
+    Files.write(segments, java.util.Arrays.copyOf(whole, whole.length / 2));
+    Cli.Result r = cli.run("search", "光伏", "--index", idx.toString());
+    assertEquals(3, r.exit(), r::toString);
+    assertOneErrorLine(r, false);
+    assertEquals("tpsearch: cannot open index at " + idx + ": the index is damaged: " + segments.getFileName()
+        + " is damaged (cut short or overwritten); rebuild it with 'tpsearch index DIR --index " + idx + " --full'",
+        r.errLines().get(0));
+    Cli.Result update = cli.run("index", reports.toString(), "--index", idx.toString(), "-qq");
+    assertEquals(3, update.exit(), update::toString);
+    assertEquals("tpsearch: cannot update the index at " + idx + ": it is damaged: " + segments.getFileName()
+        + " is damaged (cut short or overwritten); run again with --full to rebuild it", update.errLines().get(0));
+    assertEquals(0, cli.run("index", reports.toString(), "--index", idx.toString(), "-qq", "--full").exit());
+    assertEquals(0, cli.run("search", "光伏", "--index", idx.toString()).exit());
+
+    // A folder that only looks like an index (someone's segments_5) is not offered a rebuild.
+    Path foreign = Files.createDirectories(home.resolve("foreign"));
+    Files.writeString(foreign.resolve("segments_5"), "not an index\n");
+    Cli.Result f = cli.run("search", "光伏", "--index", foreign.toString());
+    assertEquals(3, f.exit(), f::toString);
+    assertEquals("tpsearch: cannot open index at " + foreign + ": not an index this tpsearch can read: segments_5 "
+        + "was written by a version of Lucene this tpsearch cannot read", f.errLines().get(0));
+  }
+
+  @Test
   void showOfAMissingIdExitsOne() {
     Cli.Result r = cli.run("show", "nowhere/power/2020-01-01/event");
     assertEquals(1, r.exit(), r::toString);
