@@ -475,7 +475,6 @@ public final class IndexFolder implements Closeable {
     return names.size() > shown ? head + " and " + (names.size() - shown) + " more" : head;
   }
 
-  /** An I/O failure for people: the JDK's message of a permission error is the bare path. */
   /**
    * Which file of an index Lucene found damaged or unreadable (cut short, overwritten, written by
    * another Lucene), as {@code _5.cfs is damaged}; null when {@code e} is not such a failure. The
@@ -506,6 +505,7 @@ public final class IndexFolder implements Closeable {
     return (file == null ? "a file of it" : file) + " " + what;
   }
 
+  /** An I/O failure for people: the JDK's message of a permission error is the bare path. */
   static String describe(IOException e) {
     if (e instanceof AccessDeniedException ad) {
       return (ad.getReason() != null ? ad.getReason() : "permission denied") + " (" + ad.getFile() + ")";

@@ -233,16 +233,27 @@ public final class IndexHandle implements Closeable {
       throw new IndexException(shown, "cannot open " + description + ": no index there (" + hint + ")", e);
     } catch (IOException | RuntimeException e) {
       closeQuietly(d);
-      String damage = IndexFolder.damage(e);
-      if (damage != null) {
-        // Only tpsearch's own folder is worth rebuilding in place; the rest is someone else's.
-        String what = Files.isRegularFile(dir.resolve(IndexFolder.MARKER))
-            ? "the index is damaged: " + damage + "; rebuild it with 'tpsearch index DIR --index " + shown + " --full'"
-            : "not an index this tpsearch can read: " + damage;
+      String what = damaged(dir, shown, e);
+      if (what != null) {
         throw new IndexException(shown, "cannot open " + description + ": " + what, e);
       }
       throw new IndexException(shown, "cannot open " + description + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * What to tell a user whose index Lucene found damaged ({@link IndexFolder#damage}), with the way
+   * to rebuild it; null when {@code e} is no such failure. Only tpsearch's own folder is worth
+   * rebuilding in place; the rest is someone else's. {@code shown}: the index as the user named it.
+   */
+  static String damaged(Path dir, Path shown, Throwable e) {
+    String damage = IndexFolder.damage(e);
+    if (damage == null) {
+      return null;
+    }
+    return Files.isRegularFile(dir.resolve(IndexFolder.MARKER))
+        ? "the index is damaged: " + damage + "; rebuild it with 'tpsearch index DIR --index " + shown + " --full'"
+        : "not an index this tpsearch can read: " + damage;
   }
 
   /** Opens the sample index embedded in the jar, copied into memory. */

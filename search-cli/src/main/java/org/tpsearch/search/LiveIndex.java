@@ -170,7 +170,8 @@ public final class LiveIndex implements Closeable {
           next = DirectoryReader.open(directory);
         } catch (IOException | RuntimeException again) {
           again.addSuppressed(e);
-          throw unreadable("no index there any more (" + again.getMessage() + ")", again);
+          String damaged = IndexHandle.damaged(path, path, again);
+          throw unreadable(damaged != null ? damaged : "no index there any more (" + again.getMessage() + ")", again);
         }
       }
       if (next == null) {
