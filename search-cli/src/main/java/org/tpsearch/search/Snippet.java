@@ -105,6 +105,14 @@ public record Snippet(String text, List<Span> spans) {
     while (to - from < target && sentences.has(next + 1)) {
       to = sentences.start(++next);
     }
+    return cut(text, from, to, merged, max);
+  }
+
+  /**
+   * The snippet of {@code text} between {@code from} and {@code to} (cut to {@code max} characters
+   * before the first match when longer), with the {@code merged} spans that fall in it.
+   */
+  static Snippet cut(String text, int from, int to, List<Span> merged, int max) {
     if (to - from > max) {
       int sentenceStart = from;
       int first = merged.stream().filter(sp -> sp.start() >= sentenceStart).mapToInt(Span::start).findFirst().orElse(from);

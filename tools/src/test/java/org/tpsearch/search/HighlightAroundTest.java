@@ -124,7 +124,10 @@ class HighlightAroundTest {
     return out;
   }
 
-  /** {@link Snippet#window} as it was before it read sentences lazily: every sentence of the text first. */
+  /**
+   * {@link Snippet#window} as it was before it read sentences lazily: every sentence of the text
+   * first. The window is chosen here; the cut around it ({@link Snippet#cut}) did not change.
+   */
   private static Snippet windowReading(String text, List<Snippet.Span> spans, int target, int max) {
     List<Snippet.Span> merged = Snippet.merge(spans);
     if (text.isEmpty()) {
@@ -161,40 +164,7 @@ class HighlightAroundTest {
     while (to - from < target && next + 1 < starts.size()) {
       to = starts.get(++next);
     }
-    if (to - from > max) {
-      int sentenceStart = from;
-      int first = merged.stream().filter(sp -> sp.start() >= sentenceStart).mapToInt(Snippet.Span::start).findFirst().orElse(from);
-      int lead = Math.max(from, first - max / 3);
-      from = lead;
-      to = Math.min(to, from + max);
-    }
-    // Do not cut a surrogate pair in half.
-    if (from > 0 && from < text.length() && Character.isLowSurrogate(text.charAt(from))) {
-      from--;
-    }
-    if (to < text.length() && to > 0 && Character.isHighSurrogate(text.charAt(to - 1))) {
-      to++;
-    }
-    String cut = text.substring(from, to).stripTrailing();
-    int lead = cut.length() - cut.stripLeading().length();
-    cut = cut.strip();
-    List<Snippet.Span> local = new ArrayList<>();
-    int base = from + lead;
-    for (Snippet.Span sp : merged) {
-      int s = Math.max(sp.start(), base);
-      int e = Math.min(sp.end(), base + cut.length());
-      if (s < e) {
-        local.add(new Snippet.Span(s - base, e - base));
-      }
-    }
-    String prefix = from > 0 ? "…" : "";
-    String suffix = to < text.length() ? "…" : "";
-    List<Snippet.Span> shifted = new ArrayList<>();
-    for (Snippet.Span sp : local) {
-      shifted.add(new Snippet.Span(sp.start() + prefix.length(), sp.end() + prefix.length()));
-    }
-    // Lines of an item become one line of output; same length, so spans stay put.
-    return new Snippet((prefix + cut + suffix).replace('\n', ' '), shifted);
+    return Snippet.cut(text, from, to, merged, max);
   }
 
   private static boolean endsSentenceAsItWas(String text, int i) {
