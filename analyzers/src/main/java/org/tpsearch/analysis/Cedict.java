@@ -155,9 +155,12 @@ public final class Cedict {
     return normalised.isEmpty() ? "" : stem(STEMMER, normalised);
   }
 
-  /** Lower case, letters and digits only, articles and a leading "to" dropped, single spaces. */
+  /**
+   * Lower case without diacritics (Ürümqi: urumqi, as users type it), letters and digits only,
+   * articles and a leading "to" dropped, single spaces.
+   */
   private static String normalise(String english) {
-    String lower = english.toLowerCase(Locale.ROOT);
+    String lower = TextNormalizer.foldDiacritics(english).toLowerCase(Locale.ROOT);
     StringBuilder cleaned = new StringBuilder(lower.length());
     for (int i = 0; i < lower.length(); i++) {
       char c = lower.charAt(i);

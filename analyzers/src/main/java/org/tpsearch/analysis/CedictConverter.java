@@ -106,6 +106,8 @@ public final class CedictConverter {
     String entries = "unknown";
     // Simplified headword -> its senses in dictionary order, merged over its Traditional forms.
     Map<String, List<String>> senses = new TreeMap<>(Cedict::compareCodePoints);
+    // Simplified headword -> the Simplified headwords its "see ..." senses point to, in order.
+    Map<String, List<String>> references = new TreeMap<>(Cedict::compareCodePoints);
     // Every word of the English definitions, kept senses or not: real English, for the forms table.
     java.util.Set<String> english = new java.util.HashSet<>();
     int lineNumber = 0;
@@ -125,17 +127,166 @@ public final class CedictConverter {
       if (line.isBlank() || line.startsWith("#")) {
         continue;
       }
-      parseEntry(line, senses);
+      parseEntry(line, senses, references);
       int slash = line.indexOf('/');
       if (slash >= 0) {
         english.addAll(Cedict.senseWords(line.substring(slash)));
       }
     }
+    inheritPlaceNames(senses, references);
     return write(senses, english, date, entries);
   }
 
+  /**
+   * Administrative suffixes of Chinese place names, longest first, with the English designations
+   * that end the names of such places (自治区: "Autonomous Region").
+   */
+  private static final List<Map.Entry<String, List<String>>> PLACE_SUFFIXES =
+      List.of(
+          Map.entry("自治区", List.of("Autonomous Region")),
+          Map.entry("自治州", List.of("Autonomous Prefecture")),
+          Map.entry("自治县", List.of("Autonomous County")),
+          Map.entry("地区", List.of("Prefecture", "Region")),
+          Map.entry("新区", List.of("New Area", "New District")),
+          Map.entry("市", List.of("City", "Municipality")),
+          Map.entry("县", List.of("County")),
+          Map.entry("区", List.of("District")),
+          Map.entry("省", List.of("Province")),
+          Map.entry("州", List.of("Prefecture")),
+          Map.entry("盟", List.of("League")),
+          Map.entry("旗", List.of("Banner")));
+
+  /**
+   * The most characters between a short place name and its suffix (an ethnic name: 维吾尔, 哈萨克);
+   * one character is no ethnic name but a cut one (内蒙 of 内蒙古自治区), which is left alone.
+   */
+  private static final int MAX_PLACE_INFIX = 3;
+
+  /**
+   * A short place name that CC-CEDICT only refers on ("乌鲁木齐: see 乌鲁木齐市, see 乌鲁木齐县"; 西藏:
+   * see 西藏自治区) takes the English name of the place it refers to, without its designation:
+   * 乌鲁木齐 gets "Ürümqi" (from "Ürümqi, prefecture-level city ..."), 西藏 "Tibet" (from "Tibet
+   * Autonomous Region"), 新疆 "Xinjiang" (from "Xinjiang Uyghur Autonomous Region", the ethnic
+   * name between 新疆 and 自治区 going with its English word). Only references to a headword that
+   * is the short name, up to {@value #MAX_PLACE_INFIX} more characters and an administrative suffix,
+   * and only names (capitalised senses); the short name's own senses come first.
+   */
+  static void inheritPlaceNames(Map<String, List<String>> senses, Map<String, List<String>> references) {
+    Map<String, List<String>> added = new TreeMap<>(Cedict::compareCodePoints);
+    for (Map.Entry<String, List<String>> e : references.entrySet()) {
+      String shortName = e.getKey();
+      if (shortName.startsWith(PINYIN_KEY)) {
+        continue;
+      }
+      List<String> readings = references.getOrDefault(PINYIN_KEY + shortName, List.of());
+      for (String target : e.getValue()) {
+        List<String> designations = placeDesignations(shortName, target);
+        List<String> targetSenses = senses.get(target);
+        if (designations == null || targetSenses == null) {
+          continue;
+        }
+        boolean infix = infixLength(shortName, target) > 0;
+        for (String sense : targetSenses) {
+          String name = shortPlaceName(sense, designations, infix);
+          if (name != null && !readings.contains(joinedPinyin(name, readings))) {
+            List<String> list = added.computeIfAbsent(shortName, k -> new ArrayList<>());
+            if (!containsIgnoreCase(list, name)) {
+              list.add(name);
+            }
+          }
+        }
+      }
+    }
+    added.forEach((word, names) -> {
+      List<String> all = senses.computeIfAbsent(word, k -> new ArrayList<>());
+      for (String name : names) {
+        if (!containsIgnoreCase(all, name)) {
+          all.add(name);
+        }
+      }
+    });
+  }
+
+  /** Key prefix under which the references map keeps a headword's pinyin readings (not a Han word). */
+  private static final String PINYIN_KEY = "pinyin:";
+
+  /**
+   * {@code name} as a reading of {@code readings} would be written if the name were that reading's
+   * toneless pinyin ("Handan" for "Han2 dan1"): then the reading itself, else the name. A name that
+   * is only the pinyin adds nothing: the pinyin field finds it.
+   */
+  private static String joinedPinyin(String name, List<String> readings) {
+    String folded = Cedict.key(name).replace(" ", "");
+    for (String reading : readings) {
+      String toneless = reading.replaceAll("[0-9 ]", "").replace("u:", "u").toLowerCase(Locale.ROOT);
+      if (toneless.equals(folded) || toneless.equals(TextNormalizer.foldDiacritics(name).replaceAll("[^A-Za-z]", "").toLowerCase(Locale.ROOT))) {
+        return reading;
+      }
+    }
+    return name;
+  }
+
+  /**
+   * The English designations of {@code target}'s suffix when it is {@code shortName}, at most
+   * {@value #MAX_PLACE_INFIX} characters, and an administrative suffix; null otherwise.
+   */
+  private static List<String> placeDesignations(String shortName, String target) {
+    if (!target.startsWith(shortName) || target.length() == shortName.length()) {
+      return null;
+    }
+    for (Map.Entry<String, List<String>> s : PLACE_SUFFIXES) {
+      if (target.endsWith(s.getKey())
+          && target.length() - shortName.length() - s.getKey().length() != 1 // 内蒙 of 内蒙古自治区: a cut name
+          && target.length() - shortName.length() - s.getKey().length() >= 0
+          && target.length() - shortName.length() - s.getKey().length() <= MAX_PLACE_INFIX) {
+        return s.getValue();
+      }
+    }
+    return null;
+  }
+
+  private static int infixLength(String shortName, String target) {
+    for (Map.Entry<String, List<String>> s : PLACE_SUFFIXES) {
+      if (target.endsWith(s.getKey())) {
+        return target.length() - shortName.length() - s.getKey().length();
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * A place's name without its designation ("Tibet Autonomous Region": "Tibet"; "Ürümqi": itself),
+   * and without the word before it when the Chinese has an infix (an ethnic name: "Xinjiang Uyghur
+   * Autonomous Region": "Xinjiang"); null when the sense is no capitalised name or nothing is left.
+   */
+  static String shortPlaceName(String sense, List<String> designations, boolean infix) {
+    if (sense.isEmpty() || !Character.isUpperCase(sense.charAt(0))) {
+      return null;
+    }
+    String name = sense;
+    boolean stripped = false;
+    for (String d : designations) {
+      if (name.endsWith(" " + d)) {
+        name = name.substring(0, name.length() - d.length() - 1).strip();
+        stripped = true;
+        break;
+      }
+    }
+    if (infix) {
+      if (!stripped) {
+        return null; // the English does not say which word is the infix's
+      }
+      int space = name.lastIndexOf(' ');
+      if (space <= 0) {
+        return null;
+      }
+      name = name.substring(0, space).strip();
+    }
+    return name.isEmpty() || !Character.isUpperCase(name.charAt(0)) ? null : name;
+  }
+
   /** {@code TRAD SIMP [pin1 yin1] /sense/sense/}: adds the kept senses of SIMP. */
-  private static void parseEntry(String line, Map<String, List<String>> senses) {
+  private static void parseEntry(String line, Map<String, List<String>> senses, Map<String, List<String>> references) {
     int space1 = line.indexOf(' ');
     int space2 = space1 < 0 ? -1 : line.indexOf(' ', space1 + 1);
     int slash = line.indexOf('/');
@@ -148,6 +299,18 @@ public final class CedictConverter {
     }
     List<String> kept = new ArrayList<>();
     for (String sense : line.substring(slash + 1).split("/")) {
+      String target = seeTarget(sense);
+      if (target != null) {
+        int open = line.indexOf('[');
+        int close = line.indexOf(']');
+        if (open > space2 && close > open && close < slash) {
+          references.computeIfAbsent(PINYIN_KEY + simplified, k -> new ArrayList<>()).add(line.substring(open + 1, close));
+        }
+        List<String> refs = references.computeIfAbsent(simplified, k -> new ArrayList<>());
+        if (!refs.contains(target)) {
+          refs.add(target);
+        }
+      }
       for (String part : sense.split(";")) {
         String clean = cleanSense(part);
         if (clean != null && !containsIgnoreCase(kept, clean)) {
@@ -164,6 +327,25 @@ public final class CedictConverter {
         all.add(s);
       }
     }
+  }
+
+  /**
+   * The Simplified headword a whole sense refers to ("see 烏魯木齊市|乌鲁木齐市[Wu1 lu3 mu4 qi2 Shi4]"
+   * or "see 喀什市[Ka1 shi2 Shi4]"); null for any other sense.
+   */
+  static String seeTarget(String sense) {
+    String s = sense.strip();
+    if (!s.startsWith("see ") || !s.endsWith("]")) {
+      return null;
+    }
+    int bracket = s.indexOf('[');
+    if (bracket < 0 || s.indexOf('[', bracket + 1) >= 0) {
+      return null;
+    }
+    String words = s.substring("see ".length(), bracket);
+    int bar = words.indexOf('|');
+    String simplified = bar < 0 ? words : words.substring(bar + 1);
+    return isHanWord(simplified) ? simplified : null;
   }
 
   /** Two or more code points, each a Han character. */

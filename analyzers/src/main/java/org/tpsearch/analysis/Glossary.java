@@ -32,7 +32,7 @@ public final class Glossary {
     Map<String, List<Integer>> index = new HashMap<>();
     for (int g = 0; g < this.groups.size(); g++) {
       for (String term : this.groups.get(g)) {
-        List<Integer> ids = index.computeIfAbsent(TextNormalizer.normalize(term), k -> new ArrayList<>());
+        List<Integer> ids = index.computeIfAbsent(key(term), k -> new ArrayList<>());
         // A group listing both 绿电 and 綠電 must still count once.
         if (ids.isEmpty() || ids.get(ids.size() - 1) != g) {
           ids.add(g);
@@ -147,7 +147,7 @@ public final class Glossary {
    * without any member that folds to the term itself.
    */
   public List<String> expansions(String term) {
-    String key = TextNormalizer.normalize(term);
+    String key = key(term);
     List<Integer> ids = groupsByTerm.get(key);
     if (ids == null) {
       return List.of();
@@ -156,13 +156,33 @@ public final class Glossary {
     Map<String, String> out = new LinkedHashMap<>();
     for (int g : ids) {
       for (String member : groups.get(g)) {
-        String folded = TextNormalizer.normalize(member);
+        String folded = key(member);
         if (!folded.equals(key)) {
           out.putIfAbsent(folded, member);
         }
       }
     }
     return List.copyOf(out.values());
+  }
+
+  /**
+   * The form terms are compared in: {@link TextNormalizer#normalize}, without diacritics, a hyphen
+   * between letters read as a space ("energy-intensive" is "energy intensive", "ultra-low emission"
+   * "ultra low emission"), as the text's words are split at hyphens too.
+   */
+  static String key(String term) {
+    String n = TextNormalizer.foldDiacritics(TextNormalizer.normalize(term));
+    if (n.indexOf('-') < 0) {
+      return n;
+    }
+    StringBuilder out = new StringBuilder(n.length());
+    for (int i = 0; i < n.length(); i++) {
+      char c = n.charAt(i);
+      boolean between = c == '-' && i > 0 && i < n.length() - 1 && Character.isLetter(n.charAt(i - 1))
+          && Character.isLetter(n.charAt(i + 1));
+      out.append(between ? ' ' : c);
+    }
+    return out.toString();
   }
 
   /** Number of groups. */

@@ -175,6 +175,53 @@ public final class TextNormalizer {
   }
 
 
+  /**
+   * Latin letters with diacritics as their base letters (Ürümqi: Urumqi, Wūlǔmùqí: Wulumuqi, São:
+   * Sao), every other character as it is: a query typed with or without the marks reaches the same
+   * English or pinyin. Letters whose canonical decomposition is a base letter and combining marks
+   * (U+0300..U+036F), and ø, đ, ł, which have none. The string itself when it has no such letter.
+   */
+  public static String foldDiacritics(String s) {
+    StringBuilder out = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      char base = c < 0xC0 ? c : latinBase(c);
+      if (base != c && out == null) {
+        out = new StringBuilder(s.length()).append(s, 0, i);
+      }
+      if (out != null) {
+        out.append(base);
+      }
+    }
+    return out == null ? s : out.toString();
+  }
+
+  /** The base letter of a Latin letter with diacritics; {@code c} itself for any other character. */
+  static char latinBase(char c) {
+    if (!((c >= '\u00C0' && c <= '\u024F') || (c >= '\u1E00' && c <= '\u1EFF'))) {
+      return c;
+    }
+    switch (c) {
+      case '\u00D8': return 'O';
+      case '\u00F8': return 'o';
+      case '\u0110': return 'D';
+      case '\u0111': return 'd';
+      case '\u0141': return 'L';
+      case '\u0142': return 'l';
+      default: break;
+    }
+    String d = java.text.Normalizer.normalize(String.valueOf(c), java.text.Normalizer.Form.NFD);
+    if (d.length() < 2 || d.charAt(0) >= 0x80) {
+      return c;
+    }
+    for (int k = 1; k < d.length(); k++) {
+      if (d.charAt(k) < '\u0300' || d.charAt(k) > '\u036F') {
+        return c;
+      }
+    }
+    return d.charAt(0);
+  }
+
   /** Number of single-character mappings in the committed T2S table (loads it if needed). */
   public static int t2sSize() {
     return T2SHolder.SIZE;

@@ -267,6 +267,29 @@ class CedictTest {
   }
 
   @Test
+  void aShortPlaceNameTakesTheNameOfThePlaceItRefersTo() {
+    // CC-CEDICT: 乌鲁木齐 "see 乌鲁木齐市, see 乌鲁木齐县"; 乌鲁木齐市 "Ürümqi, prefecture-level city ...".
+    assertEquals(List.of("Ürümqi"), Cedict.englishFor("乌鲁木齐"));
+    for (String q : List.of("Urumqi", "Ürümqi", "ÜRÜMQI")) {
+      assertEquals("乌鲁木齐", Cedict.chineseFor(q).get(0), q);
+    }
+    // The designation goes (西藏自治区: "Tibet Autonomous Region"), and an ethnic name between the
+    // short name and the suffix goes with its English word (新疆维吾尔自治区).
+    assertEquals(List.of("Tibet"), Cedict.englishFor("西藏"));
+    assertEquals(List.of("Inner Mongolia"), Cedict.englishFor("内蒙古"));
+    assertEquals(List.of("Ili"), Cedict.englishFor("伊犁"));
+    assertTrue(Cedict.chineseFor("Hohhot").contains("呼和浩特"));
+    // A name that is only the pinyin is left to the pinyin field; a cut name (内蒙) takes nothing.
+    assertEquals(List.of(), Cedict.englishFor("邯郸"));
+    assertEquals(List.of(), Cedict.englishFor("内蒙"));
+    assertEquals(null, CedictConverter.shortPlaceName("Inner Mongolia", List.of("Autonomous Region"), true));
+    assertEquals("Xinjiang",
+        CedictConverter.shortPlaceName("Xinjiang Uyghur Autonomous Region", List.of("Autonomous Region"), true));
+    assertEquals("乌鲁木齐市", CedictConverter.seeTarget("see 烏魯木齊市|乌鲁木齐市[Wu1 lu3 mu4 qi2 Shi4]"));
+    assertEquals("喀什市", CedictConverter.seeTarget("see 喀什市[Ka1 shi2 Shi4]"));
+  }
+
+  @Test
   void chineseFindsItsEnglishSenses() {
     assertEquals(List.of("nuclear energy"), Cedict.englishFor("核能"));
     assertEquals(List.of("supply heating", "heating"), Cedict.englishFor("供暖"));

@@ -53,6 +53,17 @@ class GlossaryTest {
   }
 
   @Test
+  void hyphenatedSpacedAndMarkedFormsAreOneTerm() {
+    Glossary g = Glossary.load();
+    // The bundled table writes ultra-low emission and coal-fired boiler with hyphens only.
+    assertTrue(g.expansions("ultra low emission").contains("超低排放"));
+    assertEquals(g.expansions("ultra-low emission"), g.expansions("ultra low emission"));
+    assertTrue(g.expansions("coal fired boiler").contains("燃煤锅炉"));
+    assertEquals("energy intensive", Glossary.key("Energy-Intensive"));
+    assertEquals("coal-", Glossary.key("coal-"), "a hyphen between letters only");
+  }
+
+  @Test
   void unknownTermsHaveNoExpansions() {
     Glossary g = parse(TABLE);
     assertEquals(List.of(), g.expansions("风电"));

@@ -606,7 +606,8 @@ public final class QueryCompiler {
     int run = i;
     while (run < required.size() && run - i < MAX_PINYIN_WORDS && required.get(run).size() == 1
         && !required.get(run).get(0).quoted()
-        && PinyinSyllables.isPinyin(required.get(run).get(0).text().toLowerCase(java.util.Locale.ROOT))) {
+        && PinyinSyllables.isPinyin(org.tpsearch.analysis.TextNormalizer.foldDiacritics(required.get(run).get(0).text())
+            .toLowerCase(java.util.Locale.ROOT))) {
       run++;
     }
     for (int end = run - 1; end > i; end--) {
@@ -621,7 +622,7 @@ public final class QueryCompiler {
 
   private static String joinedPinyin(List<UserQuery.Unit> words) {
     StringBuilder out = new StringBuilder();
-    words.forEach(w -> out.append(w.text().toLowerCase(java.util.Locale.ROOT)));
+    words.forEach(w -> out.append(org.tpsearch.analysis.TextNormalizer.foldDiacritics(w.text()).toLowerCase(java.util.Locale.ROOT)));
     return out.toString();
   }
 
@@ -693,7 +694,7 @@ public final class QueryCompiler {
     if (out.isEmpty() && text.indexOf(' ') < 0) {
       // Nothing the text says: the dictionary may define the word's verb or singular instead
       // (reduction: to reduce, 减少; shutdown: to shut down, 关停; pollution: to pollute, 污染).
-      for (String variant : EnglishVariants.of(text)) {
+      for (String variant : EnglishVariants.of(org.tpsearch.analysis.TextNormalizer.foldDiacritics(text))) {
         addOccurring(Cedict.lookup(variant).exact(), seen, out);
       }
     }
@@ -723,7 +724,7 @@ public final class QueryCompiler {
    * "long", is far more often English).
    */
   static String pinyin(String word) {
-    String lower = word.toLowerCase(java.util.Locale.ROOT);
+    String lower = org.tpsearch.analysis.TextNormalizer.foldDiacritics(word).toLowerCase(java.util.Locale.ROOT);
     return PinyinSyllables.syllableCount(lower) >= 2 ? lower : null;
   }
 
@@ -738,8 +739,12 @@ public final class QueryCompiler {
     return text.codePointCount(0, text.length()) >= 2 && text.codePoints().allMatch(QueryWords::isHan);
   }
 
-  /** Latin letters (with spaces, hyphens, apostrophes) and at least one letter: an English word or phrase. */
+  /**
+   * Latin letters, with or without diacritics (Ürümqi), with spaces, hyphens, apostrophes, and at
+   * least one letter: an English word or phrase.
+   */
   private static boolean isEnglish(String text) {
+    text = org.tpsearch.analysis.TextNormalizer.foldDiacritics(text);
     boolean letter = false;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

@@ -69,6 +69,25 @@ class MeaningTest extends EmbeddedIndexTest {
   }
 
   @Test
+  void anEnglishExonymWithOrWithoutDiacriticsFindsTheChinesePlace() throws Exception {
+    // The reports write 乌鲁木齐 (and 乌鲁木齐市) in Chinese only. CC-CEDICT names the city "Ürümqi"
+    // under 乌鲁木齐市 and only refers 乌鲁木齐 on; users type Urumqi, Ürümqi or toned pinyin.
+    List<String> urumqi = List.of("xinjiang/power/2020-07-20/event", "xinjiang/power/2022-08-12/event",
+        "xinjiang/power/2022-11-25/event");
+    for (String q : List.of("Urumqi", "Ürümqi", "URUMQI", "Wūlǔmùqí")) {
+      assertEquals(urumqi, top5(q).stream().sorted().toList(), q);
+    }
+  }
+
+  @Test
+  void hyphenatedAndSpacedEnglishReachTheSameGlossaryTerm() throws Exception {
+    // The glossary writes ultra-low emission (超低排放); the reports say 超低排放 in Chinese.
+    List<String> hyphen = top5("ultra-low emission");
+    assertFalse(hyphen.isEmpty());
+    assertEquals(hyphen, top5("ultra low emission"));
+  }
+
+  @Test
   void aPinyinHitStillShowsItsEvidence() throws Exception {
     // Nothing in the text reads "wulumuqi": the items are shown unmarked, not left out.
     for (SearchResult.Hit h : searcher.search(SearchRequest.of("wulumuqi")).hits()) {
