@@ -294,10 +294,13 @@ public final class QueryCompiler {
     // be the cluster's, whose lexicon knows only whether a term occurs).
     BooleanQuery.Builder fragments = null;
     if (!partQueries.isEmpty()) {
+      // Among points with some of the words, one that has a part of a missing word as well (省份
+      // and 限电 of 省份 · 拉闸限电) says more of the query: the parts add to the score there.
+      partials.forEach(p -> partQueries.forEach(pq -> p.add(new BoostQuery(pq, PART_WEIGHT), Occur.SHOULD)));
       fragments = new BooleanQuery.Builder().add(atLeast(partQueries, 1), Occur.MUST)
           .add(atLeast(unitQueries, 1), Occur.MUST_NOT).add(found, Occur.SHOULD);
-      explain.add("then, to fill the page, points with none of the words but a part of one: "
-          + String.join(" · ", partLabels));
+      explain.add("parts of words: " + String.join(" · ", partLabels) + " (among points with some of the words, a"
+          + " part of a missing word adds to the score; then, to fill the page, points with none of the words but a part of one)");
     }
     // A topic of the glossary that no report mentions in any form, nor any part of it (核电 where
     // no report covers nuclear power): the reports hold nothing on what the query asks, and the

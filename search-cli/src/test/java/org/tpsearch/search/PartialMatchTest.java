@@ -43,4 +43,18 @@ class PartialMatchTest extends EmbeddedIndexTest {
       assertEquals(every.total(), counts.total(), r.query());
     }
   }
+
+  @Test
+  void aPartOfAMissingWordRanksAPointAboveThoseWithTheOtherWordAlone() throws Exception {
+    // 哪些省份拉闸限电 is 省份 · 拉闸限电. The Guangdong point of 2021-09-10 says 省份 and 限电 (a part
+    // of 拉闸限电, which it does not say): it says more of the query than the Shanxi and Hebei points
+    // that say 省份 alone, and before the parts scored in tier c it came after both.
+    List<String> ids = searcher.search(SearchRequest.of("哪些省份拉闸限电").withLimit(10)).hits().stream()
+        .map(SearchResult.Hit::id).toList();
+    int guangdong = ids.indexOf("guangdong/power/2021-09-10/policy");
+    assertTrue(guangdong >= 0, ids::toString);
+    for (String alone : List.of("shanxi/power/2019-06-01/policy", "hebei/industry/2019-04-29/policy")) {
+      assertTrue(ids.indexOf(alone) > guangdong, () -> alone + " " + ids);
+    }
+  }
 }
