@@ -12,8 +12,53 @@ package org.tpsearch.analysis;
 public final class DateZeros {
   private DateZeros() {}
 
-  /** The rule as a Java regular expression whose match is the zero; the digit is group 1. */
+  /**
+   * The rule as a Java regular expression whose match is the zero; the digit is group 1. A cluster
+   * applies it after {@link #DAY_HAO_PATTERN} (so {@code 5月05号}, read {@code 5月05日}, loses its
+   * zero too) and {@link #ISO_PATTERN}.
+   */
   public static final String PATTERN = "(?<![0-9０-９.．A-Za-zＡ-Ｚａ-ｚ_])[0０]([0-9０-９])(?=[月日])";
+
+  /**
+   * A date written with dashes, slashes or points ({@code 2022-05-01}, {@code 2022/5/1},
+   * {@code 2022.05.01}, full width too) as a Java regular expression: year (group 1), month (2), day
+   * (3), a month 1 to 12 and a day 1 to 31, with no digit, point, dash, slash, Latin letter or
+   * underscore before it (a version number, a file name's date) and no digit after it. It is read
+   * as {@link #ISO_REPLACEMENT}, the way the reports write dates ({@code 2022年5月1日}, the zeros
+   * then dropped by {@link #PATTERN}), so each form finds the other. Fixed-length alternatives:
+   * no backtracking beyond a character or two.
+   */
+  public static final String ISO_PATTERN = "(?<![0-9０-９.．\\-－/／A-Za-zＡ-Ｚａ-ｚ_])([12１２][0-9０-９]{3})[-/.－／．]"
+      + "([0０]?[1-9１-９]|[1１][0-2０-２])[-/.－／．]([0０]?[1-9１-９]|[12１２][0-9０-９]|[3３][01０１])(?![0-9０-９])";
+
+  /** What {@link #ISO_PATTERN} reads a date as. */
+  public static final String ISO_REPLACEMENT = "$1年$2月$3日";
+
+  /**
+   * A day written with 号 after a month ({@code 5月1号}, {@code 5月01号}) as a Java regular
+   * expression whose match is the 号, read as 日. Only after a month: the reports' other 号 are
+   * document numbers ({@code 〔2018〕22号}, {@code 第19号}), not days.
+   */
+  public static final String DAY_HAO_PATTERN = "(?<=月[0-9０-９]{1,2})号";
+
+  /** Whether {@code s} holds a date {@link #ISO_PATTERN} reads that may begin at {@code i} (a cheap pre-check). */
+  static boolean isoCandidate(CharSequence s, int i) {
+    char c = s.charAt(i);
+    return (c == '1' || c == '2' || c == '１' || c == '２') && i + 4 < s.length() && separator(s.charAt(i + 4));
+  }
+
+  private static boolean separator(char c) {
+    return c == '-' || c == '/' || c == '.' || c == '－' || c == '／' || c == '．';
+  }
+
+  /** Whether the character at {@code i} of {@code s} is a 号 that writes a day ({@link #DAY_HAO_PATTERN}). */
+  static boolean dayHao(CharSequence s, int i) {
+    if (s.charAt(i) != '号' || i < 2 || !digit(s.charAt(i - 1))) {
+      return false;
+    }
+    char before = s.charAt(i - 2);
+    return before == '月' || (digit(before) && i >= 3 && s.charAt(i - 3) == '月');
+  }
 
   /** Whether the character at {@code i} of {@code s} is the zero padding of a month or a day. */
   static boolean padding(CharSequence s, int i) {
@@ -25,7 +70,7 @@ public final class DateZeros {
       return false;
     }
     char unit = s.charAt(i + 2);
-    if (unit != '月' && unit != '日') {
+    if (unit != '月' && unit != '日' && !(unit == '号' && dayHao(s, i + 2))) {
       return false;
     }
     if (i > 0) {

@@ -22,23 +22,55 @@ final class FoldingCharFilter extends BaseCharFilter {
     this.widthToo = widthToo;
   }
 
+  private static final java.util.regex.Pattern ISO = java.util.regex.Pattern.compile(DateZeros.ISO_PATTERN);
+
+  private StringBuilder out;
+  /** Input offset minus output offset, from the output's current end on. */
+  private int diff;
+
   private void fill() throws IOException {
     StringBuilder raw = new StringBuilder();
     char[] buf = new char[1024];
     for (int n = input.read(buf); n != -1; n = input.read(buf)) {
       raw.append(buf, 0, n);
     }
-    StringBuilder out = new StringBuilder(raw.length());
-    int diff = 0;
+    out = new StringBuilder(raw.length());
+    diff = 0;
+    java.util.regex.Matcher iso = null;
     for (int i = 0; i < raw.length(); ) {
-      int cp = Character.codePointAt(raw, i);
-      int inLen = Character.charCount(cp);
+      if (DateZeros.isoCandidate(raw, i)) {
+        if (iso == null) {
+          iso = ISO.matcher(raw).useTransparentBounds(true).useAnchoringBounds(false);
+        }
+        iso.region(i, Math.min(raw.length(), i + 10));
+        if (iso.lookingAt()) {
+          // 2022-05-01 (or 2022/5/1, 2022.05.01) is read as the reports write it, 2022年5月1日
+          // (see DateZeros): 年 and 月 stand for the separators, 日 is zero-width at the end.
+          for (int k = iso.start(1); k < iso.end(1); k++) {
+            emit(raw.charAt(k));
+          }
+          emit('年');
+          number(raw, iso.start(2), iso.end(2));
+          emit('月');
+          number(raw, iso.start(3), iso.end(3));
+          out.append('日');
+          diff -= 1;
+          addOffCorrectMap(out.length(), diff);
+          i = iso.end();
+          continue;
+        }
+      }
       if (DateZeros.padding(raw, i)) {
         // 05月 and 03月01日 are read as 5月 and 3月1日: the zero is not written (see DateZeros).
-        i += inLen;
-        diff += inLen;
-        addOffCorrectMap(out.length(), diff);
+        number(raw, i, i + 2);
+        i += 2;
         continue;
+      }
+      int cp = Character.codePointAt(raw, i);
+      int inLen = Character.charCount(cp);
+      if (cp == '号' && DateZeros.dayHao(raw, i)) {
+        // 5月1号 is read as 5月1日.
+        cp = '日';
       }
       int mapped = widthToo ? TextNormalizer.foldCodePoint(cp) : TextNormalizer.simplify(cp);
       out.appendCodePoint(mapped);
@@ -51,6 +83,29 @@ final class FoldingCharFilter extends BaseCharFilter {
       }
     }
     folded = out.toString();
+    out = null;
+  }
+
+  /** One BMP character of the input (a digit, a separator read as 年 or 月), folded, for one of the output. */
+  private void emit(char c) {
+    out.append((char) (widthToo ? TextNormalizer.foldCodePoint(c) : TextNormalizer.simplify(c)));
+  }
+
+  /**
+   * A month or day of one or two digits at {@code [from, to)}; a padding zero is not written, and
+   * the digit after it stands for both (its token's offsets cover {@code 05}, so a highlight of the
+   * word before it, 年 or 月, does not take the zero).
+   */
+  private void number(CharSequence raw, int from, int to) {
+    if (to - from == 2 && (raw.charAt(from) == '0' || raw.charAt(from) == '０')) {
+      emit(raw.charAt(from + 1));
+      diff += 1;
+      addOffCorrectMap(out.length(), diff);
+    } else {
+      for (int k = from; k < to; k++) {
+        emit(raw.charAt(k));
+      }
+    }
   }
 
   @Override

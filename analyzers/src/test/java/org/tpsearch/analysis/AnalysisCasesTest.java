@@ -81,14 +81,22 @@ class AnalysisCasesTest {
       lastStart = t.start();
       if (!analyzer.equals("word")) {
         // No stemming in the bigram analyzers: each token is exactly its folded surface form.
-        // (A zero padding a month or day, DateZeros, is dropped: it falls inside the token before it.)
+        // (A zero padding a month or day, DateZeros, is dropped: it falls inside the digit's token.
+        // A date with dashes reads as 2022年5月1日: 年 and 月 stand on the separators, 日 on
+        // nothing; a day's 号 after a month reads as 日.)
         StringBuilder surface = new StringBuilder();
         for (int i = t.start(); i < t.end(); i++) {
           if (!DateZeros.padding(input, i)) {
             surface.append(input.charAt(i));
           }
         }
-        assertEquals(t.term(), TextNormalizer.normalize(surface.toString()), "offsets map back to the surface form of " + t);
+        String s = TextNormalizer.normalize(surface.toString());
+        boolean dateWord = (t.term().equals("年") || t.term().equals("月")) && s.length() == 1 && "-/.".contains(s)
+            || t.term().equals("日") && (s.isEmpty() || s.equals("号"))
+            || s.length() == 2 && s.charAt(0) == '0' && t.term().equals(s.substring(1)); // 05 of 2022-05-01
+        if (!dateWord) {
+          assertEquals(t.term(), s, "offsets map back to the surface form of " + t);
+        }
       }
     }
     assertEquals(input.length(), actual.finalOffset(), "final offset is the input length");

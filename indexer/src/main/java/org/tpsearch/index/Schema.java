@@ -33,9 +33,11 @@ public final class Schema {
    * incremental state holds a digest of each file's bytes. 11 (the indexw branch's 9, made beside
    * 10): only what a search reads is indexed (no region, sector, type, flag or year fields of their
    * own; one drill-down term per facet value); an index of 10 still answers the same, and the next
-   * run rebuilds it.
+   * run rebuilds it. 12: a date written with dashes, slashes or points is indexed as the reports
+   * write dates (2022-05-01 as 2022年5月1日), and a day's 号 after a month as 日 (5月1号 as 5月1日),
+   * see DateZeros; a month's padding zero's offsets go with its digit.
    */
-  public static final String VERSION = "11";
+  public static final String VERSION = "12";
 
   /** The commit user-data key that records the schema version an index was written with. */
   public static final String COMMIT_VERSION_KEY = "tpsearch.schema";

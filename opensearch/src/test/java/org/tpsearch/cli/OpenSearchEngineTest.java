@@ -91,7 +91,8 @@ public class OpenSearchEngineTest {
       List.of("--sector", "Industry", "--region", "Guangdong", "--region", "Xinjiang"),
       List.of("--status", "found", "--sort", "confidence"), List.of("电力", "--sort", "date"), List.of("电力", "--sort", "confidence"),
       List.of("--source-domain", "gov.cn"), List.of("--year", "2022", "--confidence", "0.60-0.69"),
-      List.of("疫情 封控 航班"), List.of("no such words anywhere zzzq"), List.of("2022年5月"), List.of("03月01日"));
+      List.of("疫情 封控 航班"), List.of("no such words anywhere zzzq"), List.of("2022年5月"), List.of("03月01日"),
+      List.of("2021-07-16"), List.of("2021/7/16"), List.of("7月16号"));
 
   @Test
   public void everyCaseAnswersTheSameThroughBothEngines() {
@@ -111,6 +112,46 @@ public class OpenSearchEngineTest {
    * Hits sorted by date or confidence show their relevance score, the same through both engines,
    * with facets and without (the local engine scored sorted hits only with facets: 0 without).
    */
+  /**
+   * The cluster's analyzers read dates as the local ones do (its pattern_replace char filters
+   * carry DateZeros' rules): the same terms at the same positions for each text, by the node's
+   * own _analyze.
+   */
+  @Test
+  public void theClusterReadsDatesAsTheLocalAnalyzersDo() throws Exception {
+    Cluster admin = Cluster.connect(engine, Map.of());
+    List<String> texts = List.of("发布时间: 2021-07-16起", "2022/5/1", "2022.05.01。", "２０２２－０５－０１", "5月1号", "7月05号",
+        "国发〔2021〕23号", "2022年05月", "03月01日", "x_2022-05-01", "1.2022.05.01", "2022-13-01", "2020-2025年",
+        "綠色電力 2022-05-01 交易");
+    for (String text : texts) {
+      for (Map.Entry<String, org.apache.lucene.analysis.Analyzer> a : Map.of(
+          "tp_bigram", (org.apache.lucene.analysis.Analyzer) new org.tpsearch.analysis.BigramAnalyzer(true),
+          "tp_words", new org.tpsearch.analysis.WordAnalyzer()).entrySet()) {
+        Object answer = admin.call("POST", "/tp-sample/_analyze", Map.of("analyzer", a.getKey(), "text", text));
+        List<String> remote = new ArrayList<>();
+        int pos = -1;
+        for (Object t : (List<?>) ((Map<?, ?>) answer).get("tokens")) {
+          Map<?, ?> tok = (Map<?, ?>) t;
+          remote.add(tok.get("token") + "@" + ((Number) tok.get("position")).intValue());
+        }
+        List<String> mine = new ArrayList<>();
+        try (org.apache.lucene.analysis.TokenStream ts = a.getValue().tokenStream("text", text)) {
+          var term = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+          var inc = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute.class);
+          ts.reset();
+          while (ts.incrementToken()) {
+            pos += inc.getPositionIncrement();
+            mine.add(term + "@" + pos);
+          }
+          ts.end();
+        }
+        java.util.Collections.sort(remote);
+        java.util.Collections.sort(mine);
+        assertEquals(a.getKey() + " " + text, mine, remote);
+      }
+    }
+  }
+
   @Test
   public void sortedHitsShowTheirRealScoreWithOrWithoutFacets() {
     for (List<String> c : List.of(List.of("电力", "--sort", "date"), List.of("电力", "--sort", "confidence"),

@@ -223,6 +223,12 @@ final class Shell {
       renderer.search(parsed.request().facets() ? result : withoutFacets(result), searcher::show, out);
       return;
     }
+    // The hint 'search' writes on stderr when a word of the query is in no report in any form,
+    // before the answer as there; the shell writes its messages (errors too) where it prompts.
+    String hint = SearchCommand.absentHint(result);
+    if (hint != null) {
+      out.println(hint);
+    }
     new TextRenderer(context.colour(), context.hyperlinks()).search(withoutFacets(result), out);
     out.println();
     facetLines.forEach(out::println);

@@ -63,7 +63,59 @@ final class TextRenderer implements Renderer {
     if (s.indexBytes() >= 0) {
       out.println("index size:     " + s.indexBytes() + " bytes");
     }
-    facets(s.counts().facets(), out, colour);
+    boundedFacets(s.counts().facets(), out, colour);
+  }
+
+  /** The values of a dimension {@code stats} shows in text; the rest are counted ({@code --format json} has them all). */
+  static final int STATS_VALUES = 20;
+  /** The columns a line of {@code stats} text fills before it wraps. */
+  static final int STATS_COLUMNS = 100;
+
+  /**
+   * Facets as {@link #facets} writes them, bounded for an index of many regions (2,000 made a
+   * 60 KB line): the first {@link #STATS_VALUES} values of a dimension (the commonest), then
+   * {@code … and N more (--format json lists them all)}, wrapped at {@link #STATS_COLUMNS} columns
+   * (a CJK character counts two) under the first value.
+   */
+  static void boundedFacets(Map<String, List<SearchResult.FacetCount>> facets, PrintWriter out, boolean colour) {
+    for (Map.Entry<String, List<SearchResult.FacetCount>> e : facets.entrySet()) {
+      String label = dimensionLabel(e.getKey());
+      List<String> items = new java.util.ArrayList<>();
+      List<SearchResult.FacetCount> all = e.getValue();
+      for (SearchResult.FacetCount fc : all.subList(0, Math.min(all.size(), STATS_VALUES))) {
+        items.add(safe(fc.value()) + " (" + fc.count() + ")");
+      }
+      if (all.size() > STATS_VALUES) {
+        items.add("… and " + (all.size() - STATS_VALUES) + " more (--format json lists them all)");
+      }
+      StringBuilder line = new StringBuilder(c(colour, BOLD, label));
+      int width = label.length();
+      for (String item : items) {
+        int w = 2 + columns(item);
+        if (width > label.length() && width + w > STATS_COLUMNS) {
+          out.println(line);
+          line = new StringBuilder(" ".repeat(label.length()));
+          width = label.length();
+        }
+        line.append("  ").append(item);
+        width += w;
+      }
+      out.println(line);
+    }
+  }
+
+  /** The terminal columns {@code s} takes: two for East Asian wide characters, one for the others. */
+  static int columns(String s) {
+    int n = 0;
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      i += Character.charCount(cp);
+      boolean wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF && cp != 0x303F)
+          || (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F)
+          || (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
+      n += wide ? 2 : 1;
+    }
+    return n;
   }
 
   @Override

@@ -88,7 +88,12 @@ public final class ClusterSchema {
     Map<String, Object> charFilters = JsonText.obj(
         "tp_fold", JsonText.obj("type", "mapping", "mappings", mappings(TextNormalizer.foldings(true))),
         "tp_simplify", JsonText.obj("type", "mapping", "mappings", mappings(TextNormalizer.foldings(false))),
-        // 05月 as 5月, 03月01日 as 3月1日, as the analyzers' own char filter reads them.
+        // 2022-05-01 as 2022年05月01日, 5月1号 as 5月1日, then 05月 as 5月 and 03月01日 as 3月1日, as
+        // the analyzers' own char filter reads them (DateZeros), in this order.
+        "tp_date_iso", JsonText.obj("type", "pattern_replace", "pattern", org.tpsearch.analysis.DateZeros.ISO_PATTERN,
+            "replacement", org.tpsearch.analysis.DateZeros.ISO_REPLACEMENT),
+        "tp_date_hao", JsonText.obj("type", "pattern_replace", "pattern", org.tpsearch.analysis.DateZeros.DAY_HAO_PATTERN,
+            "replacement", "日"),
         "tp_date_zero", JsonText.obj("type", "pattern_replace", "pattern", org.tpsearch.analysis.DateZeros.PATTERN,
             "replacement", "$1"));
     Map<String, Object> filters = JsonText.obj(
@@ -97,10 +102,10 @@ public final class ClusterSchema {
         "tp_gap", JsonText.obj("type", "stop", "stopwords", List.of(GAP), "ignore_case", false));
     Map<String, Object> analyzers = JsonText.obj(
         // BigramAnalyzer: fold, UAX#29 words, lower case, CJK bigrams with unigrams.
-        BIGRAM_ANALYZER, JsonText.obj("type", "custom", "char_filter", List.of("tp_fold", "tp_date_zero"), "tokenizer", "standard",
+        BIGRAM_ANALYZER, JsonText.obj("type", "custom", "char_filter", List.of("tp_fold", "tp_date_iso", "tp_date_hao", "tp_date_zero"), "tokenizer", "standard",
             "filter", List.of("lowercase", "tp_cjk_bigram")),
         // WordAnalyzer: Traditional to Simplified, SmartChinese words, its stop set, width, lower case, Porter.
-        WORD_ANALYZER, JsonText.obj("type", "custom", "char_filter", List.of("tp_simplify", "tp_date_zero"), "tokenizer", "smartcn_tokenizer",
+        WORD_ANALYZER, JsonText.obj("type", "custom", "char_filter", List.of("tp_simplify", "tp_date_iso", "tp_date_hao", "tp_date_zero"), "tokenizer", "smartcn_tokenizer",
             "filter", List.of("smartcn_stop", "cjk_width", "lowercase", "porter_stem")),
         TERMS_ANALYZER, JsonText.obj("type", "custom", "tokenizer", "whitespace", "filter", List.of("tp_gap")));
     return JsonText.obj("char_filter", charFilters, "filter", filters, "analyzer", analyzers);

@@ -417,8 +417,14 @@ final class PhraseHighlighter {
     return in;
   }
 
-  /** The leading run of letters, digits and Han characters of {@code s} (after any others). */
-  private static String firstRun(String s) {
+  /**
+   * The leading run of letters, digits and Han characters of {@code s} (after any others), as far
+   * as the text must spell it too: a number alone, without leading zeros, as a run that begins with
+   * one, and what comes before the first digit otherwise. Dates are read in other forms
+   * (2021-07-16 as 2021年7月16日, 05月 as 5月, 16号 as 16日: DateZeros), so only the number is
+   * sure to stand in the text as in the query.
+   */
+  static String firstRun(String s) {
     int i = 0;
     while (i < s.length() && !Character.isLetterOrDigit(s.codePointAt(i))) {
       i += Character.charCount(s.codePointAt(i));
@@ -427,7 +433,25 @@ final class PhraseHighlighter {
     while (j < s.length() && Character.isLetterOrDigit(s.codePointAt(j))) {
       j += Character.charCount(s.codePointAt(j));
     }
-    return s.substring(i, j);
+    int digitAt = i;
+    while (digitAt < j && !(s.charAt(digitAt) >= '0' && s.charAt(digitAt) <= '9')) {
+      digitAt++;
+    }
+    if (digitAt == j) {
+      return s.substring(i, j);
+    }
+    if (digitAt > i) {
+      return s.substring(i, digitAt);
+    }
+    int end = i;
+    while (end < j && s.charAt(end) >= '0' && s.charAt(end) <= '9') {
+      end++;
+    }
+    int from = i;
+    while (from < end - 1 && s.charAt(from) == '0') {
+      from++;
+    }
+    return s.substring(from, end);
   }
 
   @FunctionalInterface

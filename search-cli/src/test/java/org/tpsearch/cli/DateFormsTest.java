@@ -52,4 +52,51 @@ class DateFormsTest {
     List<String> march = fullMatches("3月1日");
     assertEquals(march, fullMatches("03月01日"));
   }
+
+  @Test
+  void aDateWithDashesSlashesOrPointsFindsTheReportsForm() throws Exception {
+    // The Jiangsu and Inner Mongolia reports' evidence says 2021年7月16日 (the national carbon
+    // market's first trading day); a researcher types 2021-07-16 as often.
+    assertTrue(Files.readString(Golden.sampleReports().resolve("Jiangsu_Power_combined_info.txt")).contains("**发布时间**: 2021年7月16日"));
+    List<String> written = fullMatches("2021年7月16日");
+    assertTrue(written.contains("jiangsu/power/2021-07-16/policy"), written::toString);
+    assertTrue(written.contains("inner-mongolia/power/2021-07-16/policy"), written::toString);
+    for (String typed : List.of("2021-07-16", "2021-7-16", "2021/07/16", "2021.7.16", "２０２１－０７－１６")) {
+      assertEquals(written, fullMatches(typed), typed);
+    }
+    // Not a date: a month 13 stays three numbers, and finds no such point.
+    assertTrue(fullMatches("2021-13-16").isEmpty());
+  }
+
+  @Test
+  void aDayWrittenHaoFindsTheDayWrittenRi() {
+    List<String> ri = fullMatches("7月16日");
+    assertTrue(ri.contains("jiangsu/power/2021-07-16/policy"), ri::toString);
+    assertEquals(ri, fullMatches("7月16号"));
+    assertEquals(ri, fullMatches("07月16号"));
+    // A document number's 号 stays a 号: 国发〔2021〕23号 is not the 23rd.
+    assertEquals(fullMatches("〔2021〕23号").isEmpty(), false, "the Guangdong report cites 国发〔2021〕23号");
+    assertTrue(fullMatches("〔2021〕23日").isEmpty());
+  }
+
+  @Test
+  void reportsThatWriteDatesWithDashesAreFoundByTheChineseForm() throws Exception {
+    // The same real report with its evidence date written 2021-07-16: 2021年7月16日 finds it, and
+    // the highlight covers the date as written.
+    Path reports = Files.createDirectories(home.resolve("reports"));
+    String jiangsu = Files.readString(Golden.sampleReports().resolve("Jiangsu_Power_combined_info.txt"));
+    Files.writeString(reports.resolve("Jiangsu_Power_combined_info.txt"),
+        jiangsu.replace("**发布时间**: 2021年7月16日", "**发布时间**: 2021-07-16"));
+    Path index = home.resolve("idx");
+    Cli cli = Cli.at(home);
+    Cli.Result indexed = cli.run("index", reports.toString(), "--index", index.toString());
+    assertEquals(0, indexed.exit(), indexed::toString);
+    for (String q : List.of("2021年7月16日", "2021年07月16日", "7月16号")) {
+      Cli.Result r = cli.run("search", q, "--index", index.toString(), "--format", "json", "-n", "all");
+      assertEquals(0, r.exit(), r::toString);
+      assertTrue(r.out().contains("\"jiangsu/power/2021-07-16/policy\""), q + ": " + r.out());
+    }
+    Cli.Result text = cli.run("search", "2021年7月16日", "--index", index.toString());
+    assertTrue(text.out().contains("[2021-07-16]"), text::toString);
+  }
 }

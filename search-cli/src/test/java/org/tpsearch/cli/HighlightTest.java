@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -130,5 +131,20 @@ class HighlightTest {
     Cli.Result r = cli.terminal(true).run("search", "碳达峰");
     assertTrue(r.out().contains("\u001b[1;33m碳达峰\u001b[0m"), r::toString);
     assertFalse(r.out().contains("[碳达峰]"), "brackets only without colour");
+  }
+
+  @Test
+  void aHighlightEndsWhereTheMatchEndsBeforeAMonthsZero() throws Exception {
+    // The real Xinjiang report writes 至2022年05月）; 2022年 matched, and its 年 took the 0 of 05
+    // along (the zero is read away, and its offset fell to the token before it): [2022年0]5月.
+    assertTrue(Files.readString(Golden.sampleReports().resolve("Xinjiang_Industry_combined_info.txt")).contains("至2022年05月）"));
+    String out = cli.run("search", "2022年", "--region", "Xinjiang", "-n", "100").out();
+    assertTrue(out.contains("[2022年]05月"), out);
+    assertFalse(out.contains("年0]"), out);
+    // The month asked for, padded or not, covers the 05 as written.
+    for (String q : List.of("2022年5月", "2022年05月")) {
+      String month = cli.run("search", q, "--region", "Xinjiang", "-n", "100").out();
+      assertTrue(month.contains("至[2022年05月]）"), month);
+    }
   }
 }

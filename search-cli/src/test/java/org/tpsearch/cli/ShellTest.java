@@ -75,6 +75,20 @@ class ShellTest {
   }
 
   @Test
+  void aTopicNoReportMentionsIsNamedBeforeTheAnswerAsSearchNamesIt() throws Exception {
+    // 核电 occurs in no sample report in any form: 'search' says so on stderr; the shell said
+    // nothing and showed only "0 turning points match". Same line, before the answer; none for
+    // a query that finds something, nor for --format json.
+    String out = run("光伏 核电\n光伏 电网\n光伏 核电 --format json\n");
+    String hint = "tpsearch: no report mentions 核电 in any form, so nothing matches the whole query "
+        + "(points with only the other words are not shown)";
+    int at = out.indexOf(hint);
+    assertTrue(at >= 0, out);
+    assertTrue(at < out.indexOf("0 turning points match '光伏 核电'"), out);
+    assertEquals(at, out.lastIndexOf(hint), out);
+  }
+
+  @Test
   void badInputIsAOneLineErrorAndTheShellGoesOn() throws Exception {
     String out = run("\"unclosed\n--limit -3 x\n:99\n碳达峰\n");
     assertTrue(out.contains("tpsearch: bad query: unclosed quote"), out);
