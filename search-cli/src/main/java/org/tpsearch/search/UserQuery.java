@@ -27,10 +27,46 @@ public record UserQuery(List<List<Unit>> required, List<Unit> excluded) {
 
   /** One word or quoted phrase. */
   public record Unit(String text, boolean quoted) {
+    /**
+     * A word as the dictionary and pinyin look-ups read it: full-width Latin letters and digits (an
+     * input method in full-width mode types ｈｅａｔｉｎｇ) as ASCII, and a letter typed as a base
+     * letter and a combining mark (U+0308 after U) composed (NFC), as the analyzers already read the
+     * text. Without this, ｈｅａｔｉｎｇ and a decomposed Ürümqi matched the text but reached no
+     * English sense. Other full-width characters (operators, punctuation) are left to the analyzers.
+     */
+    public Unit {
+      text = latinForm(text);
+    }
+
     @Override
     public String toString() {
       return quoted ? "\"" + text + "\"" : text;
     }
+  }
+
+  /** Full-width ASCII letters and digits as ASCII, and combining marks composed; {@code s} itself when it has neither. */
+  static String latinForm(String s) {
+    boolean wide = false;
+    boolean marks = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      wide |= isWideAlnum(c);
+      marks |= c >= '\u0300' && c <= '\u036F';
+    }
+    if (!wide && !marks) {
+      return s;
+    }
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      out.append(isWideAlnum(c) ? (char) (c - 0xFEE0) : c);
+    }
+    String t = out.toString();
+    return marks ? java.text.Normalizer.normalize(t, java.text.Normalizer.Form.NFC) : t;
+  }
+
+  private static boolean isWideAlnum(char c) {
+    return (c >= '\uFF10' && c <= '\uFF19') || (c >= '\uFF21' && c <= '\uFF3A') || (c >= '\uFF41' && c <= '\uFF5A');
   }
 
   public UserQuery {

@@ -80,6 +80,19 @@ class MeaningTest extends EmbeddedIndexTest {
   }
 
   @Test
+  void fullWidthAndDecomposedEnglishReachTheSameSensesAsTyped() throws Exception {
+    // A Chinese input method in full-width mode types ｈｅａｔｉｎｇ; some keyboards send Ü as U and
+    // a combining diaeresis (U+0308). Both matched the text, but neither reached the dictionary, so
+    // the Chinese-only points (供暖, 乌鲁木齐) were missed.
+    List<String> heating = top5("heating");
+    assertFalse(heating.isEmpty());
+    assertEquals(heating, top5("\uFF48\uFF45\uFF41\uFF54\uFF49\uFF4E\uFF47"));
+    assertEquals(heating, top5("\uFF28\uFF25\uFF21\uFF34\uFF29\uFF2E\uFF27"));
+    assertEquals(top5("Ürümqi"), top5("U\u0308ru\u0308mqi"));
+    assertEquals(3, top5("U\u0308ru\u0308mqi").size());
+  }
+
+  @Test
   void hyphenatedAndSpacedEnglishReachTheSameGlossaryTerm() throws Exception {
     // The glossary writes ultra-low emission (超低排放); the reports say 超低排放 in Chinese.
     List<String> hyphen = top5("ultra-low emission");
