@@ -10,7 +10,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code tpsearch facets}: counts per dimension under a query and filters. */
 @Command(name = "facets", description = "Count turning points per value of every facet dimension (region, sector, "
-    + "year, ...), under an optional query and filters (filtered dimensions count sideways).")
+    + "year, ...), under an optional query and filters (filtered dimensions count sideways). Text shows the "
+    + "20 commonest values of a dimension and how many more there are; --format json lists them all.")
 final class FacetsCommand extends IndexReadingCommand {
   @Parameters(arity = "0..*", paramLabel = "QUERY", description = "Optional query words.")
   List<String> query = List.of();

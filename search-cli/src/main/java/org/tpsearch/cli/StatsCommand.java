@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code tpsearch stats}: what the index holds. */
-@Command(name = "stats", description = "Say which index answers and what it holds: turning points, files, counts per dimension.")
+@Command(name = "stats", description = "Say which index answers and what it holds: turning points, files, counts per dimension "
+    + "(in text, the 20 commonest values of each and how many more; --format json lists them all).")
 final class StatsCommand extends IndexReadingCommand {
   @Mixin
   FormatOption format;

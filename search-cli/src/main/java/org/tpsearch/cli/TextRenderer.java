@@ -66,9 +66,9 @@ final class TextRenderer implements Renderer {
     boundedFacets(s.counts().facets(), out, colour);
   }
 
-  /** The values of a dimension {@code stats} shows in text; the rest are counted ({@code --format json} has them all). */
+  /** The values of a dimension {@code stats}, {@code facets} and {@code search --facets} show in text; the rest are counted ({@code --format json} has them all). */
   static final int STATS_VALUES = 20;
-  /** The columns a line of {@code stats} text fills before it wraps. */
+  /** The columns a line of facet counts in text fills before it wraps. */
   static final int STATS_COLUMNS = 100;
 
   /**
@@ -214,14 +214,9 @@ final class TextRenderer implements Renderer {
     }
   }
 
+  /** Facets in text: bounded and wrapped as {@link #boundedFacets} (an index of many regions or source domains). */
   static void facets(Map<String, List<SearchResult.FacetCount>> facets, PrintWriter out, boolean colour) {
-    for (Map.Entry<String, List<SearchResult.FacetCount>> e : facets.entrySet()) {
-      StringBuilder sb = new StringBuilder();
-      for (SearchResult.FacetCount fc : e.getValue()) {
-        sb.append("  ").append(safe(fc.value())).append(" (").append(fc.count()).append(')');
-      }
-      out.println(c(colour, BOLD, dimensionLabel(e.getKey())) + sb);
-    }
+    boundedFacets(facets, out, colour);
   }
 
   /** A dimension's name and colon, padded so the values of every dimension line up. */

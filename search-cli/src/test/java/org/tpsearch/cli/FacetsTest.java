@@ -196,8 +196,14 @@ class FacetsTest {
     List<String> order = new ArrayList<>(confidence.keySet());
     assertEquals(BUCKETS.stream().filter(order::contains).toList(), order);
     Cli.Result text = cli.run("facets");
-    String line = text.outLines().stream().filter(l -> l.startsWith("confidence:")).findFirst().orElseThrow();
-    assertTrue(line.matches("confidence: +<0\\.60 \\(\\d+\\) +0\\.60-0\\.69 .*unknown \\(\\d+\\)"), line);
+    // The dimension's line and the lines it wraps onto, joined.
+    List<String> lines = text.outLines();
+    int at = lines.indexOf(lines.stream().filter(l -> l.startsWith("confidence:")).findFirst().orElseThrow());
+    StringBuilder line = new StringBuilder(lines.get(at));
+    for (int i = at + 1; i < lines.size() && lines.get(i).startsWith(" "); i++) {
+      line.append(lines.get(i).stripTrailing().replaceFirst("^ +", "  "));
+    }
+    assertTrue(line.toString().matches("confidence: +<0\\.60 \\(\\d+\\) +0\\.60-0\\.69 .*  unknown \\(\\d+\\)"), line::toString);
   }
 
   @Test
@@ -206,10 +212,13 @@ class FacetsTest {
     assertEquals(0, r.exit(), r::toString);
     List<String> lines = r.outLines();
     assertEquals("16 turning points — the embedded sample index", lines.get(0));
-    assertEquals(DIMS, lines.subList(1, lines.size()).stream().map(l -> l.substring(0, l.indexOf(':'))).toList());
+    // A dimension a line, wrapped under its first value past 100 columns.
+    assertEquals(DIMS, lines.subList(1, lines.size()).stream().filter(l -> !l.startsWith(" "))
+        .map(l -> l.substring(0, l.indexOf(':'))).toList());
     // Names padded to the longest dimension name (evidence_window) and its colon, then two spaces.
     assertTrue(lines.get(1).startsWith("region:           Xinjiang (16)  Guangdong (7)  "), lines.get(1));
-    assertEquals("sector:           Industry (10)  Power (6)", lines.get(2));
+    assertEquals("                  Shanghai (6)  Zhejiang (6)  Beijing (5)  Hubei (5)  Shanxi (5)", lines.get(2));
+    assertEquals("sector:           Industry (10)  Power (6)", lines.get(3));
   }
 
   @Test

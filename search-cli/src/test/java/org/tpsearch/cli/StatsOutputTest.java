@@ -12,8 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tpsearch.testing.Golden;
 
 /**
- * {@code stats} stays readable whatever the index holds: an index of 2,000 regions printed them all
- * on one 60 KB line. Text shows the commonest values of a dimension and counts the rest, wrapped;
+ * {@code stats}, {@code facets} and {@code search --facets} stay readable whatever the index holds:
+ * an index of 2,000 regions printed them all on one 60 KB line. Text shows the commonest values of a dimension and counts the rest, wrapped;
  * {@code --format json} lists every one.
  */
 class StatsOutputTest {
@@ -57,6 +57,21 @@ class StatsOutputTest {
 
     Map<String, Object> json = SearchJson.of(cli.run("stats", "--index", index.toString(), "--format", "json"));
     assertEquals(2000, SearchJson.facet(json, "region").size());
+
+    // facets and search --facets printed every value on one line too (a 40 KB line here).
+    for (List<String> args : List.of(List.of("facets", "--index", index.toString()),
+        List.of("search", "工业园区", "--facets", "--index", index.toString()))) {
+      Cli.Result counts = cli.run(args.toArray(String[]::new));
+      assertEquals(0, counts.exit(), counts::toString);
+      String facetLines = counts.out().substring(counts.out().indexOf("region:"));
+      for (String line : facetLines.split("\n")) {
+        assertTrue(TextRenderer.columns(line) <= TextRenderer.STATS_COLUMNS, () -> args + ": a line of " + line.length() + " chars");
+      }
+      assertTrue(counts.out().contains("… and 1980 more (--format json lists them all)"), counts::toString);
+      Map<String, Object> all = SearchJson.of(cli.run(java.util.stream.Stream.concat(args.stream(),
+          java.util.stream.Stream.of("--format", "json")).toArray(String[]::new)));
+      assertEquals(2000, SearchJson.facet(all, "region").size(), args::toString);
+    }
   }
 
   @Test
