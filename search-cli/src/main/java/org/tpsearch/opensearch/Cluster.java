@@ -333,6 +333,13 @@ public final class Cluster {
               ? "; if its certificate is signed by your own CA, give that CA's certificate in $" + ENV_CA
                   + " or config.toml's engine-ca" : ""), 0, e);
     } catch (ConnectException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+          // The JDK says "connection refused" for a name no DNS knows: a typo in the host is not a cluster down.
+          throw new ClusterException("cannot reach the cluster at " + base + ": unknown host " + base.getHost()
+              + " (no address for it: check the engine URL)", 0, e);
+        }
+      }
       throw new ClusterException("cannot reach the cluster at " + base + ": connection refused", 0, e);
     } catch (IOException e) {
       throw new ClusterException("cannot reach the cluster at " + base + ": " + (e.getMessage() == null ? e : e.getMessage()), 0, e);
