@@ -120,6 +120,54 @@ public class ClusterConcurrentRunTest {
     }
   }
 
+  /**
+   * A run whose lock another run took over between two renewals (its lease lapsed unnoticed: the
+   * machine slept, or someone deleted the document) stops before it moves the alias, deletes an
+   * index or writes the run state, and leaves the new holder's lock in place (was: it swapped the
+   * alias to its build, deleted the index searches read, wrote its run state and exit 0, beside the
+   * run that held the lock).
+   */
+  @Test
+  public void aRunWhoseLockWasTakenOverMovesNoAliasAndDeletesNothing() throws Exception {
+    Path home = Files.createTempDirectory("tpsearch-os-taken");
+    Cli cli = Cli.at(home);
+    String reports = Golden.sampleReports().toString();
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try (TestCluster cluster = TestCluster.start(1, List.of(HoldBulk.class))) {
+      String url = cluster.http() + "/tp-race";
+      Cluster admin = Cluster.connect(url, Map.of());
+      Cli.Result first = cli.run("index", reports, "--to", url);
+      assertEquals(first.toString(), 0, first.exit());
+      String before = aliased(admin, "tp-race");
+
+      // A full rebuild, held at its first bulk request (within a renewal period of taking the lock).
+      HoldBulk.after(0);
+      Future<Cli.Result> a = pool.submit(() -> cli.run("index", reports, "--to", url, "--full"));
+      assertTrue("no bulk request was held", HoldBulk.awaitHeld(120));
+      // Meanwhile its lock became another run's.
+      putLock(admin, clusterNow(admin));
+      Object taken = admin.call("GET", "/tp-race.tpsearch-state/_doc/" + ClusterLock.ID, null);
+      HoldBulk.release();
+      Cli.Result done = a.get(120, TimeUnit.SECONDS);
+      assertEquals(done.toString(), ExitCodes.INPUT, done.exit());
+      assertTrue(done.err(), done.err().startsWith("tpsearch: indexing into " + url + " failed: this run stopped writing to "
+          + url + ": another run took over its lock tp-race.tpsearch-state/_doc/lock"));
+      // Searches still read the old build, which is still there, and so is the other run's lock.
+      assertEquals(before, aliased(admin, "tp-race"));
+      assertEquals(List.of(before), indexes(admin, "tp-race.tpsearch-2*"));
+      assertEquals(68L, count(admin, "tp-race"));
+      assertEquals(taken, admin.call("GET", "/tp-race.tpsearch-state/_doc/" + ClusterLock.ID, null));
+    } finally {
+      HoldBulk.release();
+      pool.shutdownNow();
+      try (var walk = Files.walk(home)) {
+        for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
+  }
+
   private static void putLock(Cluster admin, long renewed) throws Exception {
     Map<String, Object> lock = new LinkedHashMap<>();
     lock.put("owner", "a-run-elsewhere");

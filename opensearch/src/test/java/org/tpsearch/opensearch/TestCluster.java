@@ -136,6 +136,11 @@ public final class TestCluster implements Closeable {
     return http;
   }
 
+  /** The HTTP address of node {@code i} (running). */
+  public String http(int i) {
+    return httpOf(nodes.get(i));
+  }
+
   /** Node {@code i}, to stop it in the middle of something. */
   public Node node(int i) {
     return nodes.get(i);

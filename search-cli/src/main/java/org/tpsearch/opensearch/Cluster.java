@@ -284,8 +284,10 @@ public final class Cluster {
       int status = r.statusCode();
       if ((status != 429 && status != 503) || attempt == ATTEMPTS) {
         if (status == 429 || status == 503) {
+          // Its reason tells a busy cluster (429, a full queue) from an unavailable shard (503, a node down).
           throw new ClusterException("the cluster at " + base + " is busy: it answered " + status + " to " + method + " "
-              + path + " " + ATTEMPTS + " times over " + seconds(waited) + "; try again later", status, null);
+              + path + " " + ATTEMPTS + " times over " + seconds(waited) + because(r.body()) + "; try again later",
+              status, null);
         }
         break;
       }
@@ -298,15 +300,7 @@ public final class Cluster {
         throw new ClusterException("interrupted while waiting for the cluster at " + base, 0, e);
       }
     }
-    Object parsed = null;
-    String text = r.body();
-    if (text != null && !text.isBlank()) {
-      try {
-        parsed = JsonText.parse(text);
-      } catch (IllegalArgumentException e) {
-        parsed = text;
-      }
-    }
+    Object parsed = parsedOrText(r.body());
     // 401, or 403 from the security plugin: the credentials. (A 403 for a write block on an index
     // is the cluster's answer about that index, reported by whoever asked.)
     String type = JsonText.string(JsonText.map(parsed, "error"), "type");
@@ -339,12 +333,41 @@ public final class Cluster {
               ? "; if its certificate is signed by your own CA, give that CA's certificate in $" + ENV_CA
                   + " or config.toml's engine-ca" : ""), 0, e);
     } catch (ConnectException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+          // The JDK says "connection refused" for a name no DNS knows: a typo in the host is not a cluster down.
+          throw new ClusterException("cannot reach the cluster at " + base + ": unknown host " + base.getHost()
+              + " (no address for it: check the engine URL)", 0, e);
+        }
+      }
       throw new ClusterException("cannot reach the cluster at " + base + ": connection refused", 0, e);
     } catch (IOException e) {
       throw new ClusterException("cannot reach the cluster at " + base + ": " + (e.getMessage() == null ? e : e.getMessage()), 0, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ClusterException("interrupted while waiting for the cluster at " + base, 0, e);
+    }
+  }
+
+  /** " (the reason)" a response body gives, at most a line's length; empty for an empty body. */
+  private static String because(String body) {
+    Object parsed = parsedOrText(body);
+    if (parsed == null) {
+      return "";
+    }
+    String why = reason(parsed).strip().replaceAll("\\s+", " ");
+    return " (" + (why.length() > 200 ? why.substring(0, 200) + "…" : why) + ")";
+  }
+
+  /** A response body parsed as JSON; the text itself when it is not JSON; null when empty. */
+  private static Object parsedOrText(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return JsonText.parse(text);
+    } catch (IllegalArgumentException e) {
+      return text;
     }
   }
 
@@ -385,6 +408,40 @@ public final class Cluster {
           + reason(r.body()), r.status(), null);
     }
     return r.body();
+  }
+
+  /**
+   * Sends search {@code body} to {@code path} ({@code _search}) and returns the answer, failing on
+   * any status but 2xx and on an answer that left shards out ({@link #whole}).
+   */
+  public Object search(String path, Object body) throws ClusterException {
+    return whole(call("POST", path, body));
+  }
+
+  /**
+   * {@code answer} (of a search, or one search of an {@code _msearch}) when every shard of the
+   * index answered it; else fails naming how many did. OpenSearch answers 200 from the shards it
+   * reaches when others are unavailable (a node that holds them is down, with no replica elsewhere)
+   * or failed: its hits, totals and counts would be short with nothing to say so.
+   */
+  public Object whole(Object answer) throws ClusterException {
+    Map<String, Object> shards = JsonText.map(answer, "_shards");
+    if (shards.isEmpty()) {
+      return answer;
+    }
+    long total = (long) JsonText.number(shards, "total", 0);
+    long answered = (long) JsonText.number(shards, "successful", 0) + (long) JsonText.number(shards, "skipped", 0);
+    long failed = (long) JsonText.number(shards, "failed", 0);
+    if (failed == 0 && answered >= total) {
+      return answer;
+    }
+    Object first = JsonText.list(shards, "failures").stream().findFirst().orElse(null);
+    String why = first == null ? "" : " (" + reason(JsonText.obj("error", JsonText.map(first, "reason"))) + ")";
+    long missing = total - Math.min(total, answered);
+    throw new ClusterException("the index " + url() + " answered from " + Math.min(total, answered) + " of its " + total
+        + " shards: " + (missing == 1 ? "one is" : missing + " are") + " unavailable or failed" + why
+        + ", so the answer would be incomplete (a node that holds " + (missing == 1 ? "it" : "them")
+        + " may be down; start it again, or see GET /_cluster/health/" + index + "?level=shards)", 503, null);
   }
 
   /**

@@ -26,7 +26,11 @@ import org.tpsearch.index.IndexException;
  * run was killed, or lost the cluster) is taken over, again by compare-and-set, so two runs cannot
  * both take it; so is one left by an earlier run of this same process that has ended. A run that
  * cannot renew its lease stops writing before the lease can run out ({@link #check}), and one
- * whose lock was taken over stops at its next write: the new holder never writes beside it.
+ * whose lock was taken over stops at its next write: the new holder never writes beside it. The
+ * time since the last renewal is the longer of the monotonic clock's and the wall clock's (the
+ * first stands still while the machine sleeps). Before it deletes or replaces anything searches
+ * read, a run asks the cluster whether the lock is still its own ({@link #confirm}): a lease that
+ * lapsed unnoticed (the machine asleep, the document deleted by hand) is seen there, not after.
  */
 public final class ClusterLock implements Closeable {
   /** The lock document's id, in {@code <name>.tpsearch-state}. */
@@ -59,6 +63,11 @@ public final class ClusterLock implements Closeable {
   private long primaryTerm;
   /** System.nanoTime() before the request that last set the lease. */
   private long leaseFrom;
+  /**
+   * System.currentTimeMillis() then: the monotonic clock stands still while the machine sleeps
+   * (a laptop's lid closed), the cluster's clock and this one do not.
+   */
+  private long leaseFromWall;
   private String lost;
   private boolean closed;
   private java.util.concurrent.ScheduledFuture<?> renewal;
@@ -98,10 +107,11 @@ public final class ClusterLock implements Closeable {
   private void take() throws IOException, IndexException {
     for (int attempt = 0; attempt < 3; attempt++) {
       long t0 = System.nanoTime();
+      long w0 = System.currentTimeMillis();
       long now = clusterNow();
       Cluster.Response r = cluster.send("PUT", "/" + stateIndex + "/_create/" + ID, JsonText.write(doc(now)), "application/json");
       if (r.ok()) {
-        held(r, t0);
+        held(r, t0, w0);
         return;
       }
       if (r.status() != 409) {
@@ -123,7 +133,7 @@ public final class ClusterLock implements Closeable {
           + (long) JsonText.number(g.body(), "_seq_no", -1) + "&if_primary_term=" + (long) JsonText.number(g.body(), "_primary_term", -1),
           JsonText.write(doc(now)), "application/json");
       if (t.ok()) {
-        held(t, t0);
+        held(t, t0, w0);
         return;
       }
       if (t.status() != 409) {
@@ -134,11 +144,12 @@ public final class ClusterLock implements Closeable {
     throw busy(JsonText.map(g.body(), "_source"), clusterNow());
   }
 
-  private void held(Cluster.Response r, long t0) {
+  private void held(Cluster.Response r, long t0, long w0) {
     synchronized (guard) {
       seqNo = (long) JsonText.number(r.body(), "_seq_no", -1);
       primaryTerm = (long) JsonText.number(r.body(), "_primary_term", -1);
       leaseFrom = t0;
+      leaseFromWall = w0;
     }
   }
 
@@ -224,6 +235,7 @@ public final class ClusterLock implements Closeable {
     }
     try {
       long t0 = System.nanoTime();
+      long w0 = System.currentTimeMillis();
       Cluster.Response r = cluster.send("PUT", "/" + stateIndex + "/_doc/" + ID + "?if_seq_no=" + s + "&if_primary_term=" + t,
           JsonText.write(doc(clusterNow())), "application/json");
       synchronized (guard) {
@@ -231,6 +243,7 @@ public final class ClusterLock implements Closeable {
           seqNo = (long) JsonText.number(r.body(), "_seq_no", -1);
           primaryTerm = (long) JsonText.number(r.body(), "_primary_term", -1);
           leaseFrom = t0;
+          leaseFromWall = w0;
         } else if (r.status() == 409 || r.status() == 404) {
           lost = "another run took over its lock " + stateIndex + "/_doc/" + ID;
         }
@@ -246,7 +259,10 @@ public final class ClusterLock implements Closeable {
    */
   public void check() throws IOException {
     synchronized (guard) {
-      if (lost == null && System.nanoTime() - leaseFrom > TimeUnit.SECONDS.toNanos(LEASE_SECONDS - SAFETY_SECONDS)) {
+      long limit = TimeUnit.SECONDS.toMillis(LEASE_SECONDS - SAFETY_SECONDS);
+      long sinceRenewed = Math.max(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - leaseFrom),
+          System.currentTimeMillis() - leaseFromWall);
+      if (lost == null && sinceRenewed > limit) {
         lost = "it could not renew its lock " + stateIndex + "/_doc/" + ID + " for " + (LEASE_SECONDS - SAFETY_SECONDS) + " s";
       }
       if (lost != null) {
@@ -254,6 +270,17 @@ public final class ClusterLock implements Closeable {
             + " (a lock lapses " + LEASE_SECONDS + " s after its last renewal), so another run may be writing the index");
       }
     }
+  }
+
+  /**
+   * {@link #check}, after renewing the lease now: asks the cluster whether the lock is still this
+   * run's. Before a step that deletes or replaces what searches read (leftover builds, the alias,
+   * the run state), a lock taken over since the last renewal (every {@value #RENEW_SECONDS} s) must
+   * be seen: its new holder may be writing.
+   */
+  public void confirm() throws IOException {
+    renew();
+    check();
   }
 
   /** Releases the lock (when still this run's); the run's end. */

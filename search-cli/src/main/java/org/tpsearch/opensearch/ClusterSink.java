@@ -101,6 +101,13 @@ public final class ClusterSink implements IndexSink, java.io.Closeable {
     }
   }
 
+  /** {@link #checkLock}, asking the cluster now: before deleting or replacing what another run may be writing. */
+  private void confirmLock() throws IOException {
+    if (runLock != null) {
+      runLock.confirm();
+    }
+  }
+
   /** The index that keeps the run state of {@code index}. */
   public static String stateIndex(String index) {
     return index + ".tpsearch-state";
@@ -172,7 +179,7 @@ public final class ClusterSink implements IndexSink, java.io.Closeable {
 
   @Override
   public void begin(boolean full) throws IOException, IndexException {
-    checkLock();
+    confirmLock();
     Current cur = current();
     if (cur != null && !full && Schema.VERSION.equals(cur.schema()) && cur.concrete().size() == 1) {
       target = cur.concrete().get(0);
@@ -381,7 +388,7 @@ public final class ClusterSink implements IndexSink, java.io.Closeable {
       throw new IOException(sb.toString());
     }
     cluster.call("POST", "/" + target + "/_refresh", null);
-    checkLock();
+    confirmLock();
     if (replaced != null) {
       swap();
     }

@@ -86,8 +86,8 @@ public final class ClusterBackend implements SearchBackend {
         throw new IndexException(null, "cannot open " + cluster.url() + ": the index was not made by 'tpsearch index --to'", null);
       }
       // Then it brings the index's shards up: a search before would fail ("all shards failed"). An
-      // index whose shards stay down (a node gone) is searched anyway, after a short wait, and
-      // answers what the cluster can.
+      // index whose shards stay down (a node gone) is asked anyway, after a short wait: an answer
+      // that left a shard out fails (Cluster.whole) rather than show part of the hits as all.
       cluster.shardsReady(cluster.index(), SHARD_WAIT);
       return new ClusterBackend(cluster, glossary, schema);
     } catch (IOException e) {
@@ -544,7 +544,7 @@ public final class ClusterBackend implements SearchBackend {
       throw new Cluster.ClusterException("the cluster at " + cluster.url() + " answered " + status + ": "
           + Cluster.reason(resp), status, null);
     }
-    return resp;
+    return cluster.whole(resp);
   }
 
   private Object searchCall(Object body) throws IOException, QueryException {
@@ -560,7 +560,7 @@ public final class ClusterBackend implements SearchBackend {
       throw new Cluster.ClusterException("the cluster at " + cluster.url() + " answered " + resp.status() + ": "
           + Cluster.reason(resp.body()), resp.status(), null);
     }
-    return resp.body();
+    return cluster.whole(resp.body());
   }
 
   /** The stored points of {@code ids} (the verbatim answer left out, as local hits leave it). */
@@ -569,6 +569,12 @@ public final class ClusterBackend implements SearchBackend {
         + ClusterSchema.STORED + "." + Schema.ANSWER, JsonText.obj("ids", ids));
     Map<String, StoredPoint> out = new HashMap<>();
     for (Object d : JsonText.list(answer, "docs")) {
+      if (!JsonText.map(d, "error").isEmpty()) {
+        // Its shard is unavailable: the hit would be dropped from the page without a word.
+        throw new Cluster.ClusterException("cannot read the point " + JsonText.string(d, "_id") + " from " + cluster.url()
+            + ": " + Cluster.reason(d) + " (a node that holds its shard may be down; see GET /_cluster/health/"
+            + cluster.index() + "?level=shards)", 503, null);
+      }
       if (d instanceof Map<?, ?> m && Boolean.TRUE.equals(m.get("found"))) {
         out.put(JsonText.string(d, "_id"), ClusterSchema.storedPoint(JsonText.map(d, "_source")));
       }
@@ -599,7 +605,7 @@ public final class ClusterBackend implements SearchBackend {
 
   @Override
   public List<String> facetLabels(String dim) throws IOException {
-    Object answer = cluster.call("POST", "/" + cluster.index() + "/_search", JsonText.obj("size", 0, "aggs",
+    Object answer = cluster.search("/" + cluster.index() + "/_search", JsonText.obj("size", 0, "aggs",
         JsonText.obj("values", JsonText.obj("terms", JsonText.obj("field", ClusterSchema.facetField(dim), "size", MAX_FACET_VALUES)))));
     List<String> out = new ArrayList<>();
     for (Object b : JsonText.list(JsonText.map(JsonText.map(answer, "aggregations"), "values"), "buckets")) {
@@ -657,7 +663,7 @@ public final class ClusterBackend implements SearchBackend {
       if (after != null) {
         composite.put("after", after);
       }
-      Object answer = cluster.call("POST", "/" + cluster.index() + "/_search",
+      Object answer = cluster.search("/" + cluster.index() + "/_search",
           JsonText.obj("size", 0, "aggs", JsonText.obj("keys", JsonText.obj("composite", composite))));
       Map<String, Object> keys = JsonText.map(JsonText.map(answer, "aggregations"), "keys");
       List<Object> buckets = JsonText.list(keys, "buckets");
@@ -683,7 +689,7 @@ public final class ClusterBackend implements SearchBackend {
       if (lastId != null) {
         body.put("search_after", List.of(lastId));
       }
-      List<Object> hits = JsonText.list(JsonText.map(cluster.call("POST", "/" + cluster.index()
+      List<Object> hits = JsonText.list(JsonText.map(cluster.search("/" + cluster.index()
           + "/_search?_source_excludes=" + ClusterSchema.STORED + "." + Schema.ANSWER, body), "hits"), "hits");
       for (Object h : hits) {
         points.put(JsonText.string(h, "_id"), ClusterSchema.storedPoint(JsonText.map(h, "_source")));
@@ -756,7 +762,7 @@ public final class ClusterBackend implements SearchBackend {
     if (!places.isEmpty()) {
       should.add(JsonText.obj("terms", JsonText.obj(Schema.DUP_PLACE, places)));
     }
-    Object answer = cluster.call("POST", "/" + cluster.index() + "/_search?_source_excludes=" + ClusterSchema.STORED
+    Object answer = cluster.search("/" + cluster.index() + "/_search?_source_excludes=" + ClusterSchema.STORED
         + "." + Schema.ANSWER, JsonText.obj("size", MAX_RELATED * 4, "query", JsonText.obj("bool",
             JsonText.obj("should", should, "minimum_should_match", 1))));
     List<StoredPoint> candidates = new ArrayList<>();
@@ -768,7 +774,7 @@ public final class ClusterBackend implements SearchBackend {
 
   @Override
   public List<String> idsStartingWith(String prefix, int max) throws IOException {
-    Object answer = cluster.call("POST", "/" + cluster.index() + "/_search", JsonText.obj("size", max, "_source", false,
+    Object answer = cluster.search("/" + cluster.index() + "/_search", JsonText.obj("size", max, "_source", false,
         "query", JsonText.obj("prefix", JsonText.obj(Schema.ID, JsonText.obj("value", prefix))),
         "sort", List.of(JsonText.obj(Schema.ID, "asc"))));
     List<String> out = new ArrayList<>();
@@ -781,7 +787,7 @@ public final class ClusterBackend implements SearchBackend {
 
   @Override
   public long fileCount() throws IOException {
-    Object answer = cluster.call("POST", "/" + cluster.index() + "/_search", JsonText.obj("size", 0, "aggs",
+    Object answer = cluster.search("/" + cluster.index() + "/_search", JsonText.obj("size", 0, "aggs",
         JsonText.obj("files", JsonText.obj("cardinality", JsonText.obj("field", Schema.FILE, "precision_threshold", 40_000)))));
     return (long) JsonText.number(JsonText.map(JsonText.map(answer, "aggregations"), "files"), "value", 0);
   }

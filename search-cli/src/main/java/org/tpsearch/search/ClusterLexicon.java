@@ -153,7 +153,8 @@ final class ClusterLexicon {
         throw new Cluster.ClusterException("cannot look up '" + k.substring(k.indexOf('\u0000') + 1) + "' in " + cluster.url()
             + ": " + Cluster.reason(resp), 0, null);
       }
-      double total = JsonText.number(JsonText.map(JsonText.map(resp, "hits"), "total"), "value", 0);
+      // A shard left out would make a word it holds look absent from the index.
+      double total = JsonText.number(JsonText.map(JsonText.map(cluster.whole(resp), "hits"), "total"), "value", 0);
       known.put(k, total > 0);
     }
   }

@@ -206,7 +206,19 @@ class EngineConnectionTest {
     assertEquals(3, r.exit(), r::toString);
     assertTrue(r.err().contains("the cluster at " + url.replace("/tp", "") + " is busy: it answered 503 to GET /tp/_mapping 6 times"),
         r::toString);
+    // With the cluster's reason: a shard unavailable (a node down) also answers 503, and is not a full queue.
+    assertTrue(r.err().contains(" (unavailable); try again later"), r::toString);
     assertEquals(7, requests.size(), requests::toString);
+  }
+
+  @Test
+  void aHostNoDnsKnowsIsSaidSoNotConnectionRefused() {
+    // .invalid never resolves (RFC 2606). Was: "cannot reach the cluster at http://...: connection refused".
+    Cli.Result r = Cli.at(home).run("search", "光伏", "--engine", "http://tpsearch-test.invalid:9200/tp");
+    assertEquals(3, r.exit(), r::toString);
+    assertEquals("tpsearch: cannot open http://tpsearch-test.invalid:9200/tp: cannot reach the cluster at "
+        + "http://tpsearch-test.invalid:9200: unknown host tpsearch-test.invalid (no address for it: check the engine URL)"
+        + System.lineSeparator(), r.err(), r::toString);
   }
 
   @Test
