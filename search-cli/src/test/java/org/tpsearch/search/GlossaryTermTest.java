@@ -22,6 +22,18 @@ class GlossaryTermTest extends EmbeddedIndexTest {
   }
 
   @Test
+  void anOrganisationsEnglishNameFindsItsChineseName() throws Exception {
+    // The Guangdong reports say 广东电力交易中心 only: read word by word the English name found no point
+    // with every word and all 38 with any of them (Guangdong, Power...) as partial hits.
+    SearchResult r = searcher.search(SearchRequest.of("Guangdong Power Exchange Center").withLimit(100));
+    assertEquals(List.of("guangdong/power/2018-09-03/policy", "guangdong/power/2019-05-16/policy"),
+        r.hits().stream().map(SearchResult.Hit::id).sorted().toList());
+    assertTrue(r.hits().stream().allMatch(h -> h.tier().all()), r.hits().toString());
+    // The generic English name reaches every 电力交易中心 (Guangzhou's too).
+    assertTrue(ids(SearchRequest.of("power exchange")).contains("guangdong/power/2021-09-10/policy"));
+  }
+
+  @Test
   void theWordsThemselvesStillMatch() throws Exception {
     // Two points say "green power"/"green electricity" in English; 绿色电力/绿电 adds the third.
     List<String> hits = ids(SearchRequest.of("green power"));
