@@ -294,6 +294,23 @@ class MeaningTest extends EmbeddedIndexTest {
   }
 
   /**
+   * A word with 第 and a number that does not occur as typed is read as its words around the number
+   * (a blind tuning query, q359: kept whole, 武汉防控指挥部第1号通告 found nothing, exit 1, where the
+   * text says 武汉市…疫情防控指挥部（通告第1号）).
+   */
+  @Test
+  void aDocumentNumberInsideOtherWordsIsReadAsWords() throws Exception {
+    SearchResult r = searcher.search(SearchRequest.of("武汉防控指挥部第1号通告"));
+    assertEquals(List.of("武汉", "防控", "指挥部", "第1号", "通告"), r.words());
+    assertEquals("hubei/ground-transport/2020-01-23/event", r.hits().get(0).id());
+    assertTrue(r.hits().get(0).tier().all(), r.hits().get(0).toString());
+    // A 文号 with a word after it: the 文号 is still one word.
+    SearchResult doc = searcher.search(SearchRequest.of("国发〔2021〕23号文件"));
+    assertEquals(List.of("国发", "〔2021〕23号", "文件"), doc.words());
+    assertEquals("hebei/industry/2021-10-15/policy", doc.hits().get(0).id());
+  }
+
+  /**
    * A title the text writes with punctuation inside, typed without it, is found (session 5: the
    * real report's 《新疆维吾尔自治区"十四五"工业绿色发展规划》 typed without its quotes found nothing,
    * exit 1, while the same words without 《》 found it).

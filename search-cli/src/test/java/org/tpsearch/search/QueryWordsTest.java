@@ -81,6 +81,20 @@ class QueryWordsTest {
     assertEquals(List.of(words.split(" ")), QueryWords.understand(typed, known, occurs).words(), typed);
   }
 
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = ';', value = {
+      // Occurs as typed: whole.
+      "生态环境部令第19号; 生态环境部令第19号",
+      // Does not: its words around the number, which keeps 第 and its unit.
+      "武汉防控指挥部第1号通告; 武汉 防控 指挥部 第1号 通告",
+      "国发〔2021〕23号文件; 国发 〔2021〕23号 文件",
+  })
+  void aWholeWordThatDoesNotOccurAsTypedIsReadAsWords(String typed, String words) {
+    Predicate<String> known = w -> KNOWN.test(w) || Set.of("防控", "指挥部", "通告", "国发", "文件").contains(w);
+    Predicate<String> occurs = Set.of("生态环境部令第19号")::contains;
+    assertEquals(List.of(words.split(" ")), QueryWords.understand(typed, known, occurs).words(), typed);
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = ';', value = {"国发〔2021〕23号", "国发[2021]23号", "《2030年前碳达峰行动方案》", "生态环境部令第19号", "52.6亿",
       "74.7", "绿色电力", "的"})
