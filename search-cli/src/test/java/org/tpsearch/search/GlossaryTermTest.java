@@ -34,6 +34,16 @@ class GlossaryTermTest extends EmbeddedIndexTest {
   }
 
   @Test
+  void aHolidayIsTheTextsJiaqi() throws Exception {
+    // The reports say 春节假期 and never "holiday"; CC-CEDICT gives 假期 only as "vacation", so
+    // "Spring Festival holiday" found no point with both words (q115).
+    SearchResult r = searcher.search(SearchRequest.of("Spring Festival holiday").withLimit(100));
+    assertTrue(r.hits().stream().anyMatch(h -> h.id().equals("zhejiang/ground-transport/2020-01-23/event") && h.tier().all()),
+        r.hits().toString());
+    assertTrue(r.hits().stream().filter(h -> h.tier().all()).count() >= 5, r.hits().toString());
+  }
+
+  @Test
   void theWordsThemselvesStillMatch() throws Exception {
     // Two points say "green power"/"green electricity" in English; 绿色电力/绿电 adds the third.
     List<String> hits = ids(SearchRequest.of("green power"));
