@@ -142,6 +142,15 @@ final class QueryWords {
   /** Chinese unit characters a number keeps: 52.6亿, 76天, 2020年, 23号. */
   private static final String UNITS = "亿万千百年月日号天吨元度个次家条项倍台座户人";
 
+  /** Measure words: after a numeral they belong to it (第一个, 两项, 三家). */
+  private static final String MEASURE = "个项家次条位批种座台件";
+
+  /** Whether {@code word} ends with a numeral or a word that counts like one (一, 两, 十, 几, 每, 各). */
+  private static boolean endsWithNumeral(String word) {
+    char last = word.charAt(word.length() - 1);
+    return "一二三四五六七八九十百千万两几每各".indexOf(last) >= 0 || Character.isDigit(last);
+  }
+
   /** Whether {@code s} has 第 followed by a digit at {@code i}. */
   private static boolean ordinal(String s, int i) {
     return s.charAt(i) == '第' && i + 1 < s.length() && Character.isDigit(s.charAt(i + 1));
@@ -202,13 +211,17 @@ final class QueryWords {
         }
         lastSingles = single(t);
       }
-      // ...then a lone one joins the next word, or the previous at the end (碳+达峰, 交易+量).
+      // ...then a lone one joins the next word, or the previous at the end (碳+达峰, 交易+量); a
+      // measure word joins the numeral before it (第一+个 in 第一个启动, not 个+启动, which made
+      // 启动 no word of the query).
       List<String> merged = new ArrayList<>();
       String carry = "";
       for (int k = 0; k < grouped.size(); k++) {
         String t = carry + grouped.get(k);
         carry = "";
-        if (single(t) && k + 1 < grouped.size()) {
+        if (single(t) && MEASURE.indexOf(t.charAt(0)) >= 0 && !merged.isEmpty() && endsWithNumeral(merged.get(merged.size() - 1))) {
+          merged.set(merged.size() - 1, merged.get(merged.size() - 1) + t);
+        } else if (single(t) && k + 1 < grouped.size()) {
           carry = t;
         } else if (single(t) && !merged.isEmpty()) {
           merged.set(merged.size() - 1, merged.get(merged.size() - 1) + t);
