@@ -44,6 +44,19 @@ class GlossaryTermTest extends EmbeddedIndexTest {
   }
 
   @Test
+  void termsTheDictionaryLacks() throws Exception {
+    // CC-CEDICT has neither "type certificate" (型号合格证: C919's, in the Shanghai report) nor
+    // "water use" (用水量: Xinjiang's industrial plan); English over the Chinese text found them only
+    // as one word of two (blind tuning queries q405, q406).
+    for (String[] q : new String[][] {{"type certificate", "shanghai/aviation/2023-05-28/event"},
+        {"industrial water use", "xinjiang/industry/2021-12-16/seasonal"}}) {
+      SearchResult r = searcher.search(SearchRequest.of(q[0]));
+      assertEquals(q[1], r.hits().get(0).id(), q[0]);
+      assertTrue(r.hits().get(0).tier().all(), q[0]);
+    }
+  }
+
+  @Test
   void theWordsThemselvesStillMatch() throws Exception {
     // Two points say "green power"/"green electricity" in English; 绿色电力/绿电 adds the third.
     List<String> hits = ids(SearchRequest.of("green power"));
