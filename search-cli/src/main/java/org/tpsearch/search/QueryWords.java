@@ -69,7 +69,7 @@ final class QueryWords {
    * string of Chinese characters is a word (of the index or the glossary).
    */
   static Understood understand(String typed, Predicate<String> known) {
-    return understand(typed, known, w -> false);
+    return understand(typed, known, w -> false, w -> true);
   }
 
   /**
@@ -78,8 +78,19 @@ final class QueryWords {
    * such a pair with is part of a word there (不及 in 西电东送不及预期, 涉及), not a function word.
    */
   static Understood understand(String typed, Predicate<String> known, Predicate<String> occurs) {
+    return understand(typed, known, occurs, occurs);
+  }
+
+  /**
+   * {@link #understand(String, Predicate, Predicate)}, where {@code asTyped} says whether a word that
+   * stays whole (a 文号, a word with 第 and a number) occurs as typed. One that does not is read as
+   * its words around the number, which keeps 第 and its unit (武汉防控指挥部第1号通告 is 武汉 · 防控 ·
+   * 指挥部 · 第1号 · 通告, where the text says 防控指挥部（通告第1号）): kept whole, it found nothing.
+   */
+  private static Understood understand(String typed, Predicate<String> known, Predicate<String> occurs,
+      Predicate<String> asTyped) {
     String s = TextNormalizer.fold(typed);
-    if (wholeWord(s)) {
+    if (wholeWord(s) && (s.startsWith("《") || asTyped.test(s))) {
       return new Understood(List.of(typed), List.of(), false);
     }
     List<String> words = new ArrayList<>();
@@ -90,8 +101,19 @@ final class QueryWords {
     while (i < s.length()) {
       int cp = s.codePointAt(i);
       int end = i;
-      if (isHan(cp)) {
-        while (end < s.length() && isHan(s.codePointAt(end))) {
+      if (ordinal(s, i)) {
+        // 第 and a number with its unit: one word (第1号, 第19号).
+        end = i + 1;
+        while (end < s.length() && !isHan(s.codePointAt(end))) {
+          end += Character.charCount(s.codePointAt(end));
+        }
+        if (end < s.length() && endsWithDigit(s, i, end) && UNITS.indexOf(s.charAt(end)) >= 0) {
+          end++;
+        }
+        words.add(s.substring(i, end));
+      } else if (isHan(cp)) {
+        end += Character.charCount(cp);
+        while (end < s.length() && isHan(s.codePointAt(end)) && !ordinal(s, end)) {
           end += Character.charCount(s.codePointAt(end));
         }
         han(s.substring(i, end), known, occurs, words, dropped);
@@ -119,6 +141,20 @@ final class QueryWords {
 
   /** Chinese unit characters a number keeps: 52.6亿, 76天, 2020年, 23号. */
   private static final String UNITS = "亿万千百年月日号天吨元度个次家条项倍台座户人";
+
+  /** Measure words: after a numeral they belong to it (第一个, 两项, 三家). */
+  private static final String MEASURE = "个项家次条位批种座台件";
+
+  /** Whether {@code word} ends with a numeral or a word that counts like one (一, 两, 十, 几, 每, 各). */
+  private static boolean endsWithNumeral(String word) {
+    char last = word.charAt(word.length() - 1);
+    return "一二三四五六七八九十百千万两几每各".indexOf(last) >= 0 || Character.isDigit(last);
+  }
+
+  /** Whether {@code s} has 第 followed by a digit at {@code i}. */
+  private static boolean ordinal(String s, int i) {
+    return s.charAt(i) == '第' && i + 1 < s.length() && Character.isDigit(s.charAt(i + 1));
+  }
 
   private static boolean endsWithDigit(String s, int from, int end) {
     return end > from && Character.isDigit(s.charAt(end - 1));
@@ -175,13 +211,17 @@ final class QueryWords {
         }
         lastSingles = single(t);
       }
-      // ...then a lone one joins the next word, or the previous at the end (碳+达峰, 交易+量).
+      // ...then a lone one joins the next word, or the previous at the end (碳+达峰, 交易+量); a
+      // measure word joins the numeral before it (第一+个 in 第一个启动, not 个+启动, which made
+      // 启动 no word of the query).
       List<String> merged = new ArrayList<>();
       String carry = "";
       for (int k = 0; k < grouped.size(); k++) {
         String t = carry + grouped.get(k);
         carry = "";
-        if (single(t) && k + 1 < grouped.size()) {
+        if (single(t) && MEASURE.indexOf(t.charAt(0)) >= 0 && !merged.isEmpty() && endsWithNumeral(merged.get(merged.size() - 1))) {
+          merged.set(merged.size() - 1, merged.get(merged.size() - 1) + t);
+        } else if (single(t) && k + 1 < grouped.size()) {
           carry = t;
         } else if (single(t) && !merged.isEmpty()) {
           merged.set(merged.size() - 1, merged.get(merged.size() - 1) + t);

@@ -22,6 +22,41 @@ class GlossaryTermTest extends EmbeddedIndexTest {
   }
 
   @Test
+  void anOrganisationsEnglishNameFindsItsChineseName() throws Exception {
+    // The Guangdong reports say 广东电力交易中心 only: read word by word the English name found no point
+    // with every word and all 38 with any of them (Guangdong, Power...) as partial hits.
+    SearchResult r = searcher.search(SearchRequest.of("Guangdong Power Exchange Center").withLimit(100));
+    assertEquals(List.of("guangdong/power/2018-09-03/policy", "guangdong/power/2019-05-16/policy"),
+        r.hits().stream().map(SearchResult.Hit::id).sorted().toList());
+    assertTrue(r.hits().stream().allMatch(h -> h.tier().all()), r.hits().toString());
+    // The generic English name reaches every 电力交易中心 (Guangzhou's too).
+    assertTrue(ids(SearchRequest.of("power exchange")).contains("guangdong/power/2021-09-10/policy"));
+  }
+
+  @Test
+  void aHolidayIsTheTextsJiaqi() throws Exception {
+    // The reports say 春节假期 and never "holiday"; CC-CEDICT gives 假期 only as "vacation", so
+    // "Spring Festival holiday" found no point with both words (q115).
+    SearchResult r = searcher.search(SearchRequest.of("Spring Festival holiday").withLimit(100));
+    assertTrue(r.hits().stream().anyMatch(h -> h.id().equals("zhejiang/ground-transport/2020-01-23/event") && h.tier().all()),
+        r.hits().toString());
+    assertTrue(r.hits().stream().filter(h -> h.tier().all()).count() >= 5, r.hits().toString());
+  }
+
+  @Test
+  void termsTheDictionaryLacks() throws Exception {
+    // CC-CEDICT has neither "type certificate" (型号合格证: C919's, in the Shanghai report) nor
+    // "water use" (用水量: Xinjiang's industrial plan); English over the Chinese text found them only
+    // as one word of two (blind tuning queries q405, q406).
+    for (String[] q : new String[][] {{"type certificate", "shanghai/aviation/2023-05-28/event"},
+        {"industrial water use", "xinjiang/industry/2021-12-16/seasonal"}}) {
+      SearchResult r = searcher.search(SearchRequest.of(q[0]));
+      assertEquals(q[1], r.hits().get(0).id(), q[0]);
+      assertTrue(r.hits().get(0).tier().all(), q[0]);
+    }
+  }
+
+  @Test
   void theWordsThemselvesStillMatch() throws Exception {
     // Two points say "green power"/"green electricity" in English; 绿色电力/绿电 adds the third.
     List<String> hits = ids(SearchRequest.of("green power"));

@@ -294,6 +294,40 @@ class MeaningTest extends EmbeddedIndexTest {
   }
 
   /**
+   * A word with 第 and a number that does not occur as typed is read as its words around the number
+   * (a blind tuning query, q359: kept whole, 武汉防控指挥部第1号通告 found nothing, exit 1, where the
+   * text says 武汉市…疫情防控指挥部（通告第1号）).
+   */
+  @Test
+  void aDocumentNumberInsideOtherWordsIsReadAsWords() throws Exception {
+    SearchResult r = searcher.search(SearchRequest.of("武汉防控指挥部第1号通告"));
+    assertEquals(List.of("武汉", "防控", "指挥部", "第1号", "通告"), r.words());
+    assertEquals("hubei/ground-transport/2020-01-23/event", r.hits().get(0).id());
+    assertTrue(r.hits().get(0).tier().all(), r.hits().get(0).toString());
+    // A 文号 with a word after it: the 文号 is still one word.
+    SearchResult doc = searcher.search(SearchRequest.of("国发〔2021〕23号文件"));
+    assertEquals(List.of("国发", "〔2021〕23号", "文件"), doc.words());
+    assertEquals("hebei/industry/2021-10-15/policy", doc.hits().get(0).id());
+  }
+
+  /**
+   * A measure word belongs to the numeral before it (blind tuning query q394): 第一个启动 was read as
+   * 第一 · 个启动, a word that occurs nowhere, so the points of other provinces that 启动…一级响应
+   * counted one word and fell off the page.
+   */
+  @Test
+  void aMeasureWordBelongsToItsNumeral() throws Exception {
+    SearchResult r = searcher.search(SearchRequest.of("浙江是全国第一个启动一级响应的省份吗"));
+    assertTrue(r.words().contains("第一个") && r.words().contains("启动"), r.words().toString());
+    List<String> ids = r.hits().stream().map(SearchResult.Hit::id).toList();
+    assertEquals("zhejiang/ground-transport/2020-01-23/event", ids.get(0));
+    for (String other : List.of("beijing/residential/2020-01-24/event", "hubei/ground-transport/2020-01-23/event",
+        "jiangsu/power/2020-01-24/event", "shanghai/aviation/2020-01-24/event", "guangdong/power/2020-01-25/event")) {
+      assertTrue(ids.contains(other), () -> other + " not in " + ids);
+    }
+  }
+
+  /**
    * A title the text writes with punctuation inside, typed without it, is found (session 5: the
    * real report's 《新疆维吾尔自治区"十四五"工业绿色发展规划》 typed without its quotes found nothing,
    * exit 1, while the same words without 《》 found it).

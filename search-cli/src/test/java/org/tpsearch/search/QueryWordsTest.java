@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class QueryWordsTest {
   /** A dictionary as the index and glossary would give it; 封城 is deliberately not a word. */
   static final Predicate<String> KNOWN = Set.of("新疆", "绿色电力", "交易", "武汉", "公交", "上海", "航班", "恢复", "浦东",
-      "机场", "达峰", "目的", "现在", "电力", "市场", "现货", "绿色", "高速公路", "免费", "通行", "风电", "装机")::contains;
+      "机场", "达峰", "目的", "现在", "电力", "市场", "现货", "绿色", "高速公路", "免费", "通行", "风电", "装机", "第一",
+      "启动", "两", "政策")::contains;
 
   @ParameterizedTest(name = "{0} -> {1} (dropped: {2})")
   @CsvSource(delimiter = ';', value = {
@@ -39,6 +40,9 @@ class QueryWordsTest {
       // A number keeps its unit character; Latin and numbers are their own words.
       "2020年武汉封城; 2020年 武汉 封城; ''",
       "C919航班; C919 航班; ''",
+      // A measure word joins the numeral before it, not the word after (个启动 made 启动 no word).
+      "第一个启动; 第一个 启动; ''",
+      "两项政策; 两项 政策; ''",
   })
   void splitsAndDrops(String typed, String words, String dropped) {
     QueryWords.Understood u = QueryWords.understand(typed, KNOWN);
@@ -78,6 +82,20 @@ class QueryWordsTest {
   void piecesThatDoNotOccurAreSplitAtWhatDoes(String typed, String words) {
     Predicate<String> known = w -> KNOWN.test(w) || w.equals("内蒙古");
     Predicate<String> occurs = Set.of("挖矿", "封城", "挖矿封城")::contains;
+    assertEquals(List.of(words.split(" ")), QueryWords.understand(typed, known, occurs).words(), typed);
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = ';', value = {
+      // Occurs as typed: whole.
+      "生态环境部令第19号; 生态环境部令第19号",
+      // Does not: its words around the number, which keeps 第 and its unit.
+      "武汉防控指挥部第1号通告; 武汉 防控 指挥部 第1号 通告",
+      "国发〔2021〕23号文件; 国发 〔2021〕23号 文件",
+  })
+  void aWholeWordThatDoesNotOccurAsTypedIsReadAsWords(String typed, String words) {
+    Predicate<String> known = w -> KNOWN.test(w) || Set.of("防控", "指挥部", "通告", "国发", "文件").contains(w);
+    Predicate<String> occurs = Set.of("生态环境部令第19号")::contains;
     assertEquals(List.of(words.split(" ")), QueryWords.understand(typed, known, occurs).words(), typed);
   }
 
