@@ -53,6 +53,10 @@ public final class ClusterSink implements IndexSink, java.io.Closeable {
   private boolean nameIsIndex;
   /** The name's lock, held from {@link #claim} to {@link #close}; null for a sink that only reads. */
   private ClusterLock runLock;
+  /** For an incremental run: whether it stopped the index refreshing ({@link #freeze}), and its interval before. */
+  private boolean frozen;
+  private String refreshBefore;
+  private final Object freezing = new Object();
 
   /** A sink for reading only ({@link #sizeInBytes}); an index run {@link #claim}s one. */
   public ClusterSink(Cluster cluster) {
@@ -265,11 +269,32 @@ public final class ClusterSink implements IndexSink, java.io.Closeable {
     }
   }
 
+  /**
+   * Before an incremental run's first write into the index searches read: stops it refreshing, so
+   * that searches see none of the run's changes until {@link #commit} shows them all at once, as a
+   * local index's commit does, and a run that fails leaves them unseen (the next run, a full
+   * rebuild, replaces the index). A full run writes a new index, which no search reads yet.
+   */
+  private void freeze() throws IOException {
+    synchronized (freezing) {
+      if (frozen || replaced != null) {
+        return;
+      }
+      Object settings = cluster.call("GET", "/" + target + "/_settings/index.refresh_interval", null);
+      String before = JsonText.string(JsonText.map(JsonText.map(JsonText.map(settings, target), "settings"), "index"), "refresh_interval");
+      // -1 is what a run that failed left: the index's own setting is then the default.
+      refreshBefore = "-1".equals(before) ? null : before;
+      cluster.call("PUT", "/" + target + "/_settings", JsonText.obj("index", JsonText.obj("refresh_interval", "-1")));
+      frozen = true;
+    }
+  }
+
   /** Sends one bulk request; each rejected document is recorded with its file and line. */
   private void bulk(String body, List<String> where) throws IOException {
     Cluster.Response r;
     try {
       checkLock();
+      freeze();
     } catch (IOException e) {
       throw new IOException(e.getMessage() + "; " + notWritten(where), e);
     }
@@ -387,10 +412,15 @@ public final class ClusterSink implements IndexSink, java.io.Closeable {
       }
       throw new IOException(sb.toString());
     }
-    cluster.call("POST", "/" + target + "/_refresh", null);
     confirmLock();
+    // Searches see the run's changes from here: all at once.
+    cluster.call("POST", "/" + target + "/_refresh", null);
     if (replaced != null) {
       swap();
+    }
+    if (frozen) {
+      cluster.call("PUT", "/" + target + "/_settings", JsonText.obj("index", JsonText.obj("refresh_interval", refreshBefore)));
+      frozen = false;
     }
     putState(true, state);
   }
