@@ -818,6 +818,41 @@ public final class QueryCompiler {
     return unit(u, expand, true, explain, formsOut);
   }
 
+  /**
+   * The glossary's terms for {@code text}; for an English plural the glossary does not list, those
+   * of its singular (holidays: 假期, as holiday; the glossary writes each English term once).
+   */
+  private List<String> glossaryExpansions(String text) {
+    List<String> direct = glossary.expansions(text);
+    if (!direct.isEmpty() || !isEnglish(text) || text.indexOf(' ') >= 0) {
+      return direct;
+    }
+    for (String singular : singulars(text.toLowerCase(java.util.Locale.ROOT))) {
+      List<String> found = glossary.expansions(singular);
+      if (!found.isEmpty()) {
+        List<String> out = new ArrayList<>(found);
+        out.remove(singular);
+        return out;
+      }
+    }
+    return direct;
+  }
+
+  /** Candidate singulars of an English word: policies → policy, taxes → tax, holidays → holiday. */
+  static List<String> singulars(String word) {
+    List<String> out = new ArrayList<>();
+    if (word.length() > 4 && word.endsWith("ies")) {
+      out.add(word.substring(0, word.length() - 3) + "y");
+    }
+    if (word.length() > 3 && word.endsWith("es")) {
+      out.add(word.substring(0, word.length() - 2));
+    }
+    if (word.length() > 2 && word.endsWith("s") && !word.endsWith("ss")) {
+      out.add(word.substring(0, word.length() - 1));
+    }
+    return out;
+  }
+
   /** {@link #unit(UserQuery.Unit, boolean, List, List)}, with the dictionary's forms only if {@code dictionary}. */
   private Query unit(UserQuery.Unit u, boolean expand, boolean dictionary, List<String> explain, List<String> formsOut) {
     List<String> forms = new ArrayList<>();
@@ -825,7 +860,7 @@ public final class QueryCompiler {
     int curated = 1;
     List<String> translations = List.of();
     if (expand && !u.quoted()) {
-      forms.addAll(glossary.expansions(u.text()));
+      forms.addAll(glossaryExpansions(u.text()));
       curated = forms.size();
       translations = dictionary ? dictionaryForms(u.text(), forms) : List.of();
       forms.addAll(translations);

@@ -41,6 +41,10 @@ class GlossaryTermTest extends EmbeddedIndexTest {
     assertTrue(r.hits().stream().anyMatch(h -> h.id().equals("zhejiang/ground-transport/2020-01-23/event") && h.tier().all()),
         r.hits().toString());
     assertTrue(r.hits().stream().filter(h -> h.tier().all()).count() >= 5, r.hits().toString());
+    // The plural reaches the glossary's singular (holidays found nothing, exit 1).
+    assertEquals(ids(SearchRequest.of("holiday")), ids(SearchRequest.of("holidays")));
+    List<String> plural = ids(SearchRequest.of("Spring Festival holidays"));
+    assertTrue(plural.containsAll(ids(SearchRequest.of("Spring Festival holiday"))), plural.toString());
   }
 
   @Test
