@@ -151,7 +151,7 @@ public class ClusterConcurrentRunTest {
       Cli.Result done = a.get(120, TimeUnit.SECONDS);
       assertEquals(done.toString(), ExitCodes.INPUT, done.exit());
       assertTrue(done.err(), done.err().startsWith("tpsearch: indexing into " + url + " failed: this run stopped writing to "
-          + url + ": another run took over its lock tp-race.tpsearch-state/_doc/lock"));
+          + url + ": its lock tp-race.tpsearch-state/_doc/lock is no longer its own (another run took it over, or it was deleted)"));
       // Searches still read the old build, which is still there, and so is the other run's lock.
       assertEquals(before, aliased(admin, "tp-race"));
       assertEquals(List.of(before), indexes(admin, "tp-race.tpsearch-2*"));

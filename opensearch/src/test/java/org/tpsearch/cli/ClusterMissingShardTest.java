@@ -5,6 +5,10 @@ import static org.junit.Assert.assertTrue;
 
 import com.carrotsearch.randomizedtesting.RandomizedRunner;
 import com.carrotsearch.randomizedtesting.annotations.ThreadLeakScope;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,17 +19,24 @@ import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.tpsearch.opensearch.Cluster;
 import org.tpsearch.opensearch.TestCluster;
+import org.tpsearch.search.SearchBackend;
 import org.tpsearch.testing.Golden;
 
 /**
  * A shard with no copy left (its node stopped, no replica): OpenSearch answers a search 200 from
  * the shards it still has, saying only in {@code _shards} that one is missing. Every command that
  * reads the index fails, exit 3, naming how many shards answered (was: exit 0 with about half the
- * hits, totals and facet counts, and nothing to say the answer was short).
+ * hits, totals and facet counts, and nothing to say the answer was short). {@code serve} answers
+ * 503 with the same message, as it does once the cluster is gone (was: 500, "internal error").
  */
 @RunWith(RandomizedRunner.class)
 @ThreadLeakScope(ThreadLeakScope.Scope.NONE)
 public class ClusterMissingShardTest {
+  private static HttpResponse<String> get(HttpApi api, String path) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   @Test
   public void aSearchThatAShardCouldNotAnswerFailsInsteadOfShowingPartOfTheHits() throws Exception {
     long t0 = System.nanoTime();
@@ -70,6 +81,22 @@ public class ClusterMissingShardTest {
         assertTrue(r.err(), r.err().matches("tpsearch: .*the index " + Pattern.quote(there) + " answered from 1 of its 2 shards: "
             + "one is unavailable or failed.*, so the answer would be incomplete \\(a node that holds it may be down; start it "
             + "again, or see GET /_cluster/health/tp-half\\?level=shards\\)\\R"));
+      }
+      // serve: the same message, 503 (was: 500 "internal error", and an internal error in its log);
+      // and so, once the cluster is gone altogether, is the connection refused.
+      try (SearchBackend backend = cli.context().openBackend(null, there, true)) {
+        HttpApi api = HttpApi.start(backend, "127.0.0.1", 0, 2);
+        try {
+          HttpResponse<String> r = get(api, "/search?q=%E5%85%89%E4%BC%8F");
+          assertEquals(r.body(), 503, r.statusCode());
+          assertTrue(r.body(), r.body().contains("answered from 1 of its 2 shards"));
+          cluster.stop(1 - stop);
+          r = get(api, "/search?q=%E5%85%89%E4%BC%8F");
+          assertEquals(r.body(), 503, r.statusCode());
+          assertTrue(r.body(), r.body().contains("cannot reach the cluster at " + left + ": connection refused"));
+        } finally {
+          api.stop();
+        }
       }
       System.out.printf("TIMING a shard missing, every reading command: %.0f ms%n", (System.nanoTime() - t0) / 1e6);
     } finally {

@@ -30,8 +30,8 @@ import org.tpsearch.search.SearchBackend;
  * and {@code max_confidence} bounds confidence from above.
  *
  * Every answer is JSON, errors too: {@code {"error": "..."}} with status 400 (bad query or URL),
- * 404, 405, 408, 414, 431, 503 (busy, or past the time limit) or 500 (a bug: the details go to the
- * server's log). Connections and limits are {@link HttpTransport}'s.
+ * 404, 405, 408, 414, 431, 503 (busy, or past the time limit, or the cluster behind {@code --engine}
+ * could not answer) or 500 (a bug: the details go to the server's log). Connections and limits are {@link HttpTransport}'s.
  */
 public final class HttpApi {
   /** The engine; each request acquires its own view of it (one reader from start to answer). */
@@ -167,6 +167,9 @@ public final class HttpApi {
       return new HttpTransport.Response(400, error(e.getMessage()));
     } catch (org.apache.lucene.search.IndexSearcher.TooManyClauses e) {
       return new HttpTransport.Response(400, error(Main.TOO_COMPLEX));
+    } catch (org.tpsearch.opensearch.Cluster.ClusterException e) {
+      // The cluster behind --engine could not answer (down, a shard missing, refusing, busy): said, not a bug.
+      return new HttpTransport.Response(503, error(e.getMessage()));
     }
     // Anything else is a bug: HttpTransport answers a generic 500 and logs it.
   }

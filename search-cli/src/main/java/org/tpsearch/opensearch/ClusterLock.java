@@ -245,7 +245,8 @@ public final class ClusterLock implements Closeable {
           leaseFrom = t0;
           leaseFromWall = w0;
         } else if (r.status() == 409 || r.status() == 404) {
-          lost = "another run took over its lock " + stateIndex + "/_doc/" + ID;
+          // Replaced (another run took it over) or deleted (by hand): either way no longer this run's.
+          lost = "its lock " + stateIndex + "/_doc/" + ID + " is no longer its own (another run took it over, or it was deleted)";
         }
       }
     } catch (IOException | RuntimeException e) {
