@@ -136,9 +136,7 @@ final class ClusterLexicon {
     StringBuilder body = new StringBuilder();
     String header = JsonText.write(JsonText.obj("index", cluster.index())) + "\n";
     for (String k : keys) {
-      int cut = k.indexOf('\u0000');
-      body.append(header).append(JsonText.write(JsonText.obj("size", 0, "track_total_hits", 1,
-          "query", JsonText.obj("term", JsonText.obj(k.substring(0, cut), JsonText.obj("value", k.substring(cut + 1))))))).append('\n');
+      body.append(header).append(JsonText.write(termSearch(k))).append('\n');
     }
     Cluster.Response r = cluster.send("POST", "/_msearch", body.toString(), "application/x-ndjson");
     if (!r.ok()) {
@@ -149,6 +147,12 @@ final class ClusterLexicon {
     for (String k : keys) {
       Object resp = i < responses.size() ? responses.get(i) : null;
       i++;
+      int status = (int) JsonText.number(resp, "status", 200);
+      if (resp != null && (status == 429 || status == 503)) {
+        // Busy (its search queue full): asked again alone, with the back-off every request gets.
+        Cluster.Response alone = cluster.send("POST", "/" + cluster.index() + "/_search", JsonText.write(termSearch(k)), "application/json");
+        resp = alone.ok() ? alone.body() : JsonText.obj("error", JsonText.map(alone.body(), "error"), "status", alone.status());
+      }
       if (!JsonText.map(resp, "error").isEmpty()) {
         throw new Cluster.ClusterException("cannot look up '" + k.substring(k.indexOf('\u0000') + 1) + "' in " + cluster.url()
             + ": " + Cluster.reason(resp), 0, null);
@@ -157,6 +161,13 @@ final class ClusterLexicon {
       double total = JsonText.number(JsonText.map(JsonText.map(cluster.whole(resp), "hits"), "total"), "value", 0);
       known.put(k, total > 0);
     }
+  }
+
+  /** The search that counts whether any document holds term {@code k} ({@link #key}: field and term). */
+  private static Map<String, Object> termSearch(String k) {
+    int cut = k.indexOf('\u0000');
+    return JsonText.obj("size", 0, "track_total_hits", 1,
+        "query", JsonText.obj("term", JsonText.obj(k.substring(0, cut), JsonText.obj("value", k.substring(cut + 1)))));
   }
 
   /** A field's terms, answering seekExact only. */
