@@ -41,11 +41,7 @@ public class ClusterBusySearchTest {
       }
     } finally {
       RejectSearches.next(0);
-      try (var walk = Files.walk(home)) {
-        for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(p);
-        }
-      }
+      TestCluster.deleteTree(home);
     }
   }
 }

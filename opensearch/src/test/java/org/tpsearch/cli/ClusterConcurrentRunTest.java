@@ -112,11 +112,7 @@ public class ClusterConcurrentRunTest {
     } finally {
       HoldBulk.release();
       pool.shutdownNow();
-      try (var walk = Files.walk(home)) {
-        for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(p);
-        }
-      }
+      TestCluster.deleteTree(home);
     }
   }
 
@@ -160,11 +156,7 @@ public class ClusterConcurrentRunTest {
     } finally {
       HoldBulk.release();
       pool.shutdownNow();
-      try (var walk = Files.walk(home)) {
-        for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(p);
-        }
-      }
+      TestCluster.deleteTree(home);
     }
   }
 

@@ -100,11 +100,7 @@ public class ClusterMissingShardTest {
       }
       System.out.printf("TIMING a shard missing, every reading command: %.0f ms%n", (System.nanoTime() - t0) / 1e6);
     } finally {
-      try (var walk = Files.walk(home)) {
-        for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(p);
-        }
-      }
+      TestCluster.deleteTree(home);
     }
   }
 }

@@ -79,11 +79,7 @@ public class ClusterNodeStopTest {
       System.out.printf("TIMING node stopped in a bulk load, started again, indexed again: %.0f ms%n", (System.nanoTime() - t0) / 1e6);
     } finally {
       pool.shutdownNow();
-      try (var walk = Files.walk(home)) {
-        for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(p);
-        }
-      }
+      TestCluster.deleteTree(home);
     }
   }
 

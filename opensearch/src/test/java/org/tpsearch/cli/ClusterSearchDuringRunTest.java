@@ -90,11 +90,7 @@ public class ClusterSearchDuringRunTest {
     } finally {
       HoldBulk.release();
       pool.shutdownNow();
-      try (var walk = Files.walk(home)) {
-        for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(p);
-        }
-      }
+      TestCluster.deleteTree(home);
     }
   }
 }

@@ -80,11 +80,7 @@ public class OpenSearchBench {
       rows.add(row("OpenSearch, 2 nodes, 2 shards x 1 replica", remote, lb));
     }
     String loadAfter = load();
-    try (var walk = Files.walk(home)) { // the corpus and the local index: about 100 MB
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
+    TestCluster.deleteTree(home); // the corpus and the local index: about 100 MB
     String md = String.format(Locale.ROOT, "Reports: %s. Load average (1, 5, 15 min) before: %s; after: %s. "
         + "Query mix: `tpsearch bench` (%s rounds after %s warm-up rounds per query). CPU: this JVM's (the client, and "
         + "for the cluster both nodes too). The measurement took %.0f s.%n%n"
@@ -188,11 +184,7 @@ public class OpenSearchBench {
           + "| searches | round trips per search | p50 ms | p90 ms | CPU ms per search |%n|---|---:|---:|---:|---:|%n%s",
           spec, g.uniquePoints(), rounds, queries.size(), loadBefore, load(), (System.nanoTime() - start) / 1e9, rows);
     } finally {
-      try (var walk = Files.walk(home)) {
-        for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(p);
-        }
-      }
+      TestCluster.deleteTree(home);
     }
     Files.writeString(Path.of("target", "cluster-trips.md"), md);
     System.out.print("BENCH\n" + md);

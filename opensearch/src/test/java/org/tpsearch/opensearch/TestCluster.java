@@ -146,15 +146,20 @@ public final class TestCluster implements Closeable {
     return nodes.get(i);
   }
 
+  /** Deletes {@code dir} and everything under it (a test's temporary home). */
+  public static void deleteTree(Path dir) throws IOException {
+    try (var walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
   @Override
   public void close() throws IOException {
     for (Node n : nodes) {
       n.close(); // a second close of a stopped node does nothing
     }
-    try (var walk = Files.walk(home)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
+    deleteTree(home);
   }
 }

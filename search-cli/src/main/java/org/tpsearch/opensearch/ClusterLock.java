@@ -172,8 +172,21 @@ public final class ClusterLock implements Closeable {
     long lease = (long) JsonText.number(holder, "lease", LEASE_SECONDS);
     return new IndexException(null, "cannot write the index at " + cluster.url() + ": another 'tpsearch index' is writing it "
         + "(a run on " + JsonText.string(holder, "host") + ", started " + JsonText.string(holder, "started") + ", holds its lock "
-        + stateIndex + "/_doc/" + ID + "; should that run have been killed, the lock lapses in " + Math.max(0, renewed + lease - now)
-        + " s); run again when it has finished", null);
+        + stateIndex + "/_doc/" + ID + "; " + lapse(renewed, lease, now, stateIndex) + "); run again when it has finished", null);
+  }
+
+  /**
+   * When a lock renewed at {@code renewed} with {@code lease} seconds lapses, seen at {@code now}
+   * (cluster seconds). A lease no run writes (longer than a day: set by hand) never lapses in any
+   * useful time, and {@code renewed + lease} may overflow (it said "lapses in 0 s"): then it says
+   * how to remove the lock instead.
+   */
+  static String lapse(long renewed, long lease, long now, String stateIndex) {
+    if (lease < 0 || lease > 86_400) {
+      return "its lease of " + lease + " s is not one a run writes (" + LEASE_SECONDS + " s): if no run is writing, remove it with"
+          + " DELETE /" + stateIndex + "/_doc/" + ID;
+    }
+    return "should that run have been killed, the lock lapses in " + Math.max(0, renewed + lease - now) + " s";
   }
 
   private Cluster.ClusterException failure(String what, Cluster.Response r) {
