@@ -56,9 +56,7 @@ public class ClusterConcurrentRunTest {
       String before = aliased(admin, "tp-race");
 
       // Run A, a full rebuild, is held at its first bulk request: its build exists, unfinished.
-      HoldBulk.after(0);
-      Future<Cli.Result> a = pool.submit(() -> cli.run("index", reports, "--to", url, "--full"));
-      assertTrue("no bulk request was held", HoldBulk.awaitHeld(120));
+      Future<Cli.Result> a = heldFullRebuild(pool, cli, reports, url);
       List<String> building = indexes(admin, "tp-race.tpsearch-2*");
       assertEquals(building.toString(), 2, building.size());
       // Run B, started now, full or not, fails at once (exit 3), as on a local index.
@@ -137,9 +135,7 @@ public class ClusterConcurrentRunTest {
       String before = aliased(admin, "tp-race");
 
       // A full rebuild, held at its first bulk request (within a renewal period of taking the lock).
-      HoldBulk.after(0);
-      Future<Cli.Result> a = pool.submit(() -> cli.run("index", reports, "--to", url, "--full"));
-      assertTrue("no bulk request was held", HoldBulk.awaitHeld(120));
+      Future<Cli.Result> a = heldFullRebuild(pool, cli, reports, url);
       // Meanwhile its lock became another run's.
       putLock(admin, clusterNow(admin));
       Object taken = admin.call("GET", "/tp-race.tpsearch-state/_doc/" + ClusterLock.ID, null);
@@ -174,5 +170,14 @@ public class ClusterConcurrentRunTest {
   private static long clusterNow(Cluster admin) throws Exception {
     List<?> rows = (List<?>) admin.call("GET", "/_cat/health?format=json&h=epoch", null);
     return Long.parseLong((String) ((Map<?, ?>) rows.get(0)).get("epoch"));
+  }
+
+  /** Starts a full rebuild into {@code url} and returns once it is held at its first bulk request. */
+  private static Future<Cli.Result> heldFullRebuild(ExecutorService pool, Cli cli, String reports, String url)
+      throws InterruptedException {
+    HoldBulk.after(0);
+    Future<Cli.Result> run = pool.submit(() -> cli.run("index", reports, "--to", url, "--full"));
+    assertTrue("no bulk request was held", HoldBulk.awaitHeld(120));
+    return run;
   }
 }

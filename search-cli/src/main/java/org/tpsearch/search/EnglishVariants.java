@@ -43,12 +43,7 @@ final class EnglishVariants {
     if (w.length() < 4 || !w.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
       return out;
     }
-    if (w.endsWith("es") && w.length() > 4) {
-      add(out, w.substring(0, w.length() - 2), w); // buses, taxes
-    }
-    if (w.endsWith("s") && !w.endsWith("ss")) {
-      add(out, w.substring(0, w.length() - 1), w);
-    }
+    plural(w, out);
     for (String[] d : DERIVATIONS) {
       if (w.endsWith(d[0]) && w.length() - d[0].length() >= 2) {
         add(out, w.substring(0, w.length() - d[0].length()) + d[1], w);
@@ -60,6 +55,33 @@ final class EnglishVariants {
       }
     }
     return out;
+  }
+
+  /**
+   * The singulars {@code word} may be the plural of (policies: policy, polici; taxes: tax, taxe;
+   * holidays: holiday), for a look-up that lists each term once, in the singular (the glossary).
+   */
+  static List<String> singulars(String word) {
+    String w = word.toLowerCase(Locale.ROOT);
+    List<String> out = new ArrayList<>();
+    if (w.length() < 4 || !w.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+      return out;
+    }
+    if (w.endsWith("ies") && w.length() > 4) {
+      add(out, w.substring(0, w.length() - 3) + "y", w);
+    }
+    plural(w, out);
+    return out;
+  }
+
+  /** The plural endings {@link #of} and {@link #singulars} strip: buses, taxes (es); holidays (s). */
+  private static void plural(String w, List<String> out) {
+    if (w.endsWith("es") && w.length() > 4) {
+      add(out, w.substring(0, w.length() - 2), w); // buses, taxes
+    }
+    if (w.endsWith("s") && !w.endsWith("ss")) {
+      add(out, w.substring(0, w.length() - 1), w);
+    }
   }
 
   private static void add(List<String> out, String candidate, String word) {

@@ -827,7 +827,7 @@ public final class QueryCompiler {
     if (!direct.isEmpty() || !isEnglish(text) || text.indexOf(' ') >= 0) {
       return direct;
     }
-    for (String singular : singulars(text.toLowerCase(java.util.Locale.ROOT))) {
+    for (String singular : EnglishVariants.singulars(text)) {
       List<String> found = glossary.expansions(singular);
       if (!found.isEmpty()) {
         List<String> out = new ArrayList<>(found);
@@ -836,21 +836,6 @@ public final class QueryCompiler {
       }
     }
     return direct;
-  }
-
-  /** Candidate singulars of an English word: policies → policy, taxes → tax, holidays → holiday. */
-  static List<String> singulars(String word) {
-    List<String> out = new ArrayList<>();
-    if (word.length() > 4 && word.endsWith("ies")) {
-      out.add(word.substring(0, word.length() - 3) + "y");
-    }
-    if (word.length() > 3 && word.endsWith("es")) {
-      out.add(word.substring(0, word.length() - 2));
-    }
-    if (word.length() > 2 && word.endsWith("s") && !word.endsWith("ss")) {
-      out.add(word.substring(0, word.length() - 1));
-    }
-    return out;
   }
 
   /** {@link #unit(UserQuery.Unit, boolean, List, List)}, with the dictionary's forms only if {@code dictionary}. */

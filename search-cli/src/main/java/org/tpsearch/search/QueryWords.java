@@ -101,23 +101,16 @@ final class QueryWords {
     while (i < s.length()) {
       int cp = s.codePointAt(i);
       int end = i;
-      if (ordinal(s, i)) {
-        // 第 and a number with its unit: one word (第1号, 第19号).
-        end = i + 1;
-        while (end < s.length() && !isHan(s.codePointAt(end))) {
-          end += Character.charCount(s.codePointAt(end));
-        }
-        if (end < s.length() && endsWithDigit(s, i, end) && UNITS.indexOf(s.charAt(end)) >= 0) {
-          end++;
-        }
-        words.add(s.substring(i, end));
-      } else if (isHan(cp)) {
+      // 第 before a number starts the number's piece (第1号, 第19号).
+      boolean ordinal = ordinal(s, i);
+      if (isHan(cp) && !ordinal) {
         end += Character.charCount(cp);
         while (end < s.length() && isHan(s.codePointAt(end)) && !ordinal(s, end)) {
           end += Character.charCount(s.codePointAt(end));
         }
         han(s.substring(i, end), known, occurs, words, dropped);
       } else {
+        end = ordinal ? i + 1 : i;
         while (end < s.length() && !isHan(s.codePointAt(end))) {
           end += Character.charCount(s.codePointAt(end));
         }
