@@ -65,6 +65,16 @@ class GlossaryTermTest extends EmbeddedIndexTest {
   }
 
   @Test
+  void anAirlineByItsShortOrEnglishName() throws Exception {
+    // The Shanghai report writes 东方航空 (C919's first commercial flight, MU9191; the 2022
+    // lockdown's cancellations); researchers type 东航 or China Eastern.
+    List<String> both = List.of("shanghai/aviation/2022-04-01/event", "shanghai/aviation/2023-05-28/event");
+    for (String q : List.of("东航", "China Eastern", "东方航空")) {
+      assertEquals(both, ids(SearchRequest.of(q)).stream().sorted().toList(), q);
+    }
+  }
+
+  @Test
   void theWordsThemselvesStillMatch() throws Exception {
     // Two points say "green power"/"green electricity" in English; 绿色电力/绿电 adds the third.
     List<String> hits = ids(SearchRequest.of("green power"));
