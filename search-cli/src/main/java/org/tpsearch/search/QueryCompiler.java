@@ -655,7 +655,7 @@ public final class QueryCompiler {
       // A dictionary phrase never starts or ends with a function word ("how much" is no topic).
       boolean plain = !QueryWords.isEnglishStop(required.get(i).get(0).text())
           && !QueryWords.isEnglishStop(required.get(end).get(0).text());
-      if (!glossary.expansions(joined).isEmpty() || (plain && !dictionaryForms(joined, List.of()).isEmpty())) {
+      if (!glossaryExpansions(joined).isEmpty() || (plain && !dictionaryForms(joined, List.of()).isEmpty())) {
         return end;
       }
     }
@@ -787,7 +787,7 @@ public final class QueryCompiler {
       clauses++;
     }
     String term = String.join(" ", words.stream().map(UserQuery.Unit::text).toList());
-    List<String> expansions = glossary.expansions(term);
+    List<String> expansions = glossaryExpansions(term);
     List<String> translations = dictionaryForms(term, expansions);
     List<String> quiet = new ArrayList<>();
     List<String> all2 = new ArrayList<>(expansions);
@@ -820,18 +820,22 @@ public final class QueryCompiler {
 
   /**
    * The glossary's terms for {@code text}; for an English plural the glossary does not list, those
-   * of its singular (holidays: 假期, as holiday; the glossary writes each English term once).
+   * of its singular (holidays: 假期, as holiday; type certificates, as type certificate: a term of
+   * several words is plural by its last; the glossary writes each English term once).
    */
   private List<String> glossaryExpansions(String text) {
     List<String> direct = glossary.expansions(text);
-    if (!direct.isEmpty() || !isEnglish(text) || text.indexOf(' ') >= 0) {
+    if (!direct.isEmpty() || !isEnglish(text)) {
       return direct;
     }
-    for (String singular : EnglishVariants.singulars(text)) {
-      List<String> found = glossary.expansions(singular);
+    int space = text.lastIndexOf(' ');
+    String head = text.substring(0, space + 1);
+    for (String singular : EnglishVariants.singulars(text.substring(space + 1))) {
+      String variant = head + singular;
+      List<String> found = glossary.expansions(variant);
       if (!found.isEmpty()) {
         List<String> out = new ArrayList<>(found);
-        out.remove(singular);
+        out.remove(variant);
         return out;
       }
     }

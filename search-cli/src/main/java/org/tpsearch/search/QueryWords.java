@@ -25,7 +25,19 @@ final class QueryWords {
       "什么", "什么时候", "什么样", "啥", "多少", "哪些", "哪个", "哪", "哪里", "哪儿", "哪年", "哪一年", "哪天",
       "哪月", "几", "几月", "几年", "何时", "为何", "为什么", "怎么", "怎么样", "怎样", "如何", "是否", "是不是",
       "有没有", "有无", "能否", "会不会", "多久", "一共", "总共", "谁", "请问", "期间", "时候", "有关", "关于", "相关", "这", "那",
-      "这个", "那个", "这些", "那些", "其", "之", "等");
+      "这个", "那个", "这些", "那些", "其", "之", "等", "之后", "以后", "之前", "以前", "以来", "已经", "因为", "所以",
+      "但是", "如果", "虽然", "可以", "可能", "很多", "许多");
+
+  /**
+   * Light characters: they say when, where or how one thing follows another (复工复产后, 新十条后,
+   * 哈密南到郑州, 疫情期间会), and are function words where they stand between words. Beside a
+   * character that is no word of its own they are part of a word (氢能, 后高速 is 后 · 高速 only when
+   * 高速 occurs), so they are not in {@link #ZH_STOP}.
+   */
+  static final String ZH_LIGHT = "后前时到将会能要已让使给为由因但而上中下内里";
+
+  /** Question words that count: a measure word after them belongs to the question (多少家电厂). */
+  private static final Set<String> ZH_COUNTING = Set.of("多少", "几", "哪", "哪些", "哪个", "哪一");
 
   /**
    * Chinese generic words: content words that name an aspect of a topic (its impact, situation,
@@ -128,8 +140,10 @@ final class QueryWords {
       // Only function words (的, 是): search them as typed rather than for nothing.
       return new Understood(List.of(typed), List.of(), false);
     }
-    boolean split = words.size() > 1 || !dropped.isEmpty() || !words.get(0).equals(s);
-    return new Understood(split ? List.copyOf(words) : List.of(typed), List.copyOf(dropped), split);
+    // A word said twice (电力市场的电力) is one word of the query.
+    List<String> distinct = words.stream().distinct().toList();
+    boolean split = distinct.size() > 1 || !dropped.isEmpty() || !distinct.get(0).equals(s);
+    return new Understood(split ? distinct : List.of(typed), List.copyOf(dropped), split);
   }
 
   /** Chinese unit characters a number keeps: 52.6亿, 76天, 2020年, 23号. */
@@ -178,8 +192,11 @@ final class QueryWords {
     // them are one piece (封城 when the index has 封 and 城 apart), a lone one joins its neighbour.
     List<List<String>> stretches = new ArrayList<>();
     List<String> current = new ArrayList<>();
-    for (String t : tokens) {
-      if (ZH_STOP.contains(t)) {
+    for (int k = 0; k < tokens.size(); k++) {
+      String t = tokens.get(k);
+      boolean measureOfQuestion = k > 0 && ZH_COUNTING.contains(tokens.get(k - 1)) && single(t)
+          && MEASURE.indexOf(t.charAt(0)) >= 0;
+      if (ZH_STOP.contains(t) || measureOfQuestion || lightBetweenWords(tokens, k)) {
         dropped.add(t);
         if (!current.isEmpty()) {
           stretches.add(current);
@@ -195,16 +212,32 @@ final class QueryWords {
     for (List<String> stretch : stretches) {
       // Runs of single characters first (封 城 -> 封城)...
       List<String> grouped = new ArrayList<>();
+      List<Boolean> ofSingles = new ArrayList<>();
       boolean lastSingles = false;
       for (String t : stretch) {
         if (single(t) && lastSingles) {
           grouped.set(grouped.size() - 1, grouped.get(grouped.size() - 1) + t);
+          ofSingles.set(ofSingles.size() - 1, true);
         } else {
           grouped.add(t);
+          ofSingles.add(false);
         }
         lastSingles = single(t);
       }
-      // ...then a lone one joins the next word, or the previous at the end (碳+达峰, 交易+量); a
+      // ...a run that is no word and does not occur loses a light character at an end when the
+      // rest does, or, of two, when the other joins a neighbour (后高速 -> 高速, 哈密 南到 郑州 ->
+      // 哈密南 郑州)...
+      for (int k = 0; k < grouped.size(); k++) {
+        if (ofSingles.get(k) && !word.test(grouped.get(k)) && !occurs.test(grouped.get(k))) {
+          String[] trimmed = trimLight(grouped, k, word, occurs);
+          if (trimmed != null) {
+            grouped.set(k, trimmed[0]);
+            dropped.add(trimmed[1]);
+          }
+        }
+      }
+      // ...then a lone one joins the next word where the two make a word or occur, else the
+      // previous (碳+达峰, 交易+量), else it is left out: alone it would match anything; a
       // measure word joins the numeral before it (第一+个 in 第一个启动, not 个+启动, which made
       // 启动 no word of the query).
       List<String> merged = new ArrayList<>();
@@ -212,12 +245,18 @@ final class QueryWords {
       for (int k = 0; k < grouped.size(); k++) {
         String t = carry + grouped.get(k);
         carry = "";
-        if (single(t) && MEASURE.indexOf(t.charAt(0)) >= 0 && !merged.isEmpty() && endsWithNumeral(merged.get(merged.size() - 1))) {
-          merged.set(merged.size() - 1, merged.get(merged.size() - 1) + t);
-        } else if (single(t) && k + 1 < grouped.size()) {
-          carry = t;
-        } else if (single(t) && !merged.isEmpty()) {
-          merged.set(merged.size() - 1, merged.get(merged.size() - 1) + t);
+        String previous = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+        if (single(t) && MEASURE.indexOf(t.charAt(0)) >= 0 && previous != null && endsWithNumeral(previous)) {
+          merged.set(merged.size() - 1, previous + t);
+        } else if (single(t) && grouped.size() > 1) {
+          String next = k + 1 < grouped.size() ? grouped.get(k + 1) : null;
+          if (next != null && joins(t + next, word, occurs)) {
+            carry = t;
+          } else if (previous != null && joins(previous + t, word, occurs)) {
+            merged.set(merged.size() - 1, previous + t);
+          } else {
+            dropped.add(t);
+          }
         } else {
           merged.add(t);
         }
@@ -229,6 +268,49 @@ final class QueryWords {
         words.addAll(word.test(w) || occurs.test(w) ? List.of(w) : splitByOccurrence(w, occurs));
       }
     }
+  }
+
+  /** Whether two pieces joined make a word or occur in the text. */
+  private static boolean joins(String joined, Predicate<String> word, Predicate<String> occurs) {
+    return word.test(joined) || occurs.test(joined);
+  }
+
+  /**
+   * Whether token {@code k} is a light character ({@link #ZH_LIGHT}) between words: neither
+   * neighbour is a character that is no word of its own (氢 in 氢能).
+   */
+  private static boolean lightBetweenWords(List<String> tokens, int k) {
+    String t = tokens.get(k);
+    if (!single(t) || ZH_LIGHT.indexOf(t.charAt(0)) < 0 || tokens.size() == 1) {
+      return false;
+    }
+    return (k == 0 || !lone(tokens.get(k - 1))) && (k + 1 == tokens.size() || !lone(tokens.get(k + 1)));
+  }
+
+  /**
+   * Run {@code k} of {@code grouped} without a light character at one end, when what is left makes
+   * a word or occurs, or (a run of two) when the other character joins the word before or after
+   * it: what is left and the light character; null when neither end can go.
+   */
+  private static String[] trimLight(List<String> grouped, int k, Predicate<String> word, Predicate<String> occurs) {
+    String g = grouped.get(k);
+    int[] cps = g.codePoints().toArray();
+    String before = k > 0 ? grouped.get(k - 1) : null;
+    String after = k + 1 < grouped.size() ? grouped.get(k + 1) : null;
+    for (boolean front : new boolean[] {true, false}) {
+      int light = front ? cps[0] : cps[cps.length - 1];
+      if (ZH_LIGHT.indexOf(light) < 0) {
+        continue;
+      }
+      String rest = front ? new String(cps, 1, cps.length - 1) : new String(cps, 0, cps.length - 1);
+      boolean keeps = cps.length > 2
+          ? joins(rest, word, occurs)
+          : (before != null && joins(before + rest, word, occurs)) || (after != null && joins(rest + after, word, occurs));
+      if (keeps) {
+        return new String[] {rest, Character.toString(light)};
+      }
+    }
+    return null;
   }
 
   /** The longest piece {@link #splitByOccurrence} splits (each try looks its parts up in the index). */

@@ -51,12 +51,26 @@ class GlossaryTermTest extends EmbeddedIndexTest {
   void termsTheDictionaryLacks() throws Exception {
     // CC-CEDICT has neither "type certificate" (型号合格证: C919's, in the Shanghai report) nor
     // "water use" (用水量: Xinjiang's industrial plan); English over the Chinese text found them only
-    // as one word of two (blind tuning queries q405, q406).
+    // as one word of two (blind tuning queries q405, q406). Nor 轮休 (Guangdong's 2021 power
+    // shortage: 安排企业轮休), which English over it found nowhere (q463). A term of several words
+    // is plural by its last one: type certificates is type certificate.
     for (String[] q : new String[][] {{"type certificate", "shanghai/aviation/2023-05-28/event"},
-        {"industrial water use", "xinjiang/industry/2021-12-16/seasonal"}}) {
+        {"type certificates", "shanghai/aviation/2023-05-28/event"},
+        {"industrial water use", "xinjiang/industry/2021-12-16/seasonal"},
+        {"rotating rest days for enterprises", "guangdong/power/2021-05-20/event"}}) {
       SearchResult r = searcher.search(SearchRequest.of(q[0]));
       assertEquals(q[1], r.hits().get(0).id(), q[0]);
       assertTrue(r.hits().get(0).tier().all(), q[0]);
+    }
+  }
+
+  @Test
+  void anAirlineByItsShortOrEnglishName() throws Exception {
+    // The Shanghai report writes 东方航空 (C919's first commercial flight, MU9191; the 2022
+    // lockdown's cancellations); researchers type 东航 or China Eastern.
+    List<String> both = List.of("shanghai/aviation/2022-04-01/event", "shanghai/aviation/2023-05-28/event");
+    for (String q : List.of("东航", "China Eastern", "东方航空")) {
+      assertEquals(both, ids(SearchRequest.of(q)).stream().sorted().toList(), q);
     }
   }
 

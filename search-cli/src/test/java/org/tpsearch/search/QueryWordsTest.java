@@ -27,9 +27,6 @@ class QueryWordsTest {
       "总共多少武汉封城; 武汉 封城; 总共 多少",
       // Single characters the dictionary does not join stay one word (封城), never alone.
       "武汉封城期间的公交; 武汉 封城 公交; 期间 的",
-      // A lone character joins the next word (碳达峰), or the previous one at the end (交易量).
-      "碳达峰; 碳达峰; ''",
-      "交易量; 交易量; ''",
       // Words that hold a function character keep it: 目的, 现在.
       "现在的目的; 现在 目的; 的",
       // No function word: split into words all the same.
@@ -62,6 +59,35 @@ class QueryWordsTest {
   void functionCharacterInsideAWordOfTheText(String typed, String words, String dropped) {
     Predicate<String> known = w -> KNOWN.test(w) || w.equals("预期");
     Predicate<String> occurs = Set.of("不及", "及预")::contains;
+    QueryWords.Understood u = QueryWords.understand(typed, known, occurs);
+    assertEquals(List.of(words.split(" ")), u.words(), typed);
+    assertEquals(dropped.isEmpty() ? List.of() : Arrays.asList(dropped.split(" ")), u.dropped(), typed);
+  }
+
+  @ParameterizedTest(name = "{0} -> {1} (dropped: {2})")
+  @CsvSource(delimiter = ';', value = {
+      // A lone character joins the next word where the two occur (碳达峰), else the previous (交易量).
+      "碳达峰; 碳达峰; ''",
+      "交易量; 交易量; ''",
+      // ...and is left out where neither occurs: 新疆省 is written nowhere (an autonomous region).
+      "新疆省绿色电力; 新疆 绿色电力; 省",
+      // A light character between words says when: left out.
+      "江苏复工复产后用电恢复; 江苏 复工 复产 用电 恢复; 后",
+      // Beside a lone character it may be part of a word: 后高速 does not occur, 高速 does.
+      "复工后高速货车; 复工 高速 货车; 后",
+      // Of two lone characters, the light one goes where the other joins a word (哈密南 occurs).
+      "哈密南到郑州; 哈密南 郑州; 到",
+      // Beside a lone character with nothing to join, it stays: 氢能 is one word, if nowhere.
+      "新疆氢能; 新疆 氢能; ''",
+      // A measure word after 多少 belongs to the question (not 家 + 电厂, not 家电 + 厂).
+      "多少家电厂; 电厂; 多少 家",
+      // A word said twice is one word of the query.
+      "电力市场的电力; 电力 市场; 的",
+  })
+  void aLoneCharacterJoinsANeighbourOnlyWhereTheJoinOccurs(String typed, String words, String dropped) {
+    Predicate<String> known = w -> KNOWN.test(w)
+        || Set.of("复工", "复产", "用电", "江苏", "货车", "哈密", "郑州", "电厂", "家电").contains(w);
+    Predicate<String> occurs = Set.of("碳达峰", "交易量", "高速", "哈密南")::contains;
     QueryWords.Understood u = QueryWords.understand(typed, known, occurs);
     assertEquals(List.of(words.split(" ")), u.words(), typed);
     assertEquals(dropped.isEmpty() ? List.of() : Arrays.asList(dropped.split(" ")), u.dropped(), typed);
