@@ -30,11 +30,17 @@ final class QueryWords {
 
   /**
    * Light characters: they say when, where or how one thing follows another (复工复产后, 新十条后,
-   * 哈密南到郑州, 疫情期间会), and are function words where they stand between words. Beside a
+   * 哈密南到郑州, 疫情期间会, 有多少), and are function words where they stand between words. Beside a
    * character that is no word of its own they are part of a word (氢能, 后高速 is 后 · 高速 only when
    * 高速 occurs), so they are not in {@link #ZH_STOP}.
    */
-  static final String ZH_LIGHT = "后前时到将会能要已让使给为由因但而上中下内里";
+  static final String ZH_LIGHT = "后前时到将会能要已让使给为由因但而上中下内里有";
+
+  /**
+   * Administrative suffixes: after a word, one the text does not write there is left out (新疆省,
+   * 武汉市 where the reports say 新疆, 武汉): the place is the same without it.
+   */
+  private static final String ZH_PLACE_SUFFIX = "省市县";
 
   /** Question words that count: a measure word after them belongs to the question (多少家电厂). */
   private static final Set<String> ZH_COUNTING = Set.of("多少", "几", "哪", "哪些", "哪个", "哪一");
@@ -237,9 +243,11 @@ final class QueryWords {
         }
       }
       // ...then a lone one joins the next word where the two make a word or occur, else the
-      // previous (碳+达峰, 交易+量), else it is left out: alone it would match anything; a
-      // measure word joins the numeral before it (第一+个 in 第一个启动, not 个+启动, which made
-      // 启动 no word of the query).
+      // previous (碳+达峰, 交易+量), else still its neighbour, the next before the previous: alone
+      // it would match anything, and left out it would widen the query (交易量 is no query for
+      // 交易 where the text never says 交易量). Only a place's 省, 市 or 县 that the text does
+      // not write after it is left out (新疆省 is 新疆). A measure word joins the numeral before it
+      // (第一+个 in 第一个启动, not 个+启动, which made 启动 no word of the query).
       List<String> merged = new ArrayList<>();
       String carry = "";
       for (int k = 0; k < grouped.size(); k++) {
@@ -254,8 +262,12 @@ final class QueryWords {
             carry = t;
           } else if (previous != null && joins(previous + t, word, occurs)) {
             merged.set(merged.size() - 1, previous + t);
-          } else {
+          } else if (previous != null && ZH_PLACE_SUFFIX.indexOf(t.charAt(0)) >= 0) {
             dropped.add(t);
+          } else if (next != null) {
+            carry = t;
+          } else {
+            merged.set(merged.size() - 1, previous + t);
           }
         } else {
           merged.add(t);
@@ -411,14 +423,28 @@ final class QueryWords {
     return out;
   }
 
-  /** The better of two segmentations: fewer words, then fewer single characters, then backward. */
+  /**
+   * The better of two segmentations: fewer words, then fewer single characters, then fewer single
+   * characters that carry content (not function or light ones: 联合国 · 大会 · 上 before 联合国 ·
+   * 大 · 会上), then backward.
+   */
   static List<String> best(List<String> forward, List<String> backward) {
     if (forward.size() != backward.size()) {
       return forward.size() < backward.size() ? forward : backward;
     }
     long f = forward.stream().filter(QueryWords::single).count();
     long b = backward.stream().filter(QueryWords::single).count();
-    return f < b ? forward : backward;
+    if (f != b) {
+      return f < b ? forward : backward;
+    }
+    return contentSingles(forward) < contentSingles(backward) ? forward : backward;
+  }
+
+  /** Single characters of {@code tokens} that are neither function nor light characters. */
+  private static long contentSingles(List<String> tokens) {
+    return tokens.stream()
+        .filter(t -> single(t) && !ZH_STOP.contains(t) && ZH_LIGHT.indexOf(t.codePointAt(0)) < 0)
+        .count();
   }
 
   static boolean isHan(int cp) {

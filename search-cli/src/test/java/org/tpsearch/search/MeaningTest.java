@@ -124,7 +124,9 @@ class MeaningTest extends EmbeddedIndexTest {
         {"复工后高速货车通行量", "zhejiang/ground-transport/2020-02-17/policy"},
         {"哈密南到郑州特高压投运", "xinjiang/power/2019-09-26/event"},
         {"新十条后的电力需求", "xinjiang/power/2022-11-25/event"},
-        {"首批绿色电力交易有多少家市场主体参与", "guangdong/power/2021-09-10/policy"}}) {
+        {"首批绿色电力交易有多少家市场主体参与", "guangdong/power/2021-09-10/policy"},
+        // 上 after 大会 says where: 联合国 · 大会, not 联合国 · 大 · 会上 (联合国大 occurs nowhere).
+        {"第七十五届联合国大会上的双碳目标", "inner-mongolia/power/2021-03-01/policy"}}) {
       SearchResult r = searcher.search(SearchRequest.of(q[0]).withLimit(5));
       assertEquals(q[1], r.hits().get(0).id(), q[0] + " -> " + r.hits());
       assertTrue(r.hits().get(0).tier().all(), q[0]);

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -69,8 +70,14 @@ class QueryWordsTest {
       // A lone character joins the next word where the two occur (碳达峰), else the previous (交易量).
       "碳达峰; 碳达峰; ''",
       "交易量; 交易量; ''",
-      // ...and is left out where neither occurs: 新疆省 is written nowhere (an autonomous region).
+      // ...and still joins a neighbour where neither occurs: a query for 交易额 is no query for
+      // 交易 (read as 交易, it matched every point that says 交易).
+      "交易额; 交易额; ''",
+      "额交易; 额交易; ''",
+      // Only a place's 省/市/县 the text does not write is left out: 新疆省 is written nowhere
+      // (an autonomous region).
       "新疆省绿色电力; 新疆 绿色电力; 省",
+      "武汉市公交; 武汉 公交; 市",
       // A light character between words says when: left out.
       "江苏复工复产后用电恢复; 江苏 复工 复产 用电 恢复; 后",
       // Beside a lone character it may be part of a word: 后高速 does not occur, 高速 does.
@@ -79,8 +86,10 @@ class QueryWordsTest {
       "哈密南到郑州; 哈密南 郑州; 到",
       // Beside a lone character with nothing to join, it stays: 氢能 is one word, if nowhere.
       "新疆氢能; 新疆 氢能; ''",
-      // A measure word after 多少 belongs to the question (not 家 + 电厂, not 家电 + 厂).
+      // A measure word after 多少 belongs to the question (not 家 + 电厂, not 家电 + 厂)...
       "多少家电厂; 电厂; 多少 家",
+      // ...and 有 before a question word is part of the question.
+      "交易有多少家; 交易; 有 多少 家",
       // A word said twice is one word of the query.
       "电力市场的电力; 电力 市场; 的",
   })
@@ -91,6 +100,19 @@ class QueryWordsTest {
     QueryWords.Understood u = QueryWords.understand(typed, known, occurs);
     assertEquals(List.of(words.split(" ")), u.words(), typed);
     assertEquals(dropped.isEmpty() ? List.of() : Arrays.asList(dropped.split(" ")), u.dropped(), typed);
+  }
+
+  @Test
+  void ofTwoEqualSegmentationsTheOneWithoutAContentCharacterAloneWins() {
+    // Forward: 联合国 · 大会 · 上; backward: 联合国 · 大 · 会上. Same words, one single character
+    // each, but 上 is light and 大 is content: reading 大 alone joined it to 联合国 (联合国大),
+    // which the text never says.
+    Predicate<String> known = Set.of("联合国", "大会", "会上")::contains;
+    List<String> f = QueryWords.forward("联合国大会上", known);
+    List<String> b = QueryWords.backward("联合国大会上", known);
+    assertEquals(List.of("联合国", "大会", "上"), f);
+    assertEquals(List.of("联合国", "大", "会上"), b);
+    assertEquals(f, QueryWords.best(f, b));
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
