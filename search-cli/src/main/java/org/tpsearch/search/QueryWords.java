@@ -243,10 +243,11 @@ final class QueryWords {
         }
       }
       // ...then a lone one joins the next word where the two make a word or occur, else the
-      // previous (碳+达峰, 交易+量), else still its neighbour, the next before the previous: alone
-      // it would match anything, and left out it would widen the query (交易量 is no query for
-      // 交易 where the text never says 交易量). Only a place's 省, 市 or 县 that the text does
-      // not write after it is left out (新疆省 is 新疆). A measure word joins the numeral before it
+      // previous (碳+达峰, 交易+量). One that joins neither is left out between two words, where
+      // it links them (绿电交易占工业用电量: 占 is no part of 工业), and at an end joins its one
+      // neighbour all the same: left out there it would widen the query (交易量 is no query for
+      // 交易 where the text never says 交易量), but a place's 省, 市 or 县 that the text does not
+      // write after it is left out (新疆省 is 新疆). A measure word joins the numeral before it
       // (第一+个 in 第一个启动, not 个+启动, which made 启动 no word of the query).
       List<String> merged = new ArrayList<>();
       String carry = "";
@@ -262,7 +263,7 @@ final class QueryWords {
             carry = t;
           } else if (previous != null && joins(previous + t, word, occurs)) {
             merged.set(merged.size() - 1, previous + t);
-          } else if (previous != null && ZH_PLACE_SUFFIX.indexOf(t.charAt(0)) >= 0) {
+          } else if (previous != null && (next != null || ZH_PLACE_SUFFIX.indexOf(t.charAt(0)) >= 0)) {
             dropped.add(t);
           } else if (next != null) {
             carry = t;

@@ -70,10 +70,12 @@ class QueryWordsTest {
       // A lone character joins the next word where the two occur (碳达峰), else the previous (交易量).
       "碳达峰; 碳达峰; ''",
       "交易量; 交易量; ''",
-      // ...and still joins a neighbour where neither occurs: a query for 交易额 is no query for
-      // 交易 (read as 交易, it matched every point that says 交易).
+      // ...and at an end still joins its neighbour where neither occurs: a query for 交易额 is no
+      // query for 交易 (read as 交易, it matched every point that says 交易)...
       "交易额; 交易额; ''",
       "额交易; 额交易; ''",
+      // ...but between two words, where it links them, it is left out: 占 is no part of 工业.
+      "交易占工业; 交易 工业; 占",
       // Only a place's 省/市/县 the text does not write is left out: 新疆省 is written nowhere
       // (an autonomous region).
       "新疆省绿色电力; 新疆 绿色电力; 省",
@@ -95,7 +97,7 @@ class QueryWordsTest {
   })
   void aLoneCharacterJoinsANeighbourOnlyWhereTheJoinOccurs(String typed, String words, String dropped) {
     Predicate<String> known = w -> KNOWN.test(w)
-        || Set.of("复工", "复产", "用电", "江苏", "货车", "哈密", "郑州", "电厂", "家电").contains(w);
+        || Set.of("复工", "复产", "用电", "江苏", "货车", "哈密", "郑州", "电厂", "家电", "工业").contains(w);
     Predicate<String> occurs = Set.of("碳达峰", "交易量", "高速", "哈密南")::contains;
     QueryWords.Understood u = QueryWords.understand(typed, known, occurs);
     assertEquals(List.of(words.split(" ")), u.words(), typed);
