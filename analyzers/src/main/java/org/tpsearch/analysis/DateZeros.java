@@ -41,6 +41,33 @@ public final class DateZeros {
    */
   public static final String DAY_HAO_PATTERN = "(?<=月[0-9０-９]{1,2})号";
 
+  private static final java.util.regex.Pattern ISO = java.util.regex.Pattern.compile(ISO_PATTERN);
+
+  /**
+   * Whether the folding writes a 年, 月 or 日 that {@code s} does not spell: a date with dashes,
+   * slashes or points ({@link #ISO_PATTERN}: 年 and 月 for its separators, 日 after it) or a day's 号
+   * ({@link #DAY_HAO_PATTERN}). Where it does, the index holds these characters and their bigrams
+   * with what follows (2020-10-29前 holds 日前, as 2020年10月29日前 does).
+   */
+  public static boolean writesDateChars(CharSequence s) {
+    java.util.regex.Matcher iso = null;
+    for (int i = 0; i < s.length(); i++) {
+      if (isoCandidate(s, i)) {
+        if (iso == null) {
+          iso = ISO.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
+        }
+        iso.region(i, Math.min(s.length(), i + 10));
+        if (iso.lookingAt()) {
+          return true;
+        }
+      }
+      if (s.charAt(i) == '号' && dayHao(s, i)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether {@code s} holds a date {@link #ISO_PATTERN} reads that may begin at {@code i} (a cheap pre-check). */
   static boolean isoCandidate(CharSequence s, int i) {
     char c = s.charAt(i);

@@ -14,6 +14,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.tpsearch.analysis.BigramAnalyzer;
+import org.tpsearch.analysis.DateZeros;
 import org.tpsearch.analysis.TextNormalizer;
 
 /**
@@ -48,6 +49,12 @@ final class PhraseHighlighter {
   private final List<String> ideographs = new ArrayList<>();
   /** The first needle's term of each word that is not all ideographs, once each: where a match can begin. */
   private final List<String> firstNeedles = new ArrayList<>();
+  /**
+   * Whether some word begins with 年, 月 or 日: in a text where the folding writes one the text does
+   * not spell ({@link DateZeros#writesDateChars}), where such a word begins cannot be found in the
+   * text as spelled, and the whole text is analysed.
+   */
+  private boolean startsWithDateChar;
   /** The most positions a word's needles span after its first: how far past its start a match reaches. */
   private int maxSpan;
   /** A candidate start this close (chars) after a stretch's needed tokens is read in the same stretch. */
@@ -73,7 +80,18 @@ final class PhraseHighlighter {
           }
         }
         needles.forEach(n -> needleTerms.add(n.term()));
-        firstRuns.add(firstRun(TextNormalizer.fold(form).toLowerCase(Locale.ROOT)));
+        String run = firstRun(TextNormalizer.fold(form).toLowerCase(Locale.ROOT));
+        if (!run.isEmpty() && isDateChar(run.charAt(0))) {
+          // The folding may write this 年, 月 or 日 where the text spells a date otherwise
+          // (2020-10-29前 holds 日前): only what follows it is sure to stand in the text.
+          startsWithDateChar = true;
+          int k = 0;
+          while (k < run.length() && isDateChar(run.charAt(k))) {
+            k++;
+          }
+          run = run.substring(k);
+        }
+        firstRuns.add(run);
       }
     }
   }
@@ -157,7 +175,7 @@ final class PhraseHighlighter {
     // Only the tokens some word needs are kept (most of a text's bigrams are not): the analysis
     // stays exact, the bookkeeping is a few list entries instead of a map entry per token.
     Map<String, List<Token>> byTerm = new HashMap<>();
-    char[] spelled = whole ? null : t.spelled;
+    char[] spelled = whole || (startsWithDateChar && DateZeros.writesDateChars(text)) ? null : t.spelled;
     String spelledText = null;
     if (spelled == null) {
       analyzeKept(text, 0, 0, null, byTerm);
@@ -242,6 +260,10 @@ final class PhraseHighlighter {
       }
     }
     return sb.toString();
+  }
+
+  private static boolean isDateChar(char c) {
+    return c == '年' || c == '月' || c == '日';
   }
 
   /** Whether the tokenizer joins {@code c} to the character before it (marks, format characters), or may. */
