@@ -293,9 +293,10 @@ public final class QueryCompiler {
     // Last, the points with none of the words but a part of a long one: the reports say 错峰用电
     // where the query says 错峰生产 (a plain OR over SmartChinese's words finds them too). A query
     // of one long Chinese word fills its page the same way (淘汰落后产能: the point that says 落后
-    // and 去产能), with the parts that name a topic: not a term typed in English (China Eastern, whose
-    // 东方航空 would bring every point that says 航空), and not a region's or sector's name (广东,
-    // 电力 of 广东电力交易中心, which every Guangdong or power point says).
+    // and 去产能): a word of five characters or more, which is words typed together; a shorter one
+    // is a term whose parts are no answer (静默管理: 管理, in nearly every point). Not a term typed
+    // in English (China Eastern, whose 东方航空 would bring every point that says 航空), and not a
+    // part that names a region or sector (广东, 电力 of 广东电力交易中心).
     List<Query> partQueries = new ArrayList<>();
     List<String> partLabels = new ArrayList<>();
     boolean oneWord = n == 1;
@@ -303,7 +304,8 @@ public final class QueryCompiler {
       if (c.words().isEmpty() || c.words().get(0).quoted()) {
         continue;
       }
-      if (oneWord && (c.words().size() != 1 || !isChineseWord(c.words().get(0).text()))) {
+      if (oneWord && (c.words().size() != 1 || !isChineseWord(c.words().get(0).text())
+          || c.words().get(0).text().codePointCount(0, c.words().get(0).text().length()) < ONE_WORD_PARTS_FROM)) {
         continue;
       }
       // A Chinese word's own parts; an English word's or term's, those of its Chinese forms
@@ -446,6 +448,9 @@ public final class QueryCompiler {
   private static boolean isGeneric(Content c) {
     return c.words().size() == 1 && !c.words().get(0).quoted() && QueryWords.isGeneric(c.words().get(0).text());
   }
+
+  /** The fewest characters of a one-word query whose parts fill its page (淘汰落后产能, not 能耗双控). */
+  static final int ONE_WORD_PARTS_FROM = 5;
 
   /** How much a part of a word that occurs nowhere counts for it among points with only some of the words. */
   static final float PART_WEIGHT = 0.5f;
