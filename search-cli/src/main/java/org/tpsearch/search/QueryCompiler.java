@@ -249,6 +249,8 @@ public final class QueryCompiler {
     Query found = new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(Schema.STATUS, "found"))), FOUND_BOOST);
     BooleanQuery.Builder strict = new BooleanQuery.Builder().add(every, Occur.MUST).add(found, Occur.SHOULD);
     genericQueries.forEach(g -> strict.add(g, Occur.SHOULD));
+    List<String> nowhere = new ArrayList<>();
+    List<String> nowhereBesideFacets = List.of();
     // Tier c in two steps: at least the minimum of the content words, then (when that leaves room)
     // any of them; each step excludes what an earlier one found.
     List<BooleanQuery.Builder> partials = new ArrayList<>();
@@ -266,15 +268,44 @@ public final class QueryCompiler {
         partials.forEach(p -> p.add(anyWord, Occur.MUST));
       }
       partials.forEach(p -> genericQueries.forEach(g -> p.add(g, Occur.SHOULD)));
+      // A topic of the glossary that occurs nowhere in any form (阶梯电价 in 居民阶梯电价), though a
+      // part of it may: a point that has only the query's region or sector names says nothing of
+      // what was asked, so a partial hit needs one of the other words (or a part standing in for
+      // the missing one, 电价). A word the glossary does not know may be one the text says
+      // otherwise (送到 in 新疆电力送到安徽), so it does not count here.
+      List<Query> topicUnits = new ArrayList<>();
+      for (int i = 0; i < content.size(); i++) {
+        if (!isFacetName(content.get(i).label())) {
+          topicUnits.add(partialUnits.get(i));
+          if (occursNowhere(content.get(i)) && !glossary.expansions(content.get(i).label()).isEmpty()) {
+            nowhere.add(content.get(i).label());
+          }
+        }
+      }
+      if (!nowhere.isEmpty() && !topicUnits.isEmpty() && topicUnits.size() < n) {
+        Query topic = atLeast(topicUnits, 1);
+        partials.forEach(p -> p.add(topic, Occur.MUST));
+        nowhereBesideFacets = nowhere;
+        explain.add(String.join(" · ", nowhere) + " occurs nowhere in any form: points with only the region or sector"
+            + " names of the query are not shown");
+      }
     }
     // Last, the points with none of the words but a part of a long one: the reports say 错峰用电
-    // where the query says 错峰生产 (a plain OR over SmartChinese's words finds them too). Only for
-    // queries of several words, which have a partial tier: a one-word query (能耗双控) is answered
-    // by the points that have it.
+    // where the query says 错峰生产 (a plain OR over SmartChinese's words finds them too). A query
+    // of one long Chinese word fills its page the same way (淘汰落后产能: the point that says 落后
+    // and 去产能): a word of five characters or more, which is words typed together; a shorter one
+    // is a term whose parts are no answer (静默管理: 管理, in nearly every point). Not a term typed
+    // in English (China Eastern, whose 东方航空 would bring every point that says 航空), and not a
+    // part that names a region or sector (广东, 电力 of 广东电力交易中心).
     List<Query> partQueries = new ArrayList<>();
     List<String> partLabels = new ArrayList<>();
-    for (Content c : n > 1 ? content : List.<Content>of()) {
+    boolean oneWord = n == 1;
+    for (Content c : content) {
       if (c.words().isEmpty() || c.words().get(0).quoted()) {
+        continue;
+      }
+      if (oneWord && (c.words().size() != 1 || !isChineseWord(c.words().get(0).text())
+          || c.words().get(0).text().codePointCount(0, c.words().get(0).text().length()) < ONE_WORD_PARTS_FROM)) {
         continue;
       }
       // A Chinese word's own parts; an English word's or term's, those of its Chinese forms
@@ -282,9 +313,12 @@ public final class QueryCompiler {
       String typedWord = c.words().size() == 1 ? c.words().get(0).text() : "";
       List<String> sources = isChineseWord(typedWord) ? List.of(typedWord)
           : c.forms().stream().filter(QueryCompiler::isChineseWord).toList();
-      for (String part : sources.stream().flatMap(f -> parts(f).stream()).distinct().toList()) {
+      // A long part's own parts too (淘汰落后产能: 淘汰 · 落后产能, then 落后 · 产能 of 落后产能).
+      for (String part : sources.stream().flatMap(f -> parts(f).stream())
+          .flatMap(pt -> java.util.stream.Stream.concat(java.util.stream.Stream.of(pt), parts(pt).stream()))
+          .distinct().toList()) {
         Query pq = bigramBuilder.createPhraseQuery(Schema.TEXT_BI, part);
-        if (pq != null && !labels.contains(part) && !partLabels.contains(part)) {
+        if (pq != null && !labels.contains(part) && !partLabels.contains(part) && !(oneWord && isFacetName(part))) {
           partQueries.add(pq);
           partLabels.add(part);
         }
@@ -309,7 +343,10 @@ public final class QueryCompiler {
     // topic (浙江 without a report: the topic elsewhere still answers), and a word the glossary does
     // not know may be one the text says otherwise (比特币 for 虚拟货币), so both still let tier c answer.
     List<String> absent = n > 1 ? absentTopics(content) : List.of();
-    if (!absent.isEmpty()) {
+    if (absent.isEmpty()) {
+      // Named when nothing is found, as for an absent topic.
+      absent = nowhereBesideFacets;
+    } else {
       partials.clear();
       fragments = null;
       explain.add(String.join(" · ", absent) + (absent.size() == 1 ? ", a topic" : ", each a topic")
@@ -412,6 +449,9 @@ public final class QueryCompiler {
     return c.words().size() == 1 && !c.words().get(0).quoted() && QueryWords.isGeneric(c.words().get(0).text());
   }
 
+  /** The fewest characters of a one-word query whose parts fill its page (淘汰落后产能, not 能耗双控). */
+  static final int ONE_WORD_PARTS_FROM = 5;
+
   /** How much a part of a word that occurs nowhere counts for it among points with only some of the words. */
   static final float PART_WEIGHT = 0.5f;
 
@@ -427,6 +467,11 @@ public final class QueryCompiler {
       r.allNames().forEach(name -> names.add(name.toLowerCase(java.util.Locale.ROOT)));
     }
     return java.util.Set.copyOf(names);
+  }
+
+  /** Whether {@code word} names a region or a sector (a facet of every point, not a topic). */
+  static boolean isFacetName(String word) {
+    return isRegionName(word) || Sectors.lookup(word).isPresent();
   }
 
   static boolean isRegionName(String word) {

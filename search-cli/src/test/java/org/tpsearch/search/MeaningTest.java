@@ -286,6 +286,47 @@ class MeaningTest extends EmbeddedIndexTest {
   }
 
   @Test
+  void aQueryOfOneLongWordFillsItsPageWithPointsThatHaveItsParts() throws Exception {
+    // The Hebei report says 淘汰落后产能; the Shanxi point of 2019 says 去产能 and 关闭退出一批落后煤矿
+    // (a sixth blind batch judged it relevant). Before, a query of one word had no partial hits,
+    // and this one found the Hebei point alone; 落后产能's own parts (落后, 产能) reach Shanxi.
+    SearchResult r = searcher.search(SearchRequest.of("淘汰落后产能").withLimit(10));
+    List<String> ids = r.hits().stream().map(SearchResult.Hit::id).toList();
+    assertEquals("hebei/industry/2021-10-15/policy", ids.get(0), ids::toString);
+    assertTrue(r.hits().get(0).tier().all());
+    assertTrue(ids.contains("shanxi/power/2019-06-01/policy"), ids::toString);
+    for (SearchResult.Hit h : r.hits().subList(1, r.hits().size())) {
+      assertEquals(SearchResult.Tier.PARTIAL, h.tier(), h.id());
+      assertEquals(0, h.matchedWords(), h.id());
+    }
+    assertEquals(1, r.total(), "the total counts the points with the word");
+    assertEquals(r.hits().size() - 1, r.partialTotal(), "and the points with a part, apart");
+  }
+
+  @Test
+  void pointsWithOnlyTheRegionOrSectorOfAnAbsentTopicAreNoAnswer() throws Exception {
+    // No report says 阶梯电价 (tiered electricity pricing) in any form, though 电价 occurs; the points
+    // that say 居民 (the residential sector) say nothing of it. A sixth blind batch's negative query.
+    SearchResult r = searcher.search(new SearchRequest("居民阶梯电价", Map.of(), Double.NaN, 10,
+        SearchRequest.SortOrder.RELEVANCE, false, true, true));
+    assertEquals(List.of("居民", "阶梯电价"), r.words());
+    assertEquals(0, r.total() + r.partialTotal(), r.hits()::toString);
+    assertEquals(List.of("阶梯电价"), r.absent(), "named for the stderr line");
+    assertTrue(r.explain().stream().anyMatch(e -> e.contains("阶梯电价 occurs nowhere in any form")), r.explain()::toString);
+    // Beside another word, the part still stands in (灵活性改造: 改造, above); a word the glossary
+    // does not know keeps its place-only points (新疆电力送到安徽: 送到 occurs nowhere, the Xinjiang
+    // power point on the line to Anhui still answers).
+    SearchResult anhui = searcher.search(SearchRequest.of("新疆电力送到安徽").withLimit(10));
+    assertTrue(anhui.absent().isEmpty() && !anhui.hits().isEmpty(), anhui.hits()::toString);
+  }
+
+  @Test
+  void englishOverChineseTermsTheDictionaryLacks() throws Exception {
+    // The Beijing report says 替代农村和城乡结合部的散烧煤取暖; CC-CEDICT has no urban-rural fringe.
+    findsInTop5("urban-rural fringe", "beijing/residential/2019-03-16/seasonal");
+  }
+
+  @Test
   void partsOfAWordNeverAnswerAQueryNoneOfWhoseWordsOccur() throws Exception {
     // 光伏组件 (PV modules) occurs nowhere, in no language; its part 光伏 is in five points.
     SearchResult r = searcher.search(SearchRequest.of("光伏组件").withLimit(10));
