@@ -34,6 +34,17 @@ class GlossaryTermTest extends EmbeddedIndexTest {
   }
 
   @Test
+  void shortFormsAHostileTrialFoundMissing() throws Exception {
+    // 两高 is the researchers' short form of 高耗能、高排放, which the Jiangsu report writes
+    // 高耗能高排放项目; 产能过剩 (overcapacity) is written 化解过剩产能 in the Hebei report; the virus's
+    // name 新型冠状病毒 belongs with 新冠. Each found fewer points than its other forms, or none.
+    assertTrue(ids(SearchRequest.of("两高")).contains("jiangsu/power/2021-09-16/policy"), "两高");
+    assertEquals(ids(SearchRequest.of("overcapacity")), ids(SearchRequest.of("产能过剩")));
+    assertTrue(!ids(SearchRequest.of("产能过剩")).isEmpty());
+    assertEquals(ids(SearchRequest.of("新冠")), ids(SearchRequest.of("新型冠状病毒")));
+  }
+
+  @Test
   void aHolidayIsTheTextsJiaqi() throws Exception {
     // The reports say 春节假期 and never "holiday"; CC-CEDICT gives 假期 only as "vacation", so
     // "Spring Festival holiday" found no point with both words (q115).
