@@ -122,6 +122,11 @@ public record UserQuery(List<List<Unit>> required, List<Unit> excluded) {
     if (required.isEmpty() && !excluded.isEmpty()) {
       throw new QueryException("a query cannot only exclude: add a word to search for, or use filters alone");
     }
+    if (required.isEmpty() && q != null && !q.isBlank()) {
+      // Typed, but nothing in it to search for (-, "", AND): an error, not a list of every point,
+      // which is what no query at all asks for.
+      throw new QueryException("the query has no searchable words: '" + q.strip() + "' (to list every point, give no query)");
+    }
     int words = excluded.size() + required.stream().mapToInt(List::size).sum();
     if (words > MAX_WORDS) {
       throw new QueryException("the query has " + words + " different words; the limit is " + MAX_WORDS);

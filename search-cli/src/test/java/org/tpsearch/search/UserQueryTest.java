@@ -42,7 +42,15 @@ class UserQueryTest {
     assertTrue(UserQuery.parse("").isEmpty());
     assertTrue(UserQuery.parse("   ").isEmpty());
     assertTrue(UserQuery.parse(null).isEmpty());
-    assertTrue(UserQuery.parse("\"\"").isEmpty(), "an empty phrase is nothing");
+  }
+
+  @Test
+  void typedTextWithNothingToSearchForIsAnError() {
+    // A hostile trial found these listing every point, exit 0, as if no query had been given.
+    for (String q : List.of("\"\"", "-", "- -", "AND")) {
+      QueryException e = assertThrows(QueryException.class, () -> UserQuery.parse(q), q);
+      assertTrue(e.getMessage().startsWith("the query has no searchable words"), e.getMessage());
+    }
   }
 
   @Test
