@@ -44,6 +44,20 @@ public final class DateZeros {
   private static final java.util.regex.Pattern ISO = java.util.regex.Pattern.compile(ISO_PATTERN);
 
   /**
+   * Whether a date {@link #ISO_PATTERN} reads begins at {@code i} of {@code s}; {@code iso} is a
+   * matcher of {@link #isoMatcher} over {@code s}, its groups those of the date when it does.
+   */
+  static boolean isoDateAt(java.util.regex.Matcher iso, CharSequence s, int i) {
+    iso.region(i, Math.min(s.length(), i + 10));
+    return iso.lookingAt();
+  }
+
+  /** A matcher for {@link #isoDateAt} over {@code s}. */
+  static java.util.regex.Matcher isoMatcher(CharSequence s) {
+    return ISO.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
+  }
+
+  /**
    * Whether the folding writes a 年, 月 or 日 that {@code s} does not spell: a date with dashes,
    * slashes or points ({@link #ISO_PATTERN}: 年 and 月 for its separators, 日 after it) or a day's 号
    * ({@link #DAY_HAO_PATTERN}). Where it does, the index holds these characters and their bigrams
@@ -54,10 +68,9 @@ public final class DateZeros {
     for (int i = 0; i < s.length(); i++) {
       if (isoCandidate(s, i)) {
         if (iso == null) {
-          iso = ISO.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
+          iso = isoMatcher(s);
         }
-        iso.region(i, Math.min(s.length(), i + 10));
-        if (iso.lookingAt()) {
+        if (isoDateAt(iso, s, i)) {
           return true;
         }
       }

@@ -22,8 +22,6 @@ final class FoldingCharFilter extends BaseCharFilter {
     this.widthToo = widthToo;
   }
 
-  private static final java.util.regex.Pattern ISO = java.util.regex.Pattern.compile(DateZeros.ISO_PATTERN);
-
   private StringBuilder out;
   /** Input offset minus output offset, from the output's current end on. */
   private int diff;
@@ -40,10 +38,9 @@ final class FoldingCharFilter extends BaseCharFilter {
     for (int i = 0; i < raw.length(); ) {
       if (DateZeros.isoCandidate(raw, i)) {
         if (iso == null) {
-          iso = ISO.matcher(raw).useTransparentBounds(true).useAnchoringBounds(false);
+          iso = DateZeros.isoMatcher(raw);
         }
-        iso.region(i, Math.min(raw.length(), i + 10));
-        if (iso.lookingAt()) {
+        if (DateZeros.isoDateAt(iso, raw, i)) {
           // 2022-05-01 (or 2022/5/1, 2022.05.01) is read as the reports write it, 2022年5月1日
           // (see DateZeros): 年 and 月 stand for the separators, 日 is zero-width at the end.
           for (int k = iso.start(1); k < iso.end(1); k++) {

@@ -249,7 +249,6 @@ public final class QueryCompiler {
     Query found = new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(Schema.STATUS, "found"))), FOUND_BOOST);
     BooleanQuery.Builder strict = new BooleanQuery.Builder().add(every, Occur.MUST).add(found, Occur.SHOULD);
     genericQueries.forEach(g -> strict.add(g, Occur.SHOULD));
-    List<String> nowhere = new ArrayList<>();
     List<String> nowhereBesideFacets = List.of();
     // Tier c in two steps: at least the minimum of the content words, then (when that leaves room)
     // any of them; each step excludes what an earlier one found.
@@ -274,11 +273,14 @@ public final class QueryCompiler {
       // the missing one, 电价). A word the glossary does not know may be one the text says
       // otherwise (送到 in 新疆电力送到安徽), so it does not count here.
       List<Query> topicUnits = new ArrayList<>();
+      List<String> nowhere = new ArrayList<>();
       for (int i = 0; i < content.size(); i++) {
-        if (!isFacetName(content.get(i).label())) {
+        Content c = content.get(i);
+        if (!isFacetName(c.label())) {
           topicUnits.add(partialUnits.get(i));
-          if (occursNowhere(content.get(i)) && !glossary.expansions(content.get(i).label()).isEmpty()) {
-            nowhere.add(content.get(i).label());
+          // The glossary first: a map look-up, where occursNowhere reads the term dictionary.
+          if (!glossary.expansions(c.label()).isEmpty() && occursNowhere(c)) {
+            nowhere.add(c.label());
           }
         }
       }
@@ -304,13 +306,12 @@ public final class QueryCompiler {
       if (c.words().isEmpty() || c.words().get(0).quoted()) {
         continue;
       }
-      if (oneWord && (c.words().size() != 1 || !isChineseWord(c.words().get(0).text())
-          || c.words().get(0).text().codePointCount(0, c.words().get(0).text().length()) < ONE_WORD_PARTS_FROM)) {
+      String typedWord = c.words().size() == 1 ? c.words().get(0).text() : "";
+      if (oneWord && (!isChineseWord(typedWord) || typedWord.codePointCount(0, typedWord.length()) < ONE_WORD_PARTS_FROM)) {
         continue;
       }
       // A Chinese word's own parts; an English word's or term's, those of its Chinese forms
       // (staggered production is 错峰生产).
-      String typedWord = c.words().size() == 1 ? c.words().get(0).text() : "";
       List<String> sources = isChineseWord(typedWord) ? List.of(typedWord)
           : c.forms().stream().filter(QueryCompiler::isChineseWord).toList();
       // A long part's own parts too (淘汰落后产能: 淘汰 · 落后产能, then 落后 · 产能 of 落后产能).
