@@ -64,13 +64,27 @@ public final class FilterOptions {
    * ({@code -煤电} excludes); one starting with {@code --} is a mistyped option, not a word.
    */
   String queryText(List<String> words) {
-    for (String w : words) {
+    // Words after "--" are words, whatever they look like (search -- --x), as in rg and git.
+    int asWords = wordsAfterEndOfOptions();
+    for (int k = 0; k < words.size() - asWords; k++) {
+      String w = words.get(k);
       // "--x" and a lone "-x" are mistyped options; "-word" is an exclusion.
       if ((w.startsWith("--") && w.length() > 2) || w.matches("-[A-Za-z]")) {
         throw new ParameterException(spec.commandLine(), "Unknown option: '" + w + "'");
       }
     }
     return String.join(" ", words);
+  }
+
+  /** How many of the last arguments came after "--"; 0 when there is none. */
+  private int wordsAfterEndOfOptions() {
+    picocli.CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+    if (parsed == null) {
+      return 0;
+    }
+    List<String> args = parsed.originalArgs();
+    int end = args.indexOf("--");
+    return end < 0 ? 0 : args.size() - end - 1;
   }
 
   SearchRequest request(String query, int limit, SearchRequest.SortOrder sort, boolean facets, boolean expand, boolean explain) {

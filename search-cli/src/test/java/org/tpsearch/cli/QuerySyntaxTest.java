@@ -77,6 +77,17 @@ class QuerySyntaxTest {
   }
 
   @Test
+  void doubleDashEndsTheOptions() {
+    // As in rg and git: after --, a word that looks like an option is a word of the query.
+    Cli.Result r = cli.run("search", "--format", "json", "--", "光伏", "--bogus");
+    assertEquals(0, r.exit(), r::toString);
+    assertEquals("光伏 --bogus", SearchJson.of(r).get("query"));
+    // Before it, the same word is still a mistyped option.
+    Cli.Result before = cli.run("search", "--bogus", "--", "光伏");
+    assertEquals(2, before.exit(), before::toString);
+  }
+
+  @Test
   void orMatchesEither() {
     Set<String> either = new TreeSet<>(ids("光伏"));
     either.addAll(ids("风电"));
