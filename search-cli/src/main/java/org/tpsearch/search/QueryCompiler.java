@@ -270,8 +270,9 @@ public final class QueryCompiler {
       // A topic of the glossary that occurs nowhere in any form (阶梯电价 in 居民阶梯电价), though a
       // part of it may: a point that has only the query's region or sector names says nothing of
       // what was asked, so a partial hit needs one of the other words (or a part standing in for
-      // the missing one, 电价). A word the glossary does not know may be one the text says
-      // otherwise (送到 in 新疆电力送到安徽), so it does not count here.
+      // the missing one, 电价). A Chinese word the glossary does not know may be one the text says
+      // otherwise (送到 in 新疆电力送到安徽), so it does not count here; one English word does,
+      // when none of its translations occurs either (Tesla and gigafactory beside Shanghai).
       List<Query> topicUnits = new ArrayList<>();
       List<String> nowhere = new ArrayList<>();
       for (int i = 0; i < content.size(); i++) {
@@ -279,7 +280,7 @@ public final class QueryCompiler {
         if (!isFacetName(c.label())) {
           topicUnits.add(partialUnits.get(i));
           // The glossary first: a map look-up, where occursNowhere reads the term dictionary.
-          if (!glossary.expansions(c.label()).isEmpty() && occursNowhere(c)) {
+          if ((!glossary.expansions(c.label()).isEmpty() || isEnglishWord(c.label())) && occursNowhere(c)) {
             nowhere.add(c.label());
           }
         }
@@ -350,8 +351,8 @@ public final class QueryCompiler {
     } else {
       partials.clear();
       fragments = null;
-      explain.add(String.join(" · ", absent) + (absent.size() == 1 ? ", a topic" : ", each a topic")
-          + " of the glossary, occurs nowhere in the index in any form: points with only some of the words are not shown");
+      explain.add(String.join(" · ", absent) + (absent.size() == 1 ? ", a topic," : ", each a topic,")
+          + " occurs nowhere in the index in any form: points with only some of the words are not shown");
     }
     for (UserQuery.Unit u : q.excluded()) {
       Query uq = unit(u, false, new ArrayList<>(), new ArrayList<>());
@@ -414,7 +415,10 @@ public final class QueryCompiler {
         continue;
       }
       String word = c.words().get(0).text();
-      if (!isChineseWord(word) || isRegionName(word) || glossary.expansions(word).isEmpty()) {
+      if (!isChineseWord(word) || isRegionName(word)) {
+        continue;
+      }
+      if (glossary.expansions(word).isEmpty()) {
         continue;
       }
       // A part that is no word of the index or the glossary does not make the topic present:
@@ -431,10 +435,23 @@ public final class QueryCompiler {
    * forms, also when expansion is off, and the dictionary's) occurs in the index, not even loosely.
    */
   private boolean occursNowhere(Content c) {
-    if (c.words().size() != 1 || c.words().get(0).quoted() || !isChineseWord(c.words().get(0).text())) {
+    if (c.words().size() != 1 || c.words().get(0).quoted()) {
       return false;
     }
     String word = c.words().get(0).text();
+    if (isEnglishWord(word)) {
+      // One English word: no form of it (its translations included) nor its pinyin reading occurs.
+      String py = pinyin(word);
+      try {
+        if (py != null && reader.docFreq(new Term(Schema.TEXT_PY, py)) > 0) {
+          return false;
+        }
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    } else if (!isChineseWord(word)) {
+      return false;
+    }
     List<String> forms = new ArrayList<>(c.forms());
     forms.add(word);
     forms.addAll(glossary.expansions(word));
@@ -627,6 +644,10 @@ public final class QueryCompiler {
 
   /** Whether {@code w}, a string of Chinese characters, is a word: of the index or of the glossary. */
   private boolean isWord(String w) {
+    if (w.length() > QueryWords.MAX_WORD) {
+      // Only the glossary has words this long (国家发展和改革委员会).
+      return !glossary.expansions(w).isEmpty();
+    }
     return words.isIndexedWord(w) || !glossary.expansions(w).isEmpty();
   }
 
@@ -783,6 +804,11 @@ public final class QueryCompiler {
    */
   static final int MAX_SENSE_SHARED = 6;
 
+  /** One English word: Latin letters only, no space, hyphen or digit (Tesla, gigafactory). */
+  private static boolean isEnglishWord(String text) {
+    return text.length() >= 2 && text.chars().allMatch(ch -> (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'));
+  }
+
   /** Two or more Chinese characters and nothing else: a word the dictionary may know. */
   private static boolean isChineseWord(String text) {
     return text.codePointCount(0, text.length()) >= 2 && text.codePoints().allMatch(QueryWords::isHan);
@@ -895,6 +921,7 @@ public final class QueryCompiler {
     int curated = 1;
     List<String> translations = List.of();
     if (expand && !u.quoted()) {
+      forms.addAll(NumberForms.of(u.text()));
       forms.addAll(glossaryExpansions(u.text()));
       curated = forms.size();
       translations = dictionary ? dictionaryForms(u.text(), forms) : List.of();

@@ -69,8 +69,11 @@ final class QueryWords {
       "these", "those", "it", "its", "any", "during", "after", "before", "can", "could", "will", "would",
       "should", "much", "many");
 
-  /** Longest word tried by the segmenter, in code points. */
+  /** Longest word of the index tried by the segmenter, in code points. */
   static final int MAX_WORD = 8;
+
+  /** Longest glossary term tried by the segmenter (国家发展和改革委员会 is 10), in code points. */
+  static final int MAX_TERM = 12;
 
   /** A typed word, understood: its content words, and what was dropped. */
   record Understood(List<String> words, List<String> dropped, boolean split) {}
@@ -113,9 +116,12 @@ final class QueryWords {
     }
     List<String> words = new ArrayList<>();
     List<String> dropped = new ArrayList<>();
+    String prefix = "";
     // Pieces: runs of Chinese characters, and runs of anything else (Latin, numbers with their
     // punctuation). A number keeps a Chinese unit character that follows it (52.6亿, 76天, 2020年).
     int i = 0;
+    // The word of the number piece just before (52.6亿), while nothing has followed it.
+    int numberWord = -1;
     while (i < s.length()) {
       int cp = s.codePointAt(i);
       int end = i;
@@ -126,21 +132,52 @@ final class QueryWords {
         while (end < s.length() && isHan(s.codePointAt(end)) && !ordinal(s, end)) {
           end += Character.charCount(s.codePointAt(end));
         }
-        han(s.substring(i, end), known, occurs, words, dropped);
+        String run = s.substring(i, end);
+        boolean beforeNumber = end < s.length() && Character.isDigit(s.charAt(end));
+        if (lone(run) && (numberWord >= 0 || beforeNumber)) {
+          // A lone character beside a number never stands alone (it would match every 伏 of
+          // 光伏 in 1100千伏, every 国 of 国发〔2016〕6号 in 国6): a light one is left out (2020年后),
+          // and so is one that qualifies the number after it (约45亿吨, 超500亿元: the text may
+          // say 45亿吨 alone); another belongs to the number, after it as a unit (5G站) or before it
+          // as a name (国6).
+          if (ZH_LIGHT.indexOf(run.codePointAt(0)) >= 0
+              || (numberWord < 0 && NUMBER_QUALIFIERS.indexOf(run.codePointAt(0)) >= 0)) {
+            dropped.add(run);
+          } else if (numberWord >= 0) {
+            words.set(numberWord, words.get(numberWord) + run);
+          } else {
+            prefix = run;
+          }
+        } else {
+          han(run, known, occurs, words, dropped);
+        }
+        numberWord = -1;
       } else {
         end = ordinal ? i + 1 : i;
         while (end < s.length() && !isHan(s.codePointAt(end))) {
           end += Character.charCount(s.codePointAt(end));
         }
-        if (end < s.length() && endsWithDigit(s, i, end) && UNITS.indexOf(s.charAt(end)) >= 0) {
-          end++;
+        if (endsWithDigit(s, i, end)) {
+          end = unitEnd(s, end);
         }
-        String piece = s.substring(i, end);
+        String piece = prefix + s.substring(i, end);
+        prefix = "";
+        if (piece.endsWith("月份") && piece.length() > 2 && Character.isDigit(piece.charAt(piece.length() - 3))) {
+          // 2月份 is 2月, as the reports write it.
+          piece = piece.substring(0, piece.length() - 1);
+          dropped.add("份");
+        }
         if (piece.codePoints().anyMatch(Character::isLetterOrDigit)) {
           words.add(piece);
+          numberWord = piece.codePoints().anyMatch(Character::isDigit) ? words.size() - 1 : -1;
+        } else {
+          numberWord = -1;
         }
       }
       i = end;
+    }
+    if (!prefix.isEmpty()) {
+      words.add(prefix);
     }
     if (words.isEmpty()) {
       // Only function words (的, 是): search them as typed rather than for nothing.
@@ -154,6 +191,27 @@ final class QueryWords {
 
   /** Chinese unit characters a number keeps: 52.6亿, 76天, 2020年, 23号. */
   private static final String UNITS = "亿万千百年月日号天吨元度个次家条项倍台座户人";
+
+  /**
+   * Units of several characters a number keeps whole (1100千伏, 79.35亿千瓦时, 2月份), longest
+   * first: kept to one character, 1100千伏 was 1100千 · 伏, and 伏 matched every 光伏.
+   */
+  private static final List<String> UNIT_WORDS = List.of(
+      "亿千瓦时", "万千瓦时", "亿立方米", "千瓦时", "亿千瓦", "万千瓦", "立方米", "千瓦", "兆瓦", "千伏", "万吨", "亿吨",
+      "万元", "亿元", "亿度", "万度", "万辆", "万人", "万户", "公里", "千米", "小时", "月份");
+
+  /** The end of the unit after the number that ends at {@code end}: a unit word, else a unit character. */
+  private static int unitEnd(String s, int end) {
+    for (String u : UNIT_WORDS) {
+      if (s.startsWith(u, end)) {
+        return end + u.length();
+      }
+    }
+    return end < s.length() && UNITS.indexOf(s.charAt(end)) >= 0 ? end + 1 : end;
+  }
+
+  /** Characters that qualify a number after them: about, over, reaching, in all, a share of. */
+  private static final String NUMBER_QUALIFIERS = "约近超达共占逾计";
 
   /** Measure words: after a numeral they belong to it (第一个, 两项, 三家). */
   private static final String MEASURE = "个项家次条位批种座台件";
@@ -186,7 +244,20 @@ final class QueryWords {
       return false;
     }
     return s.indexOf('〔') >= 0 || s.indexOf('[') >= 0 || s.indexOf('【') >= 0 || s.indexOf('［') >= 0
-        || s.contains("第") || s.endsWith("号");
+        || s.contains("第") || (s.endsWith("号") && !hanBeforeDigit(s));
+  }
+
+  /**
+   * Whether a Chinese character stands right before a digit: a 文号 typed without its bracketed
+   * year (发改价格1439号 for 发改价格〔2021〕1439号), which the text never writes so.
+   */
+  private static boolean hanBeforeDigit(String s) {
+    for (int k = 1; k < s.length(); k++) {
+      if (Character.isDigit(s.charAt(k)) && isHan(s.codePointAt(k - 1))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Segments a run of Chinese characters, drops function words and keeps single characters in words. */
@@ -398,7 +469,7 @@ final class QueryWords {
     List<String> out = new ArrayList<>();
     int i = 0;
     while (i < cps.length) {
-      int len = Math.min(MAX_WORD, cps.length - i);
+      int len = Math.min(MAX_TERM, cps.length - i);
       while (len > 1 && !known.test(new String(cps, i, len))) {
         len--;
       }
@@ -414,7 +485,7 @@ final class QueryWords {
     List<String> out = new ArrayList<>();
     int end = cps.length;
     while (end > 0) {
-      int len = Math.min(MAX_WORD, end);
+      int len = Math.min(MAX_TERM, end);
       while (len > 1 && !known.test(new String(cps, end - len, len))) {
         len--;
       }

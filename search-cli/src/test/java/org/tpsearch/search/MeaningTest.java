@@ -207,6 +207,46 @@ class MeaningTest extends EmbeddedIndexTest {
   }
 
   @Test
+  void noCharacterBesideANumberMatchesAlone() throws Exception {
+    // 1100千伏 was 1100千 · 伏, and every point that says 光伏 was a partial hit through 伏.
+    SearchResult r = searcher.search(SearchRequest.of("1100千伏").withLimit(100));
+    assertEquals(List.of("xinjiang/power/2019-09-26/event"), r.hits().stream().map(SearchResult.Hit::id).toList());
+    // 52.6亿度: 度 is the kilowatt-hour of everyday speech; the report says 52.6亿千瓦时.
+    findsInTop5("52.6亿度", "xinjiang/industry/2022-03-01/event");
+    // 2月份 is 2月; before, 份 alone made points that say 股份 or 省份 hits.
+    SearchResult feb = searcher.search(SearchRequest.of("2020年2月份").withLimit(100));
+    assertEquals(List.of("2020年", "2月"), feb.words());
+    // 国6 is no 国 anywhere and 6 anywhere: no report says 国6 or 国六.
+    assertEquals(0, searcher.search(SearchRequest.of("国6")).total());
+  }
+
+  @Test
+  void datesAndDocumentNumbersAsResearchersTypeThem() throws Exception {
+    // A 文号 without its bracketed year (发改价格〔2021〕1439号 in the Guangdong report).
+    findsInTop5("发改价格1439号", "guangdong/power/2021-10-15/policy");
+    // A year and month with a leading zero, and the pipeline's own day-first date.
+    findsInTop5("2021-09", "jiangsu/power/2021-09-16/policy");
+    findsInTop5("23/01/2020", "hubei/ground-transport/2020-01-23/event");
+    // A glossary name longer than any word of the index, with 和 inside it: one word.
+    SearchResult ndrc = searcher.search(SearchRequest.of("国家发展和改革委员会").withLimit(10));
+    assertEquals(List.of("国家发展和改革委员会"), ndrc.words());
+    assertTrue(ndrc.hits().stream().allMatch(h -> h.tier().all()), ndrc.hits()::toString);
+    // 双碳 reaches 碳达峰、碳中和, written with a 、 between its halves.
+    findsInTop5("双碳", "inner-mongolia/power/2021-10-12/event");
+  }
+
+  @Test
+  void englishWordsThatOccurNowhereBesideAPlaceFindNothing() throws Exception {
+    // Neither Tesla nor gigafactory (nor a translation) occurs; only Shanghai does, and a point
+    // with only the place says nothing of what was asked.
+    SearchResult r = searcher.search(SearchRequest.of("Tesla Shanghai gigafactory").withLimit(10));
+    assertEquals(0, r.total() + r.partialTotal(), r.hits()::toString);
+    assertEquals(List.of("Tesla", "gigafactory"), r.absent());
+    // An English word that occurs through its translation still answers beside the place.
+    assertTrue(searcher.search(SearchRequest.of("Shanghai flights").withLimit(10)).total() > 0);
+  }
+
+  @Test
   void aTopicOfTheGlossaryThatOccursNowhereFindsNothing() throws Exception {
     // No sample report covers nuclear power (核电, 核能发电, nuclear power: none of them occurs) or
     // ports (港口, 岸电); 机组, 投运 and 改造 do occur, in points about coal units, power lines and

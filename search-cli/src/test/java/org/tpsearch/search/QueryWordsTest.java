@@ -149,6 +149,31 @@ class QueryWordsTest {
     assertEquals(List.of(words.split(" ")), QueryWords.understand(typed, known, occurs).words(), typed);
   }
 
+  @ParameterizedTest(name = "{0} -> {1} (dropped: {2})")
+  @CsvSource(delimiter = ';', value = {
+      // A number keeps a unit of several characters: 1100千 · 伏 matched every 伏 of 光伏.
+      "1100千伏特高压; 1100千伏 特高压; ''",
+      "52.6亿千瓦时绿电; 52.6亿千瓦时 绿电; ''",
+      "52.6亿度; 52.6亿度; ''",
+      // 2月份 is 2月, as the reports write it.
+      "2020年2月份; 2020年 2月; 份",
+      // A lone character after a number belongs to it; a light one is left out.
+      "2020年后; 2020年; 后",
+      "5G站; 5G站; ''",
+      // Before a number: a name's character joins it (国6 is not 国 anywhere and 6 anywhere)...
+      "国6; 国6; ''",
+      // ...a qualifier of the number is left out (the text may say 45亿吨 alone).
+      "约45亿吨; 45亿吨; 约",
+      // A 文号 typed without its bracketed year is its words and its number.
+      "发改价格1439号; 发改 价格 1439号; ''",
+  })
+  void numbersKeepTheirUnitsAndNoCharacterBesideThemStandsAlone(String typed, String words, String dropped) {
+    Predicate<String> known = w -> KNOWN.test(w) || Set.of("特高压", "绿电", "发改", "价格").contains(w);
+    QueryWords.Understood u = QueryWords.understand(typed, known, w -> true);
+    assertEquals(List.of(words.split(" ")), u.words(), typed);
+    assertEquals(dropped.isEmpty() ? List.of() : Arrays.asList(dropped.split(" ")), u.dropped(), typed);
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = ';', value = {"国发〔2021〕23号", "国发[2021]23号", "《2030年前碳达峰行动方案》", "生态环境部令第19号", "52.6亿",
       "74.7", "绿色电力", "的"})

@@ -1,0 +1,108 @@
+package org.tpsearch.search;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Other ways the reports write a number a user typed: a date in the reports' Chinese form
+ * (2021-09 as 2021年9月, 23/01/2020 as 2020年1月23日: the index reads an ISO date so, and the
+ * reports write 年月日), an amount of electricity in 千瓦时 or 度 (52.6亿度 for 52.6亿千瓦时), and a
+ * number with the first character of its unit only (1亿 of 1亿吨, where the text says 1亿—1.5亿吨).
+ * Read by hand, without regular expressions: a query word is short, but this runs on every one.
+ */
+final class NumberForms {
+  private NumberForms() {}
+
+  /** The other forms of {@code word}, none when it is no date or amount of electricity. */
+  static List<String> of(String word) {
+    List<String> out = new ArrayList<>();
+    yearMonth(word, out);
+    dayMonthYear(word, out);
+    electricity(word, out);
+    firstUnit(word, out);
+    return out;
+  }
+
+  /**
+   * 1亿吨 as 1亿 too, and 1100千伏 as 1100千: a number keeps its whole unit (so 伏 never stands
+   * alone), but the text may write the unit once for two numbers (1亿—1.5亿吨).
+   */
+  private static void firstUnit(String w, List<String> out) {
+    int k = 0;
+    while (k < w.length() && (Character.isDigit(w.charAt(k)) || (k > 0 && w.charAt(k) == '.'))) {
+      k++;
+    }
+    if (k == 0 || k + 2 > w.length() || "亿万千".indexOf(w.charAt(k)) < 0 || !Character.isDigit(w.charAt(k - 1))) {
+      return;
+    }
+    for (int c = k + 1; c < w.length(); c++) {
+      if (!QueryWords.isHan(w.codePointAt(c))) {
+        return;
+      }
+    }
+    out.add(w.substring(0, k + 1));
+  }
+
+  /** 2021-09 and 2021-9 as 2021年9月; 2021-09-16 is left to the index's own folding. */
+  private static void yearMonth(String w, List<String> out) {
+    int dash = w.indexOf('-');
+    if (dash != 4 || !digits(w, 0, 4) || w.length() < 6 || w.length() > 7 || !digits(w, 5, w.length())) {
+      return;
+    }
+    int month = Integer.parseInt(w.substring(5));
+    if (month >= 1 && month <= 12) {
+      out.add(w.substring(0, 4) + "年" + month + "月");
+    }
+  }
+
+  /**
+   * 23/01/2020 as 2020年1月23日 (the pipeline writes day first); where both readings are dates
+   * (01/02/2020), month first too.
+   */
+  private static void dayMonthYear(String w, List<String> out) {
+    String[] parts = w.split("/", -1);
+    if (parts.length != 3 || parts[2].length() != 4 || !digits(parts[2], 0, 4)) {
+      return;
+    }
+    for (String p : List.of(parts[0], parts[1])) {
+      if (p.isEmpty() || p.length() > 2 || !digits(p, 0, p.length())) {
+        return;
+      }
+    }
+    int a = Integer.parseInt(parts[0]);
+    int b = Integer.parseInt(parts[1]);
+    if (b >= 1 && b <= 12 && a >= 1 && a <= 31) {
+      out.add(parts[2] + "年" + b + "月" + a + "日");
+    }
+    if (a >= 1 && a <= 12 && b >= 1 && b <= 31 && a != b) {
+      out.add(parts[2] + "年" + a + "月" + b + "日");
+    }
+  }
+
+  /** 52.6亿度 as 52.6亿千瓦时 and back: 度 is the everyday name of the kilowatt-hour. */
+  private static void electricity(String w, List<String> out) {
+    for (String[] pair : new String[][] {{"千瓦时", "度"}, {"度", "千瓦时"}}) {
+      if (w.endsWith(pair[0])) {
+        String amount = w.substring(0, w.length() - pair[0].length());
+        String number = amount.endsWith("亿") || amount.endsWith("万") ? amount.substring(0, amount.length() - 1) : amount;
+        if (!number.isEmpty() && Character.isDigit(number.charAt(0)) && Character.isDigit(number.charAt(number.length() - 1))
+            && number.chars().allMatch(c -> Character.isDigit(c) || c == '.')) {
+          out.add(amount + pair[1]);
+        }
+        return;
+      }
+    }
+  }
+
+  private static boolean digits(String s, int from, int to) {
+    if (from >= to) {
+      return false;
+    }
+    for (int k = from; k < to; k++) {
+      if (!Character.isDigit(s.charAt(k))) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

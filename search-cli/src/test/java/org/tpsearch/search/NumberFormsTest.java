@@ -1,0 +1,33 @@
+package org.tpsearch.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class NumberFormsTest {
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = ';', value = {
+      "2021-09; 2021年9月",
+      "2021-9; 2021年9月",
+      "2021-13; ''",
+      // Day first, as the pipeline writes; both readings where both are dates.
+      "23/01/2020; 2020年1月23日",
+      "01/02/2020; 2020年2月1日 2020年1月2日",
+      "1/1/2020; 2020年1月1日",
+      "52.6亿度; 52.6亿千瓦时 52.6亿",
+      "79.35亿千瓦时; 79.35亿度 79.35亿",
+      "1100千伏; 1100千",
+      "1亿吨; 1亿",
+      "2020年; ''",
+      "年度; ''",
+      "度; ''",
+      "2021-09-16; ''",
+      "a/b/2020; ''",
+  })
+  void otherForms(String typed, String forms) {
+    assertEquals(forms.isEmpty() ? List.of() : Arrays.asList(forms.split(" ")), NumberForms.of(typed), typed);
+  }
+}
