@@ -804,6 +804,14 @@ public final class QueryCompiler {
    */
   static final int MAX_SENSE_SHARED = 6;
 
+  /**
+   * An acronym typed in capitals (US, PV, NEA): matched as written, not through the stems of the
+   * word field, where the stemmer makes "use" us.
+   */
+  static boolean isAcronym(String text) {
+    return text.length() >= 2 && text.length() <= 5 && text.chars().allMatch(ch -> ch >= 'A' && ch <= 'Z');
+  }
+
   /** One English word: Latin letters only, no space, hyphen or digit (Tesla, gigafactory). */
   private static boolean isEnglishWord(String text) {
     return text.length() >= 2 && text.chars().allMatch(ch -> (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'));
@@ -953,14 +961,16 @@ public final class QueryCompiler {
       if (title != null) {
         b.add(new BoostQuery(title, TITLE_BOOST * formWeight), Occur.SHOULD);
       }
-      if (!u.quoted()) {
+      if (!u.quoted() && !isAcronym(u.text())) {
         Query w = wordPhrase(Schema.TEXT_W, forms.get(i));
         if (w != null) {
           b.add(new BoostQuery(w, WORD_FIELD_WEIGHT * formWeight), Occur.SHOULD);
         }
       }
     }
-    String pinyin = expand && !u.quoted() ? pinyin(u.text()) : null;
+    // A region's English name is that region, not a pinyin reading: Shanxi is 山西, while the
+    // toneless pinyin of 陕西 (Shaanxi) is shanxi too.
+    String pinyin = expand && !u.quoted() && !isRegionName(u.text()) ? pinyin(u.text()) : null;
     if (pinyin != null) {
       // A Latin word that reads as two or more pinyin syllables may name a Chinese place, plant or
       // person (pudong -> 浦东): the pinyin field holds each Chinese word of the text so.

@@ -247,6 +247,33 @@ class MeaningTest extends EmbeddedIndexTest {
   }
 
   @Test
+  void aRegionsEnglishNameIsThatRegionNotAPinyinReading() throws Exception {
+    // The toneless pinyin of 陕西 (Shaanxi) is shanxi; Shanxi is 山西. Three points name 陕西 in a
+    // list of provinces (the 2021 energy-intensity warning), and they are no answer to Shanxi.
+    java.util.Set<String> shanxi = new java.util.TreeSet<>(ids("Shanxi"));
+    java.util.Set<String> chinese = new java.util.TreeSet<>(ids("山西"));
+    assertFalse(shanxi.isEmpty());
+    assertEquals(chinese, shanxi);
+    java.util.Set<String> shaanxi = new java.util.TreeSet<>(ids("Shaanxi"));
+    assertEquals(new java.util.TreeSet<>(ids("陕西")), shaanxi);
+    assertFalse(shaanxi.isEmpty());
+  }
+
+  @Test
+  void anAcronymInCapitalsIsNotMatchedThroughStems() throws Exception {
+    // The stemmer makes "use" us; US typed in capitals means the country, which no report names.
+    assertEquals(0, searcher.search(SearchRequest.of("US")).total());
+    assertTrue(searcher.search(SearchRequest.of("use")).total() > 0);
+    // An acronym the text has still finds it (PV, in "photovoltaic (PV)").
+    findsInTop5("PV", "inner-mongolia/power/2021-10-12/event");
+  }
+
+  static List<String> ids(String query) throws Exception {
+    SearchResult r = searcher.search(SearchRequest.of(query).withLimit(200));
+    return r.hits().stream().filter(h -> h.tier().all()).map(SearchResult.Hit::id).toList();
+  }
+
+  @Test
   void aTopicOfTheGlossaryThatOccursNowhereFindsNothing() throws Exception {
     // No sample report covers nuclear power (核电, 核能发电, nuclear power: none of them occurs) or
     // ports (港口, 岸电); 机组, 投运 and 改造 do occur, in points about coal units, power lines and
