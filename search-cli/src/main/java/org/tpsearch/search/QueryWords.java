@@ -249,11 +249,13 @@ final class QueryWords {
 
   /**
    * Whether a Chinese character stands right before a digit: a 文号 typed without its bracketed
-   * year (发改价格1439号 for 发改价格〔2021〕1439号), which the text never writes so.
+   * year (发改价格1439号 for 发改价格〔2021〕1439号), which the text never writes so. Not 年 or 月: 7月16号
+   * is a date, which the index reads as 7月16日.
    */
   private static boolean hanBeforeDigit(String s) {
     for (int k = 1; k < s.length(); k++) {
-      if (Character.isDigit(s.charAt(k)) && isHan(s.codePointAt(k - 1))) {
+      char before = s.charAt(k - 1);
+      if (Character.isDigit(s.charAt(k)) && isHan(before) && before != '年' && before != '月') {
         return true;
       }
     }

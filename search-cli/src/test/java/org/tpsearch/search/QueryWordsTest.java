@@ -166,6 +166,8 @@ class QueryWordsTest {
       "约45亿吨; 45亿吨; 约",
       // A 文号 typed without its bracketed year is its words and its number.
       "发改价格1439号; 发改 价格 1439号; ''",
+      // A day written 号 after its month stays whole: a date, not a 文号.
+      "7月16号; 7月16号; ''",
   })
   void numbersKeepTheirUnitsAndNoCharacterBesideThemStandsAlone(String typed, String words, String dropped) {
     Predicate<String> known = w -> KNOWN.test(w) || Set.of("特高压", "绿电", "发改", "价格").contains(w);
