@@ -805,6 +805,19 @@ public final class QueryCompiler {
   static final int MAX_SENSE_SHARED = 6;
 
   /**
+   * A place typed with its 省, 市 or 县, without it too, when that is a word of the index or the
+   * glossary: the reports write 唐山市大气污染防治 and 唐山、邯郸, and 唐山市 found only the first.
+   */
+  private List<String> placeWithoutSuffix(String text) {
+    if (!isChineseWord(text) || text.codePointCount(0, text.length()) < 3
+        || "省市县".indexOf(text.charAt(text.length() - 1)) < 0) {
+      return List.of();
+    }
+    String stem = text.substring(0, text.length() - 1);
+    return words.isIndexedWord(stem) || !glossary.expansions(stem).isEmpty() ? List.of(stem) : List.of();
+  }
+
+  /**
    * An acronym typed in capitals (US, PV, NEA): matched as written, not through the stems of the
    * word field, where the stemmer makes "use" us.
    */
@@ -930,6 +943,7 @@ public final class QueryCompiler {
     List<String> translations = List.of();
     if (expand && !u.quoted()) {
       forms.addAll(NumberForms.of(u.text()));
+      forms.addAll(placeWithoutSuffix(u.text()));
       forms.addAll(glossaryExpansions(u.text()));
       curated = forms.size();
       translations = dictionary ? dictionaryForms(u.text(), forms) : List.of();
