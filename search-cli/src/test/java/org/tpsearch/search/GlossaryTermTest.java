@@ -42,6 +42,10 @@ class GlossaryTermTest extends EmbeddedIndexTest {
     assertEquals(ids(SearchRequest.of("overcapacity")), ids(SearchRequest.of("产能过剩")));
     assertTrue(!ids(SearchRequest.of("产能过剩")).isEmpty());
     assertEquals(ids(SearchRequest.of("新冠")), ids(SearchRequest.of("新型冠状病毒")));
+    // first-level warning was first · level · warning, and the three points that say 一级预警 (the
+    // 2021 energy-intensity barometer) ranked 13th to 16th.
+    assertEquals(ids(SearchRequest.of("一级预警")), ids(SearchRequest.of("first-level warning")));
+    assertEquals(3, ids(SearchRequest.of("一级预警")).size());
   }
 
   @Test
