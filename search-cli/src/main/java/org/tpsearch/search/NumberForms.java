@@ -6,41 +6,22 @@ import java.util.List;
 /**
  * Other ways the reports write a number a user typed: a date in the reports' Chinese form
  * (2021-09 as 2021年9月, 23/01/2020 as 2020年1月23日: the index reads an ISO date so, and the
- * reports write 年月日), an amount of electricity in 千瓦时 or 度 (52.6亿度 for 52.6亿千瓦时), and a
- * number with the first character of its unit only (1亿 of 1亿吨, where the text says 1亿—1.5亿吨).
+ * reports write 年月日), and an amount of electricity in 千瓦时 or 度 (52.6亿度 for 52.6亿千瓦时).
  * Read by hand, without regular expressions: a query word is short, but this runs on every one.
  */
 final class NumberForms {
   private NumberForms() {}
 
-  /** The other forms of {@code word}, none when it is no date or amount of electricity. */
+  /**
+   * The other forms of {@code word} (folded: half-width, Simplified), none when it is no date or
+   * amount of electricity.
+   */
   static List<String> of(String word) {
     List<String> out = new ArrayList<>();
     yearMonth(word, out);
     dayMonthYear(word, out);
     electricity(word, out);
-    firstUnit(word, out);
     return out;
-  }
-
-  /**
-   * 1亿吨 as 1亿 too, and 1100千伏 as 1100千: a number keeps its whole unit (so 伏 never stands
-   * alone), but the text may write the unit once for two numbers (1亿—1.5亿吨).
-   */
-  private static void firstUnit(String w, List<String> out) {
-    int k = 0;
-    while (k < w.length() && (Character.isDigit(w.charAt(k)) || (k > 0 && w.charAt(k) == '.'))) {
-      k++;
-    }
-    if (k == 0 || k + 2 > w.length() || "亿万千".indexOf(w.charAt(k)) < 0 || !Character.isDigit(w.charAt(k - 1))) {
-      return;
-    }
-    for (int c = k + 1; c < w.length(); c++) {
-      if (!QueryWords.isHan(w.codePointAt(c))) {
-        return;
-      }
-    }
-    out.add(w.substring(0, k + 1));
   }
 
   /** 2021-09 and 2021-9 as 2021年9月; 2021-09-16 is left to the index's own folding. */

@@ -271,8 +271,9 @@ public final class QueryCompiler {
       // part of it may: a point that has only the query's region or sector names says nothing of
       // what was asked, so a partial hit needs one of the other words (or a part standing in for
       // the missing one, 电价). A Chinese word the glossary does not know may be one the text says
-      // otherwise (送到 in 新疆电力送到安徽), so it does not count here; one English word does,
-      // when none of its translations occurs either (Tesla and gigafactory beside Shanghai).
+      // otherwise (送到 in 新疆电力送到安徽), so it does not count here; nor does an English word
+      // of the dictionary (latest in Hebei latest, crunch in power crunch). An English name does:
+      // capitalised, unknown to the dictionary, occurring nowhere (Tesla beside Shanghai).
       List<Query> topicUnits = new ArrayList<>();
       List<String> nowhere = new ArrayList<>();
       for (int i = 0; i < content.size(); i++) {
@@ -280,7 +281,7 @@ public final class QueryCompiler {
         if (!isFacetName(c.label())) {
           topicUnits.add(partialUnits.get(i));
           // The glossary first: a map look-up, where occursNowhere reads the term dictionary.
-          if ((!glossary.expansions(c.label()).isEmpty() || isEnglishWord(c.label())) && occursNowhere(c)) {
+          if ((!glossary.expansions(c.label()).isEmpty() || englishName(c)) && occursNowhere(c)) {
             nowhere.add(c.label());
           }
         }
@@ -644,7 +645,7 @@ public final class QueryCompiler {
 
   /** Whether {@code w}, a string of Chinese characters, is a word: of the index or of the glossary. */
   private boolean isWord(String w) {
-    if (w.length() > QueryWords.MAX_WORD) {
+    if (w.codePointCount(0, w.length()) > QueryWords.MAX_WORD) {
       // Only the glossary has words this long (国家发展和改革委员会).
       return !glossary.expansions(w).isEmpty();
     }
@@ -804,13 +805,28 @@ public final class QueryCompiler {
    */
   static final int MAX_SENSE_SHARED = 6;
 
+  /** How far (in bigram positions) a number's unit may stand from it: 1亿—1.5亿吨 for 1亿吨. */
+  static final int UNIT_SLOP = 3;
+
+  /** A number followed by a unit of two or more Chinese characters (1亿吨, 1100千伏), nothing else. */
+  private static boolean numberWithUnit(String text) {
+    int k = 0;
+    while (k < text.length() && (Character.isDigit(text.charAt(k)) || (k > 0 && text.charAt(k) == '.'))) {
+      k++;
+    }
+    if (k == 0 || !Character.isDigit(text.charAt(k - 1)) || text.codePointCount(k, text.length()) < 2) {
+      return false;
+    }
+    return text.substring(k).codePoints().allMatch(QueryWords::isHan);
+  }
+
   /**
    * A place typed with its 省, 市 or 县, without it too, when that is a word of the index or the
    * glossary: the reports write 唐山市大气污染防治 and 唐山、邯郸, and 唐山市 found only the first.
    */
   private List<String> placeWithoutSuffix(String text) {
     if (!isChineseWord(text) || text.codePointCount(0, text.length()) < 3
-        || "省市县".indexOf(text.charAt(text.length() - 1)) < 0) {
+        || QueryWords.ZH_PLACE_SUFFIX.indexOf(text.charAt(text.length() - 1)) < 0) {
       return List.of();
     }
     String stem = text.substring(0, text.length() - 1);
@@ -823,6 +839,13 @@ public final class QueryCompiler {
    */
   static boolean isAcronym(String text) {
     return text.length() >= 2 && text.length() <= 5 && text.chars().allMatch(ch -> ch >= 'A' && ch <= 'Z');
+  }
+
+  /** A capitalised English word that the dictionary does not know: a name (Tesla, Foxconn). */
+  private boolean englishName(Content c) {
+    String w = c.label();
+    return isEnglishWord(w) && Character.isUpperCase(w.charAt(0)) && !isAcronym(w)
+        && dictionaryForms(w, List.of()).isEmpty() && glossary.expansions(w).isEmpty();
   }
 
   /** One English word: Latin letters only, no space, hyphen or digit (Tesla, gigafactory). */
@@ -942,8 +965,9 @@ public final class QueryCompiler {
     int curated = 1;
     List<String> translations = List.of();
     if (expand && !u.quoted()) {
-      forms.addAll(NumberForms.of(u.text()));
-      forms.addAll(placeWithoutSuffix(u.text()));
+      String folded = org.tpsearch.analysis.TextNormalizer.fold(u.text());
+      forms.addAll(NumberForms.of(folded));
+      forms.addAll(placeWithoutSuffix(folded));
       forms.addAll(glossaryExpansions(u.text()));
       curated = forms.size();
       translations = dictionary ? dictionaryForms(u.text(), forms) : List.of();
@@ -984,6 +1008,15 @@ public final class QueryCompiler {
     }
     // A region's English name is that region, not a pinyin reading: Shanxi is 山西, while the
     // toneless pinyin of 陕西 (Shaanxi) is shanxi too.
+    if (expand && !u.quoted() && numberWithUnit(u.text())) {
+      // A number with a unit of several characters, its unit a little way off: the text writes
+      // the unit once for two numbers (1亿—1.5亿吨 for 1亿吨).
+      Query near = bigramBuilder.createPhraseQuery(Schema.TEXT_BI, u.text(), UNIT_SLOP);
+      if (near instanceof PhraseQuery) {
+        b.add(new BoostQuery(near, EXPANSION_WEIGHT), Occur.SHOULD);
+        clauses++;
+      }
+    }
     String pinyin = expand && !u.quoted() && !isRegionName(u.text()) ? pinyin(u.text()) : null;
     if (pinyin != null) {
       // A Latin word that reads as two or more pinyin syllables may name a Chinese place, plant or

@@ -40,7 +40,7 @@ final class QueryWords {
    * Administrative suffixes: after a word, one the text does not write there is left out (新疆省,
    * 武汉市 where the reports say 新疆, 武汉): the place is the same without it.
    */
-  private static final String ZH_PLACE_SUFFIX = "省市县";
+  static final String ZH_PLACE_SUFFIX = "省市县";
 
   /** Question words that count: a measure word after them belongs to the question (多少家电厂). */
   private static final Set<String> ZH_COUNTING = Set.of("多少", "几", "哪", "哪些", "哪个", "哪一");
@@ -69,7 +69,7 @@ final class QueryWords {
       "these", "those", "it", "its", "any", "during", "after", "before", "can", "could", "will", "would",
       "should", "much", "many");
 
-  /** Longest word of the index tried by the segmenter, in code points. */
+  /** Longest word of the index (not of the glossary: {@link #MAX_TERM}), in code points. */
   static final int MAX_WORD = 8;
 
   /** Longest glossary term tried by the segmenter (国家发展和改革委员会 is 10), in code points. */
@@ -116,12 +116,11 @@ final class QueryWords {
     }
     List<String> words = new ArrayList<>();
     List<String> dropped = new ArrayList<>();
-    String prefix = "";
     // Pieces: runs of Chinese characters, and runs of anything else (Latin, numbers with their
     // punctuation). A number keeps a Chinese unit character that follows it (52.6亿, 76天, 2020年).
     int i = 0;
-    // The word of the number piece just before (52.6亿), while nothing has followed it.
-    int numberWord = -1;
+    // Whether the piece just before was a number (52.6亿).
+    boolean afterNumber = false;
     while (i < s.length()) {
       int cp = s.codePointAt(i);
       int end = i;
@@ -134,24 +133,18 @@ final class QueryWords {
         }
         String run = s.substring(i, end);
         boolean beforeNumber = end < s.length() && Character.isDigit(s.charAt(end));
-        if (lone(run) && (numberWord >= 0 || beforeNumber)) {
-          // A lone character beside a number never stands alone (it would match every 伏 of
-          // 光伏 in 1100千伏, every 国 of 国发〔2016〕6号 in 国6): a light one is left out (2020年后),
-          // and so is one that qualifies the number after it (约45亿吨, 超500亿元: the text may
-          // say 45亿吨 alone); another belongs to the number, after it as a unit (5G站) or before it
-          // as a name (国6).
-          if (ZH_LIGHT.indexOf(run.codePointAt(0)) >= 0
-              || (numberWord < 0 && NUMBER_QUALIFIERS.indexOf(run.codePointAt(0)) >= 0)) {
-            dropped.add(run);
-          } else if (numberWord >= 0) {
-            words.set(numberWord, words.get(numberWord) + run);
-          } else {
-            prefix = run;
-          }
+        int c0 = run.codePointAt(0);
+        if (lone(run) && (afterNumber || beforeNumber)
+            && (ZH_LIGHT.indexOf(c0) >= 0 || (beforeNumber && NUMBER_QUALIFIERS.indexOf(c0) >= 0))) {
+          // Beside a number, a light character says when (2020年后 is 2020年) and one before a
+          // number qualifies it (约45亿吨, 2030年达12亿千瓦: the text may say 45亿吨 alone): left
+          // out. Another lone character stays a word of its own (2020年煤, 1439号文): glued to
+          // the number it would be a phrase the text may never write.
+          dropped.add(run);
         } else {
           han(run, known, occurs, words, dropped);
         }
-        numberWord = -1;
+        afterNumber = false;
       } else {
         end = ordinal ? i + 1 : i;
         while (end < s.length() && !isHan(s.codePointAt(end))) {
@@ -160,8 +153,7 @@ final class QueryWords {
         if (endsWithDigit(s, i, end)) {
           end = unitEnd(s, end);
         }
-        String piece = prefix + s.substring(i, end);
-        prefix = "";
+        String piece = s.substring(i, end);
         if (piece.endsWith("月份") && piece.length() > 2 && Character.isDigit(piece.charAt(piece.length() - 3))) {
           // 2月份 is 2月, as the reports write it.
           piece = piece.substring(0, piece.length() - 1);
@@ -169,15 +161,10 @@ final class QueryWords {
         }
         if (piece.codePoints().anyMatch(Character::isLetterOrDigit)) {
           words.add(piece);
-          numberWord = piece.codePoints().anyMatch(Character::isDigit) ? words.size() - 1 : -1;
-        } else {
-          numberWord = -1;
         }
+        afterNumber = piece.codePoints().anyMatch(Character::isDigit);
       }
       i = end;
-    }
-    if (!prefix.isEmpty()) {
-      words.add(prefix);
     }
     if (words.isEmpty()) {
       // Only function words (的, 是): search them as typed rather than for nothing.

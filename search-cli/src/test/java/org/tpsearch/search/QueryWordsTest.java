@@ -157,19 +157,20 @@ class QueryWordsTest {
       "52.6亿度; 52.6亿度; ''",
       // 2月份 is 2月, as the reports write it.
       "2020年2月份; 2020年 2月; 份",
-      // A lone character after a number belongs to it; a light one is left out.
+      // Beside a number a light character is left out...
       "2020年后; 2020年; 后",
-      "5G站; 5G站; ''",
-      // Before a number: a name's character joins it (国6 is not 国 anywhere and 6 anywhere)...
-      "国6; 国6; ''",
-      // ...a qualifier of the number is left out (the text may say 45亿吨 alone).
+      // ...and so is one that qualifies the number after it, also between two numbers...
       "约45亿吨; 45亿吨; 约",
+      "2030年达12亿千瓦; 2030年 12亿千瓦; 达",
+      // ...another stays a word: glued, 2020年煤 found nothing where the text says 2020年 and 煤.
+      "2020年煤; 2020年 煤; ''",
+      "1439号文; 1439号 文; ''",
       // A 文号 typed without its bracketed year is its words and its number.
       "发改价格1439号; 发改 价格 1439号; ''",
       // A day written 号 after its month stays whole: a date, not a 文号.
       "7月16号; 7月16号; ''",
   })
-  void numbersKeepTheirUnitsAndNoCharacterBesideThemStandsAlone(String typed, String words, String dropped) {
+  void numbersKeepTheirUnitsAndLightCharactersBesideThemAreLeftOut(String typed, String words, String dropped) {
     Predicate<String> known = w -> KNOWN.test(w) || Set.of("特高压", "绿电", "发改", "价格").contains(w);
     QueryWords.Understood u = QueryWords.understand(typed, known, w -> true);
     assertEquals(List.of(words.split(" ")), u.words(), typed);
