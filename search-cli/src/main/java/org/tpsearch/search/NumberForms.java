@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Other ways the reports write a number a user typed: a date in the reports' Chinese form
  * (2021-09 as 2021年9月, 23/01/2020 as 2020年1月23日: the index reads an ISO date so, and the
- * reports write 年月日), and an amount of electricity in 千瓦时 or 度 (52.6亿度 for 52.6亿千瓦时).
+ * reports write 年月日; 2022-12-07 also as 12月7日), an amount of electricity in 千瓦时 or 度 (52.6亿度
+ * for 52.6亿千瓦时), and a round number as the text says it roughly (5000户 as 5000余户).
  * Read by hand, without regular expressions: a query word is short, but this runs on every one.
  */
 final class NumberForms {
@@ -19,9 +20,58 @@ final class NumberForms {
   static List<String> of(String word) {
     List<String> out = new ArrayList<>();
     yearMonth(word, out);
+    monthDay(word, out);
     dayMonthYear(word, out);
     electricity(word, out);
+    roughly(word, out);
     return out;
+  }
+
+  /**
+   * 2022-12-07 as 12月7日 too: a report that has named the year says the day without it (12月7日,
+   * 国务院联防联控机制发布"新十条"). The index reads the whole date as 2022年12月7日 itself.
+   */
+  private static void monthDay(String w, List<String> out) {
+    if (w.length() < 8 || w.length() > 10 || !digits(w, 0, 4) || w.charAt(4) != '-') {
+      return;
+    }
+    String[] parts = w.substring(5).split("-", -1);
+    if (parts.length != 2 || parts[0].isEmpty() || parts[0].length() > 2 || parts[1].isEmpty() || parts[1].length() > 2
+        || !digits(parts[0], 0, parts[0].length()) || !digits(parts[1], 0, parts[1].length())) {
+      return;
+    }
+    int month = Integer.parseInt(parts[0]);
+    int day = Integer.parseInt(parts[1]);
+    if (month >= 1 && month <= 12 && day >= 1 && day <= 31) {
+      out.add(month + "月" + day + "日");
+    }
+  }
+
+  /**
+   * 5000户 as 5000余户 and 5000多户: the text says how many with 余 or 多 after the number (5000余户
+   * 居民), a researcher types the round number.
+   */
+  private static void roughly(String w, List<String> out) {
+    int k = 0;
+    while (k < w.length() && (Character.isDigit(w.charAt(k)) || (k > 0 && w.charAt(k) == '.'))) {
+      k++;
+    }
+    if (k == 0 || k == w.length() || !Character.isDigit(w.charAt(k - 1)) || w.charAt(k) == '余' || w.charAt(k) == '多'
+        || "年月日号".indexOf(w.charAt(k)) >= 0) {
+      return;
+    }
+    for (int c = k; c < w.length(); c++) {
+      if (!QueryWords.isHan(w.codePointAt(c))) {
+        return;
+      }
+    }
+    for (String about : new String[] {"余", "多"}) {
+      out.add(w.substring(0, k) + about + w.substring(k));
+      if (w.length() > k + 1 && (w.charAt(k) == '亿' || w.charAt(k) == '万')) {
+        // 1亿多吨, 160万余吨: after the magnitude too.
+        out.add(w.substring(0, k + 1) + about + w.substring(k + 1));
+      }
+    }
   }
 
   /** 2021-09 and 2021-9 as 2021年9月; 2021-09-16 is left to the index's own folding. */

@@ -459,7 +459,10 @@ public final class QueryCompiler {
     // An English form of several words is looked up word by word (the term dictionary has no
     // phrases): new, energy and vehicles all occur, new energy vehicles does not. Such a form is
     // no sign that the word occurs; its Chinese forms and its single English words are.
+    // Nor is a form of Chinese and digits (国6 of 国六): its 国 and its 6 each occur somewhere, and
+    // the term dictionary cannot say whether they stand together.
     return forms.stream().filter(f -> !(isEnglish(f) && f.strip().contains(" ")))
+        .filter(f -> !(f.codePoints().anyMatch(QueryWords::isHan) && f.codePoints().anyMatch(Character::isDigit)))
         .noneMatch(f -> occurs.test(f) || loose(f) != null);
   }
 

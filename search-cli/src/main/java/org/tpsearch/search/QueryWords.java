@@ -26,7 +26,7 @@ final class QueryWords {
       "哪月", "几", "几月", "几年", "何时", "为何", "为什么", "怎么", "怎么样", "怎样", "如何", "是否", "是不是",
       "有没有", "有无", "能否", "会不会", "多久", "一共", "总共", "谁", "请问", "期间", "时候", "有关", "关于", "相关", "这", "那",
       "这个", "那个", "这些", "那些", "其", "之", "等", "之后", "以后", "之前", "以前", "以来", "已经", "因为", "所以",
-      "但是", "如果", "虽然", "可以", "可能", "很多", "许多");
+      "但是", "如果", "虽然", "可以", "可能", "很多", "许多", "第几");
 
   /**
    * Light characters: they say when, where or how one thing follows another (复工复产后, 新十条后,
@@ -43,7 +43,10 @@ final class QueryWords {
   static final String ZH_PLACE_SUFFIX = "省市县";
 
   /** Question words that count: a measure word after them belongs to the question (多少家电厂). */
-  private static final Set<String> ZH_COUNTING = Set.of("多少", "几", "哪", "哪些", "哪个", "哪一");
+  private static final Set<String> ZH_COUNTING = Set.of("多少", "几", "哪", "哪些", "哪个", "哪一", "第几");
+
+  /** What a question word counts by: the measure words, and 号, 期, 届, 批 (第几号令 asks for a number). */
+  private static final String QUESTION_MEASURE = "个项家次条位批种座台件号期届";
 
   /**
    * Chinese generic words: content words that name an aspect of a topic (its impact, situation,
@@ -261,7 +264,7 @@ final class QueryWords {
     for (int k = 0; k < tokens.size(); k++) {
       String t = tokens.get(k);
       boolean measureOfQuestion = k > 0 && ZH_COUNTING.contains(tokens.get(k - 1)) && single(t)
-          && MEASURE.indexOf(t.charAt(0)) >= 0;
+          && QUESTION_MEASURE.indexOf(t.charAt(0)) >= 0;
       if (ZH_STOP.contains(t) || measureOfQuestion || lightBetweenWords(tokens, k)) {
         dropped.add(t);
         if (!current.isEmpty()) {

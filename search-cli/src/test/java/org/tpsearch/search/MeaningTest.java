@@ -241,6 +241,15 @@ class MeaningTest extends EmbeddedIndexTest {
     SearchResult ndrc = searcher.search(SearchRequest.of("国家发展和改革委员会").withLimit(10));
     assertEquals(List.of("国家发展和改革委员会"), ndrc.words());
     assertTrue(ndrc.hits().stream().allMatch(h -> h.tier().all()), ndrc.hits()::toString);
+    // A round number finds the text's rough one (5000余户), a whole date the day written without
+    // its year (12月7日 in the Xinjiang report, after 2022 was named), and 第几号令 asks for the
+    // number of 生态环境部令第19号.
+    findsInTop5("5000户", "xinjiang/industry/2022-03-01/event");
+    findsInTop5("2022-12-07", "xinjiang/power/2022-11-25/event");
+    assertEquals("inner-mongolia/power/2021-07-16/policy",
+        top5("碳排放权交易管理办法是生态环境部第几号令？").get(0));
+    // 国六 (China VI) occurs nowhere; its form 国6 is no sign that it does (国 and 6 each occur).
+    assertEquals(List.of("国六"), searcher.search(SearchRequest.of("国六排放标准")).absent());
     // 双碳 reaches 碳达峰、碳中和, written with a 、 between its halves.
     findsInTop5("双碳", "inner-mongolia/power/2021-10-12/event");
   }

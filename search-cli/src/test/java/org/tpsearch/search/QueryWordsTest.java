@@ -165,13 +165,16 @@ class QueryWordsTest {
       // ...another stays a word: glued, 2020年煤 found nothing where the text says 2020年 and 煤.
       "2020年煤; 2020年 煤; ''",
       "1439号文; 1439号 文; ''",
+      // 第几 asks for an ordinal, and the 号 after it belongs to the question (the text says
+      // 生态环境部令第19号).
+      "生态环境部第几号令; 生态环境部 令; 第几 号",
       // A 文号 typed without its bracketed year is its words and its number.
       "发改价格1439号; 发改 价格 1439号; ''",
       // A day written 号 after its month stays whole: a date, not a 文号.
       "7月16号; 7月16号; ''",
   })
   void numbersKeepTheirUnitsAndLightCharactersBesideThemAreLeftOut(String typed, String words, String dropped) {
-    Predicate<String> known = w -> KNOWN.test(w) || Set.of("特高压", "绿电", "发改", "价格").contains(w);
+    Predicate<String> known = w -> KNOWN.test(w) || Set.of("特高压", "绿电", "发改", "价格", "生态环境部").contains(w);
     QueryWords.Understood u = QueryWords.understand(typed, known, w -> true);
     assertEquals(List.of(words.split(" ")), u.words(), typed);
     assertEquals(dropped.isEmpty() ? List.of() : Arrays.asList(dropped.split(" ")), u.dropped(), typed);
