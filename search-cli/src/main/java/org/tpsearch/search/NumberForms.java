@@ -52,18 +52,9 @@ final class NumberForms {
    * 居民), a researcher types the round number.
    */
   private static void roughly(String w, List<String> out) {
-    int k = 0;
-    while (k < w.length() && (Character.isDigit(w.charAt(k)) || (k > 0 && w.charAt(k) == '.'))) {
-      k++;
-    }
-    if (k == 0 || k == w.length() || !Character.isDigit(w.charAt(k - 1)) || w.charAt(k) == '余' || w.charAt(k) == '多'
-        || "年月日号".indexOf(w.charAt(k)) >= 0) {
+    int k = numberEnd(w);
+    if (k == 0 || !unitAfter(w, k, 1) || w.charAt(k) == '余' || w.charAt(k) == '多' || "年月日号".indexOf(w.charAt(k)) >= 0) {
       return;
-    }
-    for (int c = k; c < w.length(); c++) {
-      if (!QueryWords.isHan(w.codePointAt(c))) {
-        return;
-      }
     }
     for (String about : new String[] {"余", "多"}) {
       out.add(w.substring(0, k) + about + w.substring(k));
@@ -123,6 +114,20 @@ final class NumberForms {
         return;
       }
     }
+  }
+
+  /** The end of the number {@code w} starts with (digits, a decimal point inside), 0 when none. */
+  static int numberEnd(String w) {
+    int k = 0;
+    while (k < w.length() && (Character.isDigit(w.charAt(k)) || (k > 0 && w.charAt(k) == '.'))) {
+      k++;
+    }
+    return k > 0 && Character.isDigit(w.charAt(k - 1)) ? k : 0;
+  }
+
+  /** Whether {@code w} from {@code k} on is a unit: Chinese characters only, at least {@code least}. */
+  static boolean unitAfter(String w, int k, int least) {
+    return w.codePointCount(k, w.length()) >= least && w.substring(k).codePoints().allMatch(QueryWords::isHan);
   }
 
   private static boolean digits(String s, int from, int to) {

@@ -813,14 +813,8 @@ public final class QueryCompiler {
 
   /** A number followed by a unit of two or more Chinese characters (1亿吨, 1100千伏), nothing else. */
   private static boolean numberWithUnit(String text) {
-    int k = 0;
-    while (k < text.length() && (Character.isDigit(text.charAt(k)) || (k > 0 && text.charAt(k) == '.'))) {
-      k++;
-    }
-    if (k == 0 || !Character.isDigit(text.charAt(k - 1)) || text.codePointCount(k, text.length()) < 2) {
-      return false;
-    }
-    return text.substring(k).codePoints().allMatch(QueryWords::isHan);
+    int k = NumberForms.numberEnd(text);
+    return k > 0 && NumberForms.unitAfter(text, k, 2);
   }
 
   /**
