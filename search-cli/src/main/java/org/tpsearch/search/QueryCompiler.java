@@ -831,11 +831,12 @@ public final class QueryCompiler {
   }
 
   /**
-   * An acronym typed in capitals (US, PV, NEA): matched as written, not through the stems of the
-   * word field, where the stemmer makes "use" us.
+   * An acronym of two capitals (US, UK, PV): matched as written, not through the stems of the word
+   * field, where the stemmer makes "use" us. A longer one keeps the word field, which holds it
+   * where the bigram field does not (NEA in www.nea.gov.cn, a source's address).
    */
   static boolean isAcronym(String text) {
-    return text.length() >= 2 && text.length() <= 5 && text.chars().allMatch(ch -> ch >= 'A' && ch <= 'Z');
+    return text.length() == 2 && text.chars().allMatch(ch -> ch >= 'A' && ch <= 'Z');
   }
 
   /** A capitalised English word that the dictionary does not know: a name (Tesla, Foxconn). */

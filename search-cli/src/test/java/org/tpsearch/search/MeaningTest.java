@@ -297,6 +297,8 @@ class MeaningTest extends EmbeddedIndexTest {
     assertTrue(searcher.search(SearchRequest.of("use")).total() > 0);
     // An acronym the text has still finds it (PV, in "photovoltaic (PV)").
     findsInTop5("PV", "inner-mongolia/power/2021-10-12/event");
+    // A longer acronym keeps the word field: the Guangdong point's source is www.nea.gov.cn.
+    assertTrue(ids("NEA").contains("guangdong/power/2019-05-16/policy"), () -> "NEA");
   }
 
   static List<String> ids(String query) throws Exception {
