@@ -103,16 +103,17 @@ final class NumberForms {
 
   /** 52.6亿度 as 52.6亿千瓦时 and back: 度 is the everyday name of the kilowatt-hour. */
   private static void electricity(String w, List<String> out) {
-    for (String[] pair : new String[][] {{"千瓦时", "度"}, {"度", "千瓦时"}}) {
-      if (w.endsWith(pair[0])) {
-        String amount = w.substring(0, w.length() - pair[0].length());
-        String number = amount.endsWith("亿") || amount.endsWith("万") ? amount.substring(0, amount.length() - 1) : amount;
-        if (!number.isEmpty() && Character.isDigit(number.charAt(0)) && Character.isDigit(number.charAt(number.length() - 1))
-            && number.chars().allMatch(c -> Character.isDigit(c) || c == '.')) {
-          out.add(amount + pair[1]);
-        }
-        return;
-      }
+    int k = numberEnd(w);
+    if (k == 0) {
+      return;
+    }
+    // The magnitude (亿, 万) stays; the unit after it is the one that has another name.
+    int unit = k < w.length() && (w.charAt(k) == '亿' || w.charAt(k) == '万') ? k + 1 : k;
+    String rest = w.substring(unit);
+    if (rest.equals("千瓦时")) {
+      out.add(w.substring(0, unit) + "度");
+    } else if (rest.equals("度")) {
+      out.add(w.substring(0, unit) + "千瓦时");
     }
   }
 

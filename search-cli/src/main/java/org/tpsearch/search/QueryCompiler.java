@@ -839,11 +839,14 @@ public final class QueryCompiler {
     return text.length() == 2 && text.chars().allMatch(ch -> ch >= 'A' && ch <= 'Z');
   }
 
-  /** A capitalised English word that the dictionary does not know: a name (Tesla, Foxconn). */
-  private boolean englishName(Content c) {
+  /**
+   * A capitalised English word that neither the glossary nor the dictionary gave another form: a
+   * name (Tesla, Foxconn). Read from the forms {@link #unit} searched, not looked up again.
+   */
+  private static boolean englishName(Content c) {
     String w = c.label();
     return isEnglishWord(w) && Character.isUpperCase(w.charAt(0)) && !isAcronym(w)
-        && dictionaryForms(w, List.of()).isEmpty() && glossary.expansions(w).isEmpty();
+        && c.forms().stream().allMatch(f -> f.equalsIgnoreCase(w));
   }
 
   /** One English word: Latin letters only, no space, hyphen or digit (Tesla, gigafactory). */
@@ -1004,8 +1007,6 @@ public final class QueryCompiler {
         }
       }
     }
-    // A region's English name is that region, not a pinyin reading: Shanxi is 山西, while the
-    // toneless pinyin of 陕西 (Shaanxi) is shanxi too.
     if (expand && !u.quoted() && numberWithUnit(u.text())) {
       // A number with a unit of several characters, its unit a little way off: the text writes
       // the unit once for two numbers (1亿—1.5亿吨 for 1亿吨).
@@ -1015,6 +1016,8 @@ public final class QueryCompiler {
         clauses++;
       }
     }
+    // A region's English name is that region, not a pinyin reading: Shanxi is 山西, while the
+    // toneless pinyin of 陕西 (Shaanxi) is shanxi too.
     String pinyin = expand && !u.quoted() && !isRegionName(u.text()) ? pinyin(u.text()) : null;
     if (pinyin != null) {
       // A Latin word that reads as two or more pinyin syllables may name a Chinese place, plant or
