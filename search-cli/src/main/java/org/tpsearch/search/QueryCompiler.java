@@ -221,7 +221,7 @@ public final class QueryCompiler {
       rankUnits.add(rank);
       labels.add(c.label());
       all.add(c.query(), Occur.MUST);
-      proximityUnits.addAll(c.words());
+      c.words().forEach(w -> proximityUnits.add(nearWord(w)));
       if (c.words().size() == 1 && !c.forms().isEmpty()) {
         alternatives.put(c.words().get(0), c.forms());
       }
@@ -230,7 +230,7 @@ public final class QueryCompiler {
       // The proximity bonus reads every word, generic ones too, in the order typed.
       proximityUnits.clear();
       for (Content c : typedOrder) {
-        proximityUnits.addAll(c.words());
+        c.words().forEach(w -> proximityUnits.add(nearWord(w)));
         if (c.words().size() == 1 && !c.forms().isEmpty()) {
           alternatives.put(c.words().get(0), c.forms());
         }
@@ -811,6 +811,55 @@ public final class QueryCompiler {
   /** How far (in bigram positions) a number's unit may stand from it: 1亿—1.5亿吨 for 1亿吨. */
   static final int UNIT_SLOP = 3;
 
+  /** How far (in characters) the last character of a word typed with one glued to it may follow the word. */
+  static final int LONE_END_SLOP = 4;
+
+  /**
+   * A word with a lone character typed after it, also read as the word and that character a
+   * little way after it: 用电需求降 finds 用电需求下降, 航油消耗减 finds 航油消耗大幅减少, and
+   * 用气 · 需求增 finds 用气需求大幅增加 although 需求增 occurs as written elsewhere (需求增量).
+   * Researchers type a verb's one character where the reports write two. Null unless {@code typed}
+   * is three or more Chinese characters that make no word of the index or glossary, whose part
+   * before the last character occurs, and whose last character is no function word.
+   */
+  private Query wordThenCharacter(String typed) {
+    String text = org.tpsearch.analysis.TextNormalizer.fold(typed);
+    int[] cps = text.codePoints().toArray();
+    if (!isChineseWord(text) || cps.length < 3 || isWord(text)) {
+      return null;
+    }
+    String stem = new String(cps, 0, cps.length - 1);
+    String last = Character.toString(cps[cps.length - 1]);
+    if (!occurs.test(stem) || QueryWords.ZH_STOP.contains(last)) {
+      return null;
+    }
+    // The index lays a run of characters out one position each, a bigram stacked on the character
+    // it starts with (BigramRunPositionFilter): the stem's bigrams at 0..n-2, the next character at n.
+    PhraseQuery.Builder pb = new PhraseQuery.Builder();
+    for (int i = 0; i + 1 < cps.length - 1; i++) {
+      pb.add(new Term(Schema.TEXT_BI, new String(cps, i, 2)), i);
+    }
+    pb.add(new Term(Schema.TEXT_BI, last), cps.length - 1);
+    pb.setSlop(LONE_END_SLOP);
+    return pb.build();
+  }
+
+  /**
+   * {@code u} as the proximity bonus reads it: a word typed with a lone character after it that
+   * does not occur as typed is its word alone (工业用电降了吗: 工业 and 用电 close together, as in
+   * 工业用电大幅下降, where 用电降's bigram 电降 is nowhere); the character is required all the same.
+   */
+  private UserQuery.Unit nearWord(UserQuery.Unit u) {
+    if (u.quoted() || wordThenCharacter(u.text()) == null) {
+      return u;
+    }
+    String text = org.tpsearch.analysis.TextNormalizer.fold(u.text());
+    if (occurs.test(text)) {
+      return u;
+    }
+    return new UserQuery.Unit(text.substring(0, text.offsetByCodePoints(text.length(), -1)), false);
+  }
+
   /** A number followed by a unit of two or more Chinese characters (1亿吨, 1100千伏), nothing else. */
   private static boolean numberWithUnit(String text) {
     int k = NumberForms.numberEnd(text);
@@ -1015,6 +1064,11 @@ public final class QueryCompiler {
         b.add(new BoostQuery(near, EXPANSION_WEIGHT), Occur.SHOULD);
         clauses++;
       }
+    }
+    Query loneEnd = expand && !u.quoted() ? wordThenCharacter(u.text()) : null;
+    if (loneEnd != null) {
+      b.add(new BoostQuery(loneEnd, EXPANSION_WEIGHT), Occur.SHOULD);
+      clauses++;
     }
     // A region's English name is that region, not a pinyin reading: Shanxi is 山西, while the
     // toneless pinyin of 陕西 (Shaanxi) is shanxi too.

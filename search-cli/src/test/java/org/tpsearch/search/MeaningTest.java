@@ -207,6 +207,24 @@ class MeaningTest extends EmbeddedIndexTest {
   }
 
   @Test
+  void aVerbOfOneCharacterFindsTheTwoTheTextWrites() throws Exception {
+    // Each found nothing with every word before: the reports write 下降, 减少 and 增加, a word or
+    // two after the noun (航油消耗大幅减少, 用电需求下降, 用气需求大幅增加).
+    Map<String, String> typed = Map.of(
+        "航油消耗减", "shanghai/aviation/2020-03-29/policy",
+        "用电需求降", "xinjiang/power/2022-08-12/event",
+        "用气需求增", "beijing/residential/2021-01-07/event");
+    for (Map.Entry<String, String> e : typed.entrySet()) {
+      SearchResult r = searcher.search(SearchRequest.of(e.getKey()).withLimit(10));
+      assertEquals(e.getValue(), r.hits().get(0).id(), e.getKey() + " -> " + r.hits());
+      assertTrue(r.hits().get(0).tier().all(), e.getKey() + ": a hit with every word");
+    }
+    // The character still has to be there: 航油消耗增 (the text says only 减少) has no full hit.
+    SearchResult increase = searcher.search(SearchRequest.of("航油消耗增").withLimit(10));
+    assertTrue(increase.hits().stream().noneMatch(h -> h.tier().all()), increase.hits()::toString);
+  }
+
+  @Test
   void noCharacterBesideANumberMatchesAlone() throws Exception {
     // 1100千伏 was 1100千 · 伏, and every point that says 光伏 was a partial hit through 伏.
     SearchResult r = searcher.search(SearchRequest.of("1100千伏").withLimit(100));
