@@ -45,6 +45,13 @@ final class QueryWords {
   /** Question words that count: a measure word after them belongs to the question (多少家电厂). */
   private static final Set<String> ZH_COUNTING = Set.of("多少", "几", "哪", "哪些", "哪个", "哪一", "第几");
 
+  /**
+   * The place a question word asks for, typed as one character: 哪个省的绿电交易最多 asks which
+   * province, and each point on green power trading names its province without a lone 省. (省份
+   * and 城市 stay words: a point that says 省份 beside 拉闸限电 lists the provinces asked for.)
+   */
+  private static final Set<String> QUESTION_PLACE = Set.of("省", "市");
+
   /** What a question word counts by: the measure words, and 号, 期, 届, 批 (第几号令 asks for a number). */
   private static final String QUESTION_MEASURE = "个项家次条位批种座台件号期届";
 
@@ -263,8 +270,8 @@ final class QueryWords {
     List<String> current = new ArrayList<>();
     for (int k = 0; k < tokens.size(); k++) {
       String t = tokens.get(k);
-      boolean measureOfQuestion = k > 0 && ZH_COUNTING.contains(tokens.get(k - 1)) && single(t)
-          && QUESTION_MEASURE.indexOf(t.charAt(0)) >= 0;
+      boolean measureOfQuestion = k > 0 && ZH_COUNTING.contains(tokens.get(k - 1))
+          && ((single(t) && QUESTION_MEASURE.indexOf(t.charAt(0)) >= 0) || QUESTION_PLACE.contains(t));
       if (ZH_STOP.contains(t) || measureOfQuestion || lightBetweenWords(tokens, k)) {
         dropped.add(t);
         if (!current.isEmpty()) {

@@ -90,6 +90,8 @@ class QueryWordsTest {
       "新疆氢能; 新疆 氢能; ''",
       // A measure word after 多少 belongs to the question (not 家 + 电厂, not 家电 + 厂)...
       "多少家电厂; 电厂; 多少 家",
+      // The place a question word asks for, typed as one character.
+      "哪个省的绿电交易最多; 绿电 交易 最多; 哪个 省 的",
       // ...and 有 before a question word is part of the question.
       "交易有多少家; 交易; 有 多少 家",
       // A word said twice is one word of the query.
