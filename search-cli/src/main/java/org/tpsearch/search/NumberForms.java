@@ -24,7 +24,54 @@ final class NumberForms {
     dayMonthYear(word, out);
     electricity(word, out);
     roughly(word, out);
+    english(word, out);
     return out;
+  }
+
+  /** English names of the units the reports give in both languages (the English summaries say 48 yuan per tonne). */
+  private static final java.util.Map<String, List<String>> ENGLISH_UNITS = java.util.Map.of(
+      "千瓦时", List.of("kWh"), "度", List.of("kWh"), "千瓦", List.of("kW"), "吨", List.of("tonnes", "tons"),
+      "元", List.of("yuan"), "元/吨", List.of("yuan per tonne", "yuan/t", "yuan per ton"),
+      "元/千瓦时", List.of("yuan/kWh", "yuan per kWh"), "元/度", List.of("yuan/kWh", "yuan per kWh"));
+
+  /**
+   * An amount as the reports' English writes it: 52.6亿千瓦时 as 5.26 billion kWh, 300万千瓦 as 3
+   * million kW, 48元/吨 as 48 yuan per tonne. 亿 is a hundred million, 万 ten thousand.
+   */
+  private static void english(String w, List<String> out) {
+    int k = numberEnd(w);
+    if (k == 0 || k == w.length()) {
+      return;
+    }
+    java.math.BigDecimal n;
+    try {
+      n = new java.math.BigDecimal(w.substring(0, k));
+    } catch (NumberFormatException e) {
+      return;
+    }
+    char m = w.charAt(k);
+    int unit = m == '亿' || m == '万' ? k + 1 : k;
+    List<String> names = ENGLISH_UNITS.get(w.substring(unit));
+    if (names == null || n.precision() > 12) {
+      return;
+    }
+    String amount;
+    if (m == '亿') {
+      java.math.BigDecimal billions = n.movePointLeft(1);
+      amount = billions.compareTo(java.math.BigDecimal.ONE) >= 0 ? plain(billions) + " billion" : plain(n.movePointRight(2)) + " million";
+    } else if (m == '万') {
+      java.math.BigDecimal millions = n.movePointLeft(2);
+      amount = millions.compareTo(java.math.BigDecimal.ONE) >= 0 ? plain(millions) + " million" : plain(n.movePointRight(4));
+    } else {
+      amount = plain(n);
+    }
+    for (String name : names) {
+      out.add(amount + " " + name);
+    }
+  }
+
+  private static String plain(java.math.BigDecimal d) {
+    return d.stripTrailingZeros().toPlainString();
   }
 
   /**
@@ -101,7 +148,7 @@ final class NumberForms {
     }
   }
 
-  /** 52.6亿度 as 52.6亿千瓦时 and back: 度 is the everyday name of the kilowatt-hour. */
+  /** 52.6亿度 as 52.6亿千瓦时 and back, 0.453元/度 as 0.453元/千瓦时: 度 is the everyday name of the kilowatt-hour. */
   private static void electricity(String w, List<String> out) {
     int k = numberEnd(w);
     if (k == 0) {
@@ -110,10 +157,16 @@ final class NumberForms {
     // The magnitude (亿, 万) stays; the unit after it is the one that has another name.
     int unit = k < w.length() && (w.charAt(k) == '亿' || w.charAt(k) == '万') ? k + 1 : k;
     String rest = w.substring(unit);
+    String before = w.substring(0, unit);
+    if (rest.startsWith("元/")) {
+      // A price per kilowatt-hour: 0.453元/度 as 0.453元/千瓦时.
+      before += "元/";
+      rest = rest.substring(2);
+    }
     if (rest.equals("千瓦时")) {
-      out.add(w.substring(0, unit) + "度");
+      out.add(before + "度");
     } else if (rest.equals("度")) {
-      out.add(w.substring(0, unit) + "千瓦时");
+      out.add(before + "千瓦时");
     }
   }
 

@@ -345,7 +345,9 @@ public final class QueryCompiler {
     // query finds only what has every word, which is nothing. A region's name is a place, not a
     // topic (浙江 without a report: the topic elsewhere still answers), and a word the glossary does
     // not know may be one the text says otherwise (比特币 for 虚拟货币), so both still let tier c answer.
-    List<String> absent = n > 1 ? absentTopics(content) : List.of();
+    // An amount that occurs says what the query is after (碳价48元/吨: the reports say 开盘价48元/吨,
+    // never 碳价): then a topic the glossary has but the text words otherwise does not empty it.
+    List<String> absent = n > 1 && content.stream().noneMatch(this::occurringAmount) ? absentTopics(content) : List.of();
     if (absent.isEmpty()) {
       // Named when nothing is found, as for an absent topic.
       absent = nowhereBesideFacets;
@@ -429,6 +431,19 @@ public final class QueryCompiler {
       }
     }
     return out;
+  }
+
+  /**
+   * Whether {@code c} is one number with a unit that is no date (48元/吨, 52.6亿千瓦时, 45亿吨; not
+   * 2021年 or 7月) whose number occurs in the index.
+   */
+  private boolean occurringAmount(Content c) {
+    if (c.words().size() != 1 || c.words().get(0).quoted()) {
+      return false;
+    }
+    String w = org.tpsearch.analysis.TextNormalizer.fold(c.words().get(0).text());
+    int k = NumberForms.numberEnd(w);
+    return k > 0 && k < w.length() && "年月日号".indexOf(w.charAt(k)) < 0 && occurs.test(w.substring(0, k));
   }
 
   /**

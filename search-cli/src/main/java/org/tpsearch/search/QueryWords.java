@@ -194,11 +194,23 @@ final class QueryWords {
    * first: kept to one character, 1100千伏 was 1100千 · 伏, and 伏 matched every 光伏.
    */
   private static final List<String> UNIT_WORDS = List.of(
-      "亿千瓦时", "万千瓦时", "亿立方米", "千瓦时", "亿千瓦", "万千瓦", "立方米", "千瓦", "兆瓦", "千伏", "万吨", "亿吨",
+      "亿千瓦时", "万千瓦时", "亿立方米", "兆瓦时", "千瓦时", "亿千瓦", "万千瓦", "立方米", "千瓦", "兆瓦", "千伏", "万吨", "亿吨",
       "万元", "亿元", "亿度", "万度", "万辆", "万人", "万户", "公里", "千米", "小时", "月份");
 
   /** The end of the unit after the number that ends at {@code end}: a unit word, else a unit character. */
   private static int unitEnd(String s, int end) {
+    int e = oneUnitEnd(s, end);
+    if (e > end && e + 1 < s.length() && s.charAt(e) == '/') {
+      // A unit per unit stays whole: 48元/吨 (a price), 0.5元/千瓦时.
+      int per = oneUnitEnd(s, e + 1);
+      if (per > e + 1) {
+        return per;
+      }
+    }
+    return e;
+  }
+
+  private static int oneUnitEnd(String s, int end) {
     for (String u : UNIT_WORDS) {
       if (s.startsWith(u, end)) {
         return end + u.length();

@@ -225,17 +225,38 @@ class MeaningTest extends EmbeddedIndexTest {
   }
 
   @Test
+  void anAmountFindsItsEnglishFormAndAPricePerUnitStaysWhole() throws Exception {
+    // The 2023 Xinjiang point says 5.26 billion kWh in English only; the 2022 one 52.6亿千瓦时.
+    SearchResult kwh = searcher.search(SearchRequest.of("52.6亿千瓦时").withLimit(10));
+    assertEquals(List.of("xinjiang/industry/2022-03-01/event", "xinjiang/industry/2023-11-01/event"),
+        kwh.hits().stream().map(SearchResult.Hit::id).sorted().toList());
+    // 碳价 (carbon price) is a glossary topic no report names, but the price is there: 首日开盘价
+    // 48元/吨 (Inner Mongolia) and "opened at 48 yuan per tonne" (Jiangsu, in English). An amount
+    // that occurs keeps the query from finding nothing; 48元/吨 is one word, not 48元 · 吨.
+    SearchResult price = searcher.search(SearchRequest.of("碳价48元/吨").withLimit(10));
+    assertEquals(List.of("碳价", "48元/吨"), price.words());
+    assertEquals(List.of("inner-mongolia/power/2021-07-16/policy", "jiangsu/power/2021-07-16/policy"),
+        price.hits().stream().map(SearchResult.Hit::id).sorted().toList());
+    // A date is no such amount: 核电 (nuclear power), which no report mentions, beside 2021年 still
+    // finds nothing.
+    assertEquals(0, searcher.search(SearchRequest.of("2021年核电").withLimit(10)).hits().size());
+    // A price per kilowatt-hour in 度: the Guangdong report writes 0.453元/千瓦时.
+    assertEquals("guangdong/power/2021-10-15/policy", top5("0.453元/度").get(0));
+  }
+
+  @Test
   void noCharacterBesideANumberMatchesAlone() throws Exception {
     // 1100千伏 was 1100千 · 伏, and every point that says 光伏 was a partial hit through 伏.
     SearchResult r = searcher.search(SearchRequest.of("1100千伏").withLimit(100));
     assertEquals(List.of("xinjiang/power/2019-09-26/event"), r.hits().stream().map(SearchResult.Hit::id).toList());
     // 52.6亿度: 度 is the kilowatt-hour of everyday speech; the report says 52.6亿千瓦时. Read as
-    // 52.6亿 · 度, the point was a partial hit, third of twelve; now it is the one full hit, also
-    // typed full-width and in Traditional characters.
+    // 52.6亿 · 度, the point was a partial hit, third of twelve; now it is a full hit, also typed
+    // full-width and in Traditional characters, with the 2023 point that gives the same figure in
+    // English (5.26 billion kWh).
     for (String q : List.of("52.6亿度", "５２．６億度")) {
       SearchResult kwh = searcher.search(SearchRequest.of(q).withLimit(100));
-      assertEquals(List.of("xinjiang/industry/2022-03-01/event"),
-          kwh.hits().stream().filter(h -> h.tier().all()).map(SearchResult.Hit::id).toList(), q);
+      assertEquals(List.of("xinjiang/industry/2022-03-01/event", "xinjiang/industry/2023-11-01/event"),
+          kwh.hits().stream().filter(h -> h.tier().all()).map(SearchResult.Hit::id).sorted().toList(), q);
     }
     // 1亿吨: the Hebei report writes the unit once for two numbers, 1亿—1.5亿吨; 约1亿千瓦 (a
     // capacity) is no answer.

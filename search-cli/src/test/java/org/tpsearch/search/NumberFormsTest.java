@@ -15,14 +15,18 @@ class NumberFormsTest {
       "2021-13; ''",
       // Day first, as the pipeline writes; both readings where both are dates.
       "23/01/2020; 2020年1月23日",
-      "01/02/2020; 2020年2月1日 2020年1月2日",
+      "01/02/2020; 2020年2月1日|2020年1月2日",
       "1/1/2020; 2020年1月1日",
-      "52.6亿度; 52.6亿千瓦时 52.6余亿度 52.6亿余度 52.6多亿度 52.6亿多度",
-      "79.35亿千瓦时; 79.35亿度 79.35余亿千瓦时 79.35亿余千瓦时 79.35多亿千瓦时 79.35亿多千瓦时",
-      "1100千伏; 1100余千伏 1100多千伏",
-      "1亿吨; 1余亿吨 1亿余吨 1多亿吨 1亿多吨",
+      "52.6亿度; 52.6亿千瓦时|52.6余亿度|52.6亿余度|52.6多亿度|52.6亿多度|5.26 billion kWh",
+      "79.35亿千瓦时; 79.35亿度|79.35余亿千瓦时|79.35亿余千瓦时|79.35多亿千瓦时|79.35亿多千瓦时|7.935 billion kWh",
+      "1100千伏; 1100余千伏|1100多千伏",
+      "1亿吨; 1余亿吨|1亿余吨|1多亿吨|1亿多吨|100 million tonnes|100 million tons",
+      // As the English summaries write amounts: 亿 is a hundred million, 万 ten thousand.
+      "300万千瓦; 300余万千瓦|300万余千瓦|300多万千瓦|300万多千瓦|3 million kW",
+      "48元/吨; 48 yuan per tonne|48 yuan/t|48 yuan per ton",
+      "0.453元/度; 0.453元/千瓦时|0.453 yuan/kWh|0.453 yuan per kWh",
       // A round number as the text says it roughly (5000余户 居民).
-      "5000户; 5000余户 5000多户",
+      "5000户; 5000余户|5000多户",
       "5000余户; ''",
       // A whole date: the index reads it itself; the day without its year is another form.
       "2022-12-07; 12月7日",
@@ -32,6 +36,6 @@ class NumberFormsTest {
       "a/b/2020; ''",
   })
   void otherForms(String typed, String forms) {
-    assertEquals(forms.isEmpty() ? List.of() : Arrays.asList(forms.split(" ")), NumberForms.of(typed), typed);
+    assertEquals(forms.isEmpty() ? List.of() : Arrays.asList(forms.split("\\|")), NumberForms.of(typed), typed);
   }
 }

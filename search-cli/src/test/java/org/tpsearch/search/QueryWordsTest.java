@@ -157,6 +157,9 @@ class QueryWordsTest {
       "1100千伏特高压; 1100千伏 特高压; ''",
       "52.6亿千瓦时绿电; 52.6亿千瓦时 绿电; ''",
       "52.6亿度; 52.6亿度; ''",
+      // A unit per unit too: a price.
+      "碳价48元/吨; 碳价 48元/吨; ''",
+      "0.453元/千瓦时; 0.453元/千瓦时; ''",
       // 2月份 is 2月, as the reports write it.
       "2020年2月份; 2020年 2月; 份",
       // Beside a number a light character is left out...
