@@ -407,7 +407,7 @@ public final class QueryCompiler {
   }
 
   /**
-   * Those of {@code content}'s words that are Chinese topics of the glossary (not a region's name)
+   * Those of {@code content}'s words that are topics of the glossary, Chinese or one English word (not a region's name)
    * none of whose searched forms (the word, its glossary and dictionary forms) occurs in the index,
    * not even loosely, and none of whose parts does; empty when there is none.
    */
@@ -418,7 +418,8 @@ public final class QueryCompiler {
         continue;
       }
       String word = c.words().get(0).text();
-      if (!isChineseWord(word) || isRegionName(word)) {
+      // A topic typed in English counts the same (CCUS, which no report mentions in any form).
+      if (!(isChineseWord(word) || isEnglishWord(word)) || isRegionName(word)) {
         continue;
       }
       if (glossary.expansions(word).isEmpty()) {
