@@ -61,9 +61,9 @@ final class NumberForms {
       amount = billions.compareTo(java.math.BigDecimal.ONE) >= 0 ? plain(billions) + " billion" : plain(n.movePointRight(2)) + " million";
     } else if (m == '万') {
       java.math.BigDecimal millions = n.movePointLeft(2);
-      amount = millions.compareTo(java.math.BigDecimal.ONE) >= 0 ? plain(millions) + " million" : plain(n.movePointRight(4));
+      amount = millions.compareTo(java.math.BigDecimal.ONE) >= 0 ? plain(millions) + " million" : grouped(n.movePointRight(4));
     } else {
-      amount = plain(n);
+      amount = grouped(n);
     }
     for (String name : names) {
       out.add(amount + " " + name);
@@ -72,6 +72,12 @@ final class NumberForms {
 
   private static String plain(java.math.BigDecimal d) {
     return d.stripTrailingZeros().toPlainString();
+  }
+
+  /** A whole number in thousands as English writes it (50,000 tonnes for 5万吨), else plain. */
+  private static String grouped(java.math.BigDecimal d) {
+    java.math.BigDecimal t = d.stripTrailingZeros();
+    return t.scale() <= 0 ? String.format(java.util.Locale.ROOT, "%,d", t.toBigIntegerExact()) : t.toPlainString();
   }
 
   /**

@@ -24,9 +24,11 @@ class NumberFormsTest {
       // As the English summaries write amounts: 亿 is a hundred million, 万 ten thousand.
       "300万千瓦; 300余万千瓦|300万余千瓦|300多万千瓦|300万多千瓦|3 million kW",
       "48元/吨; 48 yuan per tonne|48 yuan/t|48 yuan per ton",
+      "5万吨; 5余万吨|5万余吨|5多万吨|5万多吨|50,000 tonnes|50,000 tons",
       "0.453元/度; 0.453元/千瓦时|0.453 yuan/kWh|0.453 yuan per kWh",
       // A round number as the text says it roughly (5000余户 居民).
       "5000户; 5000余户|5000多户",
+      "5000吨; 5000余吨|5000多吨|5,000 tonnes|5,000 tons",
       "5000余户; ''",
       // A whole date: the index reads it itself; the day without its year is another form.
       "2022-12-07; 12月7日",
