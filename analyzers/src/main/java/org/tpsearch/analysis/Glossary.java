@@ -13,22 +13,31 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A curated bilingual synonym table: groups of terms that mean the same thing, matched after folding. */
+/**
+ * A curated bilingual synonym table: groups of terms that mean the same thing, matched after
+ * folding; a group may also name narrower terms, which a query for the group reaches but which do
+ * not reach it (火电, thermal power, reaches 煤电 and 燃气发电; 煤电 does not reach 火电).
+ */
 public final class Glossary {
 
   /** Classpath location of the curated table. */
   public static final String RESOURCE = "/org/tpsearch/analysis/glossary.tsv";
 
   private final List<List<String>> groups;
+  /** For each group, its narrower terms (often none). */
+  private final List<List<String>> narrower;
   /** Normalized term to the indexes of every group containing it, in file order. */
   private final Map<String, List<Integer>> groupsByTerm;
 
-  private Glossary(List<List<String>> groups) {
+  private Glossary(List<List<String>> groups, List<List<String>> narrower) {
     List<List<String>> copy = new ArrayList<>(groups.size());
-    for (List<String> group : groups) {
-      copy.add(List.copyOf(group));
+    List<List<String>> below = new ArrayList<>(groups.size());
+    for (int g = 0; g < groups.size(); g++) {
+      copy.add(List.copyOf(groups.get(g)));
+      below.add(g < narrower.size() ? List.copyOf(narrower.get(g)) : List.of());
     }
     this.groups = List.copyOf(copy);
+    this.narrower = List.copyOf(below);
     Map<String, List<Integer>> index = new HashMap<>();
     for (int g = 0; g < this.groups.size(); g++) {
       for (String term : this.groups.get(g)) {
@@ -44,7 +53,7 @@ public final class Glossary {
 
   /** An empty glossary: no term has expansions. */
   public static Glossary empty() {
-    return new Glossary(List.of());
+    return new Glossary(List.of(), List.of());
   }
 
   /**
@@ -80,6 +89,7 @@ public final class Glossary {
 
   private static Glossary parseLines(BufferedReader in, String sourceName) throws IOException {
     List<List<String>> groups = new ArrayList<>();
+    List<List<String>> narrower = new ArrayList<>();
     int lineNumber = 0;
     for (String line = in.readLine(); line != null; line = in.readLine()) {
       lineNumber++;
@@ -90,9 +100,14 @@ public final class Glossary {
       if (line.isBlank() || line.strip().startsWith("#")) {
         continue;
       }
-      groups.add(parseLine(line, sourceName, lineNumber));
+      String[] sides = line.split(" > ", -1);
+      if (sides.length > 2) {
+        throw new IllegalArgumentException(sourceName + ":" + lineNumber + ": more than one ' > ' (narrower terms): " + line);
+      }
+      groups.add(parseLine(sides[0], sourceName, lineNumber));
+      narrower.add(sides.length == 2 ? terms(sides[1], line, sourceName + ":" + lineNumber + ": ") : List.of());
     }
-    return new Glossary(groups);
+    return new Glossary(groups, narrower);
   }
 
   private static List<String> parseLine(String line, String sourceName, int lineNumber) {
@@ -105,7 +120,15 @@ public final class Glossary {
     if (columns[0].isBlank()) {
       throw new IllegalArgumentException(where + "blank category: " + line);
     }
-    String[] parts = columns[1].split("\\|", -1);
+    List<String> terms = terms(columns[1], line, where);
+    if (terms.size() < 2) {
+      throw new IllegalArgumentException(where + "a group needs at least two terms: " + line);
+    }
+    return terms;
+  }
+
+  private static List<String> terms(String column, String line, String where) {
+    String[] parts = column.split("\\|", -1);
     List<String> terms = new ArrayList<>(parts.length);
     for (String part : parts) {
       String term = part.strip();
@@ -113,9 +136,6 @@ public final class Glossary {
         throw new IllegalArgumentException(where + "empty term (stray '|'?): " + line);
       }
       terms.add(term);
-    }
-    if (terms.size() < 2) {
-      throw new IllegalArgumentException(where + "a group needs at least two terms: " + line);
     }
     return terms;
   }
@@ -128,6 +148,7 @@ public final class Glossary {
    */
   public Glossary withGroups(List<List<String>> extraGroups) {
     List<List<String>> all = new ArrayList<>(groups);
+    List<List<String>> below = new ArrayList<>(narrower);
     for (List<String> group : extraGroups) {
       List<String> terms = new ArrayList<>(group.size());
       for (String term : group) {
@@ -137,14 +158,24 @@ public final class Glossary {
         terms.add(term.strip());
       }
       all.add(terms);
+      below.add(List.of());
     }
-    return new Glossary(all);
+    return new Glossary(all, below);
+  }
+
+  /** A new glossary with {@code other}'s groups, narrower terms included, after this one's. */
+  public Glossary with(Glossary other) {
+    List<List<String>> all = new ArrayList<>(groups);
+    all.addAll(other.groups);
+    List<List<String>> below = new ArrayList<>(narrower);
+    below.addAll(other.narrower);
+    return new Glossary(all, below);
   }
 
   /**
-   * Returns every other member of every group containing {@code term}, compared after
-   * {@link TextNormalizer#normalize}: members as written, in file order, without duplicates and
-   * without any member that folds to the term itself.
+   * Returns every other member of every group containing {@code term}, then that group's narrower
+   * terms, compared after {@link TextNormalizer#normalize}: members as written, in file order,
+   * without duplicates and without any member that folds to the term itself.
    */
   public List<String> expansions(String term) {
     String key = key(term);
@@ -155,10 +186,12 @@ public final class Glossary {
     // Keyed by folded form so 绿电 and 綠電 in one table yield only the first as written.
     Map<String, String> out = new LinkedHashMap<>();
     for (int g : ids) {
-      for (String member : groups.get(g)) {
-        String folded = key(member);
-        if (!folded.equals(key)) {
-          out.putIfAbsent(folded, member);
+      for (List<String> members : List.of(groups.get(g), narrower.get(g))) {
+        for (String member : members) {
+          String folded = key(member);
+          if (!folded.equals(key)) {
+            out.putIfAbsent(folded, member);
+          }
         }
       }
     }
@@ -190,7 +223,7 @@ public final class Glossary {
     return groups.size();
   }
 
-  /** The groups, each a list of terms as written, in file order then in the order added. */
+  /** The groups, each a list of terms as written (without narrower terms), in file order then in the order added. */
   public List<List<String>> groups() {
     return groups;
   }

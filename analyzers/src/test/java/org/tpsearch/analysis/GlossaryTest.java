@@ -1,6 +1,7 @@
 package org.tpsearch.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,6 +51,23 @@ class GlossaryTest {
       })
   void expansionsMatchAfterNormalization(String term, String expected) {
     assertEquals(List.of(expected.split("\\|")), parse(TABLE).expansions(term));
+  }
+
+  @Test
+  void narrowerTermsAreReachedFromTheGroupOnly() {
+    Glossary g = parse("energy\t火电|thermal power > 煤电|燃气发电\nenergy\t煤电|coal power\n");
+    assertEquals(List.of("thermal power", "煤电", "燃气发电"), g.expansions("火电"));
+    assertEquals(List.of("coal power"), g.expansions("煤电"), "煤电 does not reach 火电");
+    assertEquals(List.of(), g.expansions("燃气发电"));
+    // A user's table keeps its narrower terms when added to another.
+    assertEquals(List.of("thermal power", "煤电", "燃气发电"), Glossary.empty().with(g).expansions("火电"));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> parse("energy\t火电|thermal power > 煤电 > 燃煤机组\n"));
+    assertTrue(e.getMessage().startsWith("test.tsv:1: more than one ' > '"), e.getMessage());
+    // The bundled table: thermal power reaches the reports' coal power; coal power stays itself.
+    Glossary bundled = Glossary.load();
+    assertTrue(bundled.expansions("火电").contains("燃煤机组"));
+    assertFalse(bundled.expansions("煤电").contains("火电"));
   }
 
   @Test

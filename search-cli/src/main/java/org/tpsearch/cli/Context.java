@@ -136,7 +136,7 @@ public final class Context {
     if (glossary == null) {
       Glossary g = baseGlossary.get();
       Glossary user = settings().userGlossary();
-      glossary = user == null ? g : g.withGroups(user.groups());
+      glossary = user == null ? g : g.with(user);
     }
     return glossary;
   }

@@ -373,6 +373,19 @@ class MeaningTest extends EmbeddedIndexTest {
   }
 
   @Test
+  void aBroaderTopicFindsTheNarrowerOnesTheReportsName() throws Exception {
+    // No report says 火电 (thermal power) or 温室气体 (greenhouse gases); they say 燃煤机组 and
+    // 二氧化碳. Both were absent topics, and these queries found nothing.
+    assertEquals("jiangsu/power/2020-01-24/event", top5("江苏火电出力").get(0));
+    assertFalse(top5("温室气体排放").isEmpty());
+    // 煤电 does not reach 火电: a narrower term's query is not widened to the broader one.
+    SearchResult coal = searcher.search(new SearchRequest("煤电", Map.of(), Double.NaN, 10,
+        SearchRequest.SortOrder.RELEVANCE, false, true, true));
+    assertFalse(coal.explain().isEmpty());
+    assertTrue(coal.explain().stream().noneMatch(e -> e.contains("火电")), coal.explain()::toString);
+  }
+
+  @Test
   void aPieceThatOccursNowhereIsSplitAtAWordThatDoes() throws Exception {
     // The Inner Mongolia report says 全面清理关停虚拟货币"挖矿"项目, never 比特币 (bitcoin); SmartChinese
     // keeps 挖 and 矿 apart, so 比特币挖矿 was one word that occurs nowhere, and the point with 挖矿
