@@ -309,6 +309,18 @@ public final class QueryCompiler {
         continue;
       }
       String typedWord = c.words().size() == 1 ? c.words().get(0).text() : "";
+      if (oneWord && isChineseWord(typedWord) && typedWord.codePointCount(0, typedWord.length()) < ONE_WORD_PARTS_FROM) {
+        // A shorter word still reaches its head, the part it ends with, when that is a topic of
+        // the glossary: a 拉闸限电 (rolling blackout) is a 限电 (power rationing), so 拉闸限电原因
+        // fills its page with the points on rationing; 管理 of 静默管理 is no topic.
+        List<String> split = parts(typedWord);
+        String head = split.size() < 2 ? null : split.get(split.size() - 1);
+        if (head != null && !glossary.expansions(head).isEmpty() && !isFacetName(head) && !labels.contains(head)) {
+          partQueries.add(bigramBuilder.createPhraseQuery(Schema.TEXT_BI, head));
+          partLabels.add(head);
+        }
+        continue;
+      }
       if (oneWord && (!isChineseWord(typedWord) || typedWord.codePointCount(0, typedWord.length()) < ONE_WORD_PARTS_FROM)) {
         continue;
       }

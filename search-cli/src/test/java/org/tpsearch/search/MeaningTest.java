@@ -386,6 +386,19 @@ class MeaningTest extends EmbeddedIndexTest {
   }
 
   @Test
+  void aShortWordFillsItsPageWithItsHeadWhenThatIsATopic() throws Exception {
+    // 拉闸限电 (rolling blackouts) is a kind of 限电 (power rationing): the Guangdong point that
+    // says 限电 without 拉闸 follows the two that say it all.
+    SearchResult cuts = searcher.search(SearchRequest.of("拉闸限电原因").withLimit(10));
+    List<String> ids = cuts.hits().stream().map(SearchResult.Hit::id).toList();
+    assertEquals(List.of("inner-mongolia/power/2021-09-27/event", "jiangsu/power/2021-09-16/policy"),
+        ids.subList(0, 2).stream().sorted().toList());
+    assertTrue(ids.contains("guangdong/power/2021-09-10/policy"), ids::toString);
+    // 管理 of 静默管理 (static management) is no topic: only the points that say it all.
+    assertTrue(searcher.search(SearchRequest.of("静默管理").withLimit(10)).hits().stream().allMatch(h -> h.tier().all()));
+  }
+
+  @Test
   void aPieceThatOccursNowhereIsSplitAtAWordThatDoes() throws Exception {
     // The Inner Mongolia report says 全面清理关停虚拟货币"挖矿"项目, never 比特币 (bitcoin); SmartChinese
     // keeps 挖 and 矿 apart, so 比特币挖矿 was one word that occurs nowhere, and the point with 挖矿
