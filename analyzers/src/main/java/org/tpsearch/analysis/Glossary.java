@@ -199,6 +199,22 @@ public final class Glossary {
   }
 
   /**
+   * The narrower terms of every group containing {@code term} (they are among its {@link
+   * #expansions} too), as written; empty when there are none.
+   */
+  public List<String> narrower(String term) {
+    List<Integer> ids = groupsByTerm.get(key(term));
+    if (ids == null) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (int g : ids) {
+      out.addAll(narrower.get(g));
+    }
+    return List.copyOf(out);
+  }
+
+  /**
    * The form terms are compared in: {@link TextNormalizer#normalize}, without diacritics, a hyphen
    * between letters read as a space ("energy-intensive" is "energy intensive", "ultra-low emission"
    * "ultra low emission"), as the text's words are split at hyphens too.

@@ -59,6 +59,8 @@ class GlossaryTest {
     assertEquals(List.of("thermal power", "煤电", "燃气发电"), g.expansions("火电"));
     assertEquals(List.of("coal power"), g.expansions("煤电"), "煤电 does not reach 火电");
     assertEquals(List.of(), g.expansions("燃气发电"));
+    assertEquals(List.of("煤电", "燃气发电"), g.narrower("thermal power"));
+    assertEquals(List.of(), g.narrower("煤电"));
     // A user's table keeps its narrower terms when added to another.
     assertEquals(List.of("thermal power", "煤电", "燃气发电"), Glossary.empty().with(g).expansions("火电"));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

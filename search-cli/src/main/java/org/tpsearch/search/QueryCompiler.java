@@ -49,6 +49,9 @@ public final class QueryCompiler {
   static final float EXPANSION_WEIGHT = 0.4f;
   /** Dictionary (CC-CEDICT) translations weigh less than the curated glossary's. */
   static final float DICTIONARY_WEIGHT = 0.3f;
+
+  /** Weight of a glossary's narrower term (a kind of what was asked), below the dictionary's forms. */
+  static final float NARROWER_WEIGHT = 0.15f;
   /** The most dictionary translations one word adds (each costs a phrase evaluation). */
   static final int MAX_DICTIONARY_FORMS = 6;
   static final float PROXIMITY_BOOST = 2f;
@@ -982,6 +985,7 @@ public final class QueryCompiler {
     }
     String term = String.join(" ", words.stream().map(UserQuery.Unit::text).toList());
     List<String> expansions = glossaryExpansions(term);
+    List<String> narrower = glossary.narrower(term);
     List<String> translations = dictionaryForms(term, expansions);
     List<String> quiet = new ArrayList<>();
     List<String> all2 = new ArrayList<>(expansions);
@@ -994,7 +998,9 @@ public final class QueryCompiler {
         forms.add(all2.get(k));
       }
       if (fq != null) {
-        b.add(new BoostQuery(fq, k < expansions.size() ? EXPANSION_WEIGHT : DICTIONARY_WEIGHT), Occur.SHOULD);
+        float weight = narrower.contains(all2.get(k)) ? NARROWER_WEIGHT
+            : k < expansions.size() ? EXPANSION_WEIGHT : DICTIONARY_WEIGHT;
+        b.add(new BoostQuery(fq, weight), Occur.SHOULD);
         clauses++;
       }
     }
@@ -1054,8 +1060,12 @@ public final class QueryCompiler {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     int clauses = 0;
     boolean[] covered = covered(forms);
+    // A narrower term of the glossary finds a kind of what was asked (燃煤机组 for 火电): below the
+    // synonyms, so the points that name the topic itself come first.
+    List<String> narrower = expand && !u.quoted() ? glossary.narrower(u.text()) : List.of();
     for (int i = 0; i < forms.size(); i++) {
-      float formWeight = i == 0 ? 1f : i < curated ? EXPANSION_WEIGHT : DICTIONARY_WEIGHT;
+      float formWeight = i == 0 ? 1f : narrower.contains(forms.get(i)) ? NARROWER_WEIGHT
+          : i < curated ? EXPANSION_WEIGHT : DICTIONARY_WEIGHT;
       Query bi = i > 0 ? formQuery(forms.get(i)) : bigramBuilder.createPhraseQuery(Schema.TEXT_BI, forms.get(i));
       if (bi == null) {
         continue;
