@@ -360,12 +360,20 @@ public final class QueryCompiler {
     // query finds only what has every word, which is nothing. A region's name is a place, not a
     // topic (浙江 without a report: the topic elsewhere still answers), and a word the glossary does
     // not know may be one the text says otherwise (比特币 for 虚拟货币), so both still let tier c answer.
-    // An amount that occurs says what the query is after (碳价48元/吨: the reports say 开盘价48元/吨,
-    // never 碳价): then a topic the glossary has but the text words otherwise does not empty it.
-    List<String> absent = n > 1 && content.stream().noneMatch(this::occurringAmount) ? absentTopics(content) : List.of();
+    List<String> absent = n > 1 ? absentTopics(content) : List.of();
+    // An amount says what the query is after (碳价48元/吨: the reports say 开盘价48元/吨, never 碳价):
+    // beside an absent topic, the points that have the amount itself still answer, and only those
+    // (核电装机100万千瓦 finds nothing: no report says 100万千瓦 beside anything nuclear or not).
+    List<Query> amounts = content.stream().filter(QueryCompiler::isAmount).map(Content::query).toList();
     if (absent.isEmpty()) {
       // Named when nothing is found, as for an absent topic.
       absent = nowhereBesideFacets;
+    } else if (!amounts.isEmpty()) {
+      Query amount = atLeast(amounts, 1);
+      partials.forEach(p -> p.add(amount, Occur.MUST));
+      fragments = null;
+      explain.add(String.join(" · ", absent) + (absent.size() == 1 ? ", a topic," : ", each a topic,")
+          + " occurs nowhere in the index in any form: only points with the query's amount are shown");
     } else {
       partials.clear();
       fragments = null;
@@ -450,16 +458,21 @@ public final class QueryCompiler {
   }
 
   /**
-   * Whether {@code c} is one number with a unit that is no date (48元/吨, 52.6亿千瓦时, 45亿吨; not
-   * 2021年 or 7月) whose number occurs in the index.
+   * Whether {@code c} is one amount: a number with a unit of Chinese characters that is no date
+   * (48元/吨, 52.6亿千瓦时, 45亿吨; not 2021年, 7月, 2021-10-08 or 5%).
    */
-  private boolean occurringAmount(Content c) {
+  private static boolean isAmount(Content c) {
     if (c.words().size() != 1 || c.words().get(0).quoted()) {
       return false;
     }
     String w = org.tpsearch.analysis.TextNormalizer.fold(c.words().get(0).text());
     int k = NumberForms.numberEnd(w);
-    return k > 0 && k < w.length() && "年月日号".indexOf(w.charAt(k)) < 0 && occurs.test(w.substring(0, k));
+    if (k == 0 || k == w.length() || "年月日号".indexOf(w.charAt(k)) >= 0) {
+      return false;
+    }
+    int slash = w.indexOf('/', k);
+    return NumberForms.unitAfter(slash < 0 ? w : w.substring(0, slash), k, 1)
+        && (slash < 0 || NumberForms.unitAfter(w, slash + 1, 1));
   }
 
   /**
@@ -842,7 +855,7 @@ public final class QueryCompiler {
   /** How far (in bigram positions) a number's unit may stand from it: 1亿—1.5亿吨 for 1亿吨. */
   static final int UNIT_SLOP = 3;
 
-  /** How far (in characters) the last character of a word typed with one glued to it may follow the word. */
+  /** How many characters may stand between a word and the one character typed after it (用电需求下降 for 用电需求降). */
   static final int LONE_END_SLOP = 4;
 
   /**
@@ -865,14 +878,19 @@ public final class QueryCompiler {
       return null;
     }
     // The index lays a run of characters out one position each, a bigram stacked on the character
-    // it starts with (BigramRunPositionFilter): the stem's bigrams at 0..n-2, the next character at n.
-    PhraseQuery.Builder pb = new PhraseQuery.Builder();
-    for (int i = 0; i + 1 < cps.length - 1; i++) {
-      pb.add(new Term(Schema.TEXT_BI, new String(cps, i, 2)), i);
+    // it starts with (BigramRunPositionFilter): the stem's bigrams at 0..n-2, the next character at
+    // n, or a little later. One exact phrase per distance: a sloppy phrase would also take the
+    // character before the word (钢铁增 would find 严禁新增钢铁, the opposite of what was asked).
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    for (int gap = 0; gap <= LONE_END_SLOP; gap++) {
+      PhraseQuery.Builder pb = new PhraseQuery.Builder();
+      for (int i = 0; i + 1 < cps.length - 1; i++) {
+        pb.add(new Term(Schema.TEXT_BI, new String(cps, i, 2)), i);
+      }
+      pb.add(new Term(Schema.TEXT_BI, last), cps.length - 1 + gap);
+      any.add(pb.build(), Occur.SHOULD);
     }
-    pb.add(new Term(Schema.TEXT_BI, last), cps.length - 1);
-    pb.setSlop(LONE_END_SLOP);
-    return pb.build();
+    return any.build();
   }
 
   /**
@@ -985,7 +1003,7 @@ public final class QueryCompiler {
     }
     String term = String.join(" ", words.stream().map(UserQuery.Unit::text).toList());
     List<String> expansions = glossaryExpansions(term);
-    List<String> narrower = glossary.narrower(term);
+    List<String> narrower = glossaryNarrower(term);
     List<String> translations = dictionaryForms(term, expansions);
     List<String> quiet = new ArrayList<>();
     List<String> all2 = new ArrayList<>(expansions);
@@ -1042,6 +1060,22 @@ public final class QueryCompiler {
     return direct;
   }
 
+  /** The glossary's narrower terms for {@code text}, read as {@link #glossaryExpansions} reads it (aircrafts as aircraft). */
+  private List<String> glossaryNarrower(String text) {
+    List<String> direct = glossary.narrower(text);
+    if (!direct.isEmpty() || !isEnglish(text) || !glossary.expansions(text).isEmpty()) {
+      return direct;
+    }
+    int space = text.lastIndexOf(' ');
+    for (String singular : EnglishVariants.singulars(text.substring(space + 1))) {
+      List<String> found = glossary.narrower(text.substring(0, space + 1) + singular);
+      if (!found.isEmpty()) {
+        return found;
+      }
+    }
+    return direct;
+  }
+
   /** {@link #unit(UserQuery.Unit, boolean, List, List)}, with the dictionary's forms only if {@code dictionary}. */
   private Query unit(UserQuery.Unit u, boolean expand, boolean dictionary, List<String> explain, List<String> formsOut) {
     List<String> forms = new ArrayList<>();
@@ -1062,7 +1096,7 @@ public final class QueryCompiler {
     boolean[] covered = covered(forms);
     // A narrower term of the glossary finds a kind of what was asked (燃煤机组 for 火电): below the
     // synonyms, so the points that name the topic itself come first.
-    List<String> narrower = expand && !u.quoted() ? glossary.narrower(u.text()) : List.of();
+    List<String> narrower = expand && !u.quoted() ? glossaryNarrower(u.text()) : List.of();
     for (int i = 0; i < forms.size(); i++) {
       float formWeight = i == 0 ? 1f : narrower.contains(forms.get(i)) ? NARROWER_WEIGHT
           : i < curated ? EXPANSION_WEIGHT : DICTIONARY_WEIGHT;

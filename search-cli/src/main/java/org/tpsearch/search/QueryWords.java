@@ -46,11 +46,11 @@ final class QueryWords {
   private static final Set<String> ZH_COUNTING = Set.of("多少", "几", "哪", "哪些", "哪个", "哪一", "第几");
 
   /**
-   * The place a question word asks for, typed as one character: 哪个省的绿电交易最多 asks which
-   * province, and each point on green power trading names its province without a lone 省. (省份
+   * The places a question word asks for, typed as one character or two (哪个省的绿电交易最多,
+   * 哪些省市限电): each point on green power trading names its province without a lone 省. (省份
    * and 城市 stay words: a point that says 省份 beside 拉闸限电 lists the provinces asked for.)
    */
-  private static final Set<String> QUESTION_PLACE = Set.of("省", "市");
+  private static final Set<String> QUESTION_PLACE = Set.of("省", "市", "县", "区", "省市", "市县");
 
   /** What a question word counts by: the measure words, and 号, 期, 届, 批 (第几号令 asks for a number). */
   private static final String QUESTION_MEASURE = "个项家次条位批种座台件号期届";
@@ -280,10 +280,15 @@ final class QueryWords {
     // them are one piece (封城 when the index has 封 and 城 apart), a lone one joins its neighbour.
     List<List<String>> stretches = new ArrayList<>();
     List<String> current = new ArrayList<>();
+    boolean questionPlace = false;
     for (int k = 0; k < tokens.size(); k++) {
       String t = tokens.get(k);
-      boolean measureOfQuestion = k > 0 && ZH_COUNTING.contains(tokens.get(k - 1))
-          && ((single(t) && QUESTION_MEASURE.indexOf(t.charAt(0)) >= 0) || QUESTION_PLACE.contains(t));
+      boolean afterQuestion = k > 0 && ZH_COUNTING.contains(tokens.get(k - 1));
+      boolean measureOfQuestion = afterQuestion && single(t) && QUESTION_MEASURE.indexOf(t.charAt(0)) >= 0;
+      // The places asked for, one or a run of them (哪些省市限电: 省 and 市).
+      boolean placeOfQuestion = QUESTION_PLACE.contains(t) && (afterQuestion || (k > 1 && questionPlace));
+      questionPlace = placeOfQuestion;
+      measureOfQuestion |= placeOfQuestion;
       if (ZH_STOP.contains(t) || measureOfQuestion || lightBetweenWords(tokens, k)) {
         dropped.add(t);
         if (!current.isEmpty()) {

@@ -222,6 +222,11 @@ class MeaningTest extends EmbeddedIndexTest {
     // The character still has to be there: 航油消耗增 (the text says only 减少) has no full hit.
     SearchResult increase = searcher.search(SearchRequest.of("航油消耗增").withLimit(10));
     assertTrue(increase.hits().stream().noneMatch(h -> h.tier().all()), increase.hits()::toString);
+    // ...and after the word, not before it: the Hebei reports say 严禁新增钢铁产能, which is no
+    // answer to 钢铁增 or 产能增 (a sloppy phrase took it).
+    for (String q : List.of("钢铁增", "产能增")) {
+      assertEquals(0, searcher.search(SearchRequest.of(q).withLimit(10)).hits().size(), q);
+    }
   }
 
   @Test
@@ -237,9 +242,12 @@ class MeaningTest extends EmbeddedIndexTest {
     assertEquals(List.of("碳价", "48元/吨"), price.words());
     assertEquals(List.of("inner-mongolia/power/2021-07-16/policy", "jiangsu/power/2021-07-16/policy"),
         price.hits().stream().map(SearchResult.Hit::id).sorted().toList());
-    // A date is no such amount: 核电 (nuclear power), which no report mentions, beside 2021年 still
-    // finds nothing.
-    assertEquals(0, searcher.search(SearchRequest.of("2021年核电").withLimit(10)).hits().size());
+    // Only points with the amount itself answer: no report says 100万千瓦 (100 and 万千瓦 each
+    // occur), so 核电装机100万千瓦 finds nothing. A date or a share is no amount: beside 核电
+    // (nuclear power), which no report mentions, they find nothing.
+    for (String q : List.of("核电装机100万千瓦", "2021年核电", "2021-10-08核电", "23/01/2020核电", "核电占比5%")) {
+      assertEquals(0, searcher.search(SearchRequest.of(q).withLimit(10)).hits().size(), q);
+    }
     // A price per kilowatt-hour in 度: the Guangdong report writes 0.453元/千瓦时.
     assertEquals("guangdong/power/2021-10-15/policy", top5("0.453元/度").get(0));
   }
