@@ -25,7 +25,34 @@ final class NumberForms {
     electricity(word, out);
     roughly(word, out);
     english(word, out);
+    plainNumber(word, out);
     return out;
+  }
+
+  /**
+   * A number as the reports write it: 4,000万吨 as 4000万吨, 1.50亿吨 as 1.5亿吨 (without its
+   * thousands commas and trailing zeros).
+   */
+  private static void plainNumber(String w, List<String> out) {
+    int k = 0;
+    while (k < w.length() && (Character.isDigit(w.charAt(k)) || (k > 0 && (w.charAt(k) == '.' || w.charAt(k) == ',')))) {
+      k++;
+    }
+    String number = w.substring(0, k);
+    if (k == 0 || !Character.isDigit(w.charAt(k - 1)) || number.length() > 40) {
+      return;
+    }
+    String plain = number.replace(",", "");
+    if (plain.indexOf('.') >= 0) {
+      int end = plain.length();
+      while (plain.charAt(end - 1) == '0') {
+        end--;
+      }
+      plain = plain.substring(0, plain.charAt(end - 1) == '.' ? end - 1 : end);
+    }
+    if (!plain.equals(number) && !plain.isEmpty() && plain.chars().filter(c -> c == '.').count() <= 1) {
+      out.add(plain + w.substring(k));
+    }
   }
 
   /** English names of the units the reports give in both languages (the English summaries say 48 yuan per tonne). */

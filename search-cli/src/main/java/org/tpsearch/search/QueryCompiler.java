@@ -856,7 +856,7 @@ public final class QueryCompiler {
   static final int UNIT_SLOP = 3;
 
   /** How many characters may stand between a word and the one character typed after it (用电需求下降 for 用电需求降). */
-  static final int LONE_END_SLOP = 4;
+  static final int LONE_END_SLOP = 3;
 
   /**
    * A word with a lone character typed after it, also read as the word and that character a
@@ -1137,7 +1137,8 @@ public final class QueryCompiler {
         clauses++;
       }
     }
-    Query loneEnd = expand && !u.quoted() ? wordThenCharacter(u.text()) : null;
+    // Reading, not expansion: --no-expand keeps it (需求降 finds 需求下降 either way).
+    Query loneEnd = !u.quoted() ? wordThenCharacter(u.text()) : null;
     if (loneEnd != null) {
       b.add(new BoostQuery(loneEnd, EXPANSION_WEIGHT), Occur.SHOULD);
       clauses++;

@@ -195,7 +195,7 @@ final class QueryWords {
    */
   private static final List<String> UNIT_WORDS = List.of(
       "亿千瓦时", "万千瓦时", "亿立方米", "兆瓦时", "千瓦时", "亿千瓦", "万千瓦", "立方米", "千瓦", "兆瓦", "千伏", "万吨", "亿吨",
-      "万元", "亿元", "亿度", "万度", "万辆", "万人", "万户", "公里", "千米", "小时", "月份");
+      "万元", "亿元", "亿度", "万度", "万辆", "万人", "万户", "公里", "千米", "小时", "个月", "月份");
 
   /** The end of the unit after the number that ends at {@code end}: a unit word, else a unit character. */
   private static int unitEnd(String s, int end) {
@@ -286,7 +286,10 @@ final class QueryWords {
       boolean afterQuestion = k > 0 && ZH_COUNTING.contains(tokens.get(k - 1));
       boolean measureOfQuestion = afterQuestion && single(t) && QUESTION_MEASURE.indexOf(t.charAt(0)) >= 0;
       // The places asked for, one or a run of them (哪些省市限电: 省 and 市).
-      boolean placeOfQuestion = QUESTION_PLACE.contains(t) && (afterQuestion || (k > 1 && questionPlace));
+      // Not before a lone character it makes a word with (哪个省会封城: 省会, the capital; 省级).
+      String next = k + 1 < tokens.size() ? tokens.get(k + 1) : null;
+      boolean placeOfQuestion = QUESTION_PLACE.contains(t) && (afterQuestion || (k > 1 && questionPlace))
+          && (next == null || !single(next) || ZH_STOP.contains(next) || QUESTION_PLACE.contains(next));
       questionPlace = placeOfQuestion;
       measureOfQuestion |= placeOfQuestion;
       if (ZH_STOP.contains(t) || measureOfQuestion || lightBetweenWords(tokens, k)) {

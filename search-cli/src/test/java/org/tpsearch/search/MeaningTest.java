@@ -224,7 +224,7 @@ class MeaningTest extends EmbeddedIndexTest {
     assertTrue(increase.hits().stream().noneMatch(h -> h.tier().all()), increase.hits()::toString);
     // ...and after the word, not before it: the Hebei reports say 严禁新增钢铁产能, which is no
     // answer to 钢铁增 or 产能增 (a sloppy phrase took it).
-    for (String q : List.of("钢铁增", "产能增")) {
+    for (String q : List.of("钢铁增", "产能增", "交通复")) {
       assertEquals(0, searcher.search(SearchRequest.of(q).withLimit(10)).hits().size(), q);
     }
   }
@@ -391,6 +391,14 @@ class MeaningTest extends EmbeddedIndexTest {
         SearchRequest.SortOrder.RELEVANCE, false, true, true));
     assertFalse(coal.explain().isEmpty());
     assertTrue(coal.explain().stream().noneMatch(e -> e.contains("火电")), coal.explain()::toString);
+  }
+
+  @Test
+  void thePlacesAQuestionAsksForAreLeftOut() throws Exception {
+    assertEquals(List.of("限电"), searcher.search(SearchRequest.of("哪些省市限电")).words());
+    // Not before a lone character it makes a word with: 省会 (a provincial capital), 省级.
+    assertEquals(List.of("省会", "封城"), searcher.search(SearchRequest.of("哪个省会封城")).words());
+    assertEquals(List.of("省级", "电网"), searcher.search(SearchRequest.of("哪个省级电网")).words());
   }
 
   @Test

@@ -29,6 +29,9 @@ class NumberFormsTest {
       // A round number as the text says it roughly (5000余户 居民).
       "5000户; 5000余户|5000多户",
       "5000吨; 5000余吨|5000多吨|5,000 tonnes|5,000 tons",
+      // As the reports write numbers: no thousands commas, no trailing zeros.
+      "1.50亿吨; 1.50余亿吨|1.50亿余吨|1.50多亿吨|1.50亿多吨|150 million tonnes|150 million tons|1.5亿吨",
+      "4,000万吨; 4000万吨",
       "5000余户; ''",
       // A whole date: the index reads it itself; the day without its year is another form.
       "2022-12-07; 12月7日",

@@ -92,7 +92,6 @@ class QueryWordsTest {
       "多少家电厂; 电厂; 多少 家",
       // The place a question word asks for, typed as one character.
       "哪个省的绿电交易最多; 绿电 交易 最多; 哪个 省 的",
-      "哪些省市限电; 限电; 哪些 省 市",
       // ...and 有 before a question word is part of the question.
       "交易有多少家; 交易; 有 多少 家",
       // A word said twice is one word of the query.
