@@ -867,16 +867,13 @@ public final class QueryCompiler {
    * before the last character occurs, and whose last character is no function word.
    */
   private Query wordThenCharacter(String typed) {
+    String stem = loneEndStem(typed);
+    if (stem == null) {
+      return null;
+    }
     String text = org.tpsearch.analysis.TextNormalizer.fold(typed);
     int[] cps = text.codePoints().toArray();
-    if (!isChineseWord(text) || cps.length < 3 || isWord(text)) {
-      return null;
-    }
-    String stem = new String(cps, 0, cps.length - 1);
     String last = Character.toString(cps[cps.length - 1]);
-    if (!occurs.test(stem) || QueryWords.ZH_STOP.contains(last)) {
-      return null;
-    }
     // The index lays a run of characters out one position each, a bigram stacked on the character
     // it starts with (BigramRunPositionFilter): the stem's bigrams at 0..n-2, the next character at
     // n, or a little later. One exact phrase per distance: a sloppy phrase would also take the
@@ -899,14 +896,24 @@ public final class QueryCompiler {
    * 工业用电大幅下降, where 用电降's bigram 电降 is nowhere); the character is required all the same.
    */
   private UserQuery.Unit nearWord(UserQuery.Unit u) {
-    if (u.quoted() || wordThenCharacter(u.text()) == null) {
-      return u;
+    String stem = u.quoted() ? null : loneEndStem(u.text());
+    return stem == null || occurs.test(org.tpsearch.analysis.TextNormalizer.fold(u.text())) ? u
+        : new UserQuery.Unit(stem, false);
+  }
+
+  /**
+   * The word before the last character of {@code typed} (folded), when {@link #wordThenCharacter}
+   * reads it so: three or more Chinese characters that make no word of the index or glossary, the
+   * part before the last one occurs, and the last is no function word; else null.
+   */
+  private String loneEndStem(String typed) {
+    String text = org.tpsearch.analysis.TextNormalizer.fold(typed);
+    if (!isChineseWord(text) || text.codePointCount(0, text.length()) < 3 || isWord(text)) {
+      return null;
     }
-    String text = org.tpsearch.analysis.TextNormalizer.fold(u.text());
-    if (occurs.test(text)) {
-      return u;
-    }
-    return new UserQuery.Unit(text.substring(0, text.offsetByCodePoints(text.length(), -1)), false);
+    int cut = text.offsetByCodePoints(text.length(), -1);
+    String stem = text.substring(0, cut);
+    return occurs.test(stem) && !QueryWords.ZH_STOP.contains(text.substring(cut)) ? stem : null;
   }
 
   /** A number followed by a unit of two or more Chinese characters (1亿吨, 1100千伏), nothing else. */
@@ -1042,38 +1049,36 @@ public final class QueryCompiler {
    * several words is plural by its last; the glossary writes each English term once).
    */
   private List<String> glossaryExpansions(String text) {
-    List<String> direct = glossary.expansions(text);
-    if (!direct.isEmpty() || !isEnglish(text)) {
-      return direct;
+    String form = glossaryForm(text);
+    if (form.equals(text)) {
+      return glossary.expansions(text);
     }
-    int space = text.lastIndexOf(' ');
-    String head = text.substring(0, space + 1);
-    for (String singular : EnglishVariants.singulars(text.substring(space + 1))) {
-      String variant = head + singular;
-      List<String> found = glossary.expansions(variant);
-      if (!found.isEmpty()) {
-        List<String> out = new ArrayList<>(found);
-        out.remove(variant);
-        return out;
-      }
-    }
-    return direct;
+    List<String> out = new ArrayList<>(glossary.expansions(form));
+    out.remove(form);
+    return out;
   }
 
   /** The glossary's narrower terms for {@code text}, read as {@link #glossaryExpansions} reads it (aircrafts as aircraft). */
   private List<String> glossaryNarrower(String text) {
-    List<String> direct = glossary.narrower(text);
-    if (!direct.isEmpty() || !isEnglish(text) || !glossary.expansions(text).isEmpty()) {
-      return direct;
+    return glossary.narrower(glossaryForm(text));
+  }
+
+  /**
+   * {@code text}, or for an English plural the glossary does not list, the singular it does list
+   * (a term of several words is plural by its last); {@code text} when there is none.
+   */
+  private String glossaryForm(String text) {
+    if (!isEnglish(text) || !glossary.expansions(text).isEmpty()) {
+      return text;
     }
     int space = text.lastIndexOf(' ');
     for (String singular : EnglishVariants.singulars(text.substring(space + 1))) {
-      List<String> found = glossary.narrower(text.substring(0, space + 1) + singular);
-      if (!found.isEmpty()) {
-        return found;
+      String variant = text.substring(0, space + 1) + singular;
+      if (!glossary.expansions(variant).isEmpty()) {
+        return variant;
       }
     }
-    return direct;
+    return text;
   }
 
   /** {@link #unit(UserQuery.Unit, boolean, List, List)}, with the dictionary's forms only if {@code dictionary}. */
