@@ -60,11 +60,14 @@ final class QueryWords {
    * measures, progress), not a topic. Searched, and they rank the points that have them higher,
    * but they do not decide the tiers ({@link QueryCompiler}): a report about the topic need not
    * repeat them, and nearly every report says 影响 somewhere. Matched as whole words of the
-   * segmentation, so 影响力 or 发展改革委 keep their characters.
+   * segmentation, so 影响力 or 发展改革委 keep their characters. Words of scope are generic too:
+   * 多省, 各地 or 省份 say where to look, not what (2021年多省拉闸限电: the Guangdong point on its
+   * own rationing says 多地, the Inner Mongolia one 多个省份).
    */
   static final Set<String> ZH_GENERIC = Set.of(
       "影响", "情况", "状况", "问题", "方面", "措施", "举措", "政策", "行业", "领域", "发展", "变化", "效果",
-      "成效", "作用", "工作", "水平", "现状", "原因", "结果", "进展", "形势", "表现", "项目");
+      "成效", "作用", "工作", "水平", "现状", "原因", "结果", "进展", "形势", "表现", "项目", "企业",
+      "各地", "多地", "多省", "各省", "省份", "各省份", "多个省份", "各省市", "多省市", "全国各地", "各地区");
 
   /** Whether {@code word} is a generic word ({@link #ZH_GENERIC}). */
   static boolean isGeneric(String word) {
