@@ -91,11 +91,14 @@ public final class QueryCompiler {
    *     them come first
    * @param absent the words that are glossary topics no report mentions in any form, for which
    *     tier c is left out (核电 of 光伏 核电); empty otherwise
+   * @param facetOnly near the end of tier c: points with only the query's sector or date
+   *     words (2021年 of 2021年9月限电), after every point with a topic word or a part of one and
+   *     before the fragments; null when the query has no such words, or only such words
    */
   public record Compiled(
       Query strict, List<Query> partials, Query typed, Query proximity, List<Query> units, List<String> words,
       List<String> explain, int minimumMatch, List<String> forms, Query fragments, List<Query> rankUnits,
-      List<Query> generic, List<String> absent) {
+      List<Query> generic, List<String> absent, Query facetOnly) {
     public Compiled {
       absent = List.copyOf(absent);
       partials = List.copyOf(partials);
@@ -253,6 +256,8 @@ public final class QueryCompiler {
     BooleanQuery.Builder strict = new BooleanQuery.Builder().add(every, Occur.MUST).add(found, Occur.SHOULD);
     genericQueries.forEach(g -> strict.add(g, Occur.SHOULD));
     List<String> nowhereBesideFacets = List.of();
+    List<Query> otherUnits = new ArrayList<>();
+    List<Query> weakUnits = new ArrayList<>();
     // Tier c in two steps: at least the minimum of the content words, then (when that leaves room)
     // any of them; each step excludes what an earlier one found.
     List<BooleanQuery.Builder> partials = new ArrayList<>();
@@ -281,6 +286,7 @@ public final class QueryCompiler {
       List<String> nowhere = new ArrayList<>();
       for (int i = 0; i < content.size(); i++) {
         Content c = content.get(i);
+        (isSectorOrDate(c.label()) ? weakUnits : otherUnits).add(partialUnits.get(i));
         if (!isFacetName(c.label())) {
           topicUnits.add(partialUnits.get(i));
           // The glossary first: a map look-up, where occursNowhere reads the term dictionary.
@@ -318,8 +324,8 @@ public final class QueryCompiler {
         // fills its page with the points on rationing; 管理 of 静默管理 is no topic.
         List<String> split = parts(typedWord);
         String head = split.size() < 2 ? null : split.get(split.size() - 1);
-        if (head != null && !glossary.expansions(head).isEmpty() && !isFacetName(head) && !labels.contains(head)) {
-          partQueries.add(bigramBuilder.createPhraseQuery(Schema.TEXT_BI, head));
+        if (head != null && isTopic(head) && !labels.contains(head)) {
+          partQueries.add(partQuery(head, expand, forms));
           partLabels.add(head);
         }
         continue;
@@ -335,7 +341,7 @@ public final class QueryCompiler {
       for (String part : sources.stream().flatMap(f -> parts(f).stream())
           .flatMap(pt -> java.util.stream.Stream.concat(java.util.stream.Stream.of(pt), parts(pt).stream()))
           .distinct().toList()) {
-        Query pq = bigramBuilder.createPhraseQuery(Schema.TEXT_BI, part);
+        Query pq = partQuery(part, expand, forms);
         if (pq != null && !labels.contains(part) && !partLabels.contains(part) && !(oneWord && isFacetName(part))) {
           partQueries.add(pq);
           partLabels.add(part);
@@ -353,6 +359,23 @@ public final class QueryCompiler {
           .add(atLeast(unitQueries, 1), Occur.MUST_NOT).add(found, Occur.SHOULD);
       explain.add("parts of words: " + String.join(" · ", partLabels) + " (among points with some of the words, a"
           + " part of a missing word adds to the score; then, to fill the page, points with none of the words but a part of one)");
+    }
+    // A point with only the query's sector or date says little of what was asked: among points
+    // with some of the words, those with another word (or a part of one) come first, and the ones
+    // with only 2021年 or 工业 follow (2021年9月限电: the points on rationing without 9月, and
+    // 有序用电, before the other points of 2021), before those with only a part of a word. Not a
+    // region's name: a place is what many a query is about, and one point may say nothing else of
+    // it (上海旅客吞吐量机场下降: the Shanghai point on the lockdown of 2022 says only 上海).
+    Query facetOnly = null;
+    if (nowhereBesideFacets.isEmpty() && !otherUnits.isEmpty() && !weakUnits.isEmpty()) {
+      List<Query> topical = new ArrayList<>(otherUnits);
+      topical.addAll(partQueries);
+      Query topic = atLeast(topical, 1);
+      partials.forEach(p -> p.add(topic, Occur.FILTER));
+      BooleanQuery.Builder rest = new BooleanQuery.Builder().add(atLeast(weakUnits, 1), Occur.MUST)
+          .add(topic, Occur.MUST_NOT).add(found, Occur.SHOULD);
+      genericQueries.forEach(g -> rest.add(g, Occur.SHOULD));
+      facetOnly = rest.build();
     }
     // A topic of the glossary that no report mentions in any form, nor any part of it (核电 where
     // no report covers nuclear power): the reports hold nothing on what the query asks, and the
@@ -372,11 +395,13 @@ public final class QueryCompiler {
       Query amount = atLeast(amounts, 1);
       partials.forEach(p -> p.add(amount, Occur.MUST));
       fragments = null;
+      facetOnly = null;
       explain.add(String.join(" · ", absent) + (absent.size() == 1 ? ", a topic," : ", each a topic,")
           + " occurs nowhere in the index in any form: only points with the query's amount are shown");
     } else {
       partials.clear();
       fragments = null;
+      facetOnly = null;
       explain.add(String.join(" · ", absent) + (absent.size() == 1 ? ", a topic," : ", each a topic,")
           + " occurs nowhere in the index in any form: points with only some of the words are not shown");
     }
@@ -387,6 +412,9 @@ public final class QueryCompiler {
         partials.forEach(p -> p.add(uq, Occur.MUST_NOT));
         if (fragments != null) {
           fragments.add(uq, Occur.MUST_NOT);
+        }
+        if (facetOnly != null) {
+          facetOnly = new BooleanQuery.Builder().add(facetOnly, Occur.MUST).add(uq, Occur.MUST_NOT).build();
         }
         explain.add("excluded " + u + ": " + uq);
       }
@@ -403,7 +431,7 @@ public final class QueryCompiler {
     }
     return new Compiled(strict.build(), partials.stream().map(b -> (Query) b.build()).toList(), typed, proximity,
         unitQueries, labels, explain, minimum, forms, fragments == null ? null : fragments.build(),
-        byParts ? rankUnits : List.of(), genericQueries, absent);
+        byParts ? rankUnits : List.of(), genericQueries, absent, facetOnly);
   }
 
   /**
@@ -449,12 +477,68 @@ public final class QueryCompiler {
         continue;
       }
       // A part that is no word of the index or the glossary does not make the topic present:
-      // 新能源车 (new energy vehicles), cut by what occurs, is 新能 · 源车.
-      if (occursNowhere(c) && parts(word).stream().noneMatch(this::isWord)) {
+      // 新能源车 (new energy vehicles), cut by what occurs, is 新能 · 源车. Nor does a part that
+      // only qualifies the topic: 利用 of 碳捕集利用与封存 (carbon capture, utilisation and storage)
+      // says nothing of it, where 电价 of 阶梯电价 or 改造 of 灵活性改造 names what it is.
+      if (occursNowhere(c) && parts(word).stream().noneMatch(p -> isWord(p) && (isHead(word, p) || isTopic(p)))) {
         out.add(word);
       }
     }
     return out;
+  }
+
+  /**
+   * Whether {@code word} names a sector or a date (电力, 工业, 2021年, 9月, 2021年9月16日): a facet
+   * that nearly every point of its kind has, so one that says only it says little of the query.
+   */
+  static boolean isSectorOrDate(String word) {
+    return isDate(word) || Sectors.lookup(word).isPresent();
+  }
+
+  /**
+   * Whether {@code word} is a date: a year, a month or both, then perhaps a day (2021年, 9月,
+   * 2021年9月16日, 9月16号), or an ISO date (2021-10-08); not 1439号 (a document's number).
+   */
+  static boolean isDate(String word) {
+    String w = org.tpsearch.analysis.TextNormalizer.fold(word);
+    if (w.matches("\\d{4}-\\d{1,2}(-\\d{1,2})?")) {
+      return true;
+    }
+    String units = "";
+    int k = 0;
+    while (k < w.length()) {
+      int end = NumberForms.numberEnd(w.substring(k));
+      if (end == 0 || k + end == w.length()) {
+        return false;
+      }
+      units += w.charAt(k + end);
+      k += end + 1;
+    }
+    return units.matches("年|月|年月|月[日号]|年月[日号]");
+  }
+
+  /**
+   * The query for a part of a word: the part as a phrase, or with its glossary forms when it is a
+   * topic (限电 of 拉闸限电 reaches 有序用电, its narrower term, as the query 限电 does).
+   */
+  private Query partQuery(String part, boolean expand, List<String> forms) {
+    if (expand && isTopic(part)) {
+      Query q = unit(new UserQuery.Unit(part, false), true, false, new ArrayList<>(), forms);
+      if (q != null) {
+        return q;
+      }
+    }
+    return bigramBuilder.createPhraseQuery(Schema.TEXT_BI, part);
+  }
+
+  /** Whether {@code part}, one of {@link #parts}, ends {@code word}: what the word is a kind of. */
+  private static boolean isHead(String word, String part) {
+    return word.endsWith(part);
+  }
+
+  /** Whether {@code word} is a topic of the glossary (not a region's or sector's name). */
+  private boolean isTopic(String word) {
+    return !glossary.expansions(word).isEmpty() && !isFacetName(word);
   }
 
   /**

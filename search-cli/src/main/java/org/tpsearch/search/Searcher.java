@@ -89,7 +89,8 @@ public final class Searcher {
           PreparedQuery.of(c.proximity(), s), c.units().stream().map(q -> PreparedQuery.of(q, s)).toList(), c.words(),
           c.explain(), c.minimumMatch(), c.forms(), PreparedQuery.of(c.fragments(), s),
           c.rankUnits().stream().map(q -> PreparedQuery.of(q, s)).toList(),
-          c.generic().stream().map(q -> PreparedQuery.of(q, s)).toList(), c.absent());
+          c.generic().stream().map(q -> PreparedQuery.of(q, s)).toList(), c.absent(),
+          PreparedQuery.of(c.facetOnly(), s));
       return new Prepared(c, new PhraseHighlighter(c.forms()), p);
     }
   }

@@ -172,6 +172,9 @@ final class Tiers {
       if (fragments != null) {
         planned.add(new Planned(fragments, null, room, false, false, List.of()));
       }
+      if (compiled.facetOnly() != null) {
+        planned.add(new Planned(compiled.facetOnly(), null, room, r.facets() && allWords == 0, true, compiled.units()));
+      }
       engine.prefetch(planned);
     }
     for (int level = 0; level < partials.size() && (allWords == 0 || r.limit() > ranked.size()); level++) {
@@ -223,6 +226,43 @@ final class Tiers {
       explainLevel(r, compiled, level, more.total(), allWords == 0, explain);
       if (r.limit() > 0) {
         ranked.addAll(partialHits);
+      }
+    }
+    // Then points with only the query's sector or date words (2021年 of 2021年9月限电):
+    // answers still, with their facets when they are all there is.
+    Query facetOnly = compiled == null ? null : compiled.facetOnly();
+    if (facetOnly != null && (allWords == 0 || r.limit() > ranked.size())) {
+      boolean answer = allWords == 0 && total == 0;
+      long count;
+      if (!answer && r.limit() <= ranked.size()) {
+        count = engine.count(facetOnly);
+      } else {
+        int room = Math.max(1, n - ranked.size());
+        Pass<D> more = engine.run(facetOnly, null, room, r.facets() && answer, true);
+        List<D> docs = more.top();
+        int[] matched = count(engine, compiled.units(), docs, 0);
+        List<Ranked<D>> rest = new ArrayList<>();
+        for (int i = 0; i < docs.size(); i++) {
+          rest.add(new Ranked<>(docs.get(i), SearchResult.Tier.PARTIAL, matched[i]));
+        }
+        if (byRelevance) {
+          rest.sort(Comparator.comparingInt((Ranked<D> h) -> h.matched()).reversed().thenComparing(byGeneric())
+              .thenComparing(order(engine)));
+        }
+        ranked.addAll(rest.subList(0, Math.min(Math.max(0, n - ranked.size()), rest.size())));
+        if (answer) {
+          facets = more.facets();
+        }
+        count = more.total();
+      }
+      if (allWords == 0) {
+        total += count;
+        partial = total > 0;
+      } else {
+        partialTotal += count;
+      }
+      if (r.explain() && count > 0) {
+        explain.add(count + " points have only the sector or date words: they follow");
       }
     }
     // Last, to fill the page, points with none of the words but a part of one (错峰 of 错峰生产):

@@ -609,4 +609,55 @@ class MeaningTest extends EmbeddedIndexTest {
       r.hits().forEach(h -> assertFalse(Float.isNaN(h.score()), order + " " + h.id()));
     }
   }
+
+  @Test
+  void wordsOfScopeAreNotRequired() throws Exception {
+    // 多省 (several provinces) says where to look: the Guangdong point on its own rationing says
+    // 多地, and 有序用电 (orderly power use), a narrower term of 限电, the head of 拉闸限电.
+    SearchResult r = searcher.search(SearchRequest.of("2021年多省拉闸限电").withLimit(5));
+    assertEquals(List.of("2021年", "拉闸限电"), r.words());
+    List<String> ids = r.hits().stream().map(SearchResult.Hit::id).toList();
+    assertTrue(ids.contains("guangdong/power/2021-05-20/event"), ids::toString);
+    assertTrue(ids.contains("inner-mongolia/power/2021-09-27/event"), ids::toString);
+  }
+
+  @Test
+  void aPointWithOnlyTheDateFollowsThoseOnTheTopic() throws Exception {
+    // 2021年9月限电: the Guangdong point on orderly power use (no 9月) before the Xinjiang point
+    // that has 2021年 and 9月 and nothing on rationing.
+    List<String> ids = searcher.search(SearchRequest.of("2021年9月限电").withLimit(20)).hits().stream()
+        .map(SearchResult.Hit::id).toList();
+    int topic = ids.indexOf("guangdong/power/2021-05-20/event");
+    int dateOnly = ids.indexOf("xinjiang/power/2021-08-17/policy");
+    assertTrue(topic >= 0 && dateOnly > topic, ids::toString);
+    // A place is no such word: the Shanghai point on the lockdown of 2022, which says only 上海 of
+    // the query, stays among the points with one word.
+    findsInTop10("上海旅客吞吐量机场下降", "shanghai/aviation/2022-04-01/event");
+  }
+
+  static void findsInTop10(String query, String id) throws Exception {
+    List<String> top = searcher.search(SearchRequest.of(query).withLimit(10)).hits().stream()
+        .map(SearchResult.Hit::id).toList();
+    assertTrue(top.contains(id), () -> query + " -> " + top);
+  }
+
+  @Test
+  void datesAreYearsMonthsAndDays() {
+    for (String d : List.of("2021年", "9月", "2021年9月", "2021年9月16日", "9月16号", "2021-10-08")) {
+      assertTrue(QueryCompiler.isDate(d), d);
+    }
+    for (String d : List.of("1439号", "48元", "2021", "16日", "3个月", "2021年9月限电")) {
+      assertFalse(QueryCompiler.isDate(d), d);
+    }
+  }
+
+  @Test
+  void aTopicWhosePartOnlyQualifiesItIsAbsent() throws Exception {
+    // 利用 of 碳捕集利用与封存 (CCUS) occurs, but says nothing of carbon capture: no report covers it.
+    SearchResult r = searcher.search(SearchRequest.of("碳捕集利用与封存示范项目"));
+    assertEquals(0, r.total(), r.hits()::toString);
+    assertEquals(List.of("碳捕集利用与封存"), r.absent());
+    // A part that names what the topic is still makes it present: 改造 of 灵活性改造.
+    assertTrue(searcher.search(SearchRequest.of("灵活性改造煤电")).total() > 0);
+  }
 }
