@@ -370,11 +370,11 @@ class MeaningTest extends EmbeddedIndexTest {
           : q.equals("新冠疫苗接种率") ? List.of("疫苗接种率") : q.startsWith("carbon") ? List.of("CCUS")
           : List.of("核电"), r.absent(), q);
     }
-    // A word the glossary does not know may be what the text says in other words (比特币 for the
-    // 虚拟货币"挖矿" of the Inner Mongolia reports; 东航 and 首航 for 东方航空's first commercial flight):
-    // the points with the other words still answer. So does a glossary topic a part of which occurs
-    // (灵活性改造: 改造), and a region without a report (海南: the topic elsewhere).
-    for (String q : List.of("内蒙古的比特币挖矿", "东航C919首航", "山西煤电机组灵活性改造", "海南的光伏")) {
+    // A word the glossary does not know may be what the text says in other words (狗狗币, Dogecoin,
+    // for the 虚拟货币"挖矿" of the Inner Mongolia reports; 东航 and 首航 for 东方航空's first commercial
+    // flight): the points with the other words still answer. So does a glossary topic a part of
+    // which occurs (灵活性改造: 改造), and a region without a report (海南: the topic elsewhere).
+    for (String q : List.of("内蒙古的狗狗币挖矿", "东航C919首航", "山西煤电机组灵活性改造", "海南的光伏")) {
       SearchResult r = searcher.search(SearchRequest.of(q).withLimit(10));
       assertTrue(r.partial() && !r.hits().isEmpty(), () -> q + " -> " + r.hits());
     }
@@ -416,13 +416,24 @@ class MeaningTest extends EmbeddedIndexTest {
 
   @Test
   void aPieceThatOccursNowhereIsSplitAtAWordThatDoes() throws Exception {
-    // The Inner Mongolia report says 全面清理关停虚拟货币"挖矿"项目, never 比特币 (bitcoin); SmartChinese
-    // keeps 挖 and 矿 apart, so 比特币挖矿 was one word that occurs nowhere, and the point with 挖矿
+    // The Inner Mongolia report says 全面清理关停虚拟货币"挖矿"项目, never 狗狗币 (Dogecoin); SmartChinese
+    // keeps 挖 and 矿 apart, so 狗狗币挖矿 was one word that occurs nowhere, and the point with 挖矿
     // came after other Inner Mongolia points.
-    SearchResult r = searcher.search(SearchRequest.of("内蒙古的比特币挖矿").withLimit(10));
-    assertEquals(List.of("内蒙古", "比特币", "挖矿"), r.words());
+    SearchResult r = searcher.search(SearchRequest.of("内蒙古的狗狗币挖矿").withLimit(10));
+    assertEquals(List.of("内蒙古", "狗狗币", "挖矿"), r.words());
     assertEquals("inner-mongolia/power/2021-03-01/policy", r.hits().get(0).id(), r.hits()::toString);
     assertEquals(2, r.hits().get(0).matchedWords());
+  }
+
+  @Test
+  void everydayWordsReachTheReportsTerms() throws Exception {
+    // 比特币 (bitcoin) is the 虚拟货币 (virtual currency) whose 挖矿 (mining) Inner Mongolia stopped; a
+    // 矿场 is a mining farm. 雾霾 (smog) names 重污染天气 and PM2.5 as narrower terms: the reports
+    // say those, never 雾霾.
+    findsInTop5("比特币矿场", "inner-mongolia/power/2021-03-01/policy");
+    findsInTop5("内蒙古的比特币挖矿", "inner-mongolia/power/2021-03-01/policy");
+    findsInTop5("雾霾治理", "hebei/industry/2019-10-08/seasonal");
+    findsInTop5("雾霾治理", "beijing/residential/2019-03-16/seasonal");
   }
 
   @Test
