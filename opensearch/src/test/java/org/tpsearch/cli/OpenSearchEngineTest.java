@@ -92,7 +92,8 @@ public class OpenSearchEngineTest {
       List.of("--status", "found", "--sort", "confidence"), List.of("电力", "--sort", "date"), List.of("电力", "--sort", "confidence"),
       List.of("--source-domain", "gov.cn"), List.of("--year", "2022", "--confidence", "0.60-0.69"),
       List.of("疫情 封控 航班"), List.of("no such words anywhere zzzq"), List.of("2022年5月"), List.of("03月01日"),
-      List.of("2021-07-16"), List.of("2021/7/16"), List.of("7月16号"), List.of("航油消耗减"));
+      List.of("2021-07-16"), List.of("2021/7/16"), List.of("7月16号"), List.of("航油消耗减"), List.of("2021年9月限电"),
+      List.of("2021年多省拉闸限电"), List.of("工业用电降了吗"));
 
   @Test
   public void everyCaseAnswersTheSameThroughBothEngines() {
