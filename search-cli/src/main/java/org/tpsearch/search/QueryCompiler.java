@@ -310,10 +310,19 @@ public final class QueryCompiler {
     // is a term whose parts are no answer (静默管理: 管理, in nearly every point). Not a term typed
     // in English (China Eastern, whose 东方航空 would bring every point that says 航空), and not a
     // part that names a region or sector (广东, 电力 of 广东电力交易中心).
+    // A topic of the glossary that no report mentions in any form, nor any part of it (核电 where
+    // no report covers nuclear power): the reports hold nothing on what the query asks, and the
+    // points that have its other words (机组, 投运) are about something else. No tier c then: the
+    // query finds only what has every word, which is nothing. A region's name is a place, not a
+    // topic (浙江 without a report: the topic elsewhere still answers), and a word the glossary does
+    // not know may be one the text says otherwise (狗狗币 for 虚拟货币), so both still let tier c answer.
+    // Such a topic leaves no tier c but the amount's (below), and no page to fill with parts: the
+    // parts are not looked at then (nor, on a cluster, their glossary forms asked).
+    List<String> absent = n > 1 ? absentTopics(content) : List.of();
     List<Query> partQueries = new ArrayList<>();
     List<String> partLabels = new ArrayList<>();
     boolean oneWord = n == 1;
-    for (Content c : content) {
+    for (Content c : absent.isEmpty() ? content : List.<Content>of()) {
       if (c.words().isEmpty() || c.words().get(0).quoted()) {
         continue;
       }
@@ -377,13 +386,6 @@ public final class QueryCompiler {
       genericQueries.forEach(g -> rest.add(g, Occur.SHOULD));
       facetOnly = rest.build();
     }
-    // A topic of the glossary that no report mentions in any form, nor any part of it (核电 where
-    // no report covers nuclear power): the reports hold nothing on what the query asks, and the
-    // points that have its other words (机组, 投运) are about something else. No tier c then: the
-    // query finds only what has every word, which is nothing. A region's name is a place, not a
-    // topic (浙江 without a report: the topic elsewhere still answers), and a word the glossary does
-    // not know may be one the text says otherwise (比特币 for 虚拟货币), so both still let tier c answer.
-    List<String> absent = n > 1 ? absentTopics(content) : List.of();
     // An amount says what the query is after (碳价48元/吨: the reports say 开盘价48元/吨, never 碳价):
     // beside an absent topic, the points that have the amount itself still answer, and only those
     // (核电装机100万千瓦 finds nothing: no report says 100万千瓦 beside anything nuclear or not).
@@ -470,7 +472,7 @@ public final class QueryCompiler {
       }
       String word = c.words().get(0).text();
       // A topic typed in English counts the same (CCUS, which no report mentions in any form).
-      if (!(isChineseWord(word) || isEnglishWord(word)) || isRegionName(word)) {
+      if (!(isChineseWord(word) || isEnglishWord(word)) || isRegionName(word) || AREAS.contains(word)) {
         continue;
       }
       if (glossary.expansions(word).isEmpty()) {
@@ -497,10 +499,14 @@ public final class QueryCompiler {
 
   /**
    * Whether {@code word} is a date: a year, a month or both, then perhaps a day (2021年, 9月,
-   * 2021年9月16日, 9月16号), or an ISO date (2021-10-08); not 1439号 (a document's number).
+   * 2021年9月16日, 9月16号) or the end or start of the year or month (2023年底, 9月初), or an ISO
+   * date (2021-10-08); not 1439号 (a document's number).
    */
   static boolean isDate(String word) {
     String w = org.tpsearch.analysis.TextNormalizer.fold(word);
+    if (w.length() > 2 && "年月".indexOf(w.charAt(w.length() - 2)) >= 0 && "底初末".indexOf(w.charAt(w.length() - 1)) >= 0) {
+      w = w.substring(0, w.length() - 1);
+    }
     if (w.matches("\\d{4}-\\d{1,2}(-\\d{1,2})?")) {
       return true;
     }
@@ -530,6 +536,14 @@ public final class QueryCompiler {
     }
     return bigramBuilder.createPhraseQuery(Schema.TEXT_BI, part);
   }
+
+  /**
+   * Areas of several provinces: places, not topics, like a region's name (2020年初长三角疫情应急响应:
+   * no report says 长三角, and the Zhejiang, Shanghai and Jiangsu points on the emergency response
+   * still answer).
+   */
+  static final java.util.Set<String> AREAS = java.util.Set.of("长三角", "长江三角洲", "珠三角", "珠江三角洲", "京津冀",
+      "粤港澳大湾区", "大湾区", "成渝", "汾渭平原", "华北", "华东", "华南", "华中", "西北", "西南", "东北");
 
   /** Whether {@code part}, one of {@link #parts}, ends {@code word}: what the word is a kind of. */
   private static boolean isHead(String word, String part) {

@@ -198,7 +198,9 @@ final class QueryWords {
    */
   private static final List<String> UNIT_WORDS = List.of(
       "亿千瓦时", "万千瓦时", "亿立方米", "兆瓦时", "千瓦时", "亿千瓦", "万千瓦", "立方米", "千瓦", "兆瓦", "千伏", "万吨", "亿吨",
-      "万元", "亿元", "亿度", "万度", "万辆", "万人", "万户", "公里", "千米", "小时", "个月", "月份");
+      "万元", "亿元", "亿度", "万度", "万辆", "万人", "万户", "公里", "千米", "小时", "个月", "月份",
+      // The end or start of a year or month (2023年底, not 2023年 · 底山西).
+      "年底", "年初", "年末", "月底", "月初", "月末");
 
   /** The end of the unit after the number that ends at {@code end}: a unit word, else a unit character. */
   private static int unitEnd(String s, int end) {

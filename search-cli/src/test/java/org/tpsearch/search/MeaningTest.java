@@ -653,13 +653,16 @@ class MeaningTest extends EmbeddedIndexTest {
   }
 
   @Test
-  void datesAreYearsMonthsAndDays() {
-    for (String d : List.of("2021年", "9月", "2021年9月", "2021年9月16日", "9月16号", "2021-10-08")) {
+  void datesAreYearsMonthsAndDays() throws Exception {
+    for (String d : List.of("2021年", "9月", "2021年9月", "2021年9月16日", "9月16号", "2021-10-08", "2023年底", "9月初")) {
       assertTrue(QueryCompiler.isDate(d), d);
     }
-    for (String d : List.of("1439号", "48元", "2021", "16日", "3个月", "2021年9月限电")) {
+    for (String d : List.of("1439号", "48元", "2021", "16日", "3个月", "2021年9月限电", "底")) {
       assertFalse(QueryCompiler.isDate(d), d);
     }
+    // The end of a year stays with its number: 2023年底 · 山西, not 2023年 · 底山西.
+    assertEquals(List.of("2023年底", "山西", "现货市场", "转正"),
+        searcher.search(SearchRequest.of("2023年底山西现货市场转正")).words());
   }
 
   @Test
@@ -670,5 +673,9 @@ class MeaningTest extends EmbeddedIndexTest {
     assertEquals(List.of("碳捕集利用与封存"), r.absent());
     // A part that names what the topic is still makes it present: 改造 of 灵活性改造.
     assertTrue(searcher.search(SearchRequest.of("灵活性改造煤电")).total() > 0);
+    // 碳捕集 (carbon capture) alone is a topic too, and 长三角 (the Yangtze River Delta), which no
+    // report says either, is a place: the points on the emergency response in its provinces answer.
+    assertEquals(0, searcher.search(SearchRequest.of("2021年以来山西煤电碳捕集示范")).total());
+    findsInTop10("2020年初长三角疫情应急响应", "jiangsu/power/2020-01-24/event");
   }
 }
