@@ -93,7 +93,8 @@ public final class QueryCompiler {
    *     tier c is left out (核电 of 光伏 核电); empty otherwise
    * @param facetOnly near the end of tier c: points with only the query's sector or date
    *     words (2021年 of 2021年9月限电), after every point with a topic word or a part of one and
-   *     before the fragments; null when the query has no such words, or only such words
+   *     before the fragments; null when the query has no such words, or only such words, or when a
+   *     topic of it occurs nowhere (no tier c then, or only the amount's)
    */
   public record Compiled(
       Query strict, List<Query> partials, Query typed, Query proximity, List<Query> units, List<String> words,
@@ -286,8 +287,8 @@ public final class QueryCompiler {
       List<String> nowhere = new ArrayList<>();
       for (int i = 0; i < content.size(); i++) {
         Content c = content.get(i);
-        (isSectorOrDate(c.label()) ? weakUnits : otherUnits).add(partialUnits.get(i));
-        if (!isFacetName(c.label())) {
+        (isSectorOrDate(c) ? weakUnits : otherUnits).add(partialUnits.get(i));
+        if (!isFacetName(c.label()) && !AREAS.contains(c.label())) {
           topicUnits.add(partialUnits.get(i));
           // The glossary first: a map look-up, where occursNowhere reads the term dictionary.
           if ((!glossary.expansions(c.label()).isEmpty() || englishName(c)) && occursNowhere(c)) {
@@ -350,8 +351,11 @@ public final class QueryCompiler {
       for (String part : sources.stream().flatMap(f -> parts(f).stream())
           .flatMap(pt -> java.util.stream.Stream.concat(java.util.stream.Stream.of(pt), parts(pt).stream()))
           .distinct().toList()) {
+        if (labels.contains(part) || partLabels.contains(part) || (oneWord && isFacetName(part))) {
+          continue;
+        }
         Query pq = partQuery(part, expand, forms);
-        if (pq != null && !labels.contains(part) && !partLabels.contains(part) && !(oneWord && isFacetName(part))) {
+        if (pq != null) {
           partQueries.add(pq);
           partLabels.add(part);
         }
@@ -497,17 +501,22 @@ public final class QueryCompiler {
     return isDate(word) || Sectors.lookup(word).isPresent();
   }
 
+  /** Whether {@code c} is one word, quoted or not, that names a sector or a date ({@link #isSectorOrDate(String)}). */
+  private static boolean isSectorOrDate(Content c) {
+    return c.words().size() == 1 && isSectorOrDate(c.words().get(0).text());
+  }
+
   /**
    * Whether {@code word} is a date: a year, a month or both, then perhaps a day (2021年, 9月,
-   * 2021年9月16日, 9月16号) or the end or start of the year or month (2023年底, 9月初), or an ISO
-   * date (2021-10-08); not 1439号 (a document's number).
+   * 2021年9月16日, 9月16号) or the end or start of the year or month (2023年底, 9月初), an ISO
+   * date (2021-10-08) or a year alone (2022); not 1439号 (a document's number).
    */
   static boolean isDate(String word) {
     String w = org.tpsearch.analysis.TextNormalizer.fold(word);
     if (w.length() > 2 && "年月".indexOf(w.charAt(w.length() - 2)) >= 0 && "底初末".indexOf(w.charAt(w.length() - 1)) >= 0) {
       w = w.substring(0, w.length() - 1);
     }
-    if (w.matches("\\d{4}-\\d{1,2}(-\\d{1,2})?")) {
+    if (w.matches("\\d{4}-\\d{1,2}(-\\d{1,2})?|(19|20)\\d\\d")) {
       return true;
     }
     String units = "";
@@ -524,17 +533,32 @@ public final class QueryCompiler {
   }
 
   /**
-   * The query for a part of a word: the part as a phrase, or with its glossary forms when it is a
-   * topic (限电 of 拉闸限电 reaches 有序用电, its narrower term, as the query 限电 does).
+   * The query for a part of a word: the part as a phrase, or, when it is a topic, with its Chinese
+   * glossary forms as phrases too, weighted as expansions and narrower terms are (限电 of 拉闸限电
+   * reaches 有序用电, its narrower term, as the query 限电 does). Phrases only: nothing is looked up
+   * in the term dictionary, which on a cluster would be a request the batch did not plan.
    */
   private Query partQuery(String part, boolean expand, List<String> forms) {
-    if (expand && isTopic(part)) {
-      Query q = unit(new UserQuery.Unit(part, false), true, false, new ArrayList<>(), forms);
-      if (q != null) {
-        return q;
+    Query own = bigramBuilder.createPhraseQuery(Schema.TEXT_BI, part);
+    if (!expand || !isTopic(part)) {
+      return own;
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    int clauses = 0;
+    if (own != null) {
+      b.add(own, Occur.SHOULD);
+      clauses++;
+    }
+    List<String> narrower = glossaryNarrower(part);
+    for (String f : glossaryExpansions(part)) {
+      Query fq = f.equals(part) || !isChineseWord(f) ? null : bigramBuilder.createPhraseQuery(Schema.TEXT_BI, f);
+      if (fq != null) {
+        b.add(new BoostQuery(fq, narrower.contains(f) ? NARROWER_WEIGHT : EXPANSION_WEIGHT), Occur.SHOULD);
+        forms.add(f);
+        clauses++;
       }
     }
-    return bigramBuilder.createPhraseQuery(Schema.TEXT_BI, part);
+    return clauses == 0 ? own : b.build();
   }
 
   /**

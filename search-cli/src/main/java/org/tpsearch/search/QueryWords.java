@@ -67,7 +67,7 @@ final class QueryWords {
   static final Set<String> ZH_GENERIC = Set.of(
       "影响", "情况", "状况", "问题", "方面", "措施", "举措", "政策", "行业", "领域", "发展", "变化", "效果",
       "成效", "作用", "工作", "水平", "现状", "原因", "结果", "进展", "形势", "表现", "项目", "企业", "工厂",
-      "各地", "多地", "多省", "各省", "省份", "各省份", "多个省份", "各省市", "多省市", "全国各地", "各地区");
+      "各地", "多地", "多省", "各省", "省份", "各省份", "多个", "各省市", "多省市", "各地区");
 
   /** Whether {@code word} is a generic word ({@link #ZH_GENERIC}). */
   static boolean isGeneric(String word) {

@@ -173,7 +173,9 @@ final class Tiers {
         planned.add(new Planned(fragments, null, room, false, false, List.of()));
       }
       if (compiled.facetOnly() != null) {
-        planned.add(new Planned(compiled.facetOnly(), null, room, r.facets() && allWords == 0, true, compiled.units()));
+        List<Query> named = new ArrayList<>(compiled.units());
+        named.addAll(compiled.generic());
+        planned.add(new Planned(compiled.facetOnly(), null, room, r.facets() && allWords == 0, true, named));
       }
       engine.prefetch(planned);
     }
@@ -241,9 +243,10 @@ final class Tiers {
         Pass<D> more = engine.run(facetOnly, null, room, r.facets() && answer, true);
         List<D> docs = more.top();
         int[] matched = count(engine, compiled.units(), docs, 0);
+        int[] generic = count(engine, compiled.generic(), docs, 0);
         List<Ranked<D>> rest = new ArrayList<>();
         for (int i = 0; i < docs.size(); i++) {
-          rest.add(new Ranked<>(docs.get(i), SearchResult.Tier.PARTIAL, matched[i]));
+          rest.add(new Ranked<>(docs.get(i), SearchResult.Tier.PARTIAL, matched[i], matched[i], generic[i]));
         }
         if (byRelevance) {
           rest.sort(Comparator.comparingInt((Ranked<D> h) -> h.matched()).reversed().thenComparing(byGeneric())

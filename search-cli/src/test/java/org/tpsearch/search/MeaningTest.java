@@ -641,6 +641,14 @@ class MeaningTest extends EmbeddedIndexTest {
     int topic = ids.indexOf("guangdong/power/2021-05-20/event");
     int dateOnly = ids.indexOf("xinjiang/power/2021-08-17/policy");
     assertTrue(topic >= 0 && dateOnly > topic, ids::toString);
+    // The same with the date quoted, or a year alone.
+    for (String q : List.of("\"2021年9月\" 限电", "2021 限电")) {
+      List<String> same = searcher.search(SearchRequest.of(q).withLimit(20)).hits().stream()
+          .map(SearchResult.Hit::id).toList();
+      int t = same.indexOf("guangdong/power/2021-05-20/event");
+      int d = same.indexOf("xinjiang/power/2021-08-17/policy");
+      assertTrue(t >= 0 && (d < 0 || d > t), () -> q + " " + same);
+    }
     // A place is no such word: the Shanghai point on the lockdown of 2022, which says only 上海 of
     // the query, stays among the points with one word.
     findsInTop10("上海旅客吞吐量机场下降", "shanghai/aviation/2022-04-01/event");
@@ -654,10 +662,10 @@ class MeaningTest extends EmbeddedIndexTest {
 
   @Test
   void datesAreYearsMonthsAndDays() throws Exception {
-    for (String d : List.of("2021年", "9月", "2021年9月", "2021年9月16日", "9月16号", "2021-10-08", "2023年底", "9月初")) {
+    for (String d : List.of("2021年", "9月", "2021年9月", "2021年9月16日", "9月16号", "2021-10-08", "2023年底", "9月初", "2021")) {
       assertTrue(QueryCompiler.isDate(d), d);
     }
-    for (String d : List.of("1439号", "48元", "2021", "16日", "3个月", "2021年9月限电", "底")) {
+    for (String d : List.of("1439号", "48元", "1439", "16日", "3个月", "2021年9月限电", "底")) {
       assertFalse(QueryCompiler.isDate(d), d);
     }
     // The end of a year stays with its number: 2023年底 · 山西, not 2023年 · 底山西.

@@ -57,8 +57,8 @@ class PartialMatchTest extends EmbeddedIndexTest {
     for (String alone : List.of("shanxi/power/2019-06-01/policy", "hebei/industry/2019-04-29/policy")) {
       assertFalse(ids.contains(alone), () -> alone + " " + ids);
     }
-    // With a topic word beside it, a part still ranks a point above those with the other word
-    // alone: 2021年 · 拉闸限电, where the same Guangdong point says 2021年 and 限电.
+    // Beside a date, a part still ranks a point above those with the date alone: 2021年 · 拉闸限电,
+    // where the same Guangdong point says 2021年 and 限电.
     List<String> dated = searcher.search(SearchRequest.of("2021年拉闸限电").withLimit(10)).hits().stream()
         .map(SearchResult.Hit::id).toList();
     int guangdong = dated.indexOf("guangdong/power/2021-09-10/policy");
