@@ -270,7 +270,7 @@ final class Tiers {
     }
     // Last, to fill the page, points with none of the words but a part of one (错峰 of 错峰生产):
     // only when some point has a whole word, so a query none of whose words occur finds nothing.
-    if (fragments != null && total + partialTotal > 0 && r.limit() > ranked.size()) {
+    if (fragments != null && total + partialTotal > 0 && r.limit() > ranked.size() && n > ranked.size()) {
       int room = n - ranked.size();
       Pass<D> more = engine.run(fragments, null, room, false, false);
       List<D> docs = more.top();

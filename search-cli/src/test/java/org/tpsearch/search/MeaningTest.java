@@ -654,6 +654,16 @@ class MeaningTest extends EmbeddedIndexTest {
     findsInTop10("上海旅客吞吐量机场下降", "shanghai/aviation/2022-04-01/event");
   }
 
+  @Test
+  void everySectorNamedFindsEveryPointInAnyOrder() throws Exception {
+    // Only sector names, which cover every point: a page as long as the index, by date, has them
+    // all (the parts' pass after them once asked for no hits and failed).
+    int points = searcher.search(SearchRequest.of("电力 工业 居民 航空 地面交通").withLimit(1000)).hits().size();
+    SearchRequest byDate = new SearchRequest("电力 工业 居民 航空 地面交通", Map.of(), Double.NaN, 1000,
+        SearchRequest.SortOrder.DATE, false, false, false);
+    assertEquals(points, searcher.search(byDate).hits().size());
+  }
+
   static void findsInTop10(String query, String id) throws Exception {
     List<String> top = searcher.search(SearchRequest.of(query).withLimit(10)).hits().stream()
         .map(SearchResult.Hit::id).toList();
