@@ -207,15 +207,7 @@ final class Tiers {
       int[] matched = count(engine, fewest == most && !byParts ? null : compiled.units(), docs, fewest);
       int[] counted = byParts ? count(engine, compiled.rankUnits(), docs, fewest) : matched;
       int[] generic = count(engine, compiled.generic(), docs, 0);
-      List<Ranked<D>> partialHits = new ArrayList<>();
-      for (int i = 0; i < docs.size(); i++) {
-        partialHits.add(new Ranked<>(docs.get(i), SearchResult.Tier.PARTIAL, matched[i], counted[i], generic[i]));
-      }
-      if (byRelevance) {
-        partialHits.sort(Comparator.comparingInt((Ranked<D> h) -> h.counted()).reversed().thenComparing(byGeneric())
-            .thenComparing(order(engine)));
-      }
-      partialHits = partialHits.subList(0, Math.min(Math.max(0, n - ranked.size()), partialHits.size()));
+      List<Ranked<D>> partialHits = partialPage(engine, docs, matched, counted, generic, byRelevance, n - ranked.size());
       if (allWords == 0) {
         total += more.total();
         if (answer) {
@@ -244,15 +236,7 @@ final class Tiers {
         List<D> docs = more.top();
         int[] matched = count(engine, compiled.units(), docs, 0);
         int[] generic = count(engine, compiled.generic(), docs, 0);
-        List<Ranked<D>> rest = new ArrayList<>();
-        for (int i = 0; i < docs.size(); i++) {
-          rest.add(new Ranked<>(docs.get(i), SearchResult.Tier.PARTIAL, matched[i], matched[i], generic[i]));
-        }
-        if (byRelevance) {
-          rest.sort(Comparator.comparingInt((Ranked<D> h) -> h.matched()).reversed().thenComparing(byGeneric())
-              .thenComparing(order(engine)));
-        }
-        ranked.addAll(rest.subList(0, Math.min(Math.max(0, n - ranked.size()), rest.size())));
+        ranked.addAll(partialPage(engine, docs, matched, matched, generic, byRelevance, n - ranked.size()));
         if (answer) {
           facets = more.facets();
         }
@@ -287,6 +271,23 @@ final class Tiers {
       }
     }
     return new Page<>(ranked, total, partial, partialTotal, facets);
+  }
+
+  /**
+   * The partial hits of one pass, at most {@code room}: by relevance the most words first (as
+   * {@code counted}), then more generic words, then the engine's order.
+   */
+  private static <D> List<Ranked<D>> partialPage(Engine<D> engine, List<D> docs, int[] matched, int[] counted,
+      int[] generic, boolean byRelevance, int room) {
+    List<Ranked<D>> hits = new ArrayList<>();
+    for (int i = 0; i < docs.size(); i++) {
+      hits.add(new Ranked<>(docs.get(i), SearchResult.Tier.PARTIAL, matched[i], counted[i], generic[i]));
+    }
+    if (byRelevance) {
+      hits.sort(Comparator.comparingInt((Ranked<D> h) -> h.counted()).reversed().thenComparing(byGeneric())
+          .thenComparing(order(engine)));
+    }
+    return hits.subList(0, Math.min(Math.max(0, room), hits.size()));
   }
 
   /** For --explain: how many points a level of tier c has ({@code none}: no point has every word). */
